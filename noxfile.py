@@ -1,0 +1,47 @@
+"""Every job of the repository: `nox -l` lists them; `nox -t ci` is what CI runs."""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_venv = "yes"
+nox.options.sessions = ["lint", "spec", "tests"]
+
+REDOCLY = "@redocly/cli@2.77.0"
+SPECS = ["spec/which50.openapi.yaml", "spec/checkmarket.openapi.yaml"]
+
+
+def install_project(session: nox.Session, *groups: str) -> None:
+    """The project in editable mode with the sandbox extra, plus the named dependency groups."""
+    args = ["-e", ".[sandbox]"]
+    for group in groups:
+        args += ["--group", group]
+    session.install(*args)
+
+
+@nox.session(tags=["ci"])
+def lint(session: nox.Session) -> None:
+    """ruff (lint + format check) and mypy --strict over all Python code."""
+    install_project(session, "lint", "test")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+    session.run("mypy", "--strict", "overlays", "sandbox", "scripts", "noxfile.py")
+
+
+@nox.session(tags=["ci"])
+def spec(session: nox.Session) -> None:
+    """Validate both OpenAPI documents (openapi-spec-validator) and lint them (Redocly CLI)."""
+    install_project(session, "test")
+    for document in SPECS:
+        session.run("openapi-spec-validator", document)
+    session.run(
+        "npx", "--yes", REDOCLY, "lint", "--config", "redocly.yaml", *SPECS, external=True
+    )
+
+
+@nox.session(tags=["ci"])
+def tests(session: nox.Session) -> None:
+    """The test suite (pytest); extra arguments go to pytest."""
+    install_project(session, "test")
+    session.run("pytest", *session.posargs)
