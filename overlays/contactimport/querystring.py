@@ -1,0 +1,290 @@
+"""Typed helpers for the W50 `match` and `customevents` query parameters.
+
+The W50API reads three things from the query string of the upsert (`/contact`) and run
+(`/import/{id}/run`) operations:
+
+* ``customevents=SendWelcomeEmail,SendEventInvite`` -- custom events fired for every contact the
+  call inserted or updated: :class:`CustomEvents`.
+* ``match=ReferanceAccountId,Email`` -- the properties that identify existing contacts.
+  With POST/PUT the values come from each contact itself: :class:`MatchOn`.
+* With PATCH, also one parameter per matched property carrying the value to match
+  (``ReferanceAccountId=123456&Email=pgannon%40customerminds.com``): :class:`MatchValues`.
+
+Every name is checked when the helper is built, before any request: empty names, names with
+surrounding blanks, control characters or commas (the separator of the list), duplicates (the
+API compares names without regard to case) and names that collide with the operation's own query
+parameters (read from the spec) are rejected with
+:class:`~contactimport.errors.InvalidParameterError` naming the offending value.
+
+Example::
+
+    from contactimport.querystring import CustomEvents, MatchOn, MatchValues
+
+    match = MatchOn("Email", "ReferanceAccountId")          # POST/PUT: values from the contact
+    patch = MatchValues({"ReferanceAccountId": 123456})      # PATCH: values given here
+    events = CustomEvents("SendWelcomeEmail", "SendEventInvite")
+    match.query() + events.query()  # [("match", "Email,ReferanceAccountId"), ("customevents", ...)]
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from typing import Any, Final
+from urllib.parse import urlencode
+
+from .errors import InvalidParameterError
+
+__all__ = [
+    "CUSTOM_EVENTS_PARAMETER",
+    "MATCH_PARAMETER",
+    "CustomEvents",
+    "MatchOn",
+    "MatchValue",
+    "MatchValues",
+    "build_query",
+    "check_contacts_carry_match",
+    "check_names_against_fields",
+    "encode_query",
+    "reserved_query_names",
+]
+
+MATCH_PARAMETER: Final = "match"
+CUSTOM_EVENTS_PARAMETER: Final = "customevents"
+_SEPARATOR: Final = ","
+
+MatchValue = str | int | float | bool
+"""A value to match on: sent as text (`True` as `true`, numbers as written by `str`)."""
+
+
+@lru_cache(maxsize=1)
+def reserved_query_names() -> frozenset[str]:
+    """Lower-cased names of every named query parameter of the W50 spec (`match`, `customevents`).
+
+    A property called like one of them could not be told apart from the parameter on the wire.
+    Read from `contactimport_spec.document("which50")`; the free-form `matchValues` object is not
+    a name on the wire and is left out.
+    """
+    from contactimport_spec import document
+
+    names: set[str] = set()
+    spec = document("which50")
+    shared = spec.get("components", {}).get("parameters", {})
+
+    def resolve(parameter: Mapping[str, Any]) -> Mapping[str, Any]:
+        ref = parameter.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/components/parameters/"):
+            resolved = shared.get(ref.rsplit("/", 1)[-1], {})
+            return resolved if isinstance(resolved, Mapping) else {}
+        return parameter
+
+    for path_item in spec.get("paths", {}).values():
+        operations = [path_item] + [v for v in path_item.values() if isinstance(v, Mapping)]
+        for operation in operations:
+            for raw in operation.get("parameters", []) or []:
+                parameter = resolve(raw)
+                if parameter.get("in") != "query":
+                    continue
+                schema = parameter.get("schema", {})
+                if schema.get("type") == "object" and parameter.get("explode", True):
+                    continue  # exploded free-form object: its keys are the names on the wire
+                name = parameter.get("name")
+                if isinstance(name, str):
+                    names.add(name.lower())
+    return frozenset(names)
+
+
+def _describe(value: object) -> str:
+    return repr(value)
+
+
+def _check_names(names: Sequence[object], what: str, *, reserved: bool) -> tuple[str, ...]:
+    if not names:
+        raise InvalidParameterError(f"{what}: give at least one name")
+    seen: dict[str, str] = {}
+    checked: list[str] = []
+    for position, name in enumerate(names):
+        where = f"{what} name #{position + 1}"
+        if not isinstance(name, str):
+            raise InvalidParameterError(f"{where} must be a string, got {_describe(name)}")
+        if not name.strip():
+            raise InvalidParameterError(f"{where} is empty: {_describe(name)}")
+        if name != name.strip():
+            raise InvalidParameterError(f"{where} {_describe(name)} has leading or trailing blanks")
+        if _SEPARATOR in name:
+            raise InvalidParameterError(
+                f"{where} {_describe(name)} contains a comma, the separator of the list; "
+                "give each name separately"
+            )
+        if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs") for ch in name):
+            raise InvalidParameterError(f"{where} {_describe(name)} contains a control character")
+        key = name.casefold()
+        if key in seen:
+            raise InvalidParameterError(
+                f"{what} name {_describe(name)} is given twice"
+                + (f" (as {_describe(seen[key])})" if seen[key] != name else "")
+                + "; the API compares names without regard to case"
+            )
+        if reserved and name.lower() in reserved_query_names():
+            raise InvalidParameterError(
+                f"{what} name {_describe(name)} collides with the query parameter "
+                f"{_describe(name.lower())} of the API"
+            )
+        seen[key] = name
+        checked.append(name)
+    return tuple(checked)
+
+
+def _as_names(names: tuple[str | Iterable[str], ...]) -> list[object]:
+    """Accept `X("A", "B")` and `X(["A", "B"])` alike (but not a bare string split into letters)."""
+    if len(names) == 1 and not isinstance(names[0], str):
+        return list(names[0])
+    return list(names)
+
+
+class CustomEvents:
+    """Custom events to fire for every contact the call inserts or updates."""
+
+    __slots__ = ("names",)
+
+    def __init__(self, *names: str | Iterable[str]) -> None:
+        self.names: tuple[str, ...] = _check_names(_as_names(names), "customevents", reserved=False)
+
+    def query(self) -> list[tuple[str, str]]:
+        """`[("customevents", "A,B")]`: one comma-joined value, as the API documents."""
+        return [(CUSTOM_EVENTS_PARAMETER, _SEPARATOR.join(self.names))]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, CustomEvents) and other.names == self.names
+
+    def __hash__(self) -> int:
+        return hash(("CustomEvents", self.names))
+
+    def __repr__(self) -> str:
+        return f"CustomEvents({', '.join(map(repr, self.names))})"
+
+
+class MatchOn:
+    """POST/PUT matching: the named properties identify existing contacts; values come from each
+    contact sent (the body of an upsert, every contact loaded into a job for a run)."""
+
+    __slots__ = ("names",)
+
+    def __init__(self, *names: str | Iterable[str]) -> None:
+        self.names: tuple[str, ...] = _check_names(_as_names(names), "match", reserved=True)
+
+    def query(self) -> list[tuple[str, str]]:
+        """`[("match", "Email,ReferanceAccountId")]`."""
+        return [(MATCH_PARAMETER, _SEPARATOR.join(self.names))]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, MatchOn) and other.names == self.names
+
+    def __hash__(self) -> int:
+        return hash(("MatchOn", self.names))
+
+    def __repr__(self) -> str:
+        return f"MatchOn({', '.join(map(repr, self.names))})"
+
+
+def _value_text(name: str, value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float | str):
+        text = str(value)
+        if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in text):
+            raise InvalidParameterError(
+                f"match value for {name!r} contains a control character: {value!r}"
+            )
+        return text
+    raise InvalidParameterError(
+        f"match value for {name!r} must be a string, number or boolean, got {value!r}"
+    )
+
+
+class MatchValues:
+    """PATCH matching: the names and the values contacts must hold to be updated.
+
+    `MatchValues({"ReferanceAccountId": 123456, "Email": "pgannon@customerminds.com"})` sends
+    `match=ReferanceAccountId,Email&ReferanceAccountId=123456&Email=pgannon%40customerminds.com`.
+    """
+
+    __slots__ = ("values",)
+
+    def __init__(self, values: Mapping[str, MatchValue] | Iterable[tuple[str, MatchValue]]) -> None:
+        pairs = list(values.items()) if isinstance(values, Mapping) else list(values)
+        names = _check_names([name for name, _ in pairs], "match", reserved=True)
+        self.values: dict[str, str] = {
+            name: _value_text(name, value) for name, (_, value) in zip(names, pairs, strict=True)
+        }
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(self.values)
+
+    def query(self) -> list[tuple[str, str]]:
+        """`[("match", "A,B"), ("A", "1"), ("B", "x")]`."""
+        return [(MATCH_PARAMETER, _SEPARATOR.join(self.values)), *self.values.items()]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, MatchValues) and other.values == self.values
+
+    def __hash__(self) -> int:
+        return hash(("MatchValues", tuple(self.values.items())))
+
+    def __repr__(self) -> str:
+        return f"MatchValues({self.values!r})"
+
+
+def build_query(
+    *,
+    match: MatchOn | MatchValues | None = None,
+    custom_events: CustomEvents | None = None,
+) -> list[tuple[str, str]]:
+    """The query parameters, in wire order: match (and PATCH values), then customevents."""
+    params: list[tuple[str, str]] = []
+    if match is not None:
+        params += match.query()
+    if custom_events is not None:
+        params += custom_events.query()
+    return params
+
+
+def encode_query(params: Iterable[tuple[str, str]]) -> str:
+    """URL-encode parameters as the API expects: values percent-encoded, list commas kept."""
+    return urlencode(list(params), safe=",")
+
+
+def check_names_against_fields(
+    names: Iterable[str], field_names: Iterable[str], *, contact_list_id: int | str
+) -> None:
+    """Reject match names that are not fields of the contact list, naming them."""
+    known = list(field_names)
+    known_set = set(known)
+    by_fold = {name.casefold(): name for name in known}
+    for name in names:
+        if name in known_set:
+            continue
+        hint = by_fold.get(name.casefold())
+        suggestion = f"; did you mean {hint!r}?" if hint else ""
+        listed = ", ".join(repr(n) for n in sorted(known)) or "none"
+        raise InvalidParameterError(
+            f"match name {name!r} is not a field of contact list {contact_list_id}{suggestion} "
+            f"(fields: {listed})"
+        )
+
+
+def check_contacts_carry_match(
+    match: MatchOn, contacts: Iterable[Mapping[str, Any] | None], *, what: str = "contact"
+) -> None:
+    """POST/PUT match takes values from each contact: every contact must carry every name."""
+    for position, values in enumerate(contacts):
+        present = values or {}
+        missing = [name for name in match.names if name not in present]
+        if missing:
+            where = f"{what} #{position + 1}"
+            raise InvalidParameterError(
+                f"{where} has no value for match name(s) {', '.join(map(repr, missing))}; "
+                "with POST/PUT the values to match are taken from the contact's Values"
+            )

@@ -1,0 +1,327 @@
+"""Retries, backoff and request logging as httpx transports (sync and async).
+
+The clients mount `RetryTransport` / `AsyncRetryTransport` around the real transport, so the
+generated code never knows about resilience. The rule for what is retried:
+
+* **Nothing reached the server** (connection refused, DNS failure, connect or pool timeout):
+  retried for every request.
+* **429 Too Many Requests, 503 Service Unavailable *with* Retry-After**: the server says it did
+  not process the request (our spec documents both as "rejected before processing", the usual
+  meaning of these codes with Retry-After); retried for every request, waiting Retry-After
+  (capped by `RetryPolicy.max_retry_after`).
+* **The request may have been processed** (read timeout, connection dropped after sending,
+  502, 503 without Retry-After, 504): retried only for *replay-safe* requests, i.e. requests whose
+  repetition cannot change the outcome: GET/HEAD/OPTIONS, DELETE, a full-replace PUT, and W50
+  upserts that carry `match` (a repeat matches the contact the first attempt wrote). A batch
+  upload, a job run, creating a job or configuration, a bulk import, an upsert without `match`
+  are **not** replayed: a second copy could duplicate contacts or start work twice. The error is
+  raised instead, and the caller (e.g. the import workflow) checks the job's state before
+  deciding what to resend.
+* **500 Internal Server Error**: retried only for safe methods (GET/HEAD/OPTIONS).
+
+Delays grow exponentially (`initial_backoff * 2**n`, capped at `max_backoff`) with random jitter,
+or follow Retry-After when the server sends it. Each attempt is logged on the
+`contactimport.http` logger with credentials redacted.
+
+The clients mark each request with its replay-safety through the request extension
+`"contactimport"` (a dict with `operation` and `replay_safe`); unmarked requests are judged by
+method (GET, HEAD, OPTIONS, PUT and DELETE are idempotent in HTTP).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import math
+import random
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, Final
+
+import httpx
+
+from .redaction import redact_headers, redact_url
+
+__all__ = [
+    "ATTEMPTS_EXTENSION",
+    "EXTENSION",
+    "AsyncRetryTransport",
+    "RetryPolicy",
+    "RetryTransport",
+    "is_replay_safe",
+    "mark_request",
+]
+
+logger = logging.getLogger("contactimport.http")
+
+EXTENSION: Final = "contactimport"
+"""Request extension key: `{"operation": str, "replay_safe": bool}` set by the clients."""
+
+ATTEMPTS_EXTENSION: Final = "contactimport.attempts"
+"""Response extension key: how many attempts the transport made (1 = no retry)."""
+
+SAFE_METHODS: Final = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+IDEMPOTENT_METHODS: Final = SAFE_METHODS | {"PUT", "DELETE"}
+
+# Errors raised before the request left this machine: replaying them can never duplicate work.
+_NOT_SENT_ERRORS: Final = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How many times and how long to retry. `max_retries=0` switches retries off."""
+
+    max_retries: int = 2
+    initial_backoff: float = 0.5
+    max_backoff: float = 8.0
+    jitter: float = 0.25
+    """Up to this fraction of each backoff delay is removed at random (spreads out clients)."""
+    max_retry_after: float = 60.0
+    """Retry-After values above this are capped to it."""
+
+    def __post_init__(self) -> None:
+        if self.max_retries < 0:
+            raise ValueError(f"max_retries must be >= 0, got {self.max_retries}")
+        if self.initial_backoff < 0 or self.max_backoff < 0 or self.max_retry_after < 0:
+            raise ValueError("backoff delays must be >= 0")
+        if not 0 <= self.jitter <= 1:
+            raise ValueError(f"jitter must be between 0 and 1, got {self.jitter}")
+
+    def backoff(self, retry_number: int, rng: random.Random) -> float:
+        """Delay before retry `retry_number` (0-based) when the server gave no Retry-After."""
+        base = min(self.max_backoff, math.ldexp(self.initial_backoff, retry_number))
+        return base * (1 - self.jitter * rng.random())
+
+
+def mark_request(operation: str, *, replay_safe: bool) -> dict[str, Any]:
+    """The `extensions` argument that tells the retry transport how to treat a request."""
+    return {EXTENSION: {"operation": operation, "replay_safe": replay_safe}}
+
+
+def is_replay_safe(request: httpx.Request) -> bool:
+    """Whether sending this request twice has the same effect as sending it once."""
+    mark = request.extensions.get(EXTENSION)
+    if isinstance(mark, dict) and isinstance(mark.get("replay_safe"), bool):
+        return bool(mark["replay_safe"])
+    return request.method.upper() in IDEMPOTENT_METHODS
+
+
+def _operation(request: httpx.Request) -> str:
+    mark = request.extensions.get(EXTENSION)
+    if isinstance(mark, dict) and isinstance(mark.get("operation"), str):
+        return str(mark["operation"])
+    return "-"
+
+
+def _retry_after_seconds(response: httpx.Response) -> float | None:
+    from ..errors import parse_retry_after
+
+    return parse_retry_after(response.headers.get("retry-after"))
+
+
+class _Decider:
+    """The retry rule shared by the sync and async transports."""
+
+    def __init__(self, policy: RetryPolicy, rng: random.Random) -> None:
+        self.policy = policy
+        self.rng = rng
+
+    def for_response(
+        self, request: httpx.Request, response: httpx.Response, retry_number: int
+    ) -> float | None:
+        """Seconds to wait before retrying, or None to return the response as it is."""
+        if retry_number >= self.policy.max_retries:
+            return None
+        status = response.status_code
+        retry_after = _retry_after_seconds(response)
+        if status in (429, 503) and retry_after is not None:
+            eligible = True  # documented as not processed: safe to resend anything
+        elif status in (429, 502, 503, 504):
+            eligible = is_replay_safe(request)
+        elif status == 500:
+            eligible = request.method.upper() in SAFE_METHODS
+        else:
+            eligible = False
+        if not eligible:
+            return None
+        if retry_after is not None:
+            return min(retry_after, self.policy.max_retry_after)
+        return self.policy.backoff(retry_number, self.rng)
+
+    def for_error(
+        self, request: httpx.Request, error: httpx.TransportError, retry_number: int
+    ) -> float | None:
+        if retry_number >= self.policy.max_retries:
+            return None
+        if isinstance(error, _NOT_SENT_ERRORS) or is_replay_safe(request):
+            return self.policy.backoff(retry_number, self.rng)
+        return None
+
+
+def _log_request(request: httpx.Request, attempt: int) -> None:
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug(
+            "request %s %s operation=%s attempt=%d headers=%s body_bytes=%d",
+            request.method,
+            redact_url(request.url),
+            _operation(request),
+            attempt,
+            redact_headers(request.headers),
+            len(request.content) if _has_content(request) else -1,
+        )
+
+
+def _has_content(request: httpx.Request) -> bool:
+    try:
+        request.content  # noqa: B018 - raises when the body is an unread stream
+    except httpx.RequestNotRead:
+        return False
+    return True
+
+
+def _log_response(request: httpx.Request, response: httpx.Response, started: float) -> None:
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug(
+            "response %s %s status=%d elapsed_ms=%.1f headers=%s",
+            request.method,
+            redact_url(request.url),
+            response.status_code,
+            (time.perf_counter() - started) * 1000,
+            redact_headers(response.headers),
+        )
+
+
+def _log_retry(request: httpx.Request, reason: str, delay: float, retry_number: int) -> None:
+    logger.warning(
+        "retrying %s %s (operation %s) after %s in %.2f s (retry %d)",
+        request.method,
+        redact_url(request.url),
+        _operation(request),
+        reason,
+        delay,
+        retry_number + 1,
+    )
+
+
+def _log_giving_up(request: httpx.Request, reason: str, attempts: int) -> None:
+    level = logging.WARNING if attempts > 1 else logging.DEBUG
+    logger.log(
+        level,
+        "not retrying %s %s (operation %s) after %s (attempts: %d, replay-safe: %s)",
+        request.method,
+        redact_url(request.url),
+        _operation(request),
+        reason,
+        attempts,
+        is_replay_safe(request),
+    )
+
+
+def _error_reason(error: httpx.TransportError) -> str:
+    return f"{type(error).__name__}"
+
+
+class RetryTransport(httpx.BaseTransport):
+    """Wraps a sync transport with the retry rule above and redacted request logging."""
+
+    def __init__(
+        self,
+        transport: httpx.BaseTransport | None = None,
+        *,
+        policy: RetryPolicy | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.transport = transport if transport is not None else httpx.HTTPTransport()
+        self.policy = policy if policy is not None else RetryPolicy()
+        self._decider = _Decider(self.policy, rng if rng is not None else random.Random())
+        self._sleep = sleep
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        retry_number = 0
+        while True:
+            attempt = retry_number + 1
+            _log_request(request, attempt)
+            started = time.perf_counter()
+            try:
+                response = self.transport.handle_request(request)
+            except httpx.TransportError as error:
+                delay = self._decider.for_error(request, error, retry_number)
+                if delay is None:
+                    if retry_number or not isinstance(error, _NOT_SENT_ERRORS):
+                        _log_giving_up(request, _error_reason(error), attempt)
+                    _annotate(error, attempt)
+                    raise
+                _log_retry(request, _error_reason(error), delay, retry_number)
+            else:
+                _log_response(request, response, started)
+                delay = self._decider.for_response(request, response, retry_number)
+                if delay is None:
+                    if response.status_code in (429, 500, 502, 503, 504):
+                        _log_giving_up(request, f"status {response.status_code}", attempt)
+                    response.extensions = {**response.extensions, ATTEMPTS_EXTENSION: attempt}
+                    return response
+                response.read()
+                response.close()
+                _log_retry(request, f"status {response.status_code}", delay, retry_number)
+            self._sleep(delay)
+            retry_number += 1
+
+    def close(self) -> None:
+        self.transport.close()
+
+
+class AsyncRetryTransport(httpx.AsyncBaseTransport):
+    """Wraps an async transport with the retry rule above and redacted request logging."""
+
+    def __init__(
+        self,
+        transport: httpx.AsyncBaseTransport | None = None,
+        *,
+        policy: RetryPolicy | None = None,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.transport = transport if transport is not None else httpx.AsyncHTTPTransport()
+        self.policy = policy if policy is not None else RetryPolicy()
+        self._decider = _Decider(self.policy, rng if rng is not None else random.Random())
+        self._sleep = sleep
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        retry_number = 0
+        while True:
+            attempt = retry_number + 1
+            _log_request(request, attempt)
+            started = time.perf_counter()
+            try:
+                response = await self.transport.handle_async_request(request)
+            except httpx.TransportError as error:
+                delay = self._decider.for_error(request, error, retry_number)
+                if delay is None:
+                    if retry_number or not isinstance(error, _NOT_SENT_ERRORS):
+                        _log_giving_up(request, _error_reason(error), attempt)
+                    _annotate(error, attempt)
+                    raise
+                _log_retry(request, _error_reason(error), delay, retry_number)
+            else:
+                _log_response(request, response, started)
+                delay = self._decider.for_response(request, response, retry_number)
+                if delay is None:
+                    if response.status_code in (429, 500, 502, 503, 504):
+                        _log_giving_up(request, f"status {response.status_code}", attempt)
+                    response.extensions = {**response.extensions, ATTEMPTS_EXTENSION: attempt}
+                    return response
+                await response.aread()
+                await response.aclose()
+                _log_retry(request, f"status {response.status_code}", delay, retry_number)
+            await self._sleep(delay)
+            retry_number += 1
+
+    async def aclose(self) -> None:
+        await self.transport.aclose()
+
+
+def _annotate(error: httpx.TransportError, attempts: int) -> None:
+    """Record the number of attempts on a transport error for the client's exception message."""
+    error.contactimport_attempts = attempts  # type: ignore[attr-defined]
