@@ -1,0 +1,287 @@
+"""The CheckMarket v3 domain: import configurations and the bulk import queue with ResultCodes."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from .errors import NotFound
+from .fixtures import CheckMarketAccount, Fixtures
+from .store import Store
+from .w50 import is_valid_email, now_iso
+
+QUEUED = 1
+PROCESSING = 2
+FAILED = 3
+COMPLETED = 4
+
+UPDATED = "R0300"
+CREATED = "R0301"
+NO_LANGUAGE = "R0305"
+INVALID_LANGUAGE = "R0306"
+NO_EMAIL = "R0307"
+INVALID_EMAIL = "R0308"
+DUPLICATE_IN_FILE = "R0315"
+DUPLICATE_IN_CONTACTS = "R0316"
+DEFAULT_LANGUAGE = "R0318"
+INVALID_PHONE = "R0322"
+
+CONFIG_NOT_FOUND = "The import configuration was not found."
+QUEUE_ITEM_NOT_FOUND = "The import queue item was not found."
+
+# "+[country code][area code][number]": a plus, then 8 to 15 digits.
+PHONE_PATTERN = re.compile(r"^\+[1-9]\d{7,14}$")
+PHONE_PROPERTIES = ("Phone", "Mobile", "MobilePhone", "PhoneNumber")
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and value.strip() == "")
+
+
+class CheckMarket:
+    """CheckMarket's behaviour over the store; every method is one transaction."""
+
+    def __init__(
+        self, store: Store, fixtures: Fixtures, config_defaults: Mapping[str, Any]
+    ) -> None:
+        self.store = store
+        self.fixtures = fixtures
+        self.config_defaults = dict(config_defaults)
+
+    # -- import configurations -------------------------------------------------------------
+    def _with_defaults(self, config: Mapping[str, Any]) -> dict[str, Any]:
+        document = json.loads(json.dumps(self.config_defaults))
+        document.update({k: v for k, v in config.items() if k != "ImportConfigId"})
+        return dict(document)
+
+    def create_config(self, account: CheckMarketAccount, config: Mapping[str, Any]) -> int:
+        now = now_iso()
+        with self.store.write() as conn:
+            cursor = conn.execute(
+                "INSERT INTO cm_configs (account_id, document_json, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?)",
+                (account.id, json.dumps(self._with_defaults(config)), now, now),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def _config_row(
+        self, conn: sqlite3.Connection, account: CheckMarketAccount, config_id: int
+    ) -> dict[str, Any]:
+        row = conn.execute(
+            "SELECT document_json FROM cm_configs WHERE id = ? AND account_id = ?",
+            (config_id, account.id),
+        ).fetchone()
+        if row is None:
+            raise NotFound(CONFIG_NOT_FOUND)
+        document: dict[str, Any] = json.loads(row[0])
+        return {"ImportConfigId": config_id, **document}
+
+    def get_config(self, account: CheckMarketAccount, config_id: int) -> dict[str, Any]:
+        with self.store.read() as conn:
+            return self._config_row(conn, account, config_id)
+
+    def list_configs(self, account: CheckMarketAccount) -> list[dict[str, Any]]:
+        with self.store.read() as conn:
+            rows = conn.execute(
+                "SELECT id, document_json FROM cm_configs WHERE account_id = ? ORDER BY id",
+                (account.id,),
+            ).fetchall()
+        return [{"ImportConfigId": int(r[0]), **json.loads(r[1])} for r in rows]
+
+    def replace_config(
+        self, account: CheckMarketAccount, config_id: int, config: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        """PUT with a body: every property replaced, absent ones back to their defaults."""
+        with self.store.write() as conn:
+            self._config_row(conn, account, config_id)
+            conn.execute(
+                "UPDATE cm_configs SET document_json = ?, updated_at = ? WHERE id = ?",
+                (json.dumps(self._with_defaults(config)), now_iso(), config_id),
+            )
+            return self._config_row(conn, account, config_id)
+
+    def rename_config(self, account: CheckMarketAccount, config_id: int, name: str) -> None:
+        with self.store.write() as conn:
+            document = self._config_row(conn, account, config_id)
+            document.pop("ImportConfigId")
+            document["Name"] = name
+            conn.execute(
+                "UPDATE cm_configs SET document_json = ?, updated_at = ? WHERE id = ?",
+                (json.dumps(document), now_iso(), config_id),
+            )
+
+    def delete_config(self, account: CheckMarketAccount, config_id: int) -> None:
+        with self.store.write() as conn:
+            self._config_row(conn, account, config_id)
+            conn.execute("DELETE FROM cm_configs WHERE id = ?", (config_id,))
+
+    # -- bulk import -----------------------------------------------------------------------
+    def queue_import(
+        self,
+        account: CheckMarketAccount,
+        config_id: int,
+        contacts: Sequence[Mapping[str, Any]],
+    ) -> int:
+        with self.store.write() as conn:
+            config = self._config_row(conn, account, config_id)
+            cursor = conn.execute(
+                "INSERT INTO cm_queue (account_id, config_id, config_json, status_id, "
+                "contacts_json, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    account.id,
+                    config_id,
+                    json.dumps(config),
+                    QUEUED,
+                    json.dumps([dict(c) for c in contacts]),
+                    now_iso(),
+                ),
+            )
+            if config.get("IsReusable") is False:
+                # "If false the configuration won't be available in the API nor the Tool": it
+                # serves this one import and is gone afterwards.
+                conn.execute("DELETE FROM cm_configs WHERE id = ?", (config_id,))
+            return int(cursor.lastrowid or 0)
+
+    def import_result(self, account: CheckMarketAccount, queue_item_id: int) -> dict[str, Any]:
+        with self.store.read() as conn:
+            row = conn.execute(
+                "SELECT status_id, result_json FROM cm_queue WHERE id = ? AND account_id = ?",
+                (queue_item_id, account.id),
+            ).fetchone()
+        if row is None:
+            raise NotFound(QUEUE_ITEM_NOT_FOUND)
+        status_id, result_json = int(row[0]), row[1]
+        result = {"ImportResult": []} if result_json is None else json.loads(result_json)
+        return {"QueueItemId": queue_item_id, "StatusId": status_id, "Result": result}
+
+    def start_next(self) -> int | None:
+        """Mark the oldest queued item Processing (its own commit, so the status is visible)."""
+        with self.store.write() as conn:
+            row = conn.execute(
+                "SELECT id FROM cm_queue WHERE status_id IN (?, ?) ORDER BY id LIMIT 1",
+                (PROCESSING, QUEUED),
+            ).fetchone()
+            if row is None:
+                return None
+            conn.execute("UPDATE cm_queue SET status_id = ? WHERE id = ?", (PROCESSING, row[0]))
+            return int(row[0])
+
+    def has_queued(self) -> bool:
+        with self.store.read() as conn:
+            row = conn.execute(
+                "SELECT 1 FROM cm_queue WHERE status_id IN (?, ?) LIMIT 1", (QUEUED, PROCESSING)
+            ).fetchone()
+            return row is not None
+
+    def process(self, queue_item_id: int) -> None:
+        """Import every contact of a queue item in one transaction and record the ResultCodes."""
+        with self.store.write() as conn:
+            row = conn.execute(
+                "SELECT account_id, config_json, contacts_json, status_id FROM cm_queue "
+                "WHERE id = ?",
+                (queue_item_id,),
+            ).fetchone()
+            if row is None or int(row[3]) != PROCESSING:
+                return
+            account_id = str(row[0])
+            config: dict[str, Any] = json.loads(row[1])
+            contacts: list[dict[str, Any]] = json.loads(row[2])
+            codes = self._import(conn, account_id, config, contacts)
+            result = {
+                "ImportResult": [
+                    {"ResultCode": code, "ContactCount": count}
+                    for code, count in sorted(codes.items())
+                ]
+            }
+            conn.execute(
+                "UPDATE cm_queue SET status_id = ?, result_json = ?, finished_at = ?, "
+                "contacts_json = '[]' WHERE id = ?",
+                (COMPLETED, json.dumps(result), now_iso(), queue_item_id),
+            )
+
+    def _import(
+        self,
+        conn: sqlite3.Connection,
+        account_id: str,
+        config: Mapping[str, Any],
+        contacts: Sequence[Mapping[str, Any]],
+    ) -> Counter[str]:
+        codes: Counter[str] = Counter()
+        languages = self.fixtures.language_codes
+        default_language = config.get("DefaultLanguageCode")
+        survey = (config.get("SurveySettings") or {}).get("SurveyId")
+        contact_list = config.get("ContactListId")
+        unique_account = bool(config.get("EmailMustBeUniqueWithinAccount"))
+        unique_group = bool(config.get("EmailMustBeUniqueWithinGroup"))
+        unique_file = bool(config.get("EmailMustBeUniqueWithinFile"))
+        always_create = config.get("UpdateTypeId") == 2
+        seen: set[str] = set()
+        now = now_iso()
+        for contact in contacts:
+            email_value = contact.get("Email")
+            email = None if _blank(email_value) else str(email_value).strip()
+            if email is None and config.get("EmailIsRequired"):
+                codes[NO_EMAIL] += 1
+                continue
+            if email is not None and not is_valid_email(email):
+                codes[INVALID_EMAIL] += 1
+                continue
+            phone = next(
+                (contact[p] for p in PHONE_PROPERTIES if not _blank(contact.get(p))), None
+            )
+            if phone is not None and not PHONE_PATTERN.match(str(phone).replace(" ", "")):
+                codes[INVALID_PHONE] += 1
+                continue
+            language = contact.get("LangCode")
+            if _blank(language):
+                if _blank(default_language):
+                    codes[NO_LANGUAGE] += 1
+                    continue
+                language = str(default_language)
+                codes[DEFAULT_LANGUAGE] += 1
+            if str(language).strip().lower() not in languages:
+                codes[INVALID_LANGUAGE] += 1
+                continue
+            key = None if email is None else email.lower()
+            if key is not None and unique_file and key in seen:
+                codes[DUPLICATE_IN_FILE] += 1
+                continue
+            if key is not None:
+                seen.add(key)
+            existing = None
+            if key is not None:
+                if unique_account:
+                    existing = conn.execute(
+                        "SELECT id FROM cm_contacts WHERE account_id = ? AND email = ? "
+                        "ORDER BY id LIMIT 1",
+                        (account_id, key),
+                    ).fetchone()
+                elif unique_group or not always_create:
+                    existing = conn.execute(
+                        "SELECT id FROM cm_contacts WHERE account_id = ? AND email = ? "
+                        "AND contact_list_id IS ? AND survey_id IS ? ORDER BY id LIMIT 1",
+                        (account_id, key, contact_list, survey),
+                    ).fetchone()
+            values = json.dumps(dict(contact))
+            if existing is not None and always_create and (unique_account or unique_group):
+                codes[DUPLICATE_IN_CONTACTS] += 1
+                continue
+            if existing is not None and not always_create:
+                conn.execute(
+                    "UPDATE cm_contacts SET values_json = ?, lang_code = ?, updated_at = ? "
+                    "WHERE id = ?",
+                    (values, str(language), now, existing[0]),
+                )
+                codes[UPDATED] += 1
+                continue
+            conn.execute(
+                "INSERT INTO cm_contacts (account_id, contact_list_id, survey_id, email, "
+                "lang_code, values_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (account_id, contact_list, survey, key, str(language), values, now, now),
+            )
+            codes[CREATED] += 1
+        return codes

@@ -1,0 +1,175 @@
+"""The sandbox's SQLite store: one connection, WAL on files, every write in one transaction.
+
+All access goes through one connection guarded by a lock: SQLite has a single writer anyway, and a
+shared connection is the only way an in-memory database is seen by every thread. Writes use
+``BEGIN IMMEDIATE`` so two clients upserting the same contact are serialised, never interleaved.
+"""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+MEMORY = ":memory:"
+
+# Migrations-free DDL: every statement is idempotent; a new table is added with IF NOT EXISTS.
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS w50_contacts (
+    id INTEGER PRIMARY KEY,
+    list_id INTEGER NOT NULL,
+    enc_id TEXT NOT NULL UNIQUE,
+    values_json TEXT NOT NULL,
+    warnings_json TEXT NOT NULL DEFAULT '[]',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS w50_contacts_list ON w50_contacts (list_id);
+-- One row per (contact, property): the index that makes matching a lookup, not a scan.
+CREATE TABLE IF NOT EXISTS w50_contact_values (
+    list_id INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    value TEXT NOT NULL,
+    contact_id INTEGER NOT NULL,
+    PRIMARY KEY (list_id, name, value, contact_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS w50_jobs (
+    id INTEGER PRIMARY KEY,
+    account_id TEXT NOT NULL,
+    list_id INTEGER NOT NULL,
+    field_names_json TEXT NOT NULL,
+    status TEXT NOT NULL,
+    total INTEGER NOT NULL DEFAULT 0,
+    processed INTEGER NOT NULL DEFAULT 0,
+    inserted INTEGER NOT NULL DEFAULT 0,
+    updated INTEGER NOT NULL DEFAULT 0,
+    not_updated INTEGER NOT NULL DEFAULT 0,
+    dropped INTEGER NOT NULL DEFAULT 0,
+    invalid_email INTEGER NOT NULL DEFAULT 0,
+    invalid_sms INTEGER NOT NULL DEFAULT 0,
+    start_date TEXT,
+    finish_date TEXT,
+    run_method TEXT,
+    match_json TEXT,
+    match_values_json TEXT,
+    custom_events_json TEXT,
+    failure TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS w50_jobs_status ON w50_jobs (status);
+CREATE TABLE IF NOT EXISTS w50_job_contacts (
+    job_id INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    values_json TEXT NOT NULL,
+    PRIMARY KEY (job_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS w50_custom_events (
+    id INTEGER PRIMARY KEY,
+    account_id TEXT NOT NULL,
+    list_id INTEGER NOT NULL,
+    contact_id INTEGER NOT NULL,
+    enc_contact_id TEXT NOT NULL,
+    event TEXT NOT NULL,
+    action TEXT NOT NULL,
+    job_id INTEGER,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS w50_custom_events_account ON w50_custom_events (account_id, id);
+CREATE TABLE IF NOT EXISTS cm_configs (
+    id INTEGER PRIMARY KEY,
+    account_id TEXT NOT NULL,
+    document_json TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS cm_configs_account ON cm_configs (account_id);
+CREATE TABLE IF NOT EXISTS cm_queue (
+    id INTEGER PRIMARY KEY,
+    account_id TEXT NOT NULL,
+    config_id INTEGER NOT NULL,
+    config_json TEXT NOT NULL,
+    status_id INTEGER NOT NULL,
+    contacts_json TEXT NOT NULL,
+    result_json TEXT,
+    created_at TEXT NOT NULL,
+    finished_at TEXT
+);
+CREATE INDEX IF NOT EXISTS cm_queue_status ON cm_queue (status_id);
+CREATE TABLE IF NOT EXISTS cm_contacts (
+    id INTEGER PRIMARY KEY,
+    account_id TEXT NOT NULL,
+    contact_list_id INTEGER,
+    survey_id INTEGER,
+    email TEXT,
+    lang_code TEXT,
+    values_json TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS cm_contacts_email ON cm_contacts (account_id, email);
+"""
+
+
+class Store:
+    """A SQLite database (a file, or ``:memory:``) shared by the app and its background worker."""
+
+    def __init__(self, path: str | Path = MEMORY) -> None:
+        self.path = str(path)
+        self.in_memory = self.path == MEMORY
+        if not self.in_memory:
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        self._conn = sqlite3.connect(
+            self.path, check_same_thread=False, isolation_level=None, timeout=30.0
+        )
+        self._conn.execute("PRAGMA busy_timeout = 30000")
+        if not self.in_memory:
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+        self._conn.executescript(SCHEMA)
+        self.secret = self._secret()
+
+    def _secret(self) -> bytes:
+        """The per-database secret behind encrypted contact ids (made once, kept in the file)."""
+        with self.write() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'contact_id_secret'").fetchone()
+            if row is not None:
+                return bytes.fromhex(str(row[0]))
+            secret = secrets.token_bytes(32)
+            conn.execute(
+                "INSERT INTO meta (key, value) VALUES ('contact_id_secret', ?)", (secret.hex(),)
+            )
+            return secret
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (BEGIN IMMEDIATE ... COMMIT), rolled back on any exception."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    @contextmanager
+    def read(self) -> Iterator[sqlite3.Connection]:
+        """A consistent read (one deferred transaction)."""
+        with self._lock:
+            self._conn.execute("BEGIN")
+            try:
+                yield self._conn
+            finally:
+                self._conn.execute("COMMIT")
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()

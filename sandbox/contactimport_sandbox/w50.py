@@ -1,0 +1,724 @@
+"""The W50API domain: contact lists, contacts, import jobs, match semantics, custom events.
+
+Matching is a lookup in ``w50_contact_values`` (one indexed row per contact property), never a scan.
+Contacts are stored with an opaque ``EncContactId`` (an HMAC of the row id under a per-database
+secret), so ids cannot be guessed from a sequence.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import math
+import re
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from .errors import Conflict, ExpectationFailed, NotFound
+from .fixtures import ContactList, Fixtures, W50Account
+from .store import Store
+
+CREATED = "Created"
+LOADED = "Loaded"
+RUNNING = "Running"
+FINISHED = "Finished"
+FAILED = "Failed"
+
+LIST_NOT_FOUND = "The specified Contactlist was not found."
+FIELD_NOT_FOUND = "The specified Contactlist or it's field was not found."
+JOB_NOT_FOUND = "The specified Contactlist or ImportJob were not found."
+CONTACT_NOT_FOUND = "The specified Contact was not found."
+CREATE_LIST_NOT_FOUND = "The specified Contactlist was not found - could not create Import Job."
+CONTACT_LIST_NOT_FOUND = "The specified Contactlist was not found - could not create contact."
+NO_MATCHING_CONTACT = "No contact of the Contactlist matches the given match values."
+
+EMAIL_PATTERN = re.compile(r"^[^@\s\"(),:;<>\[\\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$")  # noqa: E501
+# E.164: an optional "+", a non-zero country code digit, 8 to 15 digits in all; spaces, dashes,
+# dots and parentheses are tolerated as separators.
+SMS_PATTERN = re.compile(r"^\+?[1-9]\d{7,14}$")
+SMS_SEPARATORS = re.compile(r"[\s\-.()]")
+
+Scalar = str | int | float | bool | None
+
+
+def now_iso() -> str:
+    """The current UTC time as .NET writes a DateTime: 7 fraction digits and an offset."""
+    moment = datetime.now(UTC)
+    return f"{moment:%Y-%m-%dT%H:%M:%S}.{moment.microsecond:06d}0+00:00"
+
+
+def match_key(value: Any) -> str | None:
+    """The text a value is matched by: query-string text and JSON values compare equal."""
+    kind = type(value)
+    if kind is str:
+        return value  # type: ignore[no-any-return]
+    if value is None:
+        return None
+    if kind is bool:
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+def is_valid_email(value: str) -> bool:
+    return len(value) <= 254 and EMAIL_PATTERN.match(value) is not None
+
+
+def is_valid_sms(value: str) -> bool:
+    return SMS_PATTERN.match(SMS_SEPARATORS.sub("", value)) is not None
+
+
+def _present(value: Any) -> bool:
+    return value is not None and not (isinstance(value, str) and value.strip() == "")
+
+
+@dataclass(frozen=True)
+class Validation:
+    """Which properties of a contact list are checked as e-mail addresses and as SMS numbers."""
+
+    email_fields: frozenset[str]
+    sms_fields: frozenset[str]
+
+    @classmethod
+    def for_list(cls, contact_list: ContactList) -> Validation:
+        email = contact_list.field_by_map_type("email")
+        sms = contact_list.field_by_map_type("mobile") | contact_list.field_by_map_type("sms")
+        return cls(email, sms)
+
+    def check(self, values: Mapping[str, Any]) -> tuple[list[str], bool, bool]:
+        """(warnings, has an invalid e-mail, has an invalid SMS number) for one contact's values."""
+        warnings: list[str] = []
+        bad_email = bad_sms = False
+        for name in sorted(self.email_fields):
+            value = values.get(name)
+            if _present(value) and not is_valid_email(str(value)):
+                warnings.append(f"{name}: '{value}' is not a valid e-mail address.")
+                bad_email = True
+        for name in sorted(self.sms_fields):
+            value = values.get(name)
+            if _present(value) and not is_valid_sms(str(value)):
+                warnings.append(f"{name}: '{value}' is not a valid mobile (SMS) number.")
+                bad_sms = True
+        return warnings, bad_email, bad_sms
+
+
+def encrypt_contact_id(secret: bytes, contact_id: int) -> str:
+    digest = hmac.new(secret, b"w50-contact:%d" % contact_id, hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest[:18]).decode("ascii")
+
+
+@dataclass
+class Outcome:
+    """What applying one contact did."""
+
+    inserted: list[int] = field(default_factory=list)
+    updated: list[int] = field(default_factory=list)
+    unchanged: list[int] = field(default_factory=list)
+
+    @property
+    def touched(self) -> list[int]:
+        return self.inserted + self.updated + self.unchanged
+
+
+class ContactWriter:
+    """Applies contacts to one list inside one write transaction; inserts are written in bulk."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        secret: bytes,
+        account_id: str,
+        list_id: int,
+        validation: Validation,
+        custom_events: Sequence[str],
+        job_id: int | None,
+    ) -> None:
+        self.conn = conn
+        self.secret = secret
+        self.account_id = account_id
+        self.list_id = list_id
+        self.validation = validation
+        self.custom_events = tuple(custom_events)
+        self.job_id = job_id
+        self.now = now_iso()
+        row = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM w50_contacts").fetchone()
+        self.next_id = int(row[0])
+        self.pending: dict[int, dict[str, Any]] = {}
+        self.pending_index: dict[tuple[str, str], set[int]] = {}
+        # Only the properties lookups use need indexing while an insert is pending.
+        self.indexed_names: frozenset[str] = frozenset()
+        self.events: list[tuple[Any, ...]] = []
+
+    # -- lookups -----------------------------------------------------------------------------
+    def find(self, criteria: Mapping[str, str]) -> list[int]:
+        """Ids of the list's contacts whose every property in ``criteria`` has that text value."""
+        if not criteria:
+            return []
+        items = sorted(criteria.items())
+        sql = " INTERSECT ".join(
+            "SELECT contact_id FROM w50_contact_values WHERE list_id = ? AND name = ? AND value = ?"
+            for _ in items
+        )
+        params: list[Any] = []
+        for name, value in items:
+            params += [self.list_id, name, value]
+        found = {int(r[0]) for r in self.conn.execute(sql, params)}
+        pending: set[int] | None = None
+        for name, value in items:
+            ids = self.pending_index.get((name, value), set())
+            pending = set(ids) if pending is None else pending & ids
+        return sorted(found | (pending or set()))
+
+    # -- writes ------------------------------------------------------------------------------
+    def insert(self, values: dict[str, Any]) -> int:
+        contact_id = self.next_id
+        self.next_id += 1
+        self.pending[contact_id] = dict(values)
+        self._index_pending(contact_id, values)
+        self._events(contact_id, "inserted")
+        return contact_id
+
+    def update(self, contact_id: int, values: Mapping[str, Any]) -> bool:
+        """Merge ``values`` into a contact; True when a stored value changed."""
+        if contact_id in self.pending:
+            current = self.pending[contact_id]
+            changed = {k: v for k, v in values.items() if k not in current or current[k] != v}
+            if not changed:
+                return False
+            self._unindex_pending(contact_id, current)
+            current.update(changed)
+            self._index_pending(contact_id, current)
+            self._events(contact_id, "updated")
+            return True
+        row = self.conn.execute(
+            "SELECT values_json FROM w50_contacts WHERE id = ?", (contact_id,)
+        ).fetchone()
+        stored: dict[str, Any] = json.loads(row[0])
+        changed = {
+            k: v
+            for k, v in values.items()
+            if k not in stored or stored[k] != v or type(stored[k]) is not type(v)
+        }
+        if not changed:
+            return False
+        old_keys = {k: match_key(stored.get(k)) for k in changed}
+        stored.update(changed)
+        warnings, _, _ = self.validation.check(stored)
+        self.conn.execute(
+            "UPDATE w50_contacts SET values_json = ?, warnings_json = ?, updated_at = ? WHERE id = ?",
+            (json.dumps(stored), json.dumps(warnings), self.now, contact_id),
+        )
+        for name, old in old_keys.items():
+            if old is not None:
+                self.conn.execute(
+                    "DELETE FROM w50_contact_values "
+                    "WHERE list_id = ? AND name = ? AND value = ? AND contact_id = ?",
+                    (self.list_id, name, old, contact_id),
+                )
+            new = match_key(changed[name])
+            if new is not None:
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO w50_contact_values (list_id, name, value, contact_id) "
+                    "VALUES (?, ?, ?, ?)",
+                    (self.list_id, name, new, contact_id),
+                )
+        self._events(contact_id, "updated")
+        return True
+
+    def apply(
+        self,
+        values: dict[str, Any],
+        match: Sequence[str],
+        match_values: Mapping[str, str] | None,
+    ) -> Outcome:
+        """One contact, as POST/PUT (``match_values`` None) or PATCH (``match_values`` given)."""
+        outcome = Outcome()
+        self.indexed_names = frozenset(match)
+        if match_values is not None:
+            targets = self.find(match_values)
+            insert_if_none = False
+        elif match:
+            criteria: dict[str, str] = {}
+            for name in match:
+                key = match_key(values.get(name))
+                if key is None:
+                    break
+                criteria[name] = key
+            targets = self.find(criteria) if len(criteria) == len(match) else []
+            insert_if_none = True
+        else:
+            targets = []
+            insert_if_none = True
+        if not targets:
+            if insert_if_none:
+                outcome.inserted.append(self.insert(values))
+            return outcome
+        for contact_id in targets:
+            if self.update(contact_id, values):
+                outcome.updated.append(contact_id)
+            else:
+                outcome.unchanged.append(contact_id)
+        return outcome
+
+    def flush(self) -> None:
+        """Write pending inserts and custom events (executemany, same transaction)."""
+        if self.pending:
+            rows = []
+            value_rows = []
+            for contact_id, values in self.pending.items():
+                warnings, _, _ = self.validation.check(values)
+                rows.append(
+                    (
+                        contact_id,
+                        self.list_id,
+                        encrypt_contact_id(self.secret, contact_id),
+                        json.dumps(values),
+                        json.dumps(warnings),
+                        self.now,
+                        self.now,
+                    )
+                )
+                for name, value in values.items():
+                    key = match_key(value)
+                    if key is not None:
+                        value_rows.append((self.list_id, name, key, contact_id))
+            self.conn.executemany(
+                "INSERT INTO w50_contacts "
+                "(id, list_id, enc_id, values_json, warnings_json, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO w50_contact_values (list_id, name, value, contact_id) "
+                "VALUES (?, ?, ?, ?)",
+                value_rows,
+            )
+            self.pending.clear()
+            self.pending_index.clear()
+        if self.events:
+            self.conn.executemany(
+                "INSERT INTO w50_custom_events "
+                "(account_id, list_id, contact_id, enc_contact_id, event, action, job_id, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                self.events,
+            )
+            self.events.clear()
+
+    def _events(self, contact_id: int, action: str) -> None:
+        if not self.custom_events:
+            return
+        enc = encrypt_contact_id(self.secret, contact_id)
+        for event in self.custom_events:
+            self.events.append(
+                (self.account_id, self.list_id, contact_id, enc, event, action, self.job_id, self.now)
+            )
+
+    def _index_pending(self, contact_id: int, values: Mapping[str, Any]) -> None:
+        for name in self.indexed_names:
+            key = match_key(values.get(name))
+            if key is not None:
+                self.pending_index.setdefault((name, key), set()).add(contact_id)
+
+    def _unindex_pending(self, contact_id: int, values: Mapping[str, Any]) -> None:
+        for name in self.indexed_names:
+            key = match_key(values.get(name))
+            if key is not None:
+                self.pending_index.get((name, key), set()).discard(contact_id)
+
+
+def _job_json(row: sqlite3.Row | tuple[Any, ...]) -> dict[str, Any]:
+    (
+        job_id,
+        list_id,
+        status,
+        total,
+        processed,
+        inserted,
+        updated,
+        not_updated,
+        dropped,
+        invalid_email,
+        invalid_sms,
+        start_date,
+        finish_date,
+    ) = row
+    if status == FINISHED:
+        progress = 100
+    elif total:
+        progress = math.floor(processed * 100 / total)
+    else:
+        progress = 0
+    return {
+        "Id": job_id,
+        "ContactListId": list_id,
+        "InvalidEmailCount": invalid_email,
+        "InvalidSmsCount": invalid_sms,
+        "ProgressPercent": progress,
+        "CurrentStatus": status,
+        "StartDate": start_date,
+        "FinishDate": finish_date,
+        "InsertedContacts": inserted,
+        "UpdatedContacts": updated,
+        "DroppedContacts": dropped,
+        "NotUpdatedContacts": not_updated,
+        "TotalContacts": total,
+    }
+
+
+JOB_COLUMNS = (
+    "id, list_id, status, total, processed, inserted, updated, not_updated, dropped, "
+    "invalid_email, invalid_sms, start_date, finish_date"
+)
+
+
+class Which50:
+    """The W50API's behaviour over the store; every method is one transaction."""
+
+    def __init__(self, store: Store, fixtures: Fixtures, batch_limit: int) -> None:
+        self.store = store
+        self.fixtures = fixtures
+        self.batch_limit = batch_limit
+
+    # -- contact lists and fields ----------------------------------------------------------
+    def contact_list(self, account: W50Account, list_id: int, message: str) -> ContactList:
+        found = self.fixtures.contact_list(account.id, list_id)
+        if found is None:
+            raise NotFound(message)
+        return found
+
+    def list_contact_lists(self, account: W50Account) -> list[dict[str, Any]]:
+        ids = [item.id for item in account.lists]
+        counts: dict[int, int] = {}
+        if ids:
+            marks = ",".join("?" * len(ids))
+            with self.store.read() as conn:
+                for list_id, count in conn.execute(
+                    f"SELECT list_id, COUNT(*) FROM w50_contacts WHERE list_id IN ({marks}) "
+                    "GROUP BY list_id",
+                    ids,
+                ):
+                    counts[int(list_id)] = int(count)
+        return [
+            {"Id": item.id, "Name": item.name, "Count": counts.get(item.id, 0)}
+            for item in account.lists
+        ]
+
+    def list_fields(self, account: W50Account, list_id: int) -> list[dict[str, Any]]:
+        contact_list = self.contact_list(account, list_id, LIST_NOT_FOUND)
+        return [dict(f) for f in sorted(contact_list.fields, key=lambda f: int(f["Position"]))]
+
+    def get_field(self, account: W50Account, list_id: int, field_id: int) -> dict[str, Any]:
+        contact_list = self.contact_list(account, list_id, FIELD_NOT_FOUND)
+        for item in contact_list.fields:
+            if item["Id"] == field_id:
+                return dict(item)
+        raise NotFound(FIELD_NOT_FOUND)
+
+    # -- parameter checks -------------------------------------------------------------------
+    @staticmethod
+    def check_names(contact_list: ContactList, names: Iterable[str], what: str) -> None:
+        unknown = sorted({n for n in names if n not in contact_list.field_names})
+        if unknown:
+            raise ExpectationFailed(
+                f"Unknown {what} for Contactlist {contact_list.id}: {', '.join(unknown)}. "
+                f"Valid names are the list's fields: {', '.join(sorted(contact_list.field_names))}."
+            )
+
+    @staticmethod
+    def check_match(
+        contact_list: ContactList,
+        match: Sequence[str],
+        match_values: Mapping[str, str] | None,
+    ) -> dict[str, str] | None:
+        """Validate ``match`` (and PATCH's query values); return PATCH's criteria."""
+        Which50.check_names(contact_list, match, "match properties")
+        if match_values is None:
+            return None
+        if not match:
+            raise ExpectationFailed(
+                "A PATCH request needs the 'match' parameter naming the properties to match on."
+            )
+        missing = [name for name in match if name not in match_values]
+        if missing:
+            raise ExpectationFailed(
+                "A PATCH request needs a query value for every match property; missing: "
+                + ", ".join(missing)
+                + "."
+            )
+        return {name: match_values[name] for name in match}
+
+    # -- single contacts --------------------------------------------------------------------
+    def upsert_contact(
+        self,
+        account: W50Account,
+        list_id: int,
+        contact: Mapping[str, Any],
+        match: Sequence[str],
+        match_values: Mapping[str, str] | None,
+        custom_events: Sequence[str],
+    ) -> dict[str, Any]:
+        """POST/PUT (``match_values`` None) or PATCH of one contact; returns the stored contact."""
+        contact_list = self.contact_list(account, list_id, CONTACT_LIST_NOT_FOUND)
+        values: dict[str, Any] = dict(contact.get("Values") or {})
+        self.check_names(contact_list, values, "properties in Values")
+        criteria = self.check_match(contact_list, match, match_values)
+        if criteria is None:
+            absent = [name for name in match if match_key(values.get(name)) is None]
+            if absent:
+                raise ExpectationFailed(
+                    "Every match property must have a value in the contact's Values; missing: "
+                    + ", ".join(absent)
+                    + "."
+                )
+        validation = Validation.for_list(contact_list)
+        with self.store.write() as conn:
+            writer = ContactWriter(
+                conn, self.store.secret, account.id, list_id, validation, custom_events, None
+            )
+            outcome = writer.apply(values, match, criteria)
+            writer.flush()
+            if not outcome.touched:
+                raise NotFound(NO_MATCHING_CONTACT)
+            return self._contact(conn, outcome.touched[0])
+
+    def get_contact(self, account: W50Account, enc_id: str) -> dict[str, Any]:
+        with self.store.read() as conn:
+            row = conn.execute("SELECT id, list_id FROM w50_contacts WHERE enc_id = ?", (enc_id,))
+            found = row.fetchone()
+            if found is None or self.fixtures.contact_list(account.id, int(found[1])) is None:
+                raise NotFound(CONTACT_NOT_FOUND)
+            return self._contact(conn, int(found[0]))
+
+    @staticmethod
+    def _contact(conn: sqlite3.Connection, contact_id: int) -> dict[str, Any]:
+        enc_id, list_id, values_json, warnings_json = conn.execute(
+            "SELECT enc_id, list_id, values_json, warnings_json FROM w50_contacts WHERE id = ?",
+            (contact_id,),
+        ).fetchone()
+        return {
+            "EncContactId": enc_id,
+            "Id": contact_id,
+            "ListId": list_id,
+            "Values": json.loads(values_json),
+            "ValidationWarnings": json.loads(warnings_json),
+        }
+
+    # -- import jobs ------------------------------------------------------------------------
+    def create_job(
+        self, account: W50Account, list_id: int, field_names: Sequence[str]
+    ) -> dict[str, Any]:
+        contact_list = self.contact_list(account, list_id, CREATE_LIST_NOT_FOUND)
+        self.check_names(contact_list, field_names, "FieldNames")
+        with self.store.write() as conn:
+            cursor = conn.execute(
+                "INSERT INTO w50_jobs (account_id, list_id, field_names_json, status, created_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (account.id, list_id, json.dumps(list(field_names)), CREATED, now_iso()),
+            )
+            job_id = int(cursor.lastrowid or 0)
+            return self._job(conn, job_id)
+
+    def _owned_job(
+        self, conn: sqlite3.Connection, account: W50Account, list_id: int, job_id: int
+    ) -> tuple[str, list[str]]:
+        if self.fixtures.contact_list(account.id, list_id) is None:
+            raise NotFound(JOB_NOT_FOUND)
+        row = conn.execute(
+            "SELECT status, field_names_json FROM w50_jobs "
+            "WHERE id = ? AND list_id = ? AND account_id = ?",
+            (job_id, list_id, account.id),
+        ).fetchone()
+        if row is None:
+            raise NotFound(JOB_NOT_FOUND)
+        return str(row[0]), list(json.loads(row[1]))
+
+    @staticmethod
+    def _job(conn: sqlite3.Connection, job_id: int) -> dict[str, Any]:
+        row = conn.execute(f"SELECT {JOB_COLUMNS} FROM w50_jobs WHERE id = ?", (job_id,))
+        return _job_json(row.fetchone())
+
+    def get_job(self, account: W50Account, list_id: int, job_id: int) -> dict[str, Any]:
+        with self.store.read() as conn:
+            self._owned_job(conn, account, list_id, job_id)
+            return self._job(conn, job_id)
+
+    def upload_batch(
+        self,
+        account: W50Account,
+        list_id: int,
+        job_id: int,
+        contacts: Sequence[Mapping[str, Any]],
+    ) -> dict[str, Any]:
+        if len(contacts) > self.batch_limit:
+            raise ExpectationFailed(
+                f"A batch may hold at most {self.batch_limit} contacts; this one holds "
+                f"{len(contacts)}."
+            )
+        rows = [json.dumps(dict(contact.get("Values") or {})) for contact in contacts]
+        with self.store.write() as conn:
+            status, _ = self._owned_job(conn, account, list_id, job_id)
+            if status not in (CREATED, LOADED):
+                raise Conflict(
+                    f"ImportJob {job_id} is {status}: contacts can only be loaded into a job "
+                    f"that has not been run."
+                )
+            (start,) = conn.execute(
+                "SELECT total FROM w50_jobs WHERE id = ?", (job_id,)
+            ).fetchone()
+            conn.executemany(
+                "INSERT INTO w50_job_contacts (job_id, seq, values_json) VALUES (?, ?, ?)",
+                ((job_id, start + offset, text) for offset, text in enumerate(rows)),
+            )
+            conn.execute(
+                "UPDATE w50_jobs SET total = total + ?, status = ? WHERE id = ?",
+                (len(rows), LOADED if rows or status == LOADED else CREATED, job_id),
+            )
+            return self._job(conn, job_id)
+
+    def run_job(
+        self,
+        account: W50Account,
+        list_id: int,
+        job_id: int,
+        match: Sequence[str],
+        match_values: Mapping[str, str] | None,
+        custom_events: Sequence[str],
+    ) -> dict[str, Any]:
+        contact_list = self.contact_list(account, list_id, JOB_NOT_FOUND)
+        with self.store.write() as conn:
+            status, field_names = self._owned_job(conn, account, list_id, job_id)
+            if status == CREATED:
+                raise Conflict(f"ImportJob {job_id} has no contacts loaded: nothing to run.")
+            if status != LOADED:
+                raise Conflict(f"ImportJob {job_id} is {status}: a job runs only once.")
+            criteria = self.check_match(contact_list, match, match_values)
+            if criteria is None:
+                outside = [name for name in match if name not in field_names]
+                if outside:
+                    raise ExpectationFailed(
+                        "Match properties must be among the job's FieldNames; not there: "
+                        + ", ".join(outside)
+                        + "."
+                    )
+            conn.execute(
+                "UPDATE w50_jobs SET status = ?, start_date = ?, run_method = ?, match_json = ?, "
+                "match_values_json = ?, custom_events_json = ? WHERE id = ?",
+                (
+                    RUNNING,
+                    now_iso(),
+                    "PATCH" if criteria is not None else "POST",
+                    json.dumps(list(match)),
+                    None if criteria is None else json.dumps(criteria),
+                    json.dumps(list(custom_events)),
+                    job_id,
+                ),
+            )
+            return self._job(conn, job_id)
+
+    def process_step(self, max_contacts: int) -> bool:
+        """Process up to ``max_contacts`` loaded contacts of the oldest running job.
+
+        One transaction: the contacts, the counters and the progress move together, so a restart
+        resumes exactly where the last committed step ended. False when no job is running.
+        """
+        with self.store.write() as conn:
+            row = conn.execute(
+                "SELECT id, account_id, list_id, field_names_json, total, processed, "
+                "match_json, match_values_json, custom_events_json "
+                "FROM w50_jobs WHERE status = ? ORDER BY id LIMIT 1",
+                (RUNNING,),
+            ).fetchone()
+            if row is None:
+                return False
+            (job_id, account_id, list_id, names_json, total, processed) = row[:6]
+            contact_list = self.fixtures.contact_list(str(account_id), int(list_id))
+            if contact_list is None:
+                conn.execute(
+                    "UPDATE w50_jobs SET status = ?, finish_date = ?, failure = ? WHERE id = ?",
+                    (FAILED, now_iso(), "contact list no longer exists", job_id),
+                )
+                conn.execute("DELETE FROM w50_job_contacts WHERE job_id = ?", (job_id,))
+                return True
+            field_names = set(json.loads(names_json))
+            match: list[str] = json.loads(row[6] or "[]")
+            criteria: dict[str, str] | None = None if row[7] is None else json.loads(row[7])
+            events: list[str] = json.loads(row[8] or "[]")
+            validation = Validation.for_list(contact_list)
+            writer = ContactWriter(
+                conn, self.store.secret, str(account_id), int(list_id), validation, events, job_id
+            )
+            loaded = conn.execute(
+                "SELECT seq, values_json FROM w50_job_contacts "
+                "WHERE job_id = ? AND seq >= ? ORDER BY seq LIMIT ?",
+                (job_id, processed, max_contacts),
+            ).fetchall()
+            inserted = updated = not_updated = bad_email = bad_sms = 0
+            for _, values_json in loaded:
+                raw: dict[str, Any] = json.loads(values_json)
+                values = {k: v for k, v in raw.items() if k in field_names}
+                _, invalid_email, invalid_sms = validation.check(values)
+                bad_email += invalid_email
+                bad_sms += invalid_sms
+                outcome = writer.apply(values, match, criteria)
+                inserted += len(outcome.inserted)
+                updated += len(outcome.updated)
+                if not outcome.inserted and not outcome.updated:
+                    not_updated += 1
+            writer.flush()
+            done = processed + len(loaded)
+            finished = done >= total
+            conn.execute(
+                "UPDATE w50_jobs SET processed = ?, inserted = inserted + ?, updated = updated + ?,"
+                " not_updated = not_updated + ?, invalid_email = invalid_email + ?,"
+                " invalid_sms = invalid_sms + ?, status = ?, finish_date = ? WHERE id = ?",
+                (
+                    done,
+                    inserted,
+                    updated,
+                    not_updated,
+                    bad_email,
+                    bad_sms,
+                    FINISHED if finished else RUNNING,
+                    now_iso() if finished else None,
+                    job_id,
+                ),
+            )
+            if finished:
+                conn.execute("DELETE FROM w50_job_contacts WHERE job_id = ?", (job_id,))
+            return True
+
+    def has_running_jobs(self) -> bool:
+        with self.store.read() as conn:
+            row = conn.execute("SELECT 1 FROM w50_jobs WHERE status = ? LIMIT 1", (RUNNING,))
+            return row.fetchone() is not None
+
+    # -- sandbox-only ---------------------------------------------------------------------
+    def custom_events_log(
+        self, account: W50Account, after: int = 0, limit: int = 1000
+    ) -> list[dict[str, Any]]:
+        with self.store.read() as conn:
+            rows = conn.execute(
+                "SELECT id, list_id, enc_contact_id, event, action, job_id, created_at "
+                "FROM w50_custom_events WHERE account_id = ? AND id > ? ORDER BY id LIMIT ?",
+                (account.id, after, limit),
+            ).fetchall()
+        return [
+            {
+                "Sequence": r[0],
+                "ContactListId": r[1],
+                "EncContactId": r[2],
+                "Event": r[3],
+                "Action": r[4],
+                "ImportJobId": r[5],
+                "Timestamp": r[6],
+            }
+            for r in rows
+        ]
