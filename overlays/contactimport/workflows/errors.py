@@ -1,0 +1,76 @@
+"""Errors raised by the import workflows (all are ``ContactImportError``s)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import APIConnectionError, APIStatusError, ContactImportError
+
+__all__ = [
+    "EmptyImportError",
+    "ImportCancelled",
+    "ImportInterrupted",
+    "ImportJobFailed",
+    "ImportStateConflict",
+    "SourceChangedError",
+    "WorkflowError",
+    "is_transient",
+]
+
+TRANSIENT_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
+
+
+class WorkflowError(ContactImportError):
+    """Base class of the workflow errors."""
+
+
+class ImportInterrupted(WorkflowError):
+    """The import stopped before the end; ``continuation_token`` resumes it (None: no job yet).
+
+    ``__cause__`` holds the error that stopped it (an API error, a source error, ...).
+    """
+
+    def __init__(self, message: str, *, continuation_token: str | None) -> None:
+        super().__init__(message)
+        self.continuation_token = continuation_token
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.args[0]!r})"
+
+
+class ImportCancelled(ImportInterrupted):
+    """The import was cancelled at a safe point; resume it with ``continuation_token``."""
+
+
+class SourceChangedError(WorkflowError):
+    """Resuming was refused: the contacts already uploaded differ from the source given now."""
+
+
+class ImportStateConflict(WorkflowError):
+    """The job on the server does not match what the resume token says (nothing was uploaded)."""
+
+
+class EmptyImportError(WorkflowError, ValueError):
+    """There is nothing to import: the source holds no contacts."""
+
+
+class ImportJobFailed(WorkflowError):
+    """The server reports the import as failed; ``result`` holds its final state."""
+
+    def __init__(self, message: str, *, result: Any) -> None:
+        super().__init__(message)
+        self.result = result
+
+
+def is_transient(error: BaseException) -> bool:
+    """Whether an error may go away on its own: no response, a timeout, 408/429/5xx."""
+    if isinstance(error, APIConnectionError):
+        return True
+    if isinstance(error, APIStatusError):
+        return error.status_code in TRANSIENT_STATUSES
+    # Errors from httpx itself, if a caller's adapter lets them through.
+    try:
+        import httpx
+    except ImportError:  # pragma: no cover - httpx is a dependency
+        return False
+    return isinstance(error, httpx.TransportError)

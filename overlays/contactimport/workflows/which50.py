@@ -1,0 +1,762 @@
+"""W50 import workflow: any iterable of contacts → import job → batches → run → final counters.
+
+``begin_import(api, list_id, contacts, ...)`` returns an :class:`ImportPoller`; the work runs in
+the background. Contacts are mappings of field name to value (e.g. the rows of a CSV file); they
+are read lazily, one batch at a time, so an import of millions of contacts costs the memory of one
+batch. The batch limit (10,000) is read from the spec (``maxItems`` of ``uploadImportBatch``).
+
+Never uploading a batch twice: a batch upload is not replayed blindly. When its outcome is
+unknown (connection dropped, 5xx, timeout) the workflow reads the job's ``TotalContacts``: if it
+grew by the batch's size the batch was applied; if it did not, the batch is sent again; anything
+else stops the import. The resume token records the job, the confirmed batches and a digest of
+their contacts; resuming skips those batches (checking the digest) and goes on from there.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import threading
+from collections.abc import AsyncIterable, Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Final, Literal, Protocol
+
+from .batching import abatched, batched, request_body_max_items
+from .errors import (
+    EmptyImportError,
+    ImportCancelled,
+    ImportInterrupted,
+    ImportJobFailed,
+    ImportStateConflict,
+    SourceChangedError,
+    is_transient,
+)
+from .poller import AsyncImportPoller, ImportPoller, Pause, Steps, drive_async, drive_sync
+from .resume import ContactDigest, ResumeState
+
+__all__ = [
+    "AsyncWhich50ImportApi",
+    "ImportJobResult",
+    "ImportProgress",
+    "RetrySettings",
+    "Which50ImportApi",
+    "Which50ImportProcess",
+    "begin_import",
+    "begin_import_async",
+    "upload_batch_limit",
+]
+
+API: Final = "which50"
+UPLOAD_OPERATION: Final = "uploadImportBatch"
+RUNNING_STATES: Final = frozenset({"Running", "Finished", "Failed"})
+TERMINAL_STATES: Final = frozenset({"Finished", "Failed"})
+UPLOADABLE_STATES: Final = frozenset({"Created", "Loaded"})
+
+RunMethod = Literal["POST", "PUT", "PATCH"]
+Contact = Mapping[str, Any]
+
+
+def upload_batch_limit(document: Mapping[str, Any] | None = None) -> int:
+    """The most contacts one ``uploadImportBatch`` request may carry, read from the W50 spec."""
+    if document is None:
+        from contactimport_spec import document as spec_document
+
+        document = spec_document(API)
+    limit = request_body_max_items(document, UPLOAD_OPERATION)
+    if limit is None:
+        raise KeyError(f"the W50 spec sets no maxItems on {UPLOAD_OPERATION}'s body")
+    return limit
+
+
+class Which50ImportApi(Protocol):
+    """The four W50 calls the workflow needs; JSON-shaped dicts in and out."""
+
+    def create_import_job(
+        self, contact_list_id: int, field_names: Sequence[str]
+    ) -> Mapping[str, Any]: ...
+
+    def upload_import_batch(
+        self, contact_list_id: int, import_job_id: int, contacts: Sequence[Mapping[str, Any]]
+    ) -> None: ...
+
+    def get_import_job(self, contact_list_id: int, import_job_id: int) -> Mapping[str, Any]: ...
+
+    def run_import_job(
+        self,
+        contact_list_id: int,
+        import_job_id: int,
+        *,
+        match: Sequence[str],
+        custom_events: Sequence[str],
+        match_values: Mapping[str, str],
+        method: RunMethod,
+    ) -> Mapping[str, Any]: ...
+
+
+class AsyncWhich50ImportApi(Protocol):
+    """:class:`Which50ImportApi` with coroutines."""
+
+    async def create_import_job(
+        self, contact_list_id: int, field_names: Sequence[str]
+    ) -> Mapping[str, Any]: ...
+
+    async def upload_import_batch(
+        self, contact_list_id: int, import_job_id: int, contacts: Sequence[Mapping[str, Any]]
+    ) -> None: ...
+
+    async def get_import_job(
+        self, contact_list_id: int, import_job_id: int
+    ) -> Mapping[str, Any]: ...
+
+    async def run_import_job(
+        self,
+        contact_list_id: int,
+        import_job_id: int,
+        *,
+        match: Sequence[str],
+        custom_events: Sequence[str],
+        match_values: Mapping[str, str],
+        method: RunMethod,
+    ) -> Mapping[str, Any]: ...
+
+
+@dataclass(frozen=True)
+class ImportJobResult:
+    """An ImportJob's state and counters (the W50 ``ImportJob`` schema, snake_case)."""
+
+    id: int
+    contact_list_id: int
+    current_status: str
+    progress_percent: int
+    total_contacts: int
+    inserted_contacts: int
+    updated_contacts: int
+    not_updated_contacts: int
+    dropped_contacts: int
+    invalid_email_count: int
+    invalid_sms_count: int
+    start_date: str | None
+    finish_date: str | None
+    raw: Mapping[str, Any] = field(repr=False, compare=False)
+
+    @classmethod
+    def from_json(cls, job: Mapping[str, Any]) -> ImportJobResult:
+        def number(name: str) -> int:
+            value = job.get(name)
+            return int(value) if isinstance(value, int | float | str) and value != "" else 0
+
+        return cls(
+            id=number("Id"),
+            contact_list_id=number("ContactListId"),
+            current_status=str(job.get("CurrentStatus") or ""),
+            progress_percent=number("ProgressPercent"),
+            total_contacts=number("TotalContacts"),
+            inserted_contacts=number("InsertedContacts"),
+            updated_contacts=number("UpdatedContacts"),
+            not_updated_contacts=number("NotUpdatedContacts"),
+            dropped_contacts=number("DroppedContacts"),
+            invalid_email_count=number("InvalidEmailCount"),
+            invalid_sms_count=number("InvalidSmsCount"),
+            start_date=None if job.get("StartDate") is None else str(job["StartDate"]),
+            finish_date=None if job.get("FinishDate") is None else str(job["FinishDate"]),
+            raw=dict(job),
+        )
+
+    def as_json(self) -> dict[str, Any]:
+        """The ImportJob exactly as the API returned it."""
+        return dict(self.raw)
+
+
+@dataclass(frozen=True)
+class ImportProgress:
+    """What the progress callback receives: the phase, what was uploaded, the job's state."""
+
+    phase: str
+    """``Uploading``, ``Starting`` (run requested), ``Running``, ``Finished`` or ``Failed``."""
+    uploaded_contacts: int
+    uploaded_batches: int
+    job: ImportJobResult | None
+
+
+@dataclass(frozen=True)
+class RetrySettings:
+    """How the workflow retries a step whose error may be transient (after the client's own)."""
+
+    max_attempts: int = 8
+    initial_backoff: float = 0.5
+    max_backoff: float = 8.0
+
+    def delay(self, attempt: int) -> float:
+        base = min(self.max_backoff, self.initial_backoff * 2.0 ** max(0, attempt - 1))
+        return base * (0.75 + random.random() * 0.25)
+
+
+# Actions the workflow yields (executed by the sync or async driver).
+@dataclass(frozen=True)
+class _CreateJob:
+    field_names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Upload:
+    job_id: int
+    contacts: list[dict[str, Any]] = field(repr=False)
+
+
+@dataclass(frozen=True)
+class _GetJob:
+    job_id: int
+
+
+@dataclass(frozen=True)
+class _Run:
+    job_id: int
+
+
+class _NextBatch:
+    """Ask the driver for the next batch of contacts (None at the end of the source)."""
+
+
+_NEXT_BATCH: Final = _NextBatch()
+
+
+class Which50ImportProcess:
+    """The workflow's logic as a generator of actions; thread-safe ``status``/``token`` reads."""
+
+    def __init__(
+        self,
+        contact_list_id: int,
+        *,
+        field_names: Sequence[str] | None,
+        match: Sequence[str],
+        custom_events: Sequence[str],
+        match_values: Mapping[str, str],
+        run_method: RunMethod,
+        batch_size: int,
+        continuation_token: str | None,
+        source_fingerprint: str | None,
+        on_progress: Callable[[ImportProgress], None] | None,
+        on_checkpoint: Callable[[str], None] | None,
+        poll_interval: float,
+        max_poll_interval: float,
+        retry: RetrySettings,
+    ) -> None:
+        self.contact_list_id = contact_list_id
+        self._lock = threading.Lock()
+        self._cancel = threading.Event()
+        self._phase = "Starting"
+        self._on_progress = on_progress
+        self._on_checkpoint = on_checkpoint
+        self._poll_interval = poll_interval
+        self._max_poll_interval = max_poll_interval
+        self._retry = retry
+        self._match_values = dict(match_values)
+        self._digest = ContactDigest()
+        self._job: ImportJobResult | None = None
+        self._state: ResumeState | None
+        self._new: dict[str, Any] | None
+        if continuation_token is not None:
+            state = ResumeState.decode(continuation_token, api=API)
+            if state.contact_list_id != contact_list_id:
+                raise ImportStateConflict(
+                    f"the resume token is for contact list {state.contact_list_id}, "
+                    f"not {contact_list_id}"
+                )
+            if source_fingerprint is not None and state.source_fingerprint not in (
+                None,
+                source_fingerprint,
+            ):
+                raise SourceChangedError(
+                    "the source file changed since the interrupted import (fingerprint differs)"
+                )
+            self._state = state
+            self._new = None
+        else:
+            if batch_size < 1:
+                raise ValueError(f"the batch size must be at least 1, got {batch_size}")
+            self._state = None
+            self._new = {
+                "field_names": None if field_names is None else tuple(field_names),
+                "match": tuple(match),
+                "custom_events": tuple(custom_events),
+                "run_method": run_method,
+                "batch_size": batch_size,
+                "source_fingerprint": source_fingerprint,
+            }
+
+    # -- read from any thread ------------------------------------------------------------
+    @property
+    def batch_size(self) -> int:
+        if self._state is not None:
+            return self._state.batch_size
+        assert self._new is not None
+        size: int = self._new["batch_size"]
+        return size
+
+    def status(self) -> str:
+        with self._lock:
+            return self._phase
+
+    def continuation_token(self) -> str | None:
+        with self._lock:
+            return None if self._state is None else self._state.encode()
+
+    def request_cancel(self) -> None:
+        self._cancel.set()
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _set_state(self, state: ResumeState) -> None:
+        with self._lock:
+            self._state = state
+        if self._on_checkpoint is not None:
+            self._on_checkpoint(state.encode())
+
+    def _set_phase(self, phase: str, job: Mapping[str, Any] | None = None) -> None:
+        with self._lock:
+            self._phase = phase
+            if job is not None:
+                self._job = ImportJobResult.from_json(job)
+        self._report()
+
+    def _report(self) -> None:
+        if self._on_progress is None:
+            return
+        state = self._state
+        self._on_progress(
+            ImportProgress(
+                phase=self._phase,
+                uploaded_contacts=0 if state is None else state.confirmed_contacts,
+                uploaded_batches=0 if state is None else state.confirmed_batches,
+                job=self._job,
+            )
+        )
+
+    def _interrupted(self, message: str) -> ImportInterrupted:
+        return ImportInterrupted(message, continuation_token=self.continuation_token())
+
+    def _check_cancel(self) -> None:
+        if self._cancel.is_set():
+            raise ImportCancelled(
+                "the import was cancelled", continuation_token=self.continuation_token()
+            )
+
+    def _retrying(self, action: Any, what: str) -> Steps[Any]:
+        """Yield ``action`` until it succeeds; transient errors are retried with backoff."""
+        attempt = 0
+        while True:
+            try:
+                return (yield action)
+            except Exception as error:
+                attempt += 1
+                if not is_transient(error) or attempt >= self._retry.max_attempts:
+                    raise self._interrupted(f"{what} failed: {error}") from error
+            yield Pause(self._retry.delay(attempt))
+            self._check_cancel()
+
+    def _next_batch(self) -> Steps[list[dict[str, Any]] | None]:
+        try:
+            batch: list[Contact] | None = yield _NEXT_BATCH
+        except Exception as error:
+            raise self._interrupted(f"reading the contacts failed: {error}") from error
+        if batch is None:
+            return None
+        return [{"Values": dict(values)} for values in batch]
+
+    # -- the workflow ----------------------------------------------------------------------
+    def steps(self) -> Steps[ImportJobResult]:
+        """The whole import: create or resume, upload, run, poll; returns the final job."""
+        if self._state is None:
+            pending = yield from self._start()
+        else:
+            pending, job_after_run = yield from self._resume()
+            if job_after_run is not None:
+                if str(job_after_run.get("CurrentStatus")) not in RUNNING_STATES:
+                    job_after_run = yield from self._run()  # the run request never took effect
+                return (yield from self._finish(job_after_run))
+        while pending is not None:
+            self._check_cancel()
+            yield from self._upload(pending)
+            pending = yield from self._next_batch()
+        job = yield from self._run()
+        return (yield from self._finish(job))
+
+    def _start(self) -> Steps[list[dict[str, Any]] | None]:
+        assert self._new is not None
+        settings = self._new
+        self._set_phase("Starting")
+        first = yield from self._next_batch()
+        if first is None:
+            raise EmptyImportError("there are no contacts to import")
+        field_names: tuple[str, ...] | None = settings["field_names"]
+        if field_names is None:
+            seen: dict[str, None] = {}
+            for contact in first:
+                seen.update(dict.fromkeys(contact["Values"]))
+            field_names = tuple(seen)
+        job = yield from self._retrying(_CreateJob(field_names), "creating the import job")
+        state = ResumeState(
+            api=API,
+            contact_list_id=self.contact_list_id,
+            import_job_id=int(job["Id"]),
+            field_names=field_names,
+            batch_size=settings["batch_size"],
+            match=settings["match"],
+            custom_events=settings["custom_events"],
+            run_method=settings["run_method"],
+            source_fingerprint=settings["source_fingerprint"],
+        )
+        self._set_state(state)
+        self._set_phase("Uploading", job)
+        return first
+
+    def _resume(self) -> Steps[tuple[list[dict[str, Any]] | None, Mapping[str, Any] | None]]:
+        """Skip the confirmed batches; returns (next batch to upload, job if uploads are over)."""
+        state = self._state
+        assert state is not None
+        job = yield from self._retrying(_GetJob(state.import_job_id), "reading the import job")
+        status = str(job.get("CurrentStatus"))
+        if state.run_requested or status in RUNNING_STATES:
+            if status in RUNNING_STATES and not state.run_requested:
+                self._set_state(replace(state, run_requested=True))
+            self._set_phase(status, job)
+            return None, job
+        if status not in UPLOADABLE_STATES:
+            raise ImportStateConflict(f"import job {state.import_job_id} is {status!r}")
+        self._set_phase("Uploading", job)
+        for index in range(state.confirmed_batches):
+            batch = yield from self._next_batch()
+            if batch is None or (
+                index < state.confirmed_batches - 1 and len(batch) != state.batch_size
+            ):
+                raise SourceChangedError("the source has fewer contacts than were already uploaded")
+            self._digest.update(batch)
+        if self._digest.hexdigest() != state.confirmed_digest:
+            raise SourceChangedError(
+                "the contacts already uploaded differ from the source given now; not resuming"
+            )
+        pending = yield from self._next_batch()
+        on_server = int(job.get("TotalContacts") or 0)
+        if on_server == state.confirmed_contacts:
+            return pending, None
+        if pending is not None and on_server == state.confirmed_contacts + len(pending):
+            # Interrupted after the server applied the batch but before we recorded it.
+            self._confirm(pending)
+            return (yield from self._next_batch()), None
+        raise ImportStateConflict(
+            f"import job {state.import_job_id} holds {on_server} contacts, the resume token "
+            f"{state.confirmed_contacts}; was something else uploading to it?"
+        )
+
+    def _confirm(self, batch: list[dict[str, Any]]) -> None:
+        state = self._state
+        assert state is not None
+        self._digest.update(batch)
+        self._set_state(state.confirm(len(batch), self._digest.hexdigest()))
+        self._report()
+
+    def _upload(self, batch: list[dict[str, Any]]) -> Steps[None]:
+        state = self._state
+        assert state is not None
+        job_id = state.import_job_id
+        before = state.confirmed_contacts
+        attempt = 0
+        while True:
+            try:
+                yield _Upload(job_id, batch)
+            except Exception as error:
+                if not is_transient(error):
+                    raise self._interrupted(f"uploading a batch failed: {error}") from error
+                attempt += 1
+                # The outcome is unknown: ask the server whether the batch landed.
+                job = yield from self._retrying(_GetJob(job_id), "checking the import job")
+                on_server = int(job.get("TotalContacts") or 0)
+                if on_server == before + len(batch):
+                    break
+                if on_server != before:
+                    raise ImportStateConflict(
+                        f"import job {job_id} holds {on_server} contacts, expected {before} "
+                        f"or {before + len(batch)}; was something else uploading to it?"
+                    ) from error
+                if attempt >= self._retry.max_attempts:
+                    raise self._interrupted(f"uploading a batch failed: {error}") from error
+                yield Pause(self._retry.delay(attempt))
+                self._check_cancel()
+            else:
+                break
+        self._confirm(batch)
+
+    def _run(self) -> Steps[Mapping[str, Any]]:
+        state = self._state
+        assert state is not None
+        if state.confirmed_contacts == 0:
+            raise EmptyImportError("there are no contacts to import")
+        self._check_cancel()
+        self._set_state(replace(state, run_requested=True))
+        self._set_phase("Starting")
+        attempt = 0
+        while True:
+            try:
+                job: Mapping[str, Any] = yield _Run(state.import_job_id)
+                return job
+            except Exception as error:
+                conflict = getattr(error, "status_code", None) == 409
+                if not (conflict or is_transient(error)):
+                    raise self._interrupted(f"running the import job failed: {error}") from error
+                attempt += 1
+                current: Mapping[str, Any] = yield from self._retrying(
+                    _GetJob(state.import_job_id), "checking the import job"
+                )
+                if str(current.get("CurrentStatus")) in RUNNING_STATES:
+                    return current  # an earlier attempt did start it
+                if conflict or attempt >= self._retry.max_attempts:
+                    raise self._interrupted(f"running the import job failed: {error}") from error
+                yield Pause(self._retry.delay(attempt))
+
+    def _finish(self, job: Mapping[str, Any]) -> Steps[ImportJobResult]:
+        state = self._state
+        assert state is not None
+        interval = self._poll_interval
+        while True:
+            status = str(job.get("CurrentStatus"))
+            self._set_phase(status, job)
+            if status in TERMINAL_STATES:
+                break
+            yield Pause(interval)
+            self._check_cancel()
+            interval = min(self._max_poll_interval, interval * 1.5)
+            job = yield from self._retrying(_GetJob(state.import_job_id), "polling the import job")
+        result = ImportJobResult.from_json(job)
+        if result.current_status == "Failed":
+            raise ImportJobFailed(f"import job {result.id} failed", result=result)
+        return result
+
+    # -- executing actions -----------------------------------------------------------------
+    def execute_sync(self, api: Which50ImportApi, batches: Iterator[list[Contact]]) -> Any:
+        """Return a function executing one action against a sync API."""
+
+        def execute(action: Any) -> Any:
+            state = self._state
+            if isinstance(action, _NextBatch):
+                return next(batches, None)
+            if isinstance(action, _CreateJob):
+                return api.create_import_job(self.contact_list_id, action.field_names)
+            if isinstance(action, _Upload):
+                return api.upload_import_batch(self.contact_list_id, action.job_id, action.contacts)
+            if isinstance(action, _GetJob):
+                return api.get_import_job(self.contact_list_id, action.job_id)
+            if isinstance(action, _Run):
+                assert state is not None
+                return api.run_import_job(
+                    self.contact_list_id,
+                    action.job_id,
+                    match=state.match,
+                    custom_events=state.custom_events,
+                    match_values=self._match_values,
+                    method=_method(state.run_method),
+                )
+            raise TypeError(f"unknown action {action!r}")
+
+        return execute
+
+    def execute_async(
+        self,
+        api: AsyncWhich50ImportApi,
+        batches: Any,
+    ) -> Any:
+        """Return a coroutine function executing one action against an async API."""
+
+        async def execute(action: Any) -> Any:
+            state = self._state
+            if isinstance(action, _NextBatch):
+                return await anext(batches, None)
+            if isinstance(action, _CreateJob):
+                return await api.create_import_job(self.contact_list_id, action.field_names)
+            if isinstance(action, _Upload):
+                return await api.upload_import_batch(
+                    self.contact_list_id, action.job_id, action.contacts
+                )
+            if isinstance(action, _GetJob):
+                return await api.get_import_job(self.contact_list_id, action.job_id)
+            if isinstance(action, _Run):
+                assert state is not None
+                return await api.run_import_job(
+                    self.contact_list_id,
+                    action.job_id,
+                    match=state.match,
+                    custom_events=state.custom_events,
+                    match_values=self._match_values,
+                    method=_method(state.run_method),
+                )
+            raise TypeError(f"unknown action {action!r}")
+
+        return execute
+
+
+def _method(value: str) -> RunMethod:
+    if value == "PUT":
+        return "PUT"
+    if value == "PATCH":
+        return "PATCH"
+    return "POST"
+
+
+def _process(
+    contact_list_id: int,
+    *,
+    field_names: Sequence[str] | None,
+    match: Sequence[str],
+    custom_events: Sequence[str],
+    match_values: Mapping[str, str] | None,
+    run_method: RunMethod,
+    batch_size: int | None,
+    continuation_token: str | None,
+    source_fingerprint: str | None,
+    on_progress: Callable[[ImportProgress], None] | None,
+    on_checkpoint: Callable[[str], None] | None,
+    poll_interval: float,
+    max_poll_interval: float,
+    retry: RetrySettings | None,
+    spec_document: Mapping[str, Any] | None,
+) -> Which50ImportProcess:
+    limit = upload_batch_limit(spec_document)
+    size = limit if batch_size is None else batch_size
+    if size > limit:
+        raise ValueError(f"the batch size {size} exceeds the API's limit of {limit} contacts")
+    if run_method == "PATCH" and not match_values:
+        raise ValueError("a PATCH run needs match_values (the values contacts must match)")
+    if match_values and run_method != "PATCH":
+        raise ValueError("match_values only apply to a PATCH run (run_method='PATCH')")
+    if match_values and set(match_values) - set(match):
+        raise ValueError("every name in match_values must also be listed in match")
+    return Which50ImportProcess(
+        contact_list_id,
+        field_names=field_names,
+        match=match,
+        custom_events=custom_events,
+        match_values=match_values or {},
+        run_method=run_method,
+        batch_size=size,
+        continuation_token=continuation_token,
+        source_fingerprint=source_fingerprint,
+        on_progress=on_progress,
+        on_checkpoint=on_checkpoint,
+        poll_interval=poll_interval,
+        max_poll_interval=max_poll_interval,
+        retry=retry or RetrySettings(),
+    )
+
+
+def begin_import(
+    api: Which50ImportApi,
+    contact_list_id: int,
+    contacts: Iterable[Contact],
+    *,
+    field_names: Sequence[str] | None = None,
+    match: Sequence[str] = (),
+    custom_events: Sequence[str] = (),
+    match_values: Mapping[str, str] | None = None,
+    run_method: RunMethod = "POST",
+    batch_size: int | None = None,
+    continuation_token: str | None = None,
+    source_fingerprint: str | None = None,
+    on_progress: Callable[[ImportProgress], None] | None = None,
+    on_checkpoint: Callable[[str], None] | None = None,
+    poll_interval: float = 1.0,
+    max_poll_interval: float = 10.0,
+    retry: RetrySettings | None = None,
+    spec_document: Mapping[str, Any] | None = None,
+) -> ImportPoller[ImportJobResult]:
+    """Start importing ``contacts`` into a W50 contact list; returns a poller at once.
+
+    ``contacts``: mappings of field name → value, read lazily (never held whole).
+    ``field_names``: the job's FieldNames; derived from the first batch's keys when omitted.
+    ``match``: property names identifying existing contacts (``?match=``), so matching contacts
+    are updated instead of inserted; ``custom_events``: custom events to run for the imported
+    contacts (``?customevents=``); ``run_method``: POST/PUT take the values to match from each
+    contact, PATCH from ``match_values``. ``continuation_token``: resume an interrupted import
+    (give the same contacts again; the confirmed batches are skipped, never re-sent).
+    ``on_progress`` gets an :class:`ImportProgress` after each batch and poll;
+    ``on_checkpoint`` gets the new continuation token whenever it changes (persist it).
+    ``poller.result()`` returns the final :class:`ImportJobResult`; it raises
+    :class:`ImportInterrupted` (with ``continuation_token``) when the import cannot go on and
+    :class:`ImportJobFailed` when the server reports the job failed.
+    """
+    process = _process(
+        contact_list_id,
+        field_names=field_names,
+        match=match,
+        custom_events=custom_events,
+        match_values=match_values,
+        run_method=run_method,
+        batch_size=batch_size,
+        continuation_token=continuation_token,
+        source_fingerprint=source_fingerprint,
+        on_progress=on_progress,
+        on_checkpoint=on_checkpoint,
+        poll_interval=poll_interval,
+        max_poll_interval=max_poll_interval,
+        retry=retry,
+        spec_document=spec_document,
+    )
+
+    def run(cancelled: threading.Event) -> ImportJobResult:
+        batches = batched(contacts, process.batch_size)
+        try:
+            return drive_sync(process.steps(), process.execute_sync(api, batches), cancelled)
+        finally:
+            close = getattr(batches, "close", None)
+            if close is not None:
+                close()
+
+    return ImportPoller(run, process)
+
+
+async def begin_import_async(
+    api: AsyncWhich50ImportApi,
+    contact_list_id: int,
+    contacts: Iterable[Contact] | AsyncIterable[Contact],
+    *,
+    field_names: Sequence[str] | None = None,
+    match: Sequence[str] = (),
+    custom_events: Sequence[str] = (),
+    match_values: Mapping[str, str] | None = None,
+    run_method: RunMethod = "POST",
+    batch_size: int | None = None,
+    continuation_token: str | None = None,
+    source_fingerprint: str | None = None,
+    on_progress: Callable[[ImportProgress], None] | None = None,
+    on_checkpoint: Callable[[str], None] | None = None,
+    poll_interval: float = 1.0,
+    max_poll_interval: float = 10.0,
+    retry: RetrySettings | None = None,
+    spec_document: Mapping[str, Any] | None = None,
+) -> AsyncImportPoller[ImportJobResult]:
+    """:func:`begin_import` for asyncio; ``contacts`` may also be an async iterable."""
+    process = _process(
+        contact_list_id,
+        field_names=field_names,
+        match=match,
+        custom_events=custom_events,
+        match_values=match_values,
+        run_method=run_method,
+        batch_size=batch_size,
+        continuation_token=continuation_token,
+        source_fingerprint=source_fingerprint,
+        on_progress=on_progress,
+        on_checkpoint=on_checkpoint,
+        poll_interval=poll_interval,
+        max_poll_interval=max_poll_interval,
+        retry=retry,
+        spec_document=spec_document,
+    )
+
+    async def run(cancelled: asyncio.Event) -> ImportJobResult:
+        batches = abatched(contacts, process.batch_size)
+        try:
+            return await drive_async(
+                process.steps(), process.execute_async(api, batches), cancelled
+            )
+        finally:
+            await batches.aclose()
+
+    return AsyncImportPoller(run, process)

@@ -1,0 +1,541 @@
+"""The W50 import workflow (batching, retries, resume, pollers) against an in-memory fake API.
+
+The fake follows the spec's ImportJob semantics (Created → Loaded → Running → Finished, a batch
+applied atomically, 409 on wrong-state requests) and injects faults either before a call takes
+effect or after it did (the response is lost). Over-the-wire behaviour is in tests/e2e.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import threading
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from contactimport.errors import (
+    APIConnectionError,
+    ConflictError,
+    ErrorDetails,
+    PermissionDeniedError,
+    ServerError,
+)
+from contactimport.workflows import (
+    EmptyImportError,
+    ImportCancelled,
+    ImportInterrupted,
+    ImportJobFailed,
+    ImportJobResult,
+    ImportProgress,
+    ImportStateConflict,
+    InvalidResumeToken,
+    ResumeState,
+    RetrySettings,
+    SourceChangedError,
+    begin_import,
+    begin_import_async,
+    upload_batch_limit,
+)
+
+URL = "https://app.which50.com/Which50API/contactLists/1/import"
+
+
+def connection_dropped() -> APIConnectionError:
+    return APIConnectionError("connection dropped", method="POST", url=URL)
+
+
+def server_error(status: int = 503) -> ServerError:
+    return ServerError(status_code=status, method="POST", url=URL, details=ErrorDetails())
+
+
+def forbidden() -> PermissionDeniedError:
+    return PermissionDeniedError(status_code=403, method="POST", url=URL, details=ErrorDetails())
+
+
+def conflict() -> ConflictError:
+    return ConflictError(status_code=409, method="POST", url=URL, details=ErrorDetails())
+
+
+@dataclass
+class Job:
+    id: int
+    list_id: int
+    field_names: list[str]
+    status: str = "Created"
+    loaded: list[dict[str, Any]] = field(default_factory=list)
+    polls_until_done: int = 2
+    fail: bool = False
+    run_args: dict[str, Any] = field(default_factory=dict)
+    runs: int = 0
+
+    def as_json(self) -> dict[str, Any]:
+        finished = self.status in ("Finished", "Failed")
+        return {
+            "Id": self.id,
+            "ContactListId": self.list_id,
+            "CurrentStatus": self.status,
+            "ProgressPercent": 100 if finished else 0,
+            "TotalContacts": len(self.loaded),
+            "InsertedContacts": len(self.loaded) if self.status == "Finished" else 0,
+            "UpdatedContacts": 0,
+            "NotUpdatedContacts": 0,
+            "DroppedContacts": 0,
+            "InvalidEmailCount": 0,
+            "InvalidSmsCount": 0,
+            "StartDate": None if self.status in ("Created", "Loaded") else "2026-01-01T00:00:00Z",
+            "FinishDate": "2026-01-01T00:01:00Z" if finished else None,
+        }
+
+
+class FakeWhich50:
+    """Faults: ``faults[(operation, call_number)] = ("before" | "after", exception)``.
+
+    "before": the call fails without any effect; "after": the call takes effect, then the
+    response is lost (the exception is raised). Call numbers count from 1 per operation.
+    """
+
+    def __init__(self) -> None:
+        self.jobs: dict[int, Job] = {}
+        self.calls: dict[str, int] = {}
+        self.faults: dict[tuple[str, int], tuple[str, Exception]] = {}
+        self.upload_sizes: list[int] = []
+        self.lock = threading.Lock()
+        self.release_run = threading.Event()
+        self.release_run.set()
+        self.fail_jobs = False
+
+    def _enter(self, operation: str) -> tuple[str, Exception] | None:
+        with self.lock:
+            self.calls[operation] = self.calls.get(operation, 0) + 1
+            fault = self.faults.get((operation, self.calls[operation]))
+        if fault is not None and fault[0] == "before":
+            raise fault[1]
+        return fault
+
+    @staticmethod
+    def _leave(fault: tuple[str, Exception] | None) -> None:
+        if fault is not None:
+            raise fault[1]
+
+    def create_import_job(self, contact_list_id: int, field_names: Sequence[str]) -> dict[str, Any]:
+        fault = self._enter("create")
+        job = Job(len(self.jobs) + 1, contact_list_id, list(field_names), fail=self.fail_jobs)
+        self.jobs[job.id] = job
+        self._leave(fault)
+        return job.as_json()
+
+    def upload_import_batch(
+        self, contact_list_id: int, import_job_id: int, contacts: Sequence[Mapping[str, Any]]
+    ) -> None:
+        fault = self._enter("upload")
+        job = self.jobs[import_job_id]
+        if job.status not in ("Created", "Loaded"):
+            raise conflict()
+        assert len(contacts) <= 10_000
+        job.loaded.extend(dict(contact) for contact in contacts)
+        job.status = "Loaded"
+        self.upload_sizes.append(len(contacts))
+        self._leave(fault)
+
+    def get_import_job(self, contact_list_id: int, import_job_id: int) -> dict[str, Any]:
+        fault = self._enter("get")
+        job = self.jobs[import_job_id]
+        if job.status == "Running" and self.release_run.is_set():
+            job.polls_until_done -= 1
+            if job.polls_until_done <= 0:
+                job.status = "Failed" if job.fail else "Finished"
+        self._leave(fault)
+        return job.as_json()
+
+    def run_import_job(
+        self,
+        contact_list_id: int,
+        import_job_id: int,
+        *,
+        match: Sequence[str],
+        custom_events: Sequence[str],
+        match_values: Mapping[str, str],
+        method: str,
+    ) -> dict[str, Any]:
+        fault = self._enter("run")
+        job = self.jobs[import_job_id]
+        if job.status != "Loaded":
+            raise conflict()
+        job.status = "Running"
+        job.runs += 1
+        job.run_args = {
+            "match": list(match),
+            "custom_events": list(custom_events),
+            "match_values": dict(match_values),
+            "method": method,
+        }
+        self._leave(fault)
+        return job.as_json()
+
+
+class AsyncFakeWhich50:
+    """The same fake behind coroutines."""
+
+    def __init__(self, fake: FakeWhich50 | None = None) -> None:
+        self.fake = fake or FakeWhich50()
+
+    async def create_import_job(
+        self, contact_list_id: int, field_names: Sequence[str]
+    ) -> dict[str, Any]:
+        await asyncio.sleep(0)
+        return self.fake.create_import_job(contact_list_id, field_names)
+
+    async def upload_import_batch(
+        self, contact_list_id: int, import_job_id: int, contacts: Sequence[Mapping[str, Any]]
+    ) -> None:
+        await asyncio.sleep(0)
+        self.fake.upload_import_batch(contact_list_id, import_job_id, contacts)
+
+    async def get_import_job(self, contact_list_id: int, import_job_id: int) -> dict[str, Any]:
+        await asyncio.sleep(0)
+        return self.fake.get_import_job(contact_list_id, import_job_id)
+
+    async def run_import_job(
+        self,
+        contact_list_id: int,
+        import_job_id: int,
+        *,
+        match: Sequence[str],
+        custom_events: Sequence[str],
+        match_values: Mapping[str, str],
+        method: str,
+    ) -> dict[str, Any]:
+        await asyncio.sleep(0)
+        return self.fake.run_import_job(
+            contact_list_id,
+            import_job_id,
+            match=match,
+            custom_events=custom_events,
+            match_values=match_values,
+            method=method,
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Tests
+# ---------------------------------------------------------------------------------------------
+
+FAST = RetrySettings(max_attempts=5, initial_backoff=0.001, max_backoff=0.002)
+SPEC = yaml.safe_load((Path(__file__).parents[2] / "spec" / "which50.openapi.yaml").read_text())
+
+
+def contacts(count: int, start: int = 0) -> Iterator[dict[str, Any]]:
+    for number in range(start, start + count):
+        yield {"Email": f"c{number}@example.com", "Name": f"Contact {number}"}
+
+
+def loaded_emails(fake: FakeWhich50, job_id: int = 1) -> list[str]:
+    return [contact["Values"]["Email"] for contact in fake.jobs[job_id].loaded]
+
+
+def start(fake: FakeWhich50, source: Iterable[dict[str, Any]], **kwargs: Any) -> ImportJobResult:
+    options: dict[str, Any] = {"poll_interval": 0.001, "retry": FAST, "spec_document": SPEC}
+    options.update(kwargs)
+    return begin_import(fake, 1, source, **options).result(timeout=30)
+
+
+def test_the_batch_limit_is_read_from_the_spec() -> None:
+    assert upload_batch_limit(SPEC) == 10_000
+    shrunk = copy.deepcopy(SPEC)
+    shrunk["components"]["schemas"]["ArrayOfContact"]["maxItems"] = 7
+    assert upload_batch_limit(shrunk) == 7
+
+
+def test_imports_in_batches_of_the_spec_limit_and_returns_the_final_counters() -> None:
+    fake = FakeWhich50()
+    result = start(fake, contacts(25_000), match=["Email"], custom_events=["Welcome"])
+    assert fake.upload_sizes == [10_000, 10_000, 5_000]
+    assert loaded_emails(fake) == [f"c{n}@example.com" for n in range(25_000)]
+    assert result.current_status == "Finished"
+    assert result.total_contacts == 25_000
+    assert result.inserted_contacts == 25_000
+    assert fake.jobs[1].run_args == {
+        "match": ["Email"],
+        "custom_events": ["Welcome"],
+        "match_values": {},
+        "method": "POST",
+    }
+
+
+def test_a_batch_size_above_the_spec_limit_is_refused() -> None:
+    with pytest.raises(ValueError, match="exceeds the API's limit of 10000"):
+        begin_import(FakeWhich50(), 1, contacts(1), batch_size=10_001, spec_document=SPEC)
+
+
+def test_the_source_is_read_lazily_one_batch_at_a_time() -> None:
+    fake = FakeWhich50()
+    read = 0
+    ahead: list[int] = []
+
+    def source() -> Iterator[dict[str, Any]]:
+        nonlocal read
+        for contact in contacts(1_000):
+            read += 1
+            yield contact
+
+    original = fake.upload_import_batch
+
+    def watching_upload(list_id: int, job_id: int, batch: Sequence[Mapping[str, Any]]) -> None:
+        ahead.append(read - len(fake.jobs[job_id].loaded))
+        original(list_id, job_id, batch)
+
+    fake.upload_import_batch = watching_upload  # type: ignore[method-assign]
+    start(fake, source(), batch_size=100)
+    assert len(ahead) == 10
+    assert max(ahead) == 100  # never more than the batch being uploaded is held
+
+
+def test_field_names_are_derived_from_the_first_batch_unless_given() -> None:
+    fake = FakeWhich50()
+    rows = [{"Email": "a@x"}, {"Email": "b@x", "City": "Gent"}, {"Mobile": "+32"}]
+    start(fake, rows, batch_size=2)
+    assert fake.jobs[1].field_names == ["Email", "City"]
+    start(fake, rows, field_names=["Email", "Mobile", "City"])
+    assert fake.jobs[2].field_names == ["Email", "Mobile", "City"]
+
+
+def test_an_empty_source_is_an_error_before_any_job_is_created() -> None:
+    fake = FakeWhich50()
+    with pytest.raises(EmptyImportError):
+        start(fake, [])
+    assert fake.jobs == {}
+
+
+def test_an_upload_whose_response_is_lost_after_it_was_applied_is_not_sent_again() -> None:
+    fake = FakeWhich50()
+    fake.faults[("upload", 2)] = ("after", connection_dropped())
+    fake.faults[("upload", 3)] = ("after", server_error(502))
+    start(fake, contacts(500), batch_size=100)
+    assert loaded_emails(fake) == [f"c{n}@example.com" for n in range(500)]
+    assert fake.upload_sizes == [100] * 5
+
+
+def test_an_upload_that_failed_before_reaching_the_server_is_sent_again() -> None:
+    fake = FakeWhich50()
+    fake.faults[("upload", 2)] = ("before", server_error(503))
+    fake.faults[("upload", 3)] = ("before", connection_dropped())
+    start(fake, contacts(300), batch_size=100)
+    assert loaded_emails(fake) == [f"c{n}@example.com" for n in range(300)]
+    assert fake.calls["upload"] == 5
+
+
+def test_a_run_whose_response_is_lost_is_not_started_twice() -> None:
+    fake = FakeWhich50()
+    fake.faults[("run", 1)] = ("after", connection_dropped())
+    result = start(fake, contacts(10))
+    assert fake.jobs[1].runs == 1
+    assert fake.calls["run"] == 1
+    assert result.current_status == "Finished"
+
+
+def test_a_run_that_never_arrived_is_sent_again() -> None:
+    fake = FakeWhich50()
+    fake.faults[("run", 1)] = ("before", server_error(503))
+    result = start(fake, contacts(10))
+    assert fake.calls["run"] == 2
+    assert result.total_contacts == 10
+
+
+def test_a_non_transient_error_interrupts_with_a_token_and_resuming_uploads_only_the_rest() -> None:
+    fake = FakeWhich50()
+    fake.faults[("upload", 4)] = ("before", forbidden())
+    with pytest.raises(ImportInterrupted) as caught:
+        start(fake, contacts(1_000), batch_size=100)
+    token = caught.value.continuation_token
+    assert token is not None
+    assert isinstance(caught.value.__cause__, PermissionDeniedError)
+    assert len(fake.jobs[1].loaded) == 300
+    state = ResumeState.decode(token, api="which50")
+    assert (state.confirmed_batches, state.confirmed_contacts) == (3, 300)
+
+    result = start(fake, contacts(1_000), continuation_token=token)
+    assert loaded_emails(fake) == [f"c{n}@example.com" for n in range(1_000)]
+    assert result.total_contacts == 1_000
+    assert len(fake.jobs) == 1  # no second job
+
+
+def test_resuming_after_a_crash_between_upload_and_checkpoint_does_not_resend_that_batch() -> None:
+    fake = FakeWhich50()
+    tokens: list[str] = []
+    fake.faults[("upload", 3)] = ("after", forbidden())  # applied, then the client "crashed"
+    with pytest.raises(ImportInterrupted):
+        start(fake, contacts(500), batch_size=100, on_checkpoint=tokens.append)
+    assert len(fake.jobs[1].loaded) == 300
+    last = ResumeState.decode(tokens[-1], api="which50")
+    assert last.confirmed_contacts == 200
+    start(fake, contacts(500), continuation_token=tokens[-1])
+    assert loaded_emails(fake) == [f"c{n}@example.com" for n in range(500)]
+
+
+def test_resuming_with_a_different_source_is_refused_and_uploads_nothing() -> None:
+    fake = FakeWhich50()
+    fake.faults[("upload", 3)] = ("before", forbidden())
+    with pytest.raises(ImportInterrupted) as caught:
+        start(fake, contacts(500), batch_size=100)
+    uploads = fake.calls["upload"]
+    with pytest.raises(SourceChangedError):
+        start(fake, contacts(500, start=1), continuation_token=caught.value.continuation_token)
+    with pytest.raises(SourceChangedError):
+        start(fake, contacts(150), continuation_token=caught.value.continuation_token)
+    assert fake.calls["upload"] == uploads
+
+
+def test_resuming_a_job_that_was_already_started_only_polls_it() -> None:
+    fake = FakeWhich50()
+    tokens: list[str] = []
+    fake.faults[("run", 1)] = ("after", forbidden())
+    with pytest.raises(ImportInterrupted):
+        start(fake, contacts(10), on_checkpoint=tokens.append)
+    result = start(fake, iter(()), continuation_token=tokens[-1])
+    assert result.current_status == "Finished"
+    assert fake.jobs[1].runs == 1
+
+
+def test_resuming_a_job_whose_run_never_arrived_runs_it() -> None:
+    fake = FakeWhich50()
+    tokens: list[str] = []
+    fake.faults[("run", 1)] = ("before", forbidden())
+    with pytest.raises(ImportInterrupted):
+        start(fake, contacts(10), on_checkpoint=tokens.append)
+    result = start(fake, iter(()), continuation_token=tokens[-1])
+    assert result.current_status == "Finished"
+    assert fake.jobs[1].runs == 1
+
+
+def test_resuming_when_the_job_holds_unexpected_contacts_is_a_conflict() -> None:
+    fake = FakeWhich50()
+    fake.faults[("upload", 2)] = ("before", forbidden())
+    with pytest.raises(ImportInterrupted) as caught:
+        start(fake, contacts(300), batch_size=100)
+    fake.jobs[1].loaded.append({"Values": {"Email": "someone-else@example.com"}})
+    with pytest.raises(ImportStateConflict):
+        start(fake, contacts(300), continuation_token=caught.value.continuation_token)
+
+
+def test_a_failed_job_raises_import_job_failed_with_its_counters() -> None:
+    fake = FakeWhich50()
+    fake.fail_jobs = True
+    with pytest.raises(ImportJobFailed) as caught:
+        start(fake, contacts(5))
+    assert caught.value.result.current_status == "Failed"
+
+
+def test_the_poller_reports_status_times_out_and_can_be_cancelled_and_resumed() -> None:
+    fake = FakeWhich50()
+    fake.release_run.clear()  # the job stays Running until released
+    poller = begin_import(fake, 1, contacts(50), poll_interval=0.001, spec_document=SPEC)
+    with pytest.raises(TimeoutError):
+        poller.result(timeout=0.3)
+    assert not poller.done()
+    assert poller.status() == "Running"
+    token = poller.continuation_token()
+    assert token is not None
+    poller.cancel()
+    with pytest.raises(ImportCancelled):
+        poller.result(timeout=10)
+    fake.release_run.set()
+    resumed = begin_import(
+        fake, 1, contacts(50), continuation_token=token, poll_interval=0.001, spec_document=SPEC
+    )
+    assert resumed.result(timeout=10).current_status == "Finished"
+    assert fake.jobs[1].runs == 1
+
+
+def test_done_callbacks_and_progress_reports() -> None:
+    fake = FakeWhich50()
+    progress: list[ImportProgress] = []
+    finished = threading.Event()
+    poller = begin_import(
+        fake,
+        1,
+        contacts(250),
+        batch_size=100,
+        on_progress=progress.append,
+        poll_interval=0.001,
+        spec_document=SPEC,
+    )
+    poller.add_done_callback(lambda p: finished.set())
+    poller.wait(10)
+    assert finished.wait(5)
+    assert poller.done()
+    uploaded = [p.uploaded_contacts for p in progress if p.phase == "Uploading"]
+    assert uploaded == sorted(uploaded)
+    assert uploaded[-1] == 250
+    assert progress[-1].phase == "Finished"
+    assert progress[-1].job is not None and progress[-1].job.total_contacts == 250
+
+
+def test_patch_runs_carry_match_values_and_validate_them() -> None:
+    fake = FakeWhich50()
+    start(fake, contacts(3), match=["Email"], match_values={"Email": "a@x"}, run_method="PATCH")
+    assert fake.jobs[1].run_args["match_values"] == {"Email": "a@x"}
+    assert fake.jobs[1].run_args["method"] == "PATCH"
+    with pytest.raises(ValueError, match="PATCH run needs match_values"):
+        start(fake, contacts(3), run_method="PATCH")
+    with pytest.raises(ValueError, match="must also be listed in match"):
+        start(fake, contacts(3), match_values={"City": "x"}, run_method="PATCH")
+
+
+def test_a_token_for_another_list_or_api_is_refused() -> None:
+    state = ResumeState(
+        api="which50", contact_list_id=2, import_job_id=1, field_names=("E",), batch_size=10
+    )
+    with pytest.raises(ImportStateConflict):
+        begin_import(FakeWhich50(), 1, [], continuation_token=state.encode(), spec_document=SPEC)
+    with pytest.raises(InvalidResumeToken):
+        ResumeState.decode(state.encode(), api="checkmarket")
+    with pytest.raises(InvalidResumeToken):
+        ResumeState.decode("not a token", api="which50")
+
+
+def test_the_async_workflow_imports_from_an_async_source() -> None:
+    async def source() -> AsyncIterator[dict[str, Any]]:
+        for contact in contacts(2_500):
+            yield contact
+
+    async def scenario() -> tuple[ImportJobResult, AsyncFakeWhich50]:
+        api = AsyncFakeWhich50()
+        api.fake.faults[("upload", 2)] = ("after", connection_dropped())
+        poller = await begin_import_async(
+            api,
+            1,
+            source(),
+            batch_size=1_000,
+            poll_interval=0.001,
+            retry=FAST,
+            spec_document=SPEC,
+            match=["Email"],
+        )
+        return await poller.result(timeout=30), api
+
+    result, api = asyncio.run(scenario())
+    assert result.total_contacts == 2_500
+    assert loaded_emails(api.fake) == [f"c{n}@example.com" for n in range(2_500)]
+    assert api.fake.upload_sizes == [1_000, 1_000, 500]
+
+
+def test_the_async_poller_times_out_and_cancels() -> None:
+    async def scenario() -> None:
+        api = AsyncFakeWhich50()
+        api.fake.release_run.clear()
+        poller = await begin_import_async(
+            api, 1, contacts(10), poll_interval=0.001, spec_document=SPEC
+        )
+        with pytest.raises(TimeoutError):
+            await poller.result(timeout=0.2)
+        assert poller.status() == "Running"
+        poller.cancel()
+        with pytest.raises(ImportCancelled) as caught:
+            await poller.result(timeout=5)
+        assert caught.value.continuation_token == poller.continuation_token()
+
+    asyncio.run(scenario())
