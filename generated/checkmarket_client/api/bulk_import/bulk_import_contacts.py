@@ -1,0 +1,234 @@
+# Generated from spec/checkmarket.openapi.yaml by scripts/generate.py (openapi-python-client 0.29.1). Do not edit: change the source, then run `nox -s generate`.
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.bulk_import_payload import BulkImportPayload
+from ...models.error_payload import ErrorPayload
+from ...models.import_contact import ImportContact
+from ...types import Response
+
+
+def _get_kwargs(
+    import_config_id: int,
+    *,
+    body: list[ImportContact],
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/3/contacts/import/{import_config_id}".format(
+            import_config_id=quote(str(import_config_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = []
+    for componentsschemas_import_contact_list_item_data in body:
+        componentsschemas_import_contact_list_item = (
+            componentsschemas_import_contact_list_item_data.to_dict()
+        )
+        _kwargs["json"].append(componentsschemas_import_contact_list_item)
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BulkImportPayload | ErrorPayload | None:
+    if response.status_code == 200:
+        response_200 = BulkImportPayload.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorPayload.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorPayload.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorPayload.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorPayload.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 406:
+        response_406 = ErrorPayload.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 415:
+        response_415 = ErrorPayload.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 500:
+        response_500 = ErrorPayload.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BulkImportPayload | ErrorPayload]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    import_config_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: list[ImportContact],
+) -> Response[BulkImportPayload | ErrorPayload]:
+    """Import contacts in bulk
+
+     Queues many contacts (thousands in one call) for import through the configuration and returns the
+    queue item's id at once; the import runs asynchronously. Poll `getImportResult` with the id for its
+    status and per-result-code counts.
+
+    Args:
+        import_config_id (int):
+        body (list[ImportContact]): The contacts of one bulk import.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BulkImportPayload | ErrorPayload]
+    """
+
+    kwargs = _get_kwargs(
+        import_config_id=import_config_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    import_config_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: list[ImportContact],
+) -> BulkImportPayload | ErrorPayload | None:
+    """Import contacts in bulk
+
+     Queues many contacts (thousands in one call) for import through the configuration and returns the
+    queue item's id at once; the import runs asynchronously. Poll `getImportResult` with the id for its
+    status and per-result-code counts.
+
+    Args:
+        import_config_id (int):
+        body (list[ImportContact]): The contacts of one bulk import.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BulkImportPayload | ErrorPayload
+    """
+
+    return sync_detailed(
+        import_config_id=import_config_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    import_config_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: list[ImportContact],
+) -> Response[BulkImportPayload | ErrorPayload]:
+    """Import contacts in bulk
+
+     Queues many contacts (thousands in one call) for import through the configuration and returns the
+    queue item's id at once; the import runs asynchronously. Poll `getImportResult` with the id for its
+    status and per-result-code counts.
+
+    Args:
+        import_config_id (int):
+        body (list[ImportContact]): The contacts of one bulk import.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BulkImportPayload | ErrorPayload]
+    """
+
+    kwargs = _get_kwargs(
+        import_config_id=import_config_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    import_config_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: list[ImportContact],
+) -> BulkImportPayload | ErrorPayload | None:
+    """Import contacts in bulk
+
+     Queues many contacts (thousands in one call) for import through the configuration and returns the
+    queue item's id at once; the import runs asynchronously. Poll `getImportResult` with the id for its
+    status and per-result-code counts.
+
+    Args:
+        import_config_id (int):
+        body (list[ImportContact]): The contacts of one bulk import.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BulkImportPayload | ErrorPayload
+    """
+
+    return (
+        await asyncio_detailed(
+            import_config_id=import_config_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,195 @@
+# Generated from spec/checkmarket.openapi.yaml by scripts/generate.py (openapi-python-client 0.29.1). Do not edit: change the source, then run `nox -s generate`.
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_payload import ErrorPayload
+from ...models.import_config_action_payload import ImportConfigActionPayload
+from ...types import Response
+
+
+def _get_kwargs(
+    import_config_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/3/contacts/import/configs/{import_config_id}".format(
+            import_config_id=quote(str(import_config_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorPayload | ImportConfigActionPayload | None:
+    if response.status_code == 200:
+        response_200 = ImportConfigActionPayload.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorPayload.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorPayload.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorPayload.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorPayload.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 406:
+        response_406 = ErrorPayload.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 500:
+        response_500 = ErrorPayload.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorPayload | ImportConfigActionPayload]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    import_config_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ErrorPayload | ImportConfigActionPayload]:
+    """Delete an import configuration
+
+     Deletes the configuration. Imports already queued through it are not affected.
+
+    Args:
+        import_config_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorPayload | ImportConfigActionPayload]
+    """
+
+    kwargs = _get_kwargs(
+        import_config_id=import_config_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    import_config_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ErrorPayload | ImportConfigActionPayload | None:
+    """Delete an import configuration
+
+     Deletes the configuration. Imports already queued through it are not affected.
+
+    Args:
+        import_config_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorPayload | ImportConfigActionPayload
+    """
+
+    return sync_detailed(
+        import_config_id=import_config_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    import_config_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ErrorPayload | ImportConfigActionPayload]:
+    """Delete an import configuration
+
+     Deletes the configuration. Imports already queued through it are not affected.
+
+    Args:
+        import_config_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorPayload | ImportConfigActionPayload]
+    """
+
+    kwargs = _get_kwargs(
+        import_config_id=import_config_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    import_config_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ErrorPayload | ImportConfigActionPayload | None:
+    """Delete an import configuration
+
+     Deletes the configuration. Imports already queued through it are not affected.
+
+    Args:
+        import_config_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorPayload | ImportConfigActionPayload
+    """
+
+    return (
+        await asyncio_detailed(
+            import_config_id=import_config_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,961 @@
+# Generated from spec/checkmarket.openapi.yaml by scripts/generate.py (datamodel-code-generator 0.89.0). Do not edit: change the source, then run `nox -s generate`.
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Annotated
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+
+
+class UpdateType(IntEnum):
+    """
+    How an import treats contacts that already exist: 1 = update the existing contacts within the survey; 2 = always create new contacts.
+    """
+
+    UPDATE_EXISTING = 1
+    ALWAYS_CREATE = 2
+
+
+class ImportSurveyLink(BaseModel):
+    """
+    Links imported contacts to a survey: which survey, when the invitation goes out and expires, and the cooldown periods that keep contacts from being surveyed too often. Times of day are TimeSpans (UTC): JSON `"hh:mm:ss[.fffffff]"`, XML `xs:duration` (`"00:00:00.1234567"` in JSON is `PT0.1234567S` in XML).
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={"xml": {"name": "ImportSurveyLink", "namespace": ""}},
+    )
+    SurveyId: Annotated[
+        int,
+        Field(
+            description="The survey the imported contacts are added to.",
+            json_schema_extra={"xml": {"name": "SurveyId", "namespace": ""}},
+        ),
+    ]
+    InvitationDelayInDays: Annotated[
+        int | None,
+        Field(
+            description="Days between the import and the invitation.",
+            ge=0,
+            json_schema_extra={"xml": {"name": "InvitationDelayInDays", "namespace": ""}},
+        ),
+    ] = None
+    InvitationTime: Annotated[
+        str | None,
+        Field(
+            description="Time of day (UTC, hours and minutes matter) the invitation is sent. Absent: sent right away.",
+            json_schema_extra={"xml": {"name": "InvitationTime", "namespace": ""}},
+            pattern="^-?(\\d+\\.)?\\d{1,2}:\\d{2}:\\d{2}(\\.\\d{1,7})?$",
+        ),
+    ] = None
+    ExpirationAfterDays: Annotated[
+        int | None,
+        Field(
+            description="Days after the invitation when the survey link expires.",
+            ge=0,
+            json_schema_extra={"xml": {"name": "ExpirationAfterDays", "namespace": ""}},
+        ),
+    ] = None
+    ExpirationTime: Annotated[
+        str | None,
+        Field(
+            description="Time of day (UTC) the survey link expires.",
+            json_schema_extra={"xml": {"name": "ExpirationTime", "namespace": ""}},
+            pattern="^-?(\\d+\\.)?\\d{1,2}:\\d{2}:\\d{2}(\\.\\d{1,7})?$",
+        ),
+    ] = None
+    ConsiderCooldownPeriod: Annotated[
+        bool | None,
+        Field(
+            description="Apply the cooldown periods below when inviting the imported contacts.",
+            json_schema_extra={"xml": {"name": "ConsiderCooldownPeriod", "namespace": ""}},
+        ),
+    ] = None
+    SurveyCooldownAfterInvitation: Annotated[
+        int | None,
+        Field(
+            description="Days after an invitation to this survey before a contact may be invited again.",
+            ge=0,
+            json_schema_extra={"xml": {"name": "SurveyCooldownAfterInvitation", "namespace": ""}},
+        ),
+    ] = None
+    SurveyCooldownAfterResponse: Annotated[
+        int | None,
+        Field(
+            description="Days after a response to this survey before a contact may be invited again.",
+            ge=0,
+            json_schema_extra={"xml": {"name": "SurveyCooldownAfterResponse", "namespace": ""}},
+        ),
+    ] = None
+    AccountCooldownAfterInvitation: Annotated[
+        int | None,
+        Field(
+            description="Days after an invitation to any survey of the account before a contact may be invited again.",
+            ge=0,
+            json_schema_extra={"xml": {"name": "AccountCooldownAfterInvitation", "namespace": ""}},
+        ),
+    ] = None
+    AccountCooldownAfterResponse: Annotated[
+        int | None,
+        Field(
+            description="Days after a response to any survey of the account before a contact may be invited again.",
+            ge=0,
+            json_schema_extra={"xml": {"name": "AccountCooldownAfterResponse", "namespace": ""}},
+        ),
+    ] = None
+
+
+class ImportColumnMapping(BaseModel):
+    """
+    One column of an uploaded file and the contact field it fills (web tool only; not used by API imports).
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={"xml": {"name": "ImportColumnMapping", "namespace": ""}},
+    )
+    SourceColumnNumber: Annotated[
+        int | None,
+        Field(
+            description="The column's number in the file.",
+            json_schema_extra={"xml": {"name": "SourceColumnNumber", "namespace": ""}},
+        ),
+    ] = None
+    TargetColumnName: Annotated[
+        str | None,
+        Field(
+            description="The contact field the column fills.",
+            json_schema_extra={"xml": {"name": "TargetColumnName", "namespace": ""}},
+        ),
+    ] = None
+
+
+class ImportContact(BaseModel):
+    """
+    One contact of a bulk import. Nothing is required by the schema: a missing or bad value is reported per contact in the import result (e.g. R0307 no email address, R0305 no language code, R0308 invalid email address).
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={"xml": {"name": "ImportContact", "namespace": ""}},
+    )
+    FirstName: Annotated[
+        str | None,
+        Field(
+            description="The contact's first name.",
+            json_schema_extra={"xml": {"name": "FirstName", "namespace": ""}},
+        ),
+    ] = None
+    LastName: Annotated[
+        str | None,
+        Field(
+            description="The contact's last name.",
+            json_schema_extra={"xml": {"name": "LastName", "namespace": ""}},
+        ),
+    ] = None
+    Email: Annotated[
+        str | None,
+        Field(
+            description="The contact's email address. Checked during the import: invalid gives R0308, missing R0307 when the configuration requires one.",
+            json_schema_extra={"xml": {"name": "Email", "namespace": ""}},
+        ),
+    ] = None
+    LangCode: Annotated[
+        str | None,
+        Field(
+            description="The contact's language code (e.g. `en`, `nl`). Missing gives R0305 (or R0318 when the configuration has a default language code); unknown gives R0306.",
+            json_schema_extra={"xml": {"name": "LangCode", "namespace": ""}},
+        ),
+    ] = None
+    CountryCode: Annotated[
+        str | None,
+        Field(
+            description="The contact's ISO 3166-1 alpha-2 country code; unknown gives R0303.",
+            json_schema_extra={"xml": {"name": "CountryCode", "namespace": ""}},
+        ),
+    ] = None
+    StateCode: Annotated[
+        str | None,
+        Field(
+            description="The contact's state or province code within its country; unknown gives R0304.",
+            json_schema_extra={"xml": {"name": "StateCode", "namespace": ""}},
+        ),
+    ] = None
+    Phone: Annotated[
+        str | None,
+        Field(
+            description="The contact's phone number, written `+[country code][area code][number]`; anything else gives R0322.",
+            json_schema_extra={"xml": {"name": "Phone", "namespace": ""}},
+        ),
+    ] = None
+    DateOfBirth: Annotated[
+        str | None,
+        Field(
+            description="The contact's date of birth, written in the configuration's `DateFormat` (or the account's); a value that does not parse gives R0302.",
+            json_schema_extra={"xml": {"name": "DateOfBirth", "namespace": ""}},
+        ),
+    ] = None
+    CustomFields: Annotated[
+        dict[str, str] | None,
+        Field(
+            description="Values of the account's custom contact fields, by field name.",
+            json_schema_extra={"xml": {"name": "CustomFields", "namespace": ""}},
+        ),
+    ] = None
+
+
+class ImportContactList(RootModel[list[ImportContact]]):
+    """
+    The contacts of one bulk import.
+    """
+
+    root: Annotated[
+        list[ImportContact],
+        Field(
+            description="The contacts of one bulk import.",
+            json_schema_extra={
+                "xml": {
+                    "name": "ArrayOfImportContact",
+                    "namespace": "",
+                    "wrapped": True,
+                }
+            },
+            min_length=1,
+        ),
+    ]
+
+
+class MetaData(BaseModel):
+    """
+    What the response is about: its status code, paging of list results and when it was produced. Every member is optional; live responses leave null members out.
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={"xml": {"name": "MetaData", "namespace": ""}},
+    )
+    Status: Annotated[
+        int | None,
+        Field(
+            description="The HTTP status code of the response (200 on success).",
+            json_schema_extra={"xml": {"name": "Status", "namespace": ""}},
+        ),
+    ] = None
+    TotalRowCount: Annotated[
+        int | None,
+        Field(
+            description="For list results, the number of items in all pages.",
+            json_schema_extra={"xml": {"name": "TotalRowCount", "namespace": ""}},
+        ),
+    ] = None
+    Limit: Annotated[
+        int | None,
+        Field(
+            description="For list results, the page size.",
+            json_schema_extra={"xml": {"name": "Limit", "namespace": ""}},
+        ),
+    ] = None
+    Offset: Annotated[
+        int | None,
+        Field(
+            description="For list results, the number of items skipped before this page.",
+            json_schema_extra={"xml": {"name": "Offset", "namespace": ""}},
+        ),
+    ] = None
+    TotalPageCount: Annotated[
+        int | None,
+        Field(
+            description="For list results, the number of pages.",
+            json_schema_extra={"xml": {"name": "TotalPageCount", "namespace": ""}},
+        ),
+    ] = None
+    StartRec: Annotated[
+        int | None,
+        Field(
+            description="For list results, the position of the page's first item.",
+            json_schema_extra={"xml": {"name": "StartRec", "namespace": ""}},
+        ),
+    ] = None
+    StopRec: Annotated[
+        int | None,
+        Field(
+            description="For list results, the position of the page's last item.",
+            json_schema_extra={"xml": {"name": "StopRec", "namespace": ""}},
+        ),
+    ] = None
+    Timestamp: Annotated[
+        AwareDatetime | None,
+        Field(
+            description="When the response was produced.",
+            json_schema_extra={"xml": {"name": "Timestamp", "namespace": ""}},
+        ),
+    ] = None
+    IsFiltered: Annotated[
+        bool | None,
+        Field(
+            description="For list results, whether a filter was applied.",
+            json_schema_extra={"xml": {"name": "IsFiltered", "namespace": ""}},
+        ),
+    ] = None
+
+
+class HateoasLink(BaseModel):
+    """
+    A link to a related request.
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={"xml": {"name": "HateoasLink", "namespace": ""}},
+    )
+    Href: Annotated[
+        str | None,
+        Field(
+            description="The URL to call.",
+            json_schema_extra={"xml": {"name": "Href", "namespace": ""}},
+        ),
+    ] = None
+    Title: Annotated[
+        str | None,
+        Field(
+            description="What the link does.",
+            json_schema_extra={"xml": {"name": "Title", "namespace": ""}},
+        ),
+    ] = None
+    Method: Annotated[
+        str | None,
+        Field(
+            description="The HTTP method to call it with.",
+            json_schema_extra={"xml": {"name": "Method", "namespace": ""}},
+        ),
+    ] = None
+
+
+class Hateoas(BaseModel):
+    """
+    Links to the requests that naturally follow this one (next page, update, delete, ...). Every member is optional.
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={"xml": {"name": "Hateoas", "namespace": ""}},
+    )
+    Self: Annotated[
+        HateoasLink | None,
+        Field(
+            description="This request.",
+            json_schema_extra={"xml": {"name": "Self", "namespace": ""}},
+        ),
+    ] = None
+    Create: Annotated[
+        HateoasLink | None,
+        Field(
+            description="Create a resource of this kind.",
+            json_schema_extra={"xml": {"name": "Create", "namespace": ""}},
+        ),
+    ] = None
+    Update: Annotated[
+        HateoasLink | None,
+        Field(
+            description="Update this resource.",
+            json_schema_extra={"xml": {"name": "Update", "namespace": ""}},
+        ),
+    ] = None
+    Delete: Annotated[
+        HateoasLink | None,
+        Field(
+            description="Delete this resource.",
+            json_schema_extra={"xml": {"name": "Delete", "namespace": ""}},
+        ),
+    ] = None
+    Next: Annotated[
+        HateoasLink | None,
+        Field(
+            description="The next page of a list.",
+            json_schema_extra={"xml": {"name": "Next", "namespace": ""}},
+        ),
+    ] = None
+    Previous: Annotated[
+        HateoasLink | None,
+        Field(
+            description="The previous page of a list.",
+            json_schema_extra={"xml": {"name": "Previous", "namespace": ""}},
+        ),
+    ] = None
+    Help: Annotated[
+        HateoasLink | None,
+        Field(
+            description="The documentation of this request.",
+            json_schema_extra={"xml": {"name": "Help", "namespace": ""}},
+        ),
+    ] = None
+    Progress: Annotated[
+        HateoasLink | None,
+        Field(
+            description="Where to follow the progress of asynchronous work.",
+            json_schema_extra={"xml": {"name": "Progress", "namespace": ""}},
+        ),
+    ] = None
+    AlternateLink: Annotated[
+        HateoasLink | None,
+        Field(
+            description="Another representation of this resource.",
+            json_schema_extra={"xml": {"name": "AlternateLink", "namespace": ""}},
+        ),
+    ] = None
+    ListLink: Annotated[
+        HateoasLink | None,
+        Field(
+            description="The list this resource belongs to.",
+            json_schema_extra={"xml": {"name": "ListLink", "namespace": ""}},
+        ),
+    ] = None
+    Other: Annotated[
+        list[HateoasLink] | None,
+        Field(
+            description="Further links.",
+            json_schema_extra={"xml": {"name": "Other", "namespace": "", "wrapped": True}},
+        ),
+    ] = None
+
+
+class CreateImportConfigResult(BaseModel):
+    """
+    The outcome of creating a configuration: `Succeeded`, and either the new `ImportConfigId` or a `FailureMessage`.
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={"xml": {"name": "CreateImportConfigResult", "namespace": ""}},
+    )
+    ImportConfigId: Annotated[
+        int | None,
+        Field(
+            description="The new configuration's id (when `Succeeded`).",
+            json_schema_extra={"xml": {"name": "ImportConfigId", "namespace": ""}},
+        ),
+    ] = None
+    Succeeded: Annotated[
+        bool,
+        Field(
+            description="Whether the configuration was created.",
+            json_schema_extra={"xml": {"name": "Succeeded", "namespace": ""}},
+        ),
+    ]
+    FailureMessage: Annotated[
+        str | None,
+        Field(
+            description="Why the configuration was not created (when not `Succeeded`).",
+            json_schema_extra={"xml": {"name": "FailureMessage", "namespace": ""}},
+        ),
+    ] = None
+
+
+class ActionResult(BaseModel):
+    """
+    The outcome of replacing, renaming or deleting a configuration: `Succeeded`, and a `FailureMessage` when it did not.
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={"xml": {"name": "ActionResult", "namespace": ""}},
+    )
+    Succeeded: Annotated[
+        bool,
+        Field(
+            description="Whether the request was carried out.",
+            json_schema_extra={"xml": {"name": "Succeeded", "namespace": ""}},
+        ),
+    ]
+    FailureMessage: Annotated[
+        str | None,
+        Field(
+            description="Why the request was not carried out (when not `Succeeded`).",
+            json_schema_extra={"xml": {"name": "FailureMessage", "namespace": ""}},
+        ),
+    ] = None
+
+
+class BulkImportResult(BaseModel):
+    """
+    The queued bulk import.
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={"xml": {"name": "BulkImportResult", "namespace": ""}},
+    )
+    QueueItemId: Annotated[
+        int,
+        Field(
+            description="The import's id in the queue; read its result with `getImportResult`.",
+            json_schema_extra={"xml": {"name": "QueueItemId", "namespace": ""}},
+        ),
+    ]
+
+
+class ResultCode(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description="A per-contact import result code, `R` and four digits. The known codes and their meanings are in `x-result-codes`; other codes are valid too.",
+            json_schema_extra={"xml": {"name": "ResultCode", "namespace": ""}},
+            pattern="^R\\d{4}$",
+        ),
+    ]
+
+
+class ErrorData(BaseModel):
+    """
+    What went wrong.
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={"xml": {"name": "ErrorData", "namespace": ""}},
+    )
+    ErrorCode: Annotated[
+        int | None,
+        Field(
+            description="A numeric error code.",
+            json_schema_extra={"xml": {"name": "ErrorCode", "namespace": ""}},
+        ),
+    ] = None
+    ErrorMessage: Annotated[
+        str | None,
+        Field(
+            description="A readable explanation.",
+            json_schema_extra={"xml": {"name": "ErrorMessage", "namespace": ""}},
+        ),
+    ] = None
+    ErrorType: Annotated[
+        str | None,
+        Field(
+            description="The kind of error.",
+            json_schema_extra={"xml": {"name": "ErrorType", "namespace": ""}},
+        ),
+    ] = None
+
+
+class CreateImportConfigPayload(BaseModel):
+    """
+    The response to creating an import configuration.
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={"xml": {"name": "Payload", "namespace": ""}},
+    )
+    Data: Annotated[
+        CreateImportConfigResult,
+        Field(
+            description="Whether the configuration was created, and its id or why not.",
+            json_schema_extra={"xml": {"name": "Data", "namespace": ""}},
+        ),
+    ]
+    Links: Annotated[
+        Hateoas | None,
+        Field(
+            description="Links to the requests that naturally follow.",
+            json_schema_extra={"xml": {"name": "Links", "namespace": ""}},
+        ),
+    ] = None
+    Meta: Annotated[
+        MetaData,
+        Field(
+            description="The status code and timestamp of the response.",
+            json_schema_extra={"xml": {"name": "Meta", "namespace": ""}},
+        ),
+    ]
+
+
+class ImportConfigActionPayload(BaseModel):
+    """
+    The response to replacing, renaming or deleting an import configuration.
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={"xml": {"name": "Payload", "namespace": ""}},
+    )
+    Data: Annotated[
+        ActionResult,
+        Field(
+            description="Whether the request was carried out, and why not.",
+            json_schema_extra={"xml": {"name": "Data", "namespace": ""}},
+        ),
+    ]
+    Links: Annotated[
+        Hateoas | None,
+        Field(
+            description="Links to the requests that naturally follow.",
+            json_schema_extra={"xml": {"name": "Links", "namespace": ""}},
+        ),
+    ] = None
+    Meta: Annotated[
+        MetaData,
+        Field(
+            description="The status code and timestamp of the response.",
+            json_schema_extra={"xml": {"name": "Meta", "namespace": ""}},
+        ),
+    ]
+
+
+class BulkImportPayload(BaseModel):
+    """
+    The response to a bulk import.
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={"xml": {"name": "Payload", "namespace": ""}},
+    )
+    Data: Annotated[
+        BulkImportResult,
+        Field(
+            description="The queued import's id.",
+            json_schema_extra={"xml": {"name": "Data", "namespace": ""}},
+        ),
+    ]
+    Links: Annotated[
+        Hateoas | None,
+        Field(
+            description="Links to the requests that naturally follow.",
+            json_schema_extra={"xml": {"name": "Links", "namespace": ""}},
+        ),
+    ] = None
+    Meta: Annotated[
+        MetaData,
+        Field(
+            description="The status code and timestamp of the response.",
+            json_schema_extra={"xml": {"name": "Meta", "namespace": ""}},
+        ),
+    ]
+
+
+class ErrorPayload(BaseModel):
+    """
+    The response to a failed request: `Meta.Status` is the HTTP status and `Data` says what went wrong, as an error object or as plain text.
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={"xml": {"name": "Payload", "namespace": ""}},
+    )
+    Data: Annotated[
+        str | ErrorData | None,
+        Field(
+            description="What went wrong, as an error object or as plain text.",
+            json_schema_extra={"xml": {"name": "Data", "namespace": ""}},
+        ),
+    ] = None
+    Links: Annotated[
+        Hateoas | None,
+        Field(
+            description="Links to the requests that naturally follow.",
+            json_schema_extra={"xml": {"name": "Links", "namespace": ""}},
+        ),
+    ] = None
+    Meta: Annotated[
+        MetaData,
+        Field(
+            description="The HTTP status code and timestamp of the response.",
+            json_schema_extra={"xml": {"name": "Meta", "namespace": ""}},
+        ),
+    ]
+
+
+class ImportConfig(BaseModel):
+    """
+    An import configuration: how a bulk import matches, validates and links the contacts it receives. The same shape is sent to create or replace a configuration and returned when reading one (then with its `ImportConfigId`).
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={"xml": {"name": "BaseImportConfig", "namespace": ""}},
+    )
+    ImportConfigId: Annotated[
+        int | None,
+        Field(
+            description="The configuration's id, set by the server. Ignored in requests.",
+            json_schema_extra={"xml": {"name": "ImportConfigId", "namespace": ""}},
+        ),
+    ] = None
+    Name: Annotated[
+        str,
+        Field(
+            description="A name for your own reference; the web tool shows it too.",
+            json_schema_extra={"xml": {"name": "Name", "namespace": ""}},
+            max_length=50,
+            min_length=1,
+        ),
+    ]
+    ContactGroupId: Annotated[
+        int | None,
+        Field(
+            deprecated=True,
+            description="Obsolete: the contact group all imported contacts were linked to. Contact groups no longer exist; import the contacts into a survey instead.",
+            json_schema_extra={"xml": {"name": "ContactGroupId", "namespace": ""}},
+        ),
+    ] = None
+    ContactListId: Annotated[
+        int | None,
+        Field(
+            description="The contact list all imported contacts are linked to.",
+            json_schema_extra={"xml": {"name": "ContactListId", "namespace": ""}},
+        ),
+    ] = None
+    SurveySettings: Annotated[
+        ImportSurveyLink | None,
+        Field(
+            description="Set this to add the imported contacts to an existing survey at once: which survey, and when they are invited and may be invited again.",
+            json_schema_extra={"xml": {"name": "SurveySettings", "namespace": ""}},
+        ),
+    ] = None
+    ColumnMappings: Annotated[
+        list[ImportColumnMapping] | None,
+        Field(
+            description="For file uploads in the web tool: which file column goes to which contact field. Not used by API imports; a configuration for API imports can leave it empty (the server fills it in on the first import).",
+            json_schema_extra={"xml": {"name": "ColumnMappings", "namespace": "", "wrapped": True}},
+        ),
+    ] = None
+    EmailMustBeUniqueWithinAccount: Annotated[
+        bool,
+        Field(
+            description="An email address is unique across the whole account: an imported contact whose address already exists updates that contact.",
+            json_schema_extra={"xml": {"name": "EmailMustBeUniqueWithinAccount", "namespace": ""}},
+        ),
+    ] = False
+    EmailMustBeUniqueWithinGroup: Annotated[
+        bool,
+        Field(
+            description="An email address is unique within the group: an imported contact whose address already exists in the group updates that contact.",
+            json_schema_extra={"xml": {"name": "EmailMustBeUniqueWithinGroup", "namespace": ""}},
+        ),
+    ] = False
+    EmailMustBeUniqueWithinFile: Annotated[
+        bool,
+        Field(
+            description="An email address may occur only once within one import (file or request); repeats get result code R0315.",
+            json_schema_extra={"xml": {"name": "EmailMustBeUniqueWithinFile", "namespace": ""}},
+        ),
+    ] = False
+    EmailIsRequired: Annotated[
+        bool,
+        Field(
+            description="Every contact must have an email address; a contact without one gets result code R0307.",
+            json_schema_extra={"xml": {"name": "EmailIsRequired", "namespace": ""}},
+        ),
+    ] = False
+    DateFormat: Annotated[
+        str | None,
+        Field(
+            description="How dates are written in the imported data, case-sensitive: `y` year, `M` month, `d` day (e.g. `dd/MM/yyyy`). Absent: the account's date format.",
+            json_schema_extra={"xml": {"name": "DateFormat", "namespace": ""}},
+            max_length=10,
+        ),
+    ] = None
+    FirstRow: Annotated[
+        int | None,
+        Field(
+            description="For file uploads in the web tool: the row holding the first line of data. Not used by API imports.",
+            json_schema_extra={"xml": {"name": "FirstRow", "namespace": ""}},
+        ),
+    ] = None
+    FieldDelimiter: Annotated[
+        str | None,
+        Field(
+            description="The string separating columns in an uploaded file.",
+            json_schema_extra={"xml": {"name": "FieldDelimiter", "namespace": ""}},
+            max_length=10,
+        ),
+    ] = None
+    RowDelimiter: Annotated[
+        str | None,
+        Field(
+            description="The string separating lines in an uploaded file, e.g. `\\n` or `\\r`.",
+            json_schema_extra={"xml": {"name": "RowDelimiter", "namespace": ""}},
+            max_length=10,
+        ),
+    ] = None
+    SendNotificationMail: Annotated[
+        bool,
+        Field(
+            description="Send a notification email for every import run through this configuration.",
+            json_schema_extra={"xml": {"name": "SendNotificationMail", "namespace": ""}},
+        ),
+    ] = False
+    IsReusable: Annotated[
+        bool,
+        Field(
+            description="Whether the configuration can be used again. When false it is no longer available, in the API or the web tool, once it has been used.",
+            json_schema_extra={"xml": {"name": "IsReusable", "namespace": ""}},
+        ),
+    ] = False
+    DefaultLanguageCode: Annotated[
+        str | None,
+        Field(
+            description="The language code given to contacts that have none (no language column, or a blank value).",
+            json_schema_extra={"xml": {"name": "DefaultLanguageCode", "namespace": ""}},
+        ),
+    ] = None
+    UpdateTypeId: Annotated[
+        UpdateType,
+        Field(
+            description="What happens to contacts that already exist: 1 = update the existing contacts within this survey; 2 = always create new contacts.",
+            json_schema_extra={"xml": {"name": "UpdateTypeId", "namespace": ""}},
+        ),
+    ] = UpdateType.UPDATE_EXISTING
+
+
+class ImportResultRow(BaseModel):
+    """
+    How many contacts of the import got one result code.
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={"xml": {"name": "ImportResultRow", "namespace": ""}},
+    )
+    ResultCode_1: Annotated[
+        ResultCode,
+        Field(
+            alias="ResultCode",
+            description="The result code.",
+            json_schema_extra={"xml": {"name": "ResultCode", "namespace": ""}},
+        ),
+    ]
+    ContactCount: Annotated[
+        int,
+        Field(
+            description="How many contacts got it.",
+            ge=0,
+            json_schema_extra={"xml": {"name": "ContactCount", "namespace": ""}},
+        ),
+    ]
+
+
+class ImportConfigPayload(BaseModel):
+    """
+    The response to reading an import configuration.
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={"xml": {"name": "Payload", "namespace": ""}},
+    )
+    Data: Annotated[
+        ImportConfig,
+        Field(
+            description="The configuration.",
+            json_schema_extra={"xml": {"name": "Data", "namespace": ""}},
+        ),
+    ]
+    Links: Annotated[
+        Hateoas | None,
+        Field(
+            description="Links to the requests that naturally follow.",
+            json_schema_extra={"xml": {"name": "Links", "namespace": ""}},
+        ),
+    ] = None
+    Meta: Annotated[
+        MetaData,
+        Field(
+            description="The status code and timestamp of the response.",
+            json_schema_extra={"xml": {"name": "Meta", "namespace": ""}},
+        ),
+    ]
+
+
+class ImportConfigListPayload(BaseModel):
+    """
+    The response to listing import configurations.
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={"xml": {"name": "Payload", "namespace": ""}},
+    )
+    Data: Annotated[
+        list[ImportConfig],
+        Field(
+            description="The configurations.",
+            json_schema_extra={"xml": {"name": "Data", "namespace": "", "wrapped": True}},
+        ),
+    ]
+    Links: Annotated[
+        Hateoas | None,
+        Field(
+            description="Links to the requests that naturally follow.",
+            json_schema_extra={"xml": {"name": "Links", "namespace": ""}},
+        ),
+    ] = None
+    Meta: Annotated[
+        MetaData,
+        Field(
+            description="The status code, the number of configurations and the timestamp.",
+            json_schema_extra={"xml": {"name": "Meta", "namespace": ""}},
+        ),
+    ]
+
+
+class ImportResultSummary(BaseModel):
+    """
+    The result of a processed import, as counts per result code.
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={"xml": {"name": "ImportContactsTaskResult", "namespace": ""}},
+    )
+    ImportResult: Annotated[
+        list[ImportResultRow] | None,
+        Field(
+            description="One row per result code that occurred.",
+            json_schema_extra={"xml": {"name": "ImportResult", "namespace": "", "wrapped": True}},
+        ),
+    ] = None
+
+
+class ImportQueueItem(BaseModel):
+    """
+    A bulk import in the queue: its status and, once processed, how many contacts got each result code. The vendor's type is `QueueItem<ImportContactsTaskResult>` (contract name `QueueItemOfImportContactsTaskResult`).
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={"xml": {"name": "QueueItemOfImportContactsTaskResult", "namespace": ""}},
+    )
+    QueueItemId: Annotated[
+        int,
+        Field(
+            description="The import's id in the queue.",
+            json_schema_extra={"xml": {"name": "QueueItemId", "namespace": ""}},
+        ),
+    ]
+    StatusId: Annotated[
+        int,
+        Field(
+            description="The import's state: 1 queued, 2 processing, 3 failed, 4 completed. Only 4 is final with a complete `Result`.",
+            json_schema_extra={"xml": {"name": "StatusId", "namespace": ""}},
+        ),
+    ]
+    Result: Annotated[
+        ImportResultSummary | None,
+        Field(
+            description="The counts per result code; absent until the import has been processed.",
+            json_schema_extra={"xml": {"name": "Result", "namespace": ""}},
+        ),
+    ] = None
+
+
+class ImportResultPayload(BaseModel):
+    """
+    The response to reading a bulk import's result.
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={"xml": {"name": "Payload", "namespace": ""}},
+    )
+    Data: Annotated[
+        ImportQueueItem,
+        Field(
+            description="The import's status and result counts.",
+            json_schema_extra={"xml": {"name": "Data", "namespace": ""}},
+        ),
+    ]
+    Links: Annotated[
+        Hateoas | None,
+        Field(
+            description="Links to the requests that naturally follow.",
+            json_schema_extra={"xml": {"name": "Links", "namespace": ""}},
+        ),
+    ] = None
+    Meta: Annotated[
+        MetaData,
+        Field(
+            description="The status code and timestamp of the response.",
+            json_schema_extra={"xml": {"name": "Meta", "namespace": ""}},
+        ),
+    ]

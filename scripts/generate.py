@@ -1,0 +1,591 @@
+"""Regenerate everything under generated/ from the OpenAPI documents in spec/.
+
+Run it through nox, which installs the pinned generators: `nox -s generate`.
+`nox -s generate -- --check` regenerates in place, then fails (exit 1, naming the files) when
+generated/ differs from what git has: the drift check CI runs.
+
+What it writes (nothing else writes generated/; every file names its source in its first line):
+- <api>_client/      openapi-python-client (attrs + httpx), fed a JSON-only view of the spec, with
+                     the pinned custom templates of templates/openapi-python-client/.
+- <api>_models/      datamodel-code-generator: pydantic v2 models of components/schemas.
+- contactimport_spec/ both documents as JSON package data, `document(api)`, and typed constants read
+                     from them (batch limit, required roles, base URLs).
+- README.md          what the above are and how to regenerate them.
+
+Generation runs inside the repository (a staging folder under generated/) so the repository's ruff
+configuration applies, and only replaces generated/ once every step has succeeded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATED = ROOT / "generated"
+STAGING = GENERATED / ".staging"
+TEMPLATES = ROOT / "templates"
+OPC_TEMPLATES = TEMPLATES / "openapi-python-client"
+REGENERATE_COMMAND = "nox -s generate"
+SCRIPT = "scripts/generate.py"
+PINNED_TOOLS = ("openapi-python-client", "datamodel-code-generator", "ruff")
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+JSON_MEDIA_TYPE = "application/json"
+RUFF_FIX = ("ruff", "check", ".", "--fix-only", "--select", "I,F401,UP")
+RUFF_FORMAT = ("ruff", "format", ".")
+
+
+class GenerationError(Exception):
+    """A spec construct or a tool run that generation cannot handle; the message says which."""
+
+
+@dataclass(frozen=True)
+class Api:
+    """One vendor API: its spec document and the packages generated from it."""
+
+    name: str
+
+    @property
+    def spec(self) -> str:
+        return f"spec/{self.name}.openapi.yaml"
+
+    @property
+    def client_package(self) -> str:
+        return f"{self.name}_client"
+
+    @property
+    def models_package(self) -> str:
+        return f"{self.name}_models"
+
+    @property
+    def opc_config(self) -> Path:
+        return TEMPLATES / f"openapi-python-client.{self.name}.yaml"
+
+
+APIS = (Api("which50"), Api("checkmarket"))
+SPEC_PACKAGE = "contactimport_spec"
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the specs
+
+
+class _JsonCompatibleLoader(yaml.SafeLoader):
+    """YAML loader that keeps dates and times as strings, so the document stays JSON."""
+
+
+_JsonCompatibleLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
+}
+
+
+def load_spec(api: Api) -> dict[str, Any]:
+    path = ROOT / api.spec
+    if not path.is_file():
+        raise GenerationError(f"{api.spec} is missing")
+    document = yaml.load(path.read_text(encoding="utf-8"), Loader=_JsonCompatibleLoader)
+    if not isinstance(document, dict):
+        raise GenerationError(f"{api.spec} is not a YAML mapping")
+    return document
+
+
+def resolve(document: Mapping[str, Any], node: Any) -> Any:
+    """Follow local `$ref`s (`#/a/b`) until a node that is not a reference."""
+    seen: set[str] = set()
+    while isinstance(node, Mapping) and "$ref" in node:
+        ref = node["$ref"]
+        if not isinstance(ref, str) or not ref.startswith("#/") or ref in seen:
+            raise GenerationError(f"unsupported or circular $ref {ref!r}")
+        seen.add(ref)
+        target: Any = document
+        for part in ref[2:].split("/"):
+            part = part.replace("~1", "/").replace("~0", "~")
+            if not isinstance(target, Mapping) or part not in target:
+                raise GenerationError(f"$ref {ref!r} does not resolve")
+            target = target[part]
+        node = target
+    return node
+
+
+def operations(document: Mapping[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """(method, path, operation) for every operation, in document order."""
+    for path, item in (document.get("paths") or {}).items():
+        for method in HTTP_METHODS:
+            if isinstance(item, dict) and isinstance(item.get(method), dict):
+                yield method, path, item[method]
+
+
+def operation_parameters(
+    document: Mapping[str, Any], path: str, operation: Mapping[str, Any]
+) -> list[dict[str, Any]]:
+    """The operation's parameters (resolved), path-level ones included unless overridden."""
+    own = [resolve(document, p) for p in operation.get("parameters") or []]
+    names = {(p.get("name"), p.get("in")) for p in own}
+    shared = [resolve(document, p) for p in (document["paths"][path].get("parameters") or [])]
+    return own + [p for p in shared if (p.get("name"), p.get("in")) not in names]
+
+
+def check_supported(api: Api, document: Mapping[str, Any]) -> None:
+    """Refuse spec constructs that the generated client would get wrong on the wire.
+
+    The custom template joins every array query parameter with "," (types.encode_query), which is
+    right only for `style: form, explode: false`; every body must offer application/json, the only
+    media type openapi-python-client generates code for.
+    """
+    problems: list[str] = []
+    for method, path, operation in operations(document):
+        where = f"{method.upper()} {path}"
+        for parameter in operation_parameters(document, path, operation):
+            schema = resolve(document, parameter.get("schema") or {})
+            is_list = parameter.get("in") == "query" and schema.get("type") == "array"
+            comma_joined = (
+                parameter.get("style", "form") == "form" and parameter.get("explode") is False
+            )
+            if is_list and not comma_joined:
+                problems.append(
+                    f"{where}: array query parameter {parameter.get('name')!r} must declare "
+                    "`style: form, explode: false` (the only array style the client template "
+                    "encodes; see templates/openapi-python-client/README.md)"
+                )
+        for label, content in _body_contents(document, operation):
+            if content and JSON_MEDIA_TYPE not in content:
+                problems.append(f"{where}: {label} offers no {JSON_MEDIA_TYPE}")
+    if problems:
+        raise GenerationError(f"{api.spec}:\n  " + "\n  ".join(problems))
+
+
+def _body_contents(
+    document: Mapping[str, Any], operation: Mapping[str, Any]
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    if "requestBody" in operation:
+        yield "request body", resolve(document, operation["requestBody"]).get("content") or {}
+    for status, response in (operation.get("responses") or {}).items():
+        yield f"response {status}", resolve(document, response).get("content") or {}
+
+
+def json_only_view(document: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of the document whose request and response bodies offer application/json only.
+
+    openapi-python-client generates code for JSON bodies only and warns about every other media
+    type; this view is what it reads. It is derived on every run, never written to the repository.
+    """
+    view = copy.deepcopy(dict(document))
+
+    def keep_json(holder: Any) -> None:
+        if isinstance(holder, dict) and isinstance(holder.get("content"), dict):
+            holder["content"] = {
+                media: body for media, body in holder["content"].items() if media == JSON_MEDIA_TYPE
+            }
+
+    for _method, _path, operation in operations(view):
+        keep_json(operation.get("requestBody"))
+        for response in (operation.get("responses") or {}).values():
+            keep_json(response)
+    components = view.get("components") or {}
+    for section in ("requestBodies", "responses"):
+        for holder in (components.get(section) or {}).values():
+            keep_json(holder)
+    return view
+
+
+# ---------------------------------------------------------------------------------------------
+# Running the generators
+
+
+def check_tool_versions() -> dict[str, str]:
+    """The installed versions of the generators and ruff, which must equal the pins in pyproject."""
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    pins: dict[str, str] = {}
+    for requirement in pyproject["dependency-groups"]["generate"]:
+        match = re.fullmatch(r"\s*([A-Za-z0-9_.-]+)\s*==\s*([^\s;]+)\s*", requirement)
+        if match:
+            pins[match[1].lower()] = match[2]
+    installed: dict[str, str] = {}
+    problems: list[str] = []
+    for tool in PINNED_TOOLS:
+        if tool not in pins:
+            problems.append(f"{tool} has no exact pin (==) in pyproject's `generate` group")
+            continue
+        try:
+            installed[tool] = metadata.version(tool)
+        except metadata.PackageNotFoundError:
+            problems.append(f"{tool} is not installed")
+            continue
+        if installed[tool] != pins[tool]:
+            problems.append(f"{tool} {installed[tool]} is installed, pyproject pins {pins[tool]}")
+    if problems:
+        raise GenerationError(
+            "the generators must be exactly the pinned versions (run through "
+            f"`{REGENERATE_COMMAND}`, which installs them):\n  " + "\n  ".join(problems)
+        )
+    return installed
+
+
+def tool_environment() -> dict[str, str]:
+    """The environment for the tools: this interpreter's scripts (ruff for the post-hooks) first."""
+    env = dict(os.environ)
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    env.pop("PYTHONPATH", None)
+    return env
+
+
+def run(command: Sequence[str | Path], *, cwd: Path, what: str) -> str:
+    result = subprocess.run(
+        [str(part) for part in command],
+        cwd=cwd,
+        env=tool_environment(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    output = (result.stdout + result.stderr).strip()
+    if result.returncode != 0:
+        raise GenerationError(f"{what} failed (exit {result.returncode}):\n{output}")
+    return output
+
+
+def header(source: str, tool: str, versions: Mapping[str, str]) -> str:
+    return (
+        f"Generated from {source} by {SCRIPT} ({tool} {versions[tool]}). "
+        f"Do not edit: change the source, then run `{REGENERATE_COMMAND}`."
+    )
+
+
+def generate_client(
+    api: Api, view: Mapping[str, Any], versions: Mapping[str, str], scratch: Path
+) -> None:
+    view_path = scratch / f"{api.name}.json-view.json"
+    view_path.write_text(json.dumps(view, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    output = STAGING / api.client_package
+    log = run(
+        [
+            sys.executable,
+            "-m",
+            "openapi_python_client",
+            "generate",
+            "--path",
+            view_path,
+            "--config",
+            api.opc_config,
+            "--custom-template-path",
+            OPC_TEMPLATES,
+            "--meta",
+            "none",
+            "--output-path",
+            output,
+            "--fail-on-warning",
+        ],
+        cwd=ROOT,
+        what=f"openapi-python-client on {api.spec}",
+    )
+    if "warning" in log.lower():
+        raise GenerationError(f"openapi-python-client on {api.spec} reported:\n{log}")
+    line = "# " + header(api.spec, "openapi-python-client", versions)
+    for path in sorted(output.rglob("*.py")):
+        path.write_text(line + "\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    (output / "py.typed").write_text(line + "\n", encoding="utf-8")
+
+
+def generate_models(api: Api, versions: Mapping[str, str]) -> None:
+    package = STAGING / api.models_package
+    package.mkdir(parents=True)
+    line = "# " + header(api.spec, "datamodel-code-generator", versions)
+    run(
+        [
+            sys.executable,
+            "-m",
+            "datamodel_code_generator",
+            "--input",
+            ROOT / api.spec,
+            "--input-file-type",
+            "openapi",
+            "--output",
+            package / "__init__.py",
+            "--output-model-type",
+            "pydantic_v2.BaseModel",
+            "--target-python-version",
+            "3.11",
+            "--disable-timestamp",
+            "--use-standard-collections",
+            "--use-union-operator",
+            "--use-annotated",
+            "--field-constraints",
+            "--strict-nullable",
+            "--use-double-quotes",
+            "--use-schema-description",
+            "--set-default-enum-member",
+            "--custom-file-header",
+            line,
+        ],
+        cwd=ROOT,
+        what=f"datamodel-code-generator on {api.spec}",
+    )
+    (package / "py.typed").write_text(line + "\n", encoding="utf-8")
+
+
+def _json_scalar_tuple(values: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise GenerationError(f"{where} must be a list of strings")
+    return tuple(values)
+
+
+def spec_facts(documents: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    """The constants contactimport_spec exposes, each read from the documents."""
+    which50 = documents["which50"]
+    batch_limit: int | None = None
+    for _method, _path, operation in operations(which50):
+        if operation.get("operationId") == "uploadImportBatch":
+            body = resolve(which50, operation.get("requestBody") or {})
+            media = (body.get("content") or {}).get(JSON_MEDIA_TYPE) or {}
+            schema = resolve(which50, media.get("schema"))
+            batch_limit = schema.get("maxItems") if isinstance(schema, Mapping) else None
+    if not isinstance(batch_limit, int):
+        raise GenerationError(
+            "spec/which50.openapi.yaml: uploadImportBatch's application/json body schema "
+            "needs maxItems (the batch limit)"
+        )
+    roles: dict[str, tuple[str, ...]] = {}
+    checkmarket = documents["checkmarket"]
+    for method, path, operation in operations(checkmarket):
+        operation_id = operation.get("operationId")
+        if not isinstance(operation_id, str):
+            raise GenerationError(
+                f"spec/checkmarket.openapi.yaml: {method.upper()} {path} has no operationId"
+            )
+        if "x-required-roles" in operation:
+            roles[operation_id] = _json_scalar_tuple(
+                operation["x-required-roles"], f"{operation_id}.x-required-roles"
+            )
+    base_urls = {
+        name: tuple(server["url"] for server in document.get("servers") or [])
+        for name, document in documents.items()
+    }
+    return {"batch_limit": batch_limit, "roles": roles, "base_urls": base_urls}
+
+
+SPEC_INIT_TEMPLATE = '''\
+{header}
+"""The OpenAPI documents of spec/, shipped as JSON package data, and facts read from them.
+
+Everything the overlay and the sandbox need to know from a spec is read from `document(api)` at
+run time (the XML contract tables among them) or is one of the constants below, read from the
+same documents by {script} when it wrote this module.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
+from typing import Any, Final, Literal
+
+__all__ = ["APIS", "BASE_URLS", "MAX_BATCH_CONTACTS", "REQUIRED_ROLES", "Api", "document"]
+
+Api = Literal["which50", "checkmarket"]
+APIS: Final[tuple[Api, ...]] = {apis!r}
+
+MAX_BATCH_CONTACTS: Final = {batch_limit!r}
+"""The most contacts one uploadImportBatch request may carry (W50 ArrayOfContact maxItems)."""
+
+REQUIRED_ROLES: Final[Mapping[str, tuple[str, ...]]] = {roles}
+"""The X-Key roles each CheckMarket operation requires, by operationId (x-required-roles)."""
+
+BASE_URLS: Final[Mapping[Api, tuple[str, ...]]] = {base_urls}
+"""Each API's server URLs, the vendor's default first (servers)."""
+
+
+@cache
+def _text(api: Api) -> str:
+    if api not in APIS:
+        raise ValueError(f"unknown API {{api!r}}; expected one of {{APIS}}")
+    return resources.files(__name__).joinpath(f"{{api}}.openapi.json").read_text(encoding="utf-8")
+
+
+def document(api: Api) -> dict[str, Any]:
+    """The parsed OpenAPI document of `api` (a fresh copy: callers may modify it)."""
+    parsed: dict[str, Any] = json.loads(_text(api))
+    return parsed
+'''
+
+
+def _mapping_literal(mapping: Mapping[str, tuple[str, ...]]) -> str:
+    """A Python literal for a str -> tuple[str, ...] mapping (ruff format tidies it afterwards)."""
+    items = (
+        json.dumps(key, ensure_ascii=False)
+        + ": ("
+        + "".join(json.dumps(value, ensure_ascii=False) + ", " for value in values)
+        + ")"
+        for key, values in mapping.items()
+    )
+    return "{" + ", ".join(items) + "}"
+
+
+def generate_spec_package(documents: Mapping[str, Mapping[str, Any]]) -> None:
+    package = STAGING / SPEC_PACKAGE
+    package.mkdir(parents=True)
+    for api in APIS:
+        shipped: dict[str, Any] = {
+            "x-generated": f"Generated from {api.spec} by {SCRIPT}. "
+            f"Do not edit: change the source, then run `{REGENERATE_COMMAND}`."
+        }
+        shipped.update(documents[api.name])
+        (package / f"{api.name}.openapi.json").write_text(
+            json.dumps(shipped, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+    facts = spec_facts(documents)
+    sources = " and ".join(api.spec for api in APIS)
+    line = f"# Generated from {sources} by {SCRIPT}. Do not edit: run `{REGENERATE_COMMAND}`."
+    roles = _mapping_literal({op: facts["roles"][op] for op in sorted(facts["roles"])})
+    base_urls = _mapping_literal({api.name: facts["base_urls"][api.name] for api in APIS})
+    (package / "__init__.py").write_text(
+        SPEC_INIT_TEMPLATE.format(
+            header=line,
+            script=SCRIPT,
+            apis=tuple(api.name for api in APIS),
+            batch_limit=facts["batch_limit"],
+            roles=roles,
+            base_urls=base_urls,
+        ),
+        encoding="utf-8",
+    )
+    (package / "py.typed").write_text(line + "\n", encoding="utf-8")
+
+
+README_TEMPLATE = """\
+<!-- Generated by {script}. Do not edit: run `{command}`. -->
+# generated/
+
+Everything here is written by `{script}` from the OpenAPI documents in `spec/` and the pinned
+generators of pyproject's `generate` dependency group; nothing here is edited by hand. After
+changing a spec, a template under `templates/` or the script, run `{command}` and commit
+`generated/` with the change. CI runs `{command} -- --check`, which regenerates and fails when
+anything here differs.
+
+| package | made by | from |
+|---|---|---|
+{rows}
+
+Every file names its source in its first line: a `#` comment in Python files and `py.typed`, an
+HTML comment here, and an `"x-generated"` key (the first key; OpenAPI allows `x-` keys at the root)
+in the JSON documents of `contactimport_spec`, which cannot hold comments.
+"""
+
+
+def generate_readme(versions: Mapping[str, str]) -> None:
+    rows = []
+    for api in APIS:
+        rows.append(
+            f"| `{api.client_package}` | openapi-python-client {versions['openapi-python-client']}"
+            f" (attrs + httpx, sync and async; templates/openapi-python-client/) | `{api.spec}` |"
+        )
+        rows.append(
+            f"| `{api.models_package}` | datamodel-code-generator "
+            f"{versions['datamodel-code-generator']} (pydantic v2) | `{api.spec}` |"
+        )
+    rows.append(
+        f"| `{SPEC_PACKAGE}` | {SCRIPT} (`document(api)`, MAX_BATCH_CONTACTS, REQUIRED_ROLES, "
+        "BASE_URLS) | both |"
+    )
+    (STAGING / "README.md").write_text(
+        README_TEMPLATE.format(script=SCRIPT, command=REGENERATE_COMMAND, rows="\n".join(rows)),
+        encoding="utf-8",
+    )
+
+
+def replace_generated_tree() -> None:
+    """Swap the staged output in: generated/ ends up holding exactly what this run produced."""
+    for entry in GENERATED.iterdir():
+        if entry == STAGING:
+            continue
+        if entry.is_dir():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
+    for entry in sorted(STAGING.iterdir()):
+        entry.rename(GENERATED / entry.name)
+
+
+def regenerate() -> None:
+    versions = check_tool_versions()
+    documents = {api.name: load_spec(api) for api in APIS}
+    for api in APIS:
+        check_supported(api, documents[api.name])
+    if STAGING.exists():
+        shutil.rmtree(STAGING)
+    STAGING.mkdir(parents=True)
+    try:
+        with tempfile.TemporaryDirectory(prefix="contactimport-generate-") as scratch:
+            for api in APIS:
+                generate_client(api, json_only_view(documents[api.name]), versions, Path(scratch))
+                generate_models(api, versions)
+        generate_spec_package(documents)
+        generate_readme(versions)
+        for command in (RUFF_FIX, RUFF_FORMAT):
+            run(command, cwd=STAGING, what=" ".join(command))
+        replace_generated_tree()
+    finally:
+        shutil.rmtree(STAGING, ignore_errors=True)
+
+
+def drift() -> list[str]:
+    """`git status --porcelain` lines for generated/: modified, deleted and untracked files."""
+    result = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all", "--", "generated/"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return [line for line in result.stdout.splitlines() if line.strip()]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="regenerate, then fail when generated/ differs from what git has (CI's drift check)",
+    )
+    arguments = parser.parse_args(argv)
+    started = time.perf_counter()
+    try:
+        regenerate()
+    except GenerationError as error:
+        print(f"generate: {error}", file=sys.stderr)
+        return 1
+    print(f"generate: generated/ rewritten in {time.perf_counter() - started:.1f} s")
+    if arguments.check:
+        changed = drift()
+        if changed:
+            print(
+                "generate --check: generated/ is not what spec/, templates/ and scripts/ produce:",
+                *(f"  {line}" for line in changed),
+                f"Run `{REGENERATE_COMMAND}` and commit generated/ together with the change.",
+                sep="\n",
+                file=sys.stderr,
+            )
+            return 1
+        print("generate --check: generated/ is up to date")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
