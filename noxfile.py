@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import nox
 
 nox.options.default_venv_backend = "uv|virtualenv"
@@ -26,7 +29,7 @@ def lint(session: nox.Session) -> None:
     install_project(session, "lint", "test")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
-    session.run("mypy", "--strict", "overlays", "sandbox", "scripts", "noxfile.py")
+    session.run("mypy", "--strict", "overlays", "sandbox", "scripts", "generated", "noxfile.py")
 
 
 @nox.session(tags=["ci"])
@@ -45,3 +48,34 @@ def tests(session: nox.Session) -> None:
     """The test suite (pytest); extra arguments go to pytest."""
     install_project(session, "test")
     session.run("pytest", *session.posargs)
+
+
+@nox.session
+def generate(session: nox.Session) -> None:
+    """Regenerate generated/ from spec/ (pinned generators); `-- --check` fails on any drift."""
+    session.install("--group", "generate")
+    session.run("python", "scripts/generate.py", *session.posargs)
+
+
+def build_distributions(session: nox.Session) -> Path:
+    """The sdist and the wheel, built afresh into dist/; returns the wheel."""
+    shutil.rmtree("dist", ignore_errors=True)
+    session.run("uv", "build", "--out-dir", "dist", external=True)
+    (wheel,) = Path("dist").glob("contactimport-*.whl")
+    return wheel
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """Build the sdist and the wheel of the one distribution, contactimport, into dist/."""
+    build_distributions(session)
+
+
+@nox.session
+def package(session: nox.Session) -> None:
+    """Build, then use the wheel as a pip dependency would: fresh venv, imports, mypy --strict."""
+    wheel = build_distributions(session)
+    session.install("--group", "test")
+    session.run(
+        "pytest", "tests/packaging", *session.posargs, env={"CONTACTIMPORT_WHEEL": str(wheel)}
+    )
