@@ -90,7 +90,18 @@ class CheckMarket:
                 "SELECT id, document_json FROM cm_configs WHERE account_id = ? ORDER BY id",
                 (account.id,),
             ).fetchall()
-        return [{"ImportConfigId": int(r[0]), **json.loads(r[1])} for r in rows]
+        configs = [{"ImportConfigId": int(r[0]), **json.loads(r[1])} for r in rows]
+        return [c for c in configs if c.get("IsReusable") is True]
+
+    def check_links(self, account: CheckMarketAccount, config: Mapping[str, Any]) -> str | None:
+        """Why a valid configuration cannot be stored for this account, or None."""
+        list_id = config.get("ContactListId")
+        if list_id is not None and list_id not in account.contact_list_ids:
+            return f"The contact list {list_id} does not exist in this account."
+        survey = (config.get("SurveySettings") or {}).get("SurveyId")
+        if survey is not None and survey not in account.survey_ids:
+            return f"The survey {survey} does not exist in this account."
+        return None
 
     def replace_config(
         self, account: CheckMarketAccount, config_id: int, config: Mapping[str, Any]
@@ -169,6 +180,14 @@ class CheckMarket:
                 return None
             conn.execute("UPDATE cm_queue SET status_id = ? WHERE id = ?", (PROCESSING, row[0]))
             return int(row[0])
+
+    def fail(self, queue_item_id: int) -> None:
+        with self.store.write() as conn:
+            conn.execute(
+                "UPDATE cm_queue SET status_id = ?, finished_at = ?, contacts_json = '[]' "
+                "WHERE id = ?",
+                (FAILED, now_iso(), queue_item_id),
+            )
 
     def has_queued(self) -> bool:
         with self.store.read() as conn:

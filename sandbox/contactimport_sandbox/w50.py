@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from .errors import Conflict, ExpectationFailed, NotFound
+from .errors import BadRequest, Conflict, ExpectationFailed, NotFound, SandboxError
 from .fixtures import ContactList, Fixtures, W50Account
 from .store import Store
 
@@ -35,7 +35,7 @@ JOB_NOT_FOUND = "The specified Contactlist or ImportJob were not found."
 CONTACT_NOT_FOUND = "The specified Contact was not found."
 CREATE_LIST_NOT_FOUND = "The specified Contactlist was not found - could not create Import Job."
 CONTACT_LIST_NOT_FOUND = "The specified Contactlist was not found - could not create contact."
-NO_MATCHING_CONTACT = "No contact of the Contactlist matches the given match values."
+NO_MATCHING_CONTACT = "No contact matches the given values."
 
 EMAIL_PATTERN = re.compile(r"^[^@\s\"(),:;<>\[\\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$")  # noqa: E501
 # E.164: an optional "+", a non-zero country code digit, 8 to 15 digits in all; spaces, dashes,
@@ -382,10 +382,13 @@ JOB_COLUMNS = (
 class Which50:
     """The W50API's behaviour over the store; every method is one transaction."""
 
-    def __init__(self, store: Store, fixtures: Fixtures, batch_limit: int) -> None:
+    def __init__(
+        self, store: Store, fixtures: Fixtures, batch_limit: int, batch_minimum: int = 1
+    ) -> None:
         self.store = store
         self.fixtures = fixtures
         self.batch_limit = batch_limit
+        self.batch_minimum = batch_minimum
 
     # -- contact lists and fields ----------------------------------------------------------
     def contact_list(self, account: W50Account, list_id: int, message: str) -> ContactList:
@@ -424,10 +427,15 @@ class Which50:
 
     # -- parameter checks -------------------------------------------------------------------
     @staticmethod
-    def check_names(contact_list: ContactList, names: Iterable[str], what: str) -> None:
+    def check_names(
+        contact_list: ContactList,
+        names: Iterable[str],
+        what: str,
+        error: type[SandboxError] = ExpectationFailed,
+    ) -> None:
         unknown = sorted({n for n in names if n not in contact_list.field_names})
         if unknown:
-            raise ExpectationFailed(
+            raise error(
                 f"Unknown {what} for Contactlist {contact_list.id}: {', '.join(unknown)}. "
                 f"Valid names are the list's fields: {', '.join(sorted(contact_list.field_names))}."
             )
@@ -437,18 +445,19 @@ class Which50:
         contact_list: ContactList,
         match: Sequence[str],
         match_values: Mapping[str, str] | None,
+        error: type[SandboxError] = ExpectationFailed,
     ) -> dict[str, str] | None:
         """Validate ``match`` (and PATCH's query values); return PATCH's criteria."""
-        Which50.check_names(contact_list, match, "match properties")
+        Which50.check_names(contact_list, match, "match properties", error)
         if match_values is None:
             return None
         if not match:
-            raise ExpectationFailed(
+            raise error(
                 "A PATCH request needs the 'match' parameter naming the properties to match on."
             )
         missing = [name for name in match if name not in match_values]
         if missing:
-            raise ExpectationFailed(
+            raise error(
                 "A PATCH request needs a query value for every match property; missing: "
                 + ", ".join(missing)
                 + "."
@@ -464,8 +473,12 @@ class Which50:
         match: Sequence[str],
         match_values: Mapping[str, str] | None,
         custom_events: Sequence[str],
-    ) -> dict[str, Any]:
-        """POST/PUT (``match_values`` None) or PATCH of one contact; returns the stored contact."""
+    ) -> tuple[dict[str, Any], int]:
+        """POST/PUT (``match_values`` None) or PATCH of one contact.
+
+        Returns the resulting contact (the inserted one, or the first matching one in creation
+        order) and how many existing contacts matched.
+        """
         contact_list = self.contact_list(account, list_id, CONTACT_LIST_NOT_FOUND)
         values: dict[str, Any] = dict(contact.get("Values") or {})
         self.check_names(contact_list, values, "properties in Values")
@@ -487,7 +500,9 @@ class Which50:
             writer.flush()
             if not outcome.touched:
                 raise NotFound(NO_MATCHING_CONTACT)
-            return self._contact(conn, outcome.touched[0])
+            matched = sorted(outcome.updated + outcome.unchanged)
+            first = outcome.inserted[0] if outcome.inserted else matched[0]
+            return self._contact(conn, first), len(matched)
 
     def get_contact(self, account: W50Account, enc_id: str) -> dict[str, Any]:
         with self.store.read() as conn:
@@ -516,7 +531,7 @@ class Which50:
         self, account: W50Account, list_id: int, field_names: Sequence[str]
     ) -> dict[str, Any]:
         contact_list = self.contact_list(account, list_id, CREATE_LIST_NOT_FOUND)
-        self.check_names(contact_list, field_names, "FieldNames")
+        self.check_names(contact_list, field_names, "FieldNames", BadRequest)
         with self.store.write() as conn:
             cursor = conn.execute(
                 "INSERT INTO w50_jobs (account_id, list_id, field_names_json, status, created_at) "
@@ -557,11 +572,7 @@ class Which50:
         job_id: int,
         contacts: Sequence[Mapping[str, Any]],
     ) -> dict[str, Any]:
-        if len(contacts) > self.batch_limit:
-            raise ExpectationFailed(
-                f"A batch may hold at most {self.batch_limit} contacts; this one holds "
-                f"{len(contacts)}."
-            )
+        self.check_batch_size(len(contacts))
         rows = [json.dumps(dict(contact.get("Values") or {})) for contact in contacts]
         with self.store.write() as conn:
             status, _ = self._owned_job(conn, account, list_id, job_id)
@@ -583,6 +594,16 @@ class Which50:
             )
             return self._job(conn, job_id)
 
+    def check_batch_size(self, size: int) -> None:
+        if size > self.batch_limit:
+            raise ExpectationFailed(
+                f"A batch holds at most {self.batch_limit} contacts; this one holds {size}."
+            )
+        if size < self.batch_minimum:
+            raise ExpectationFailed(
+                f"A batch holds at least {self.batch_minimum} contact(s); this one holds {size}."
+            )
+
     def run_job(
         self,
         account: W50Account,
@@ -599,11 +620,11 @@ class Which50:
                 raise Conflict(f"ImportJob {job_id} has no contacts loaded: nothing to run.")
             if status != LOADED:
                 raise Conflict(f"ImportJob {job_id} is {status}: a job runs only once.")
-            criteria = self.check_match(contact_list, match, match_values)
+            criteria = self.check_match(contact_list, match, match_values, BadRequest)
             if criteria is None:
                 outside = [name for name in match if name not in field_names]
                 if outside:
-                    raise ExpectationFailed(
+                    raise BadRequest(
                         "Match properties must be among the job's FieldNames; not there: "
                         + ", ".join(outside)
                         + "."
@@ -694,6 +715,20 @@ class Which50:
             if finished:
                 conn.execute("DELETE FROM w50_job_contacts WHERE job_id = ?", (job_id,))
             return True
+
+    def fail_oldest_running(self, message: str) -> None:
+        """Mark the job a step could not process Failed (its last step was rolled back)."""
+        with self.store.write() as conn:
+            row = conn.execute(
+                "SELECT id FROM w50_jobs WHERE status = ? ORDER BY id LIMIT 1", (RUNNING,)
+            ).fetchone()
+            if row is None:
+                return
+            conn.execute(
+                "UPDATE w50_jobs SET status = ?, finish_date = ?, failure = ? WHERE id = ?",
+                (FAILED, now_iso(), message, row[0]),
+            )
+            conn.execute("DELETE FROM w50_job_contacts WHERE job_id = ?", (row[0],))
 
     def has_running_jobs(self) -> bool:
         with self.store.read() as conn:
