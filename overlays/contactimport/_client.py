@@ -1,0 +1,462 @@
+"""The machinery shared by the four clients: operation facts from the spec, request building in
+JSON or XML, response decoding into the generated models, error mapping and the HTTP plumbing.
+
+Nothing here is specific to one vendor: `Which50`/`CheckMarket` (sync) and their async twins call
+`prepare()` with the kwargs of a generated `_get_kwargs()` and hand the `PreparedCall` to a sender.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Final, Generic, Literal, TypeVar
+
+import httpx
+
+from ._version import user_agent
+from .errors import (
+    APIConnectionError,
+    APIResponseError,
+    APITimeoutError,
+    ContactImportError,
+    ErrorDetails,
+    InvalidParameterError,
+    parse_error_body,
+    status_error_from_response,
+)
+from .settings import WireFormat, configure_debug_logging, wire_format_from
+from .transport.redaction import REDACTED, redact_text, redact_url
+from .transport.retry import AsyncRetryTransport, RetryPolicy, RetryTransport, mark_request
+
+if TYPE_CHECKING:
+    from .datacontract import DataContractCodec
+
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "ApiName",
+    "AsyncSender",
+    "ClientCore",
+    "OperationSpec",
+    "PreparedCall",
+    "SyncSender",
+    "operation_specs",
+    "server_urls",
+]
+
+ApiName = Literal["which50", "checkmarket"]
+T = TypeVar("T")
+
+DEFAULT_TIMEOUT: Final = httpx.Timeout(60.0, connect=10.0)
+"""60 s to read a response (a 10,000-contact batch takes time), 10 s to connect."""
+
+_JSON_TYPES: Final = ("application/json", "text/json")
+_XML_TYPES: Final = ("application/xml", "text/xml")
+_MEDIA: Final[dict[str, str]] = {"json": "application/json", "xml": "application/xml"}
+
+
+@dataclass(frozen=True)
+class OperationSpec:
+    """What the spec says about one operation, as far as the clients need it."""
+
+    api: ApiName
+    operation_id: str
+    method: str
+    path: str
+    request_schema: str | None
+    """Component schema name of the request body (None: no body)."""
+    response_schema: str | None
+    """Component schema name of the 200 response body."""
+    request_max_items: int | None
+    """`maxItems` of an array request body (the W50 batch limit)."""
+    query_names: frozenset[str]
+
+
+def _resolve(document: Mapping[str, Any], node: Any) -> Any:
+    seen = 0
+    while isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and seen < 20:
+        ref: str = node["$ref"]
+        if not ref.startswith("#/"):
+            raise ValueError(f"only local $refs are supported, got {ref!r}")
+        target: Any = document
+        for part in ref[2:].split("/"):
+            target = target[part.replace("~1", "/").replace("~0", "~")]
+        node = target
+        seen += 1
+    return node
+
+
+def _schema_name(document: Mapping[str, Any], content: Any) -> str | None:
+    """The component schema name behind a `content` map's JSON media type."""
+    if not isinstance(content, Mapping):
+        return None
+    for media in (*_JSON_TYPES, *_XML_TYPES):
+        entry = content.get(media)
+        if isinstance(entry, Mapping):
+            schema = entry.get("schema")
+            if isinstance(schema, Mapping):
+                ref = schema.get("$ref")
+                if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
+                    return ref.rsplit("/", 1)[-1]
+    return None
+
+
+def _spec_document(api: ApiName) -> dict[str, Any]:
+    try:
+        from contactimport_spec import document
+    except ImportError as error:  # pragma: no cover - the package ships with contactimport
+        raise ContactImportError(
+            "the generated package contactimport_spec is missing; run `nox -s generate`"
+        ) from error
+    return document(api)
+
+
+@lru_cache(maxsize=2)
+def operation_specs(api: ApiName) -> Mapping[str, OperationSpec]:
+    """Every operation of the API's spec, by operationId (read once from contactimport_spec)."""
+    document = _spec_document(api)
+    specs: dict[str, OperationSpec] = {}
+    for path, path_item in document.get("paths", {}).items():
+        shared = path_item.get("parameters", [])
+        for method, operation in path_item.items():
+            if method not in ("get", "put", "post", "delete", "patch", "head", "options"):
+                continue
+            raw_parameters = [*shared, *operation.get("parameters", [])]
+            parameters = [_resolve(document, p) for p in raw_parameters]
+            body = _resolve(document, operation.get("requestBody", {}))
+            request_schema = _schema_name(document, body.get("content"))
+            max_items: int | None = None
+            if request_schema is not None:
+                schema = document["components"]["schemas"].get(request_schema, {})
+                if isinstance(schema.get("maxItems"), int):
+                    max_items = schema["maxItems"]
+            ok = _resolve(document, operation.get("responses", {}).get("200", {}))
+            specs[operation["operationId"]] = OperationSpec(
+                api=api,
+                operation_id=operation["operationId"],
+                method=method.upper(),
+                path=path,
+                request_schema=request_schema,
+                response_schema=_schema_name(document, ok.get("content")),
+                request_max_items=max_items,
+                query_names=frozenset(
+                    p["name"]
+                    for p in parameters
+                    if isinstance(p, Mapping) and p.get("in") == "query"
+                ),
+            )
+    return specs
+
+
+def server_urls(api: ApiName) -> list[tuple[str, Mapping[str, Any]]]:
+    """The spec's `servers`, in order: (url without trailing slash, the server object)."""
+    return [(s["url"].rstrip("/"), s) for s in _spec_document(api).get("servers", [])]
+
+
+@dataclass
+class PreparedCall(Generic[T]):
+    """One request ready to send, plus how to read its answer."""
+
+    operation: OperationSpec
+    kwargs: dict[str, Any]
+    """What the generated `_get_kwargs()` returned: method, url (path + query), json, headers."""
+    parse: Callable[[Any], T]
+    """JSON-shaped 200 body -> generated model."""
+    wire_format: WireFormat
+    replay_safe: bool
+    check_fields: tuple[int, tuple[str, ...]] | None = None
+    """(contact list id, match names) to check against the list's fields before sending."""
+    extra_headers: dict[str, str] = field(default_factory=dict)
+
+
+def _credential_value(name: str, value: str) -> str:
+    if any(ch in value for ch in "\r\n\x00"):
+        raise InvalidParameterError(f"{name} contains a line break or NUL character")
+    if value != value.strip():
+        raise InvalidParameterError(f"{name} has leading or trailing blanks")
+    return value
+
+
+class ClientCore:
+    """Configuration, request building and response reading shared by sync and async clients."""
+
+    def __init__(
+        self,
+        *,
+        api: ApiName,
+        base_url: str,
+        auth_headers: Mapping[str, str],
+        wire_format: WireFormat | str | None,
+        timeout: float | httpx.Timeout | None,
+        max_retries: int | None,
+        retry_policy: RetryPolicy | None,
+        user_agent_extra: str | None,
+        headers: Mapping[str, str] | None,
+    ) -> None:
+        configure_debug_logging()
+        self.api: ApiName = api
+        if not base_url.startswith(("http://", "https://")):
+            raise InvalidParameterError(
+                f"base_url must start with http:// or https://, got {redact_url(base_url)!r}"
+            )
+        self.base_url = base_url.rstrip("/")
+        self.wire_format: WireFormat = wire_format_from(wire_format)
+        self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+        conflicting = retry_policy is not None and max_retries is not None
+        if conflicting and retry_policy is not None and retry_policy.max_retries != max_retries:
+            raise InvalidParameterError("give max_retries or retry_policy, not both")
+        if retry_policy is None:
+            retry_policy = RetryPolicy(max_retries=2 if max_retries is None else max_retries)
+        self.retry_policy = retry_policy
+        self._secrets = tuple(
+            _credential_value(name, value) for name, value in auth_headers.items() if value
+        )
+        self.headers: dict[str, str] = {
+            "User-Agent": user_agent(user_agent_extra),
+            **(dict(headers) if headers else {}),
+            **auth_headers,
+        }
+        self._codec: DataContractCodec | None = None
+
+    # -- repr without secrets ---------------------------------------------------------------
+    def describe(self) -> str:
+        return (
+            f"base_url={self.base_url!r}, wire_format={self.wire_format!r}, credentials={REDACTED}"
+        )
+
+    # -- request building --------------------------------------------------------------------
+    def codec(self) -> DataContractCodec:
+        if self._codec is None:
+            from .datacontract import DataContractCodec
+
+            self._codec = DataContractCodec.for_api(self.api)
+        return self._codec
+
+    def prepare(
+        self,
+        operation_id: str,
+        kwargs: dict[str, Any],
+        parse: Callable[[Any], T],
+        *,
+        wire_format: WireFormat | str | None,
+        replay_safe: bool | None = None,
+        check_fields: tuple[int, tuple[str, ...]] | None = None,
+    ) -> PreparedCall[T]:
+        operation = operation_specs(self.api)[operation_id]
+        if replay_safe is None:
+            replay_safe = operation.method in ("GET", "HEAD", "OPTIONS", "DELETE")
+        return PreparedCall(
+            operation=operation,
+            kwargs=kwargs,
+            parse=parse,
+            wire_format=self.wire_format if wire_format is None else wire_format_from(wire_format),
+            replay_safe=replay_safe,
+            check_fields=check_fields,
+        )
+
+    def request_args(self, call: PreparedCall[Any]) -> dict[str, Any]:
+        """Arguments for `httpx.Client.request` (absolute URL, so injected clients work too)."""
+        kwargs = dict(call.kwargs)
+        media = _MEDIA[call.wire_format]
+        headers = {**self.headers, **kwargs.pop("headers", {}), **call.extra_headers}
+        headers["Accept"] = media
+        url = self.base_url + kwargs.pop("url")
+        args: dict[str, Any] = {
+            "method": kwargs.pop("method").upper(),
+            "url": url,
+            "headers": headers,
+            "timeout": self.timeout,
+            "extensions": mark_request(call.operation.operation_id, replay_safe=call.replay_safe),
+        }
+        if "json" in kwargs:
+            body = kwargs.pop("json")
+            if call.wire_format == "xml":
+                schema = call.operation.request_schema
+                if schema is None:
+                    raise ContactImportError(
+                        f"{call.operation.operation_id}: the spec names no request schema"
+                    )
+                args["content"] = self.codec().encode(schema, body)
+                headers["Content-Type"] = f"{media}; charset=utf-8"
+            else:
+                args["content"] = json.dumps(
+                    body, ensure_ascii=False, separators=(",", ":"), allow_nan=False
+                ).encode("utf-8")
+                headers["Content-Type"] = f"{media}; charset=utf-8"
+        if kwargs:
+            raise ContactImportError(f"unexpected request arguments: {sorted(kwargs)}")
+        return args
+
+    # -- response reading ----------------------------------------------------------------------
+    def _scrub(self, text: str) -> str:
+        return redact_text(text, self._secrets)
+
+    def error_for_status(self, response: httpx.Response) -> ContactImportError:
+        details = parse_error_body(
+            self.api, response.content, response.headers.get("content-type", "")
+        )
+        if details.message:
+            details.message = self._scrub(details.message)
+        return status_error_from_response(self.api, response, details=details)
+
+    def read(self, call: PreparedCall[T], response: httpx.Response) -> T:
+        """The generated model for a response, or the typed exception for an error."""
+        if response.status_code >= 400:
+            raise self.error_for_status(response)
+        method = call.operation.operation_id
+        url = redact_url(response.request.url)
+        content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+        try:
+            if content_type in _XML_TYPES or (
+                not content_type and response.content.lstrip().startswith(b"<")
+            ):
+                schema = call.operation.response_schema
+                if schema is None:
+                    raise ValueError("the spec names no response schema for XML")
+                decoded = self.codec().decode(schema, response.content)
+            else:
+                decoded = json.loads(response.content) if response.content.strip() else None
+        except ValueError as error:
+            raise APIResponseError(
+                f"{method}: cannot read the {response.status_code} response body "
+                f"({content_type or 'no content type'}): {self._scrub(str(error))}",
+                status_code=response.status_code,
+                method=response.request.method,
+                url=url,
+            ) from None
+        self.check_payload_status(response, decoded)
+        try:
+            return call.parse(decoded)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise APIResponseError(
+                f"{method}: the response body does not match the spec's "
+                f"{call.operation.response_schema}: {type(error).__name__}: "
+                f"{self._scrub(str(error))}",
+                status_code=response.status_code,
+                method=response.request.method,
+                url=url,
+            ) from None
+
+    def check_payload_status(self, response: httpx.Response, decoded: Any) -> None:
+        """CheckMarket answers with a Payload whose Meta.Status can be an error under HTTP 200."""
+        if self.api != "checkmarket" or not isinstance(decoded, Mapping):
+            return
+        meta = decoded.get("Meta")
+        if not isinstance(meta, Mapping):
+            return
+        status = meta.get("Status")
+        if isinstance(status, int) and not isinstance(status, bool) and not 200 <= status < 300:
+            data = decoded.get("Data")
+            if isinstance(data, Mapping):
+                message = data.get("ErrorMessage")
+                code = data.get("ErrorCode")
+                kind = data.get("ErrorType")
+                details = ErrorDetails(
+                    message=self._scrub(message) if isinstance(message, str) else None,
+                    error_code=code if isinstance(code, int) else None,
+                    error_type=kind if isinstance(kind, str) else None,
+                    meta_status=status,
+                    body=decoded,
+                )
+            else:
+                details = ErrorDetails(
+                    message=self._scrub(data) if isinstance(data, str) else None,
+                    meta_status=status,
+                    body=decoded,
+                )
+            raise status_error_from_response(
+                self.api, response, status_code=status, details=details
+            )
+
+    def transport_error(
+        self, call: PreparedCall[Any], args: Mapping[str, Any], error: httpx.TransportError
+    ) -> ContactImportError:
+        attempts = getattr(error, "contactimport_attempts", 1)
+        where = f"{args['method']} {redact_url(args['url'])}"
+        text = self._scrub(str(error)) or type(error).__name__
+        suffix = f" after {attempts} attempts" if attempts > 1 else ""
+        not_sent = isinstance(error, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
+        if not call.replay_safe and not not_sent:
+            suffix += (
+                f"; {call.operation.operation_id} is not replayed automatically because the "
+                "server may have processed it: check its effect before sending it again"
+            )
+        cls = APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
+        return cls(
+            f"{type(error).__name__} on {where}: {text}{suffix}",
+            method=str(args["method"]),
+            url=redact_url(args["url"]),
+        )
+
+
+class SyncSender:
+    """Sends prepared calls over one pooled `httpx.Client` (ours, or one the caller injected)."""
+
+    def __init__(
+        self,
+        core: ClientCore,
+        *,
+        transport: httpx.BaseTransport | None,
+        http_client: httpx.Client | None,
+    ) -> None:
+        self.core = core
+        if http_client is not None and transport is not None:
+            raise InvalidParameterError("give transport or http_client, not both")
+        self.owns_client = http_client is None
+        if http_client is None:
+            http_client = httpx.Client(
+                base_url=core.base_url,
+                headers=core.headers,
+                timeout=core.timeout,
+                transport=RetryTransport(transport, policy=core.retry_policy),
+            )
+        self.http = http_client
+
+    def send(self, call: PreparedCall[T]) -> T:
+        args = self.core.request_args(call)
+        try:
+            response = self.http.request(**args)
+        except httpx.TransportError as error:
+            raise self.core.transport_error(call, args, error) from None
+        return self.core.read(call, response)
+
+    def close(self) -> None:
+        if self.owns_client:
+            self.http.close()
+
+
+class AsyncSender:
+    """Sends prepared calls over one pooled `httpx.AsyncClient` (ours, or an injected one)."""
+
+    def __init__(
+        self,
+        core: ClientCore,
+        *,
+        transport: httpx.AsyncBaseTransport | None,
+        http_client: httpx.AsyncClient | None,
+    ) -> None:
+        self.core = core
+        if http_client is not None and transport is not None:
+            raise InvalidParameterError("give transport or http_client, not both")
+        self.owns_client = http_client is None
+        if http_client is None:
+            http_client = httpx.AsyncClient(
+                base_url=core.base_url,
+                headers=core.headers,
+                timeout=core.timeout,
+                transport=AsyncRetryTransport(transport, policy=core.retry_policy),
+            )
+        self.http = http_client
+
+    async def send(self, call: PreparedCall[T]) -> T:
+        args = self.core.request_args(call)
+        try:
+            response = await self.http.request(**args)
+        except httpx.TransportError as error:
+            raise self.core.transport_error(call, args, error) from None
+        return self.core.read(call, response)
+
+    async def aclose(self) -> None:
+        if self.owns_client:
+            await self.http.aclose()
