@@ -704,9 +704,7 @@ def begin_import(
         try:
             return drive_sync(process.steps(), process.execute_sync(api, batches), cancelled)
         finally:
-            close = getattr(batches, "close", None)
-            if close is not None:
-                close()
+            batches.close()
 
     return ImportPoller(run, process)
 

@@ -1,0 +1,632 @@
+"""CheckMarket bulk import workflow: configuration → bulk import(s) → poll → counts per ResultCode.
+
+``begin_bulk_import(api, contacts, import_config_id=... | config=...)`` returns a poller whose
+result is a :class:`BulkImportOutcome`: how many contacts got each ResultCode, with the code's
+documented meaning read from the spec (``x-result-codes`` of the ``ResultCode`` schema).
+
+Contacts are mappings; keys that are ``ImportContact`` properties in the spec (``Email``,
+``FirstName``, ...) are sent as such, every other key goes into ``CustomFields``. They are sent in
+chunks (``chunk_size``, 5,000 by default: the spec sets no limit, a chunk bounds memory), one
+queue item per chunk. A bulk import is never re-sent automatically when its outcome is unknown
+(CheckMarket offers no way to tell whether it was queued, and a repeat may import the contacts
+twice): the workflow stops with a continuation token recording the chunks whose queue items are
+known. Resuming skips those and sends the rest, including the chunk whose outcome was unknown;
+with a configuration that updates existing contacts (``UpdateTypeId`` 1 and unique emails) a
+repeat updates rather than duplicates.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import json
+import threading
+from collections.abc import AsyncIterable, Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Final, Protocol
+
+from .batching import abatched, batched
+from .errors import (
+    EmptyImportError,
+    ImportCancelled,
+    ImportInterrupted,
+    ImportStateConflict,
+    SourceChangedError,
+    is_transient,
+)
+from .poller import AsyncImportPoller, ImportPoller, Pause, Steps, drive_async, drive_sync
+from .resume import ContactDigest, InvalidResumeToken
+from .which50 import RetrySettings
+
+__all__ = [
+    "AsyncCheckMarketImportApi",
+    "BulkImportOutcome",
+    "BulkImportProgress",
+    "CheckMarketImportApi",
+    "ResultCodeCount",
+    "begin_bulk_import",
+    "begin_bulk_import_async",
+    "contact_from_row",
+    "result_code_meanings",
+]
+
+API: Final = "checkmarket"
+DEFAULT_CHUNK_SIZE: Final = 5_000
+TOKEN_VERSION: Final = 1
+
+
+def _spec(document: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    if document is not None:
+        return document
+    from contactimport_spec import document as spec_document
+
+    return spec_document(API)
+
+
+def result_code_meanings(document: Mapping[str, Any] | None = None) -> dict[str, str]:
+    """``{code: meaning}`` from the spec's ``x-result-codes`` (R0300 → "Successfully updated")."""
+    schema = _spec(document)["components"]["schemas"]["ResultCode"]
+    return {str(item["code"]): str(item["meaning"]) for item in schema["x-result-codes"]}
+
+
+def queue_status_meanings(document: Mapping[str, Any] | None = None) -> dict[int, str]:
+    """``{StatusId: meaning}`` from the spec's ``x-status-values`` (4 → "Completed")."""
+    schema = _spec(document)["components"]["schemas"]["ImportQueueItem"]
+    values = schema["properties"]["StatusId"]["x-status-values"]
+    return {int(item["value"]): str(item["meaning"]) for item in values}
+
+
+def contact_properties(document: Mapping[str, Any] | None = None) -> tuple[str, ...]:
+    """The named ``ImportContact`` members (everything else goes into ``CustomFields``)."""
+    schema = _spec(document)["components"]["schemas"]["ImportContact"]
+    return tuple(name for name in schema["properties"] if name != "CustomFields")
+
+
+def contact_from_row(row: Mapping[str, Any], properties: Sequence[str]) -> dict[str, Any]:
+    """An ``ImportContact`` from a flat row: known members as such, the rest as CustomFields.
+
+    Empty cells are left out (an absent value, not an empty string).
+    """
+    contact: dict[str, Any] = {}
+    custom: dict[str, str] = {}
+    for key, value in row.items():
+        if value is None or value == "":
+            continue
+        if key == "CustomFields" and isinstance(value, Mapping):
+            custom.update({str(k): str(v) for k, v in value.items()})
+        elif key in properties:
+            contact[key] = value
+        else:
+            custom[key] = str(value)
+    if custom:
+        contact["CustomFields"] = custom
+    return contact
+
+
+class CheckMarketImportApi(Protocol):
+    """The CheckMarket calls the workflow needs; JSON-shaped ``Data`` in and out."""
+
+    def list_import_configs(self) -> Sequence[Mapping[str, Any]]: ...
+
+    def create_import_config(self, config: Mapping[str, Any]) -> Mapping[str, Any]: ...
+
+    def bulk_import_contacts(
+        self, import_config_id: int, contacts: Sequence[Mapping[str, Any]]
+    ) -> Mapping[str, Any]: ...
+
+    def get_import_result(self, queue_item_id: int) -> Mapping[str, Any]: ...
+
+
+class AsyncCheckMarketImportApi(Protocol):
+    """:class:`CheckMarketImportApi` with coroutines."""
+
+    async def list_import_configs(self) -> Sequence[Mapping[str, Any]]: ...
+
+    async def create_import_config(self, config: Mapping[str, Any]) -> Mapping[str, Any]: ...
+
+    async def bulk_import_contacts(
+        self, import_config_id: int, contacts: Sequence[Mapping[str, Any]]
+    ) -> Mapping[str, Any]: ...
+
+    async def get_import_result(self, queue_item_id: int) -> Mapping[str, Any]: ...
+
+
+@dataclass(frozen=True)
+class ResultCodeCount:
+    """How many contacts got one ResultCode, and what the code means (from the spec)."""
+
+    code: str
+    meaning: str
+    count: int
+
+    @property
+    def imported(self) -> bool:
+        """Whether the code says the contact was created or updated ("Successfully ...")."""
+        return self.meaning.lower().startswith("successfully")
+
+
+@dataclass(frozen=True)
+class BulkImportOutcome:
+    """The result of a whole bulk import: the queue items and the counts per ResultCode."""
+
+    import_config_id: int
+    queue_item_ids: tuple[int, ...]
+    status: str
+    results: tuple[ResultCodeCount, ...]
+    queue_items: tuple[Mapping[str, Any], ...] = field(repr=False, compare=False)
+
+    @property
+    def total(self) -> int:
+        return sum(row.count for row in self.results)
+
+    @property
+    def imported(self) -> int:
+        return sum(row.count for row in self.results if row.imported)
+
+    @property
+    def not_imported(self) -> int:
+        return self.total - self.imported
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "ImportConfigId": self.import_config_id,
+            "QueueItemIds": list(self.queue_item_ids),
+            "Status": self.status,
+            "Results": [
+                {"ResultCode": r.code, "Meaning": r.meaning, "ContactCount": r.count}
+                for r in self.results
+            ],
+            "Total": self.total,
+            "Imported": self.imported,
+        }
+
+
+@dataclass(frozen=True)
+class BulkImportProgress:
+    """What the progress callback receives."""
+
+    phase: str
+    """``Configuring``, ``Uploading``, ``Processing``, ``Completed`` or ``Failed``."""
+    uploaded_contacts: int
+    queue_items: int
+    completed_queue_items: int
+
+
+@dataclass(frozen=True)
+class _BulkState:
+    import_config_id: int
+    chunk_size: int
+    confirmed_chunks: int = 0
+    confirmed_contacts: int = 0
+    confirmed_digest: str = field(default_factory=lambda: ContactDigest().hexdigest())
+    queue_item_ids: tuple[int, ...] = ()
+    uploads_done: bool = False
+
+    def encode(self) -> str:
+        document = {
+            "v": TOKEN_VERSION,
+            "api": API,
+            "import_config_id": self.import_config_id,
+            "chunk_size": self.chunk_size,
+            "confirmed_chunks": self.confirmed_chunks,
+            "confirmed_contacts": self.confirmed_contacts,
+            "confirmed_digest": self.confirmed_digest,
+            "queue_item_ids": list(self.queue_item_ids),
+            "uploads_done": self.uploads_done,
+        }
+        raw = json.dumps(document, separators=(",", ":"), sort_keys=True).encode()
+        return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+    @classmethod
+    def decode(cls, token: str) -> _BulkState:
+        try:
+            text = token.strip()
+            raw = base64.urlsafe_b64decode((text + "=" * (-len(text) % 4)).encode("ascii"))
+            document = json.loads(raw)
+        except (ValueError, binascii.Error, UnicodeError) as error:
+            raise InvalidResumeToken("the resume token is not valid (not base64 JSON)") from error
+        if not isinstance(document, dict) or document.get("v") != TOKEN_VERSION:
+            raise InvalidResumeToken("the resume token has an unknown version")
+        if document.get("api") != API:
+            raise InvalidResumeToken(
+                f"the resume token is for {document.get('api')!r}, not {API!r}"
+            )
+        try:
+            return cls(
+                import_config_id=int(document["import_config_id"]),
+                chunk_size=int(document["chunk_size"]),
+                confirmed_chunks=int(document["confirmed_chunks"]),
+                confirmed_contacts=int(document["confirmed_contacts"]),
+                confirmed_digest=str(document["confirmed_digest"]),
+                queue_item_ids=tuple(int(i) for i in document["queue_item_ids"]),
+                uploads_done=bool(document["uploads_done"]),
+            )
+        except (KeyError, TypeError, ValueError) as error:
+            raise InvalidResumeToken(f"the resume token is incomplete: {error}") from error
+
+
+@dataclass(frozen=True)
+class _ListConfigs:
+    pass
+
+
+@dataclass(frozen=True)
+class _CreateConfig:
+    config: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class _Bulk:
+    import_config_id: int
+    contacts: list[dict[str, Any]] = field(repr=False)
+
+
+@dataclass(frozen=True)
+class _GetResult:
+    queue_item_id: int
+
+
+class _NextChunk:
+    pass
+
+
+class BulkImportProcess:
+    """The CheckMarket workflow's logic as a generator of actions."""
+
+    def __init__(
+        self,
+        *,
+        import_config_id: int | None,
+        config: Mapping[str, Any] | None,
+        reuse_config: bool,
+        chunk_size: int,
+        continuation_token: str | None,
+        on_progress: Callable[[BulkImportProgress], None] | None,
+        on_checkpoint: Callable[[str], None] | None,
+        poll_interval: float,
+        max_poll_interval: float,
+        retry: RetrySettings,
+        document: Mapping[str, Any],
+    ) -> None:
+        if continuation_token is None and (import_config_id is None) == (config is None):
+            raise ValueError("give either import_config_id or config (to create or reuse one)")
+        if chunk_size < 1:
+            raise ValueError(f"the chunk size must be at least 1, got {chunk_size}")
+        self._lock = threading.Lock()
+        self._cancel = threading.Event()
+        self._phase = "Configuring"
+        self._config_id = import_config_id
+        self._config = config
+        self._reuse = reuse_config
+        self._chunk_size = chunk_size
+        self._on_progress = on_progress
+        self._on_checkpoint = on_checkpoint
+        self._poll_interval = poll_interval
+        self._max_poll_interval = max_poll_interval
+        self._retry = retry
+        self._meanings = result_code_meanings(document)
+        self._statuses = queue_status_meanings(document)
+        self._properties = contact_properties(document)
+        self._digest = ContactDigest()
+        self._completed = 0
+        self._state: _BulkState | None = (
+            None if continuation_token is None else _BulkState.decode(continuation_token)
+        )
+        if self._state is not None:
+            self._chunk_size = self._state.chunk_size
+
+    @property
+    def chunk_size(self) -> int:
+        return self._chunk_size
+
+    def status(self) -> str:
+        with self._lock:
+            return self._phase
+
+    def continuation_token(self) -> str | None:
+        with self._lock:
+            return None if self._state is None else self._state.encode()
+
+    def request_cancel(self) -> None:
+        self._cancel.set()
+
+    def _set_state(self, state: _BulkState) -> None:
+        with self._lock:
+            self._state = state
+        if self._on_checkpoint is not None:
+            self._on_checkpoint(state.encode())
+
+    def _set_phase(self, phase: str) -> None:
+        with self._lock:
+            self._phase = phase
+        if self._on_progress is not None:
+            state = self._state
+            self._on_progress(
+                BulkImportProgress(
+                    phase=phase,
+                    uploaded_contacts=0 if state is None else state.confirmed_contacts,
+                    queue_items=0 if state is None else len(state.queue_item_ids),
+                    completed_queue_items=self._completed,
+                )
+            )
+
+    def _interrupted(self, message: str) -> ImportInterrupted:
+        return ImportInterrupted(message, continuation_token=self.continuation_token())
+
+    def _check_cancel(self) -> None:
+        if self._cancel.is_set():
+            raise ImportCancelled(
+                "the import was cancelled", continuation_token=self.continuation_token()
+            )
+
+    def _retrying(self, action: Any, what: str) -> Steps[Any]:
+        attempt = 0
+        while True:
+            try:
+                return (yield action)
+            except Exception as error:
+                attempt += 1
+                if not is_transient(error) or attempt >= self._retry.max_attempts:
+                    raise self._interrupted(f"{what} failed: {error}") from error
+            yield Pause(self._retry.delay(attempt))
+            self._check_cancel()
+
+    def _next_chunk(self) -> Steps[list[dict[str, Any]] | None]:
+        try:
+            rows: list[Mapping[str, Any]] | None = yield _NextChunk()
+        except Exception as error:
+            raise self._interrupted(f"reading the contacts failed: {error}") from error
+        if rows is None:
+            return None
+        return [contact_from_row(row, self._properties) for row in rows]
+
+    def steps(self) -> Steps[BulkImportOutcome]:
+        if self._state is None:
+            config_id = yield from self._configure()
+            self._set_state(_BulkState(import_config_id=config_id, chunk_size=self._chunk_size))
+            pending = yield from self._next_chunk()
+            if pending is None:
+                raise EmptyImportError("there are no contacts to import")
+        else:
+            pending = yield from self._skip_confirmed()
+        self._set_phase("Uploading")
+        while pending is not None:
+            self._check_cancel()
+            yield from self._bulk(pending)
+            pending = yield from self._next_chunk()
+        state = self._state
+        assert state is not None
+        self._set_state(replace(state, uploads_done=True))
+        return (yield from self._poll())
+
+    def _configure(self) -> Steps[int]:
+        self._set_phase("Configuring")
+        if self._config_id is not None:
+            return self._config_id
+        assert self._config is not None
+        name = self._config.get("Name")
+        if self._reuse and name:
+            configs = yield from self._retrying(_ListConfigs(), "listing import configurations")
+            for existing in configs:
+                if existing.get("Name") == name and existing.get("ImportConfigId") is not None:
+                    return int(existing["ImportConfigId"])
+        created = yield from self._retrying(
+            _CreateConfig(self._config), "creating the import configuration"
+        )
+        if not created.get("Succeeded", True) or created.get("ImportConfigId") is None:
+            raise self._interrupted(
+                f"creating the import configuration failed: {created.get('FailureMessage')}"
+            )
+        return int(created["ImportConfigId"])
+
+    def _skip_confirmed(self) -> Steps[list[dict[str, Any]] | None]:
+        state = self._state
+        assert state is not None
+        if state.uploads_done:
+            return None
+        for _ in range(state.confirmed_chunks):
+            chunk = yield from self._next_chunk()
+            if chunk is None:
+                raise SourceChangedError("the source has fewer contacts than were already sent")
+            self._digest.update(chunk)
+        if self._digest.hexdigest() != state.confirmed_digest:
+            raise SourceChangedError(
+                "the contacts already sent differ from the source given now; not resuming"
+            )
+        return (yield from self._next_chunk())
+
+    def _bulk(self, chunk: list[dict[str, Any]]) -> Steps[None]:
+        state = self._state
+        assert state is not None
+        try:
+            data: Mapping[str, Any] = yield _Bulk(state.import_config_id, chunk)
+        except Exception as error:
+            # Not re-sent: if it reached the server, a repeat would import these contacts twice.
+            raise self._interrupted(
+                f"bulk import of contacts {state.confirmed_contacts + 1}-"
+                f"{state.confirmed_contacts + len(chunk)} failed: {error}"
+            ) from error
+        queue_item_id = data.get("QueueItemId")
+        if queue_item_id is None:
+            raise ImportStateConflict(f"the bulk import answered without a QueueItemId: {data!r}")
+        self._digest.update(chunk)
+        self._set_state(
+            replace(
+                state,
+                confirmed_chunks=state.confirmed_chunks + 1,
+                confirmed_contacts=state.confirmed_contacts + len(chunk),
+                confirmed_digest=self._digest.hexdigest(),
+                queue_item_ids=(*state.queue_item_ids, int(queue_item_id)),
+            )
+        )
+        self._set_phase("Uploading")
+
+    def _poll(self) -> Steps[BulkImportOutcome]:
+        state = self._state
+        assert state is not None
+        finals: dict[int, Mapping[str, Any]] = {}
+        interval = self._poll_interval
+        self._set_phase("Processing")
+        while True:
+            for queue_item_id in state.queue_item_ids:
+                if queue_item_id in finals:
+                    continue
+                item: Mapping[str, Any] = yield from self._retrying(
+                    _GetResult(queue_item_id), "reading the import result"
+                )
+                meaning = self._statuses.get(int(item.get("StatusId") or 0), "")
+                if meaning in ("Completed", "Failed"):
+                    finals[queue_item_id] = item
+            self._completed = len(finals)
+            if len(finals) == len(state.queue_item_ids):
+                break
+            self._set_phase("Processing")
+            yield Pause(interval)
+            self._check_cancel()
+            interval = min(self._max_poll_interval, interval * 1.5)
+        counts: dict[str, int] = {}
+        failed = False
+        for queue_item_id in state.queue_item_ids:
+            item = finals[queue_item_id]
+            failed |= self._statuses.get(int(item.get("StatusId") or 0)) == "Failed"
+            rows = (item.get("Result") or {}).get("ImportResult") or []
+            for row in rows:
+                code = str(row.get("ResultCode"))
+                counts[code] = counts.get(code, 0) + int(row.get("ContactCount") or 0)
+        status = "Failed" if failed else "Completed"
+        self._set_phase(status)
+        return BulkImportOutcome(
+            import_config_id=state.import_config_id,
+            queue_item_ids=state.queue_item_ids,
+            status=status,
+            results=tuple(
+                ResultCodeCount(code, self._meanings.get(code, "Unknown result code"), count)
+                for code, count in sorted(counts.items())
+            ),
+            queue_items=tuple(finals[i] for i in state.queue_item_ids),
+        )
+
+    def execute_sync(self, api: CheckMarketImportApi, chunks: Any) -> Callable[[Any], Any]:
+        def execute(action: Any) -> Any:
+            if isinstance(action, _NextChunk):
+                return next(chunks, None)
+            if isinstance(action, _ListConfigs):
+                return api.list_import_configs()
+            if isinstance(action, _CreateConfig):
+                return api.create_import_config(action.config)
+            if isinstance(action, _Bulk):
+                return api.bulk_import_contacts(action.import_config_id, action.contacts)
+            if isinstance(action, _GetResult):
+                return api.get_import_result(action.queue_item_id)
+            raise TypeError(f"unknown action {action!r}")
+
+        return execute
+
+    def execute_async(self, api: AsyncCheckMarketImportApi, chunks: Any) -> Any:
+        async def execute(action: Any) -> Any:
+            if isinstance(action, _NextChunk):
+                return await anext(chunks, None)
+            if isinstance(action, _ListConfigs):
+                return await api.list_import_configs()
+            if isinstance(action, _CreateConfig):
+                return await api.create_import_config(action.config)
+            if isinstance(action, _Bulk):
+                return await api.bulk_import_contacts(action.import_config_id, action.contacts)
+            if isinstance(action, _GetResult):
+                return await api.get_import_result(action.queue_item_id)
+            raise TypeError(f"unknown action {action!r}")
+
+        return execute
+
+
+def _process(**options: Any) -> BulkImportProcess:
+    document = _spec(options.pop("spec_document"))
+    retry = options.pop("retry") or RetrySettings()
+    return BulkImportProcess(document=document, retry=retry, **options)
+
+
+def begin_bulk_import(
+    api: CheckMarketImportApi,
+    contacts: Iterable[Mapping[str, Any]],
+    *,
+    import_config_id: int | None = None,
+    config: Mapping[str, Any] | None = None,
+    reuse_config: bool = True,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    continuation_token: str | None = None,
+    on_progress: Callable[[BulkImportProgress], None] | None = None,
+    on_checkpoint: Callable[[str], None] | None = None,
+    poll_interval: float = 1.0,
+    max_poll_interval: float = 10.0,
+    retry: RetrySettings | None = None,
+    spec_document: Mapping[str, Any] | None = None,
+) -> ImportPoller[BulkImportOutcome]:
+    """Start a CheckMarket bulk import; returns a poller whose result is a BulkImportOutcome.
+
+    Give ``import_config_id``, or ``config`` (an ImportConfig): with ``reuse_config`` an existing
+    configuration of the same ``Name`` is used, otherwise one is created.
+    """
+    process = _process(
+        import_config_id=import_config_id,
+        config=config,
+        reuse_config=reuse_config,
+        chunk_size=chunk_size,
+        continuation_token=continuation_token,
+        on_progress=on_progress,
+        on_checkpoint=on_checkpoint,
+        poll_interval=poll_interval,
+        max_poll_interval=max_poll_interval,
+        retry=retry,
+        spec_document=spec_document,
+    )
+
+    def run(cancelled: threading.Event) -> BulkImportOutcome:
+        chunks = batched(contacts, process.chunk_size)
+        try:
+            return drive_sync(process.steps(), process.execute_sync(api, chunks), cancelled)
+        finally:
+            chunks.close()
+
+    return ImportPoller(run, process)
+
+
+async def begin_bulk_import_async(
+    api: AsyncCheckMarketImportApi,
+    contacts: Iterable[Mapping[str, Any]] | AsyncIterable[Mapping[str, Any]],
+    *,
+    import_config_id: int | None = None,
+    config: Mapping[str, Any] | None = None,
+    reuse_config: bool = True,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    continuation_token: str | None = None,
+    on_progress: Callable[[BulkImportProgress], None] | None = None,
+    on_checkpoint: Callable[[str], None] | None = None,
+    poll_interval: float = 1.0,
+    max_poll_interval: float = 10.0,
+    retry: RetrySettings | None = None,
+    spec_document: Mapping[str, Any] | None = None,
+) -> AsyncImportPoller[BulkImportOutcome]:
+    """:func:`begin_bulk_import` for asyncio."""
+    process = _process(
+        import_config_id=import_config_id,
+        config=config,
+        reuse_config=reuse_config,
+        chunk_size=chunk_size,
+        continuation_token=continuation_token,
+        on_progress=on_progress,
+        on_checkpoint=on_checkpoint,
+        poll_interval=poll_interval,
+        max_poll_interval=max_poll_interval,
+        retry=retry,
+        spec_document=spec_document,
+    )
+
+    async def run(cancelled: asyncio.Event) -> BulkImportOutcome:
+        chunks = abatched(contacts, process.chunk_size)
+        try:
+            return await drive_async(process.steps(), process.execute_async(api, chunks), cancelled)
+        finally:
+            await chunks.aclose()
+
+    return AsyncImportPoller(run, process)

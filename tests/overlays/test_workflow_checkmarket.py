@@ -1,0 +1,229 @@
+"""The CheckMarket bulk import workflow against an in-memory fake of the four calls it uses."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from contactimport.errors import APIConnectionError, ErrorDetails, ServerError
+from contactimport.workflows import (
+    ImportInterrupted,
+    InvalidResumeToken,
+    RetrySettings,
+    SourceChangedError,
+)
+from contactimport.workflows.checkmarket import (
+    BulkImportOutcome,
+    BulkImportProgress,
+    begin_bulk_import,
+    begin_bulk_import_async,
+    contact_from_row,
+    contact_properties,
+    result_code_meanings,
+)
+
+SPEC = yaml.safe_load((Path(__file__).parents[2] / "spec" / "checkmarket.openapi.yaml").read_text())
+FAST = RetrySettings(max_attempts=4, initial_backoff=0.001, max_backoff=0.002)
+URL = "https://api.checkmarket.com/3/contacts/import/1"
+
+
+class FakeCheckMarket:
+    """Queues bulk imports; each completes after two polls with R0301 per valid email."""
+
+    def __init__(self) -> None:
+        self.configs: list[dict[str, Any]] = [{"ImportConfigId": 7, "Name": "Existing"}]
+        self.queue: dict[int, dict[str, Any]] = {}
+        self.sent: list[list[Mapping[str, Any]]] = []
+        self.faults: dict[tuple[str, int], Exception] = {}
+        self.calls: dict[str, int] = {}
+
+    def _enter(self, operation: str) -> None:
+        self.calls[operation] = self.calls.get(operation, 0) + 1
+        fault = self.faults.get((operation, self.calls[operation]))
+        if fault is not None:
+            raise fault
+
+    def list_import_configs(self) -> list[dict[str, Any]]:
+        self._enter("list")
+        return list(self.configs)
+
+    def create_import_config(self, config: Mapping[str, Any]) -> dict[str, Any]:
+        self._enter("create")
+        new_id = 100 + len(self.configs)
+        self.configs.append({"ImportConfigId": new_id, **config})
+        return {"ImportConfigId": new_id, "Succeeded": True}
+
+    def bulk_import_contacts(
+        self, import_config_id: int, contacts: Sequence[Mapping[str, Any]]
+    ) -> dict[str, Any]:
+        self._enter("bulk")
+        self.sent.append(list(contacts))
+        queue_item_id = 4700 + len(self.queue)
+        valid = sum(1 for c in contacts if "@" in str(c.get("Email", "")))
+        rows = [{"ResultCode": "R0301", "ContactCount": valid}]
+        if len(contacts) - valid:
+            rows.append({"ResultCode": "R0308", "ContactCount": len(contacts) - valid})
+        self.queue[queue_item_id] = {"polls": 2, "rows": rows, "config": import_config_id}
+        return {"QueueItemId": queue_item_id}
+
+    def get_import_result(self, queue_item_id: int) -> dict[str, Any]:
+        self._enter("get")
+        item = self.queue[queue_item_id]
+        item["polls"] -= 1
+        if item["polls"] > 0:
+            return {"QueueItemId": queue_item_id, "StatusId": 2}
+        return {
+            "QueueItemId": queue_item_id,
+            "StatusId": 4,
+            "Result": {"ImportResult": item["rows"]},
+        }
+
+
+class AsyncFakeCheckMarket:
+    def __init__(self) -> None:
+        self.fake = FakeCheckMarket()
+
+    async def list_import_configs(self) -> list[dict[str, Any]]:
+        return self.fake.list_import_configs()
+
+    async def create_import_config(self, config: Mapping[str, Any]) -> dict[str, Any]:
+        return self.fake.create_import_config(config)
+
+    async def bulk_import_contacts(
+        self, import_config_id: int, contacts: Sequence[Mapping[str, Any]]
+    ) -> dict[str, Any]:
+        return self.fake.bulk_import_contacts(import_config_id, contacts)
+
+    async def get_import_result(self, queue_item_id: int) -> dict[str, Any]:
+        return self.fake.get_import_result(queue_item_id)
+
+
+def rows(count: int, bad_every: int = 0) -> Iterator[dict[str, str]]:
+    for n in range(count):
+        bad = bad_every and n % bad_every == 0
+        yield {
+            "Email": f"not-an-email-{n}" if bad else f"c{n}@example.com",
+            "FirstName": f"First{n}",
+            "LangCode": "en",
+            "Segment": "gold",
+        }
+
+
+def run(fake: FakeCheckMarket, source: Any, **kwargs: Any) -> BulkImportOutcome:
+    options: dict[str, Any] = {"poll_interval": 0.001, "retry": FAST, "spec_document": SPEC}
+    options.update(kwargs)
+    return begin_bulk_import(fake, source, **options).result(timeout=30)
+
+
+def test_meanings_and_contact_members_are_read_from_the_spec() -> None:
+    meanings = result_code_meanings(SPEC)
+    assert meanings["R0301"] == "Successfully created"
+    assert meanings["R0308"] == "Invalid email address"
+    assert "Email" in contact_properties(SPEC)
+    assert "CustomFields" not in contact_properties(SPEC)
+
+
+def test_unknown_columns_go_to_custom_fields_and_empty_cells_are_left_out() -> None:
+    contact = contact_from_row(
+        {"Email": "a@x.com", "FirstName": "", "Segment": "gold"}, contact_properties(SPEC)
+    )
+    assert contact == {"Email": "a@x.com", "CustomFields": {"Segment": "gold"}}
+
+
+def test_bulk_import_returns_counts_per_result_code_with_their_meaning() -> None:
+    fake = FakeCheckMarket()
+    progress: list[BulkImportProgress] = []
+    outcome = run(fake, rows(12, bad_every=4), import_config_id=7, on_progress=progress.append)
+    assert outcome.status == "Completed"
+    assert [(r.code, r.meaning, r.count) for r in outcome.results] == [
+        ("R0301", "Successfully created", 9),
+        ("R0308", "Invalid email address", 3),
+    ]
+    assert (outcome.total, outcome.imported, outcome.not_imported) == (12, 9, 3)
+    assert fake.sent[0][1] == {
+        "Email": "c1@example.com",
+        "FirstName": "First1",
+        "LangCode": "en",
+        "CustomFields": {"Segment": "gold"},
+    }
+    assert progress[-1].phase == "Completed"
+    assert outcome.as_json()["Results"][1] == {
+        "ResultCode": "R0308",
+        "Meaning": "Invalid email address",
+        "ContactCount": 3,
+    }
+
+
+def test_large_imports_are_sent_in_chunks_and_the_results_added_up() -> None:
+    fake = FakeCheckMarket()
+    outcome = run(fake, rows(2_500), import_config_id=7, chunk_size=1_000)
+    assert [len(chunk) for chunk in fake.sent] == [1_000, 1_000, 500]
+    assert len(outcome.queue_item_ids) == 3
+    assert outcome.imported == 2_500
+
+
+def test_a_configuration_with_the_same_name_is_reused_otherwise_created() -> None:
+    fake = FakeCheckMarket()
+    reused = run(fake, rows(1), config={"Name": "Existing"})
+    assert reused.import_config_id == 7
+    created = run(fake, rows(1), config={"Name": "New one", "UpdateTypeId": 1})
+    assert created.import_config_id == 101
+    fresh = run(fake, rows(1), config={"Name": "Existing"}, reuse_config=False)
+    assert fresh.import_config_id == 102
+    with pytest.raises(ValueError, match="either import_config_id or config"):
+        begin_bulk_import(fake, rows(1), spec_document=SPEC)
+
+
+def test_a_failed_bulk_import_stops_the_workflow_and_only_an_explicit_resume_resends_it() -> None:
+    fake = FakeCheckMarket()
+    fake.faults[("bulk", 2)] = APIConnectionError("dropped", method="POST", url=URL)
+    with pytest.raises(ImportInterrupted) as caught:
+        run(fake, rows(300), import_config_id=7, chunk_size=100)
+    assert fake.calls["bulk"] == 2
+    token = caught.value.continuation_token
+    assert token is not None
+    outcome = run(fake, rows(300), continuation_token=token)
+    assert [len(chunk) for chunk in fake.sent] == [100, 100, 100]
+    assert [c["Email"] for c in fake.sent[1]][:1] == ["c100@example.com"]
+    assert outcome.imported == 300
+
+
+def test_resuming_with_another_source_is_refused() -> None:
+    fake = FakeCheckMarket()
+    fake.faults[("bulk", 2)] = ServerError(
+        status_code=500, method="POST", url=URL, details=ErrorDetails()
+    )
+    with pytest.raises(ImportInterrupted) as caught:
+        run(fake, rows(300), import_config_id=7, chunk_size=100)
+    with pytest.raises(SourceChangedError):
+        run(fake, rows(300, bad_every=2), continuation_token=caught.value.continuation_token)
+    with pytest.raises(InvalidResumeToken):
+        run(fake, rows(1), continuation_token="garbage")
+
+
+def test_polling_retries_transient_errors() -> None:
+    fake = FakeCheckMarket()
+    fake.faults[("get", 1)] = ServerError(
+        status_code=503, method="GET", url=URL, details=ErrorDetails()
+    )
+    assert run(fake, rows(5), import_config_id=7).imported == 5
+
+
+def test_the_async_workflow() -> None:
+    async def scenario() -> BulkImportOutcome:
+        api = AsyncFakeCheckMarket()
+        poller = await begin_bulk_import_async(
+            api,
+            rows(30, bad_every=10),
+            config={"Name": "Existing"},
+            poll_interval=0.001,
+            spec_document=SPEC,
+        )
+        return await poller.result(timeout=10)
+
+    outcome = asyncio.run(scenario())
+    assert [(r.code, r.count) for r in outcome.results] == [("R0301", 27), ("R0308", 3)]
