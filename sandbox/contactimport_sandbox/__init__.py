@@ -1,7 +1,7 @@
 """contactimport sandbox: a stateful reference server for the W50API and CheckMarket v3 import APIs.
 
-``create_app(db, fixtures, options)`` gives the ASGI app; ``serve(host, port, db, fixtures)`` runs it
-with uvicorn; ``python -m contactimport_sandbox --help`` does the same from a shell.
+``create_app(db, fixtures, options)`` gives the ASGI app; ``serve(host, port, db, fixtures)`` runs
+it with uvicorn; ``python -m contactimport_sandbox --help`` does the same from a shell.
 """
 
 from __future__ import annotations

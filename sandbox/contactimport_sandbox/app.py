@@ -148,7 +148,10 @@ class Sandbox:
         )
         self.faults = Faults(self.options.faults)
         self.validators = {api: SchemaValidator(doc) for api, doc in self.documents.items()}
-        self.wires: dict[Api, Wire] = {"which50": Wire("which50"), "checkmarket": Wire("checkmarket")}
+        self.wires: dict[Api, Wire] = {
+            "which50": Wire("which50"),
+            "checkmarket": Wire("checkmarket"),
+        }
 
     def close(self) -> None:
         self.worker.stop()
@@ -224,7 +227,9 @@ def authenticate_w50(sandbox: Sandbox, request: Request, permission: str) -> W50
     return account
 
 
-def authenticate_cm(sandbox: Sandbox, request: Request, roles: tuple[str, ...]) -> CheckMarketAccount:
+def authenticate_cm(
+    sandbox: Sandbox, request: Request, roles: tuple[str, ...]
+) -> CheckMarketAccount:
     master = request.headers.get("x-master-key")
     key = request.headers.get("x-key")
     if not master or not key:
@@ -471,22 +476,31 @@ def cm_handlers(sandbox: Sandbox) -> dict[str, Handler]:
         return ok(cm.get_config(call.account, call.params["importConfigId"]), "ImportConfigPayload")
 
     def update(call: Call) -> Result:
+        """Body: full replace (``name`` wins over its Name); ``name`` alone: rename."""
         name = call.request.query_params.get("name")
         config_id = call.params["importConfigId"]
-        if call.has_body and name is not None:
-            raise BadRequest("Send either a body (replace) or the name parameter (rename), not both.")
-        if not call.has_body and name is None:
-            raise BadRequest("Send a body to replace the configuration or name to rename it.")
-        if name is not None:
-            if not 1 <= len(name) <= 50:
-                raise BadRequest("name: must be 1 to 50 characters long.")
+        if name is not None and not 1 <= len(name) <= 50:
+            raise BadRequest("The request is invalid. name: must be 1 to 50 characters long.")
+        cm.get_config(call.account, config_id)  # 404 before anything else
+        if not call.has_body:
+            if name is None:
+                return ok(
+                    {
+                        "Succeeded": False,
+                        "FailureMessage": "Send a body to replace the configuration, or the "
+                        "name parameter to rename it.",
+                    },
+                    "ImportConfigActionPayload",
+                )
             cm.rename_config(call.account, config_id, name)
-        else:
-            failure = cm.check_links(call.account, call.body)
-            if failure is not None:
-                cm.get_config(call.account, config_id)  # 404 first
-                return ok({"Succeeded": False, "FailureMessage": failure}, "ImportConfigActionPayload")
-            cm.replace_config(call.account, config_id, call.body)
+            return ok({"Succeeded": True}, "ImportConfigActionPayload")
+        config = dict(call.body)
+        if name is not None:
+            config["Name"] = name
+        failure = cm.check_links(call.account, config)
+        if failure is not None:
+            return ok({"Succeeded": False, "FailureMessage": failure}, "ImportConfigActionPayload")
+        cm.replace_config(call.account, config_id, config)
         return ok({"Succeeded": True}, "ImportConfigActionPayload")
 
     def delete(call: Call) -> Result:

@@ -7,6 +7,7 @@ import re
 import sqlite3
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 from .errors import NotFound
@@ -20,6 +21,9 @@ FAILED = 3
 COMPLETED = 4
 
 UPDATED = "R0300"
+INVALID_BIRTH_DATE = "R0302"
+UNKNOWN_COUNTRY = "R0303"
+UNKNOWN_STATE = "R0304"
 CREATED = "R0301"
 NO_LANGUAGE = "R0305"
 INVALID_LANGUAGE = "R0306"
@@ -35,7 +39,7 @@ QUEUE_ITEM_NOT_FOUND = "The import queue item was not found."
 
 # "+[country code][area code][number]": a plus, then 8 to 15 digits.
 PHONE_PATTERN = re.compile(r"^\+[1-9]\d{7,14}$")
-PHONE_PROPERTIES = ("Phone", "Mobile", "MobilePhone", "PhoneNumber")
+PHONE_SEPARATORS = re.compile(r"[\s\-.()]")
 
 
 def _blank(value: Any) -> bool:
@@ -230,7 +234,8 @@ class CheckMarket:
         contacts: Sequence[Mapping[str, Any]],
     ) -> Counter[str]:
         codes: Counter[str] = Counter()
-        languages = self.fixtures.language_codes
+        account = next(a for a in self.fixtures.checkmarket_accounts if a.id == account_id)
+        date_format = _strptime_format(str(config.get("DateFormat") or account.date_format))
         default_language = config.get("DefaultLanguageCode")
         survey = (config.get("SurveySettings") or {}).get("SurveyId")
         contact_list = config.get("ContactListId")
@@ -241,31 +246,14 @@ class CheckMarket:
         seen: set[str] = set()
         now = now_iso()
         for contact in contacts:
+            rejected = self._rejection(contact, config, account, date_format)
+            if rejected is not None:
+                codes[rejected] += 1
+                continue
             email_value = contact.get("Email")
-            email = None if _blank(email_value) else str(email_value).strip()
-            if email is None and config.get("EmailIsRequired"):
-                codes[NO_EMAIL] += 1
-                continue
-            if email is not None and not is_valid_email(email):
-                codes[INVALID_EMAIL] += 1
-                continue
-            phone = next(
-                (contact[p] for p in PHONE_PROPERTIES if not _blank(contact.get(p))), None
-            )
-            if phone is not None and not PHONE_PATTERN.match(str(phone).replace(" ", "")):
-                codes[INVALID_PHONE] += 1
-                continue
-            language = contact.get("LangCode")
-            if _blank(language):
-                if _blank(default_language):
-                    codes[NO_LANGUAGE] += 1
-                    continue
-                language = str(default_language)
-                codes[DEFAULT_LANGUAGE] += 1
-            if str(language).strip().lower() not in languages:
-                codes[INVALID_LANGUAGE] += 1
-                continue
-            key = None if email is None else email.lower()
+            key = None if _blank(email_value) else str(email_value).strip().lower()
+            used_default = _blank(contact.get("LangCode"))
+            language = str(default_language if used_default else contact.get("LangCode")).strip()
             if key is not None and unique_file and key in seen:
                 codes[DUPLICATE_IN_FILE] += 1
                 continue
@@ -285,22 +273,87 @@ class CheckMarket:
                         "AND contact_list_id IS ? AND survey_id IS ? ORDER BY id LIMIT 1",
                         (account_id, key, contact_list, survey),
                     ).fetchone()
-            values = json.dumps(dict(contact))
             if existing is not None and always_create and (unique_account or unique_group):
                 codes[DUPLICATE_IN_CONTACTS] += 1
                 continue
+            if used_default:
+                codes[DEFAULT_LANGUAGE] += 1
+            values = json.dumps(dict(contact))
             if existing is not None and not always_create:
                 conn.execute(
                     "UPDATE cm_contacts SET values_json = ?, lang_code = ?, updated_at = ? "
                     "WHERE id = ?",
-                    (values, str(language), now, existing[0]),
+                    (values, language, now, existing[0]),
                 )
                 codes[UPDATED] += 1
                 continue
             conn.execute(
                 "INSERT INTO cm_contacts (account_id, contact_list_id, survey_id, email, "
                 "lang_code, values_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (account_id, contact_list, survey, key, str(language), values, now, now),
+                (account_id, contact_list, survey, key, language, values, now, now),
             )
             codes[CREATED] += 1
         return codes
+
+    def _rejection(
+        self,
+        contact: Mapping[str, Any],
+        config: Mapping[str, Any],
+        account: CheckMarketAccount,
+        date_format: str,
+    ) -> str | None:
+        """The result code that keeps a contact out of the import, or None."""
+        email = contact.get("Email")
+        if _blank(email):
+            if config.get("EmailIsRequired"):
+                return NO_EMAIL
+        elif not is_valid_email(str(email).strip()):
+            return INVALID_EMAIL
+        phone = contact.get("Phone")
+        if not _blank(phone) and not PHONE_PATTERN.match(PHONE_SEPARATORS.sub("", str(phone))):
+            return INVALID_PHONE
+        language = contact.get("LangCode")
+        if _blank(language):
+            language = config.get("DefaultLanguageCode")
+            if _blank(language):
+                return NO_LANGUAGE
+        if str(language).strip().lower() not in self.fixtures.language_codes:
+            return INVALID_LANGUAGE
+        country = contact.get("CountryCode")
+        if not _blank(country):
+            country_code = str(country).strip().upper()
+            if country_code not in self.fixtures.country_codes:
+                return UNKNOWN_COUNTRY
+            state = contact.get("StateCode")
+            states = self.fixtures.state_codes.get(country_code)
+            if (
+                not _blank(state)
+                and states is not None
+                and str(state).strip().upper() not in states
+            ):
+                return UNKNOWN_STATE
+        birth = contact.get("DateOfBirth")
+        if not _blank(birth):
+            try:
+                datetime.strptime(str(birth).strip(), date_format)
+            except ValueError:
+                return INVALID_BIRTH_DATE
+        return None
+
+
+def _strptime_format(dotnet: str) -> str:
+    """A .NET date format (y, M, d; case-sensitive) as a strptime format."""
+    tokens = {"yyyy": "%Y", "yy": "%y", "MM": "%m", "M": "%m", "dd": "%d", "d": "%d"}
+    result = ""
+    index = 0
+    while index < len(dotnet):
+        for token, directive in tokens.items():
+            if dotnet.startswith(token, index):
+                result += directive
+                index += len(token)
+                break
+        else:
+            char = dotnet[index]
+            result += "%%" if char == "%" else char
+            index += 1
+    return result

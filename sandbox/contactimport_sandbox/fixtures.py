@@ -1,4 +1,4 @@
-"""Accounts, credentials, contact lists with their fields, and survey ids: the sandbox's fixed world.
+"""Accounts, credentials, contact lists with their fields, survey ids: the sandbox's fixed world.
 
 The default (``fixtures/default.json`` inside this package) is documented in that file; pass another
 file with the same shape to ``create_app(fixtures=...)`` or ``--fixtures``.
@@ -7,6 +7,7 @@ file with the same shape to ``create_app(fixtures=...)`` or ``--fixtures``.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -68,6 +69,7 @@ class CheckMarketAccount:
     keys: tuple[CheckMarketKey, ...]
     contact_list_ids: frozenset[int]
     survey_ids: frozenset[int]
+    date_format: str = "yyyy-MM-dd"
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,8 @@ class Fixtures:
     w50_accounts: tuple[W50Account, ...]
     checkmarket_accounts: tuple[CheckMarketAccount, ...]
     language_codes: frozenset[str]
+    country_codes: frozenset[str] = frozenset()
+    state_codes: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def w50_token(self, token: str) -> tuple[W50Account, W50Token] | None:
         for account in self.w50_accounts:
@@ -174,6 +178,7 @@ def _parse(raw: dict[str, Any]) -> Fixtures:
             ),
             contact_list_ids=frozenset(int(i) for i in account.get("contactListIds", [])),
             survey_ids=frozenset(int(i) for i in account.get("surveyIds", [])),
+            date_format=str(account.get("dateFormat", "yyyy-MM-dd")),
         )
         for account in cm["accounts"]
     )
@@ -181,4 +186,9 @@ def _parse(raw: dict[str, Any]) -> Fixtures:
         tuple(w50_accounts),
         cm_accounts,
         frozenset(str(c).lower() for c in cm.get("languageCodes", [])),
+        frozenset(str(c).upper() for c in cm.get("countryCodes", [])),
+        {
+            str(country).upper(): frozenset(str(s).upper() for s in states)
+            for country, states in cm.get("stateCodes", {}).items()
+        },
     )

@@ -34,7 +34,8 @@ def _document_from_checkout(api: Api) -> dict[str, Any]:
         import yaml
     except ImportError:  # pragma: no cover - only without the generated package and PyYAML
         raise RuntimeError(
-            f"neither the generated contactimport_spec package nor PyYAML is available to read {path}"
+            "neither the generated contactimport_spec package nor PyYAML is available to read "
+            f"{path}"
         ) from None
     with path.open("rb") as handle:
         loaded: dict[str, Any] = yaml.safe_load(handle)

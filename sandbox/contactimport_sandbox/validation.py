@@ -104,7 +104,7 @@ class SchemaValidator:
 
         def check(value: Any, path: str) -> None:
             if value is None:
-                if nullable or kind is None and not checks:
+                if nullable or (kind is None and not checks):
                     return
                 if kind is not None:
                     raise ValidationFailed(path, f"must be {kind}, not null")
@@ -123,7 +123,9 @@ class SchemaValidator:
                     return
                 except ValidationFailed as exc:
                     errors.append(exc.rule)
-            raise ValidationFailed(path, "matches none of the allowed forms (" + "; ".join(errors) + ")")
+            raise ValidationFailed(
+                path, "matches none of the allowed forms (" + "; ".join(errors) + ")"
+            )
 
         return check
 
@@ -148,7 +150,8 @@ class SchemaValidator:
 
     def _object_check(self, node: dict[str, Any], seen: set[str]) -> Check:
         properties = {
-            str(name): self._compile(prop, seen) for name, prop in node.get("properties", {}).items()
+            str(name): self._compile(prop, seen)
+            for name, prop in node.get("properties", {}).items()
         }
         read_only = {
             str(name)
@@ -202,9 +205,7 @@ class SchemaValidator:
         high = node.get("maxLength")
         pattern = re.compile(node["pattern"]) if "pattern" in node else None
         fmt = node.get("format")
-        date_time = re.compile(
-            r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$"
-        )
+        date_time = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
 
         def check(value: Any, path: str) -> None:
             if not isinstance(value, str):

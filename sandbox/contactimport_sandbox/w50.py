@@ -37,7 +37,9 @@ CREATE_LIST_NOT_FOUND = "The specified Contactlist was not found - could not cre
 CONTACT_LIST_NOT_FOUND = "The specified Contactlist was not found - could not create contact."
 NO_MATCHING_CONTACT = "No contact matches the given values."
 
-EMAIL_PATTERN = re.compile(r"^[^@\s\"(),:;<>\[\\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$")  # noqa: E501
+EMAIL_PATTERN = re.compile(
+    r"^[^@\s\"(),:;<>\[\\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$"
+)
 # E.164: an optional "+", a non-zero country code digit, 8 to 15 digits in all; spaces, dashes,
 # dots and parentheses are tolerated as separators.
 SMS_PATTERN = re.compile(r"^\+?[1-9]\d{7,14}$")
@@ -213,7 +215,8 @@ class ContactWriter:
         stored.update(changed)
         warnings, _, _ = self.validation.check(stored)
         self.conn.execute(
-            "UPDATE w50_contacts SET values_json = ?, warnings_json = ?, updated_at = ? WHERE id = ?",
+            "UPDATE w50_contacts SET values_json = ?, warnings_json = ?, updated_at = ? "
+            "WHERE id = ?",
             (json.dumps(stored), json.dumps(warnings), self.now, contact_id),
         )
         for name, old in old_keys.items():
@@ -306,8 +309,8 @@ class ContactWriter:
         if self.events:
             self.conn.executemany(
                 "INSERT INTO w50_custom_events "
-                "(account_id, list_id, contact_id, enc_contact_id, event, action, job_id, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "(account_id, list_id, contact_id, enc_contact_id, event, action, job_id, "
+                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 self.events,
             )
             self.events.clear()
@@ -318,7 +321,16 @@ class ContactWriter:
         enc = encrypt_contact_id(self.secret, contact_id)
         for event in self.custom_events:
             self.events.append(
-                (self.account_id, self.list_id, contact_id, enc, event, action, self.job_id, self.now)
+                (
+                    self.account_id,
+                    self.list_id,
+                    contact_id,
+                    enc,
+                    event,
+                    action,
+                    self.job_id,
+                    self.now,
+                )
             )
 
     def _index_pending(self, contact_id: int, values: Mapping[str, Any]) -> None:
@@ -581,9 +593,7 @@ class Which50:
                     f"ImportJob {job_id} is {status}: contacts can only be loaded into a job "
                     f"that has not been run."
                 )
-            (start,) = conn.execute(
-                "SELECT total FROM w50_jobs WHERE id = ?", (job_id,)
-            ).fetchone()
+            (start,) = conn.execute("SELECT total FROM w50_jobs WHERE id = ?", (job_id,)).fetchone()
             conn.executemany(
                 "INSERT INTO w50_job_contacts (job_id, seq, values_json) VALUES (?, ?, ?)",
                 ((job_id, start + offset, text) for offset, text in enumerate(rows)),
@@ -620,11 +630,11 @@ class Which50:
                 raise Conflict(f"ImportJob {job_id} has no contacts loaded: nothing to run.")
             if status != LOADED:
                 raise Conflict(f"ImportJob {job_id} is {status}: a job runs only once.")
-            criteria = self.check_match(contact_list, match, match_values, BadRequest)
+            criteria = self.check_match(contact_list, match, match_values)
             if criteria is None:
                 outside = [name for name in match if name not in field_names]
                 if outside:
-                    raise BadRequest(
+                    raise ExpectationFailed(
                         "Match properties must be among the job's FieldNames; not there: "
                         + ", ".join(outside)
                         + "."

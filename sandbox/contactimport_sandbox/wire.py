@@ -17,9 +17,9 @@ JSON_TYPES = ("application/json", "text/json")
 XML_TYPES = ("application/xml", "text/xml")
 OFFERED = JSON_TYPES + XML_TYPES
 
-NOT_ACCEPTABLE = "None of the requested media types is supported: {accept}. Offered: " + ", ".join(
-    OFFERED
-) + "."
+NOT_ACCEPTABLE = (
+    "None of the requested media types is supported: {accept}. Offered: " + ", ".join(OFFERED) + "."
+)
 UNSUPPORTED = "The request entity's media type '{media}' is not supported for this resource."
 
 
@@ -50,7 +50,7 @@ def negotiate(accept: str | None) -> str:
         if quality <= 0:
             continue
         for rank, offered in enumerate(OFFERED):
-            kind, _, sub = offered.partition("/")
+            kind, _, _sub = offered.partition("/")
             if media in (offered, "*/*", f"{kind}/*"):
                 specificity = 2 if media == offered else 1 if media != "*/*" else 0
                 key = (-quality, -specificity, position * 10 + rank, offered)
