@@ -257,31 +257,49 @@ def test_json_samples_of_a_page_are_examples_in_the_spec(seed_page: SeedPage) ->
     assert not problems, "\n".join(problems)
 
 
-def undeclared_members(doc: Document, view: View, value: Any, where: str) -> list[str]:
-    """JSON sample members the schema does not declare, at any depth."""
+_JSON_TYPES: dict[type, set[str]] = {
+    bool: {"boolean"},
+    int: {"integer", "number"},
+    float: {"number"},
+    str: {"string"},
+}
+
+
+def sample_mismatches(doc: Document, view: View, value: Any, where: str) -> list[str]:
+    """Members of a JSON sample the schema does not declare, or declares with another type."""
     problems: list[str] = []
+    types = doc.types(view)
     if isinstance(value, dict):
         properties = doc.properties(view)
         extra = doc.additional_properties(view)
-        if properties:
+        if types - {"object"}:
+            problems.append(f"{where}: an object where the spec says {sorted(types)}")
+        elif properties:
             for key, member in value.items():
                 if key in properties:
-                    problems += undeclared_members(doc, properties[key], member, f"{where}.{key}")
+                    problems += sample_mismatches(doc, properties[key], member, f"{where}.{key}")
                 elif extra is None:
                     problems.append(f"{where}.{key}: not declared")
         elif extra is not None:
             for key, member in value.items():
-                problems += undeclared_members(doc, extra, member, f"{where}[{key!r}]")
-        elif doc.types(view) - {"object"}:
-            problems.append(f"{where}: an object where the spec says {sorted(doc.types(view))}")
+                problems += sample_mismatches(doc, extra, member, f"{where}[{key!r}]")
     elif isinstance(value, list):
+        if types - {"array"}:
+            problems.append(f"{where}: an array where the spec says {sorted(types)}")
         items = doc.items(view)
         for index, member in enumerate(value):
-            problems += undeclared_members(doc, items, member, f"{where}[{index}]")
+            problems += sample_mismatches(doc, items, member, f"{where}[{index}]")
+    elif value is None:
+        if types and not doc.nullable(view):
+            problems.append(f"{where}: null, but the spec does not mark it nullable")
+    elif types and not types & _JSON_TYPES[type(value)]:
+        problems.append(f"{where}: {value!r} where the spec says {sorted(types)}")
     return problems
 
 
-def test_json_sample_members_are_declared_at_every_depth(seed_page: SeedPage) -> None:
+def test_json_sample_members_are_declared_with_their_types_at_every_depth(
+    seed_page: SeedPage,
+) -> None:
     doc, operation = _main_operation(seed_page)
     problems: list[str] = []
     for sample in seed_page.json_samples:
@@ -290,9 +308,7 @@ def test_json_sample_members_are_declared_at_every_depth(seed_page: SeedPage) ->
             problems.append(f"{operation.label} {sample.region}: no application/json body")
             continue
         view = doc.view(media.get("schema", {}))
-        problems += undeclared_members(
-            doc, view, sample.value, f"{operation.label} {sample.region}"
-        )
+        problems += sample_mismatches(doc, view, sample.value, f"{operation.label} {sample.region}")
     assert not problems, "\n".join(sorted(set(problems)))
 
 
