@@ -1,0 +1,324 @@
+"""DataContract XML -> JSON-shaped value, reading what DataContractSerializer accepts.
+
+Members may come in any order, unknown elements are ignored, `i:nil` means null, whitespace
+between elements is ignored and numbers may carry surrounding whitespace. Members absent from the
+XML are absent from the result, as they would be from JSON.
+
+Parsing is hardened before anything is read: a size limit, no DTD at all (a document with a
+DOCTYPE is refused, so no entity is ever expanded: billion laughs, quadratic blow-up, XXE and
+external DTDs cannot happen), no network, and libxml2's nesting limit of 256 levels.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import threading
+from typing import Any
+
+from lxml import etree
+
+from ._contract import (
+    ARRAYS_NS,
+    BOOL,
+    DATETIME,
+    FLOAT,
+    INSTANCE_NS,
+    INT,
+    SCHEMA_NS,
+    SERIALIZATION_NS,
+    STRING,
+    TIMESPAN,
+    AnyType,
+    ArrayType,
+    DictionaryType,
+    ObjectType,
+    RootContract,
+    ScalarType,
+    TypeRef,
+    UnionType,
+)
+from ._errors import XmlDecodeError
+from ._lexical import (
+    duration_to_ticks,
+    parse_boolean,
+    parse_datetime,
+    parse_double,
+    parse_integer,
+    ticks_to_timespan,
+)
+
+MAX_DEPTH = 256  # libxml2's limit without XML_PARSE_HUGE
+_I_NIL = f"{{{INSTANCE_NS}}}nil"
+_I_TYPE = f"{{{INSTANCE_NS}}}type"
+_Z_ID = f"{{{SERIALIZATION_NS}}}Id"
+_Z_REF = f"{{{SERIALIZATION_NS}}}Ref"
+_KEY_VALUE = f"{{{ARRAYS_NS}}}KeyValueOfstringanyType"
+_KEY = f"{{{ARRAYS_NS}}}Key"
+_VALUE = f"{{{ARRAYS_NS}}}Value"
+_INT_RANGE = {32: (-(2**31), 2**31 - 1), 64: (-(2**63), 2**63 - 1), 0: None}
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
+_WHITESPACE = " \t\n\r"
+
+_INTEGER_TYPES = frozenset(
+    {
+        "int", "long", "short", "byte", "unsignedInt", "unsignedLong", "unsignedShort",
+        "unsignedByte", "integer", "nonNegativeInteger", "positiveInteger",
+        "nonPositiveInteger", "negativeInteger",
+    }
+)  # fmt: skip
+_FLOAT_TYPES = frozenset({"double", "float", "decimal"})
+
+_local = threading.local()
+
+
+def _parser() -> etree.XMLParser:
+    """lxml parsers are not shared between threads: one per thread."""
+    parser: etree.XMLParser | None = getattr(_local, "parser", None)
+    if parser is None:
+        parser = etree.XMLParser(
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            dtd_validation=False,
+            huge_tree=False,
+            remove_comments=True,
+            remove_pis=True,
+            collect_ids=False,
+        )
+        _local.parser = parser
+    return parser
+
+
+def _has_doctype(data: bytes) -> bool:
+    """Whether the prolog (before the root element) holds a DOCTYPE, for ASCII-compatible
+    encodings; others are caught after parsing by the docinfo check."""
+    position = 0
+    length = len(data)
+    while True:
+        start = data.find(b"<", position)
+        if start < 0 or start + 1 >= length:
+            return False
+        marker = data[start + 1 : start + 2]
+        if marker == b"?":
+            end = data.find(b"?>", start + 2)
+            position = end + 2 if end >= 0 else length
+        elif data.startswith(b"<!--", start):
+            end = data.find(b"-->", start + 4)
+            position = end + 3 if end >= 0 else length
+        else:
+            # <!DOCTYPE (or any other <! that may not come before the root), or the root itself
+            return marker == b"!"
+
+
+def parse(data: bytes | str, max_bytes: int) -> etree._Element:
+    """The root element of a document, parsed safely."""
+    if isinstance(data, str):
+        try:
+            data = _XML_DECLARATION.sub("", data, count=1).encode("utf-8")
+        except UnicodeEncodeError:
+            raise XmlDecodeError("", "text XML 1.0 cannot carry: a lone surrogate") from None
+    elif not isinstance(data, bytes | bytearray | memoryview):
+        raise TypeError(f"xml must be bytes or str, not {type(data).__name__}")
+    data = bytes(data)
+    if len(data) > max_bytes:
+        raise XmlDecodeError("", f"document larger than the limit of {max_bytes} bytes")
+    if _has_doctype(data):
+        raise XmlDecodeError("", "a DOCTYPE is not allowed (no DTDs, no entities)")
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as error:
+        message = str(error)
+        if "depth" in message.lower():
+            raise XmlDecodeError("", f"nesting deeper than {MAX_DEPTH} levels") from None
+        raise XmlDecodeError("", f"not well-formed XML: {message}") from None
+    docinfo: Any = root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None:
+        raise XmlDecodeError("", "a DOCTYPE is not allowed (no DTDs, no entities)")
+    return root
+
+
+def _text(element: etree._Element) -> str:
+    if len(element):
+        return "".join(str(text) for text in element.itertext())
+    return element.text or ""
+
+
+def _is_nil(element: etree._Element) -> bool:
+    nil = element.get(_I_NIL)
+    return nil is not None and nil.strip(_WHITESPACE) in ("true", "1")
+
+
+class Decoder:
+    """One `decode` call: the z:Id table for z:Ref."""
+
+    __slots__ = ("_ids",)
+
+    def __init__(self) -> None:
+        self._ids: dict[str, Any] = {}
+
+    def decode(self, root_contract: RootContract, root: etree._Element) -> Any:
+        path = root_contract.schema_name
+        if root.tag != root_contract.tag:
+            raise XmlDecodeError(
+                path,
+                f"expected the root element {root_contract.tag}, found {root.tag}",
+            )
+        return self._value(root, root_contract.type, path)
+
+    def _value(self, element: etree._Element, value_type: TypeRef, path: str) -> Any:
+        if element.get(_I_NIL) is not None and _is_nil(element):
+            return None
+        if isinstance(value_type, ScalarType):
+            return _scalar(value_type, _text(element), path)
+        if isinstance(value_type, ObjectType):
+            return self._object(element, value_type, path)
+        if isinstance(value_type, ArrayType):
+            return self._array(element, value_type, path)
+        if isinstance(value_type, DictionaryType):
+            return self._dictionary(element, path)
+        if isinstance(value_type, UnionType):
+            has_children = any(isinstance(child.tag, str) for child in element)
+            if has_children and value_type.object is not None:
+                return self._object(element, value_type.object, path)
+            if value_type.scalar is not None:
+                return _scalar(value_type.scalar, _text(element), path)
+            if value_type.object is not None:
+                return self._object(element, value_type.object, path)
+        if isinstance(value_type, AnyType):
+            return _typed_value(element, path)
+        raise XmlDecodeError(path, "unsupported member type")  # pragma: no cover
+
+    def _object(self, element: etree._Element, obj: ObjectType, path: str) -> Any:
+        reference = element.get(_Z_REF)
+        if reference is not None:
+            try:
+                return copy.deepcopy(self._ids[reference])
+            except KeyError:
+                raise XmlDecodeError(path, f"z:Ref {reference!r} names no earlier z:Id") from None
+        result: dict[str, Any] = {}
+        by_tag = obj.by_tag
+        for child in element:
+            member = by_tag.get(child.tag)  # comments are removed while parsing
+            if member is None or member.json_name in result:
+                continue  # unknown members are ignored, as .NET does; the first of two wins
+            result[member.json_name] = self._value(child, member.type, f"{path}.{member.json_name}")
+        identifier = element.get(_Z_ID)
+        if identifier is not None:
+            self._ids[identifier] = result
+        return result
+
+    def _array(self, element: etree._Element, array: ArrayType, path: str) -> list[Any]:
+        item_tag = (
+            f"{{{array.item_namespace}}}{array.item_name}"
+            if array.item_namespace
+            else array.item_name
+        )
+        item_type = array.item
+        items: list[Any] = []
+        for child in element:
+            if child.tag != item_tag:
+                if isinstance(child.tag, str):
+                    raise XmlDecodeError(
+                        f"{path}[{len(items)}]",
+                        f"expected an item element {item_tag}, found {child.tag}",
+                    )
+                continue
+            items.append(self._value(child, item_type, f"{path}[{len(items)}]"))
+        return items
+
+    def _dictionary(self, element: etree._Element, path: str) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for pair in element:
+            if pair.tag != _KEY_VALUE:
+                if isinstance(pair.tag, str):
+                    raise XmlDecodeError(path, f"expected {_KEY_VALUE}, found {pair.tag}")
+                continue
+            key_element = value_element = None
+            for part in pair:
+                if part.tag == _KEY and key_element is None:
+                    key_element = part
+                elif part.tag == _VALUE and value_element is None:
+                    value_element = part
+            if key_element is None or _is_nil(key_element):
+                raise XmlDecodeError(path, "a dictionary entry without a Key")
+            key = _text(key_element)
+            item_path = f'{path}["{key}"]'
+            if key in result:
+                raise XmlDecodeError(
+                    item_path, "the key occurs twice (.NET refuses duplicate keys)"
+                )
+            result[key] = None if value_element is None else _typed_value(value_element, item_path)
+        return result
+
+
+def _typed_value(element: etree._Element, path: str) -> Any:
+    """An `object`-typed element: its `i:type` says the .NET type of the value."""
+    if _is_nil(element):
+        return None
+    declared = element.get(_I_TYPE)
+    text = _text(element)
+    if declared is None:
+        # No type: .NET makes an `object` of an empty element (the help pages' `{}` samples).
+        return {} if not text.strip(_WHITESPACE) and not len(element) else text
+    prefix, _, local = declared.strip(_WHITESPACE).rpartition(":")
+    namespace = element.nsmap.get(prefix or None)
+    if namespace is None:
+        raise XmlDecodeError(path, f"i:type prefix {prefix!r} is not declared")
+    if namespace == SCHEMA_NS:
+        if local == "string":
+            return text
+        if local in _INTEGER_TYPES:
+            return _scalar(ScalarType(INT), text, path)
+        if local in _FLOAT_TYPES:
+            return _scalar(ScalarType(FLOAT), text, path)
+        if local == "boolean":
+            return _scalar(ScalarType(BOOL), text, path)
+        if local == "dateTime":
+            return _scalar(ScalarType(DATETIME), text, path)
+        if local == "anyType" and not text.strip(_WHITESPACE) and not len(element):
+            return {}
+    elif namespace == SERIALIZATION_NS:
+        if local == "duration":
+            return _scalar(ScalarType(TIMESPAN), text, path)
+        if local == "char":
+            code = parse_integer(text)
+            if code is None or not 0 <= code <= 0xFFFF:
+                raise XmlDecodeError(path, "not a char (a UTF-16 code unit number)")
+            return chr(code)
+    return text  # other types (guid, base64Binary, anyURI, ...): their text, as Json.NET would
+
+
+def _scalar(scalar: ScalarType, text: str, path: str) -> Any:
+    kind = scalar.kind
+    if kind == STRING:
+        return text
+    if kind == INT:
+        number = parse_integer(text)
+        if number is None:
+            raise XmlDecodeError(path, "not an integer")
+        bounds = _INT_RANGE[scalar.bits]
+        if bounds is not None and not bounds[0] <= number <= bounds[1]:
+            raise XmlDecodeError(path, f"out of range for a {scalar.bits}-bit integer")
+        return number
+    if kind == FLOAT:
+        double = parse_double(text)
+        if double is None:
+            raise XmlDecodeError(path, "not a double (xs:double)")
+        return double
+    if kind == BOOL:
+        boolean = parse_boolean(text)
+        if boolean is None:
+            raise XmlDecodeError(path, "not a boolean (true, false, 1, 0)")
+        return boolean
+    if kind == DATETIME:
+        value = parse_datetime(text)
+        if value is None:
+            raise XmlDecodeError(path, "not an xs:dateTime (at most 7 fraction digits)")
+        return value
+    if kind == TIMESPAN:
+        ticks = duration_to_ticks(text)
+        if ticks is None:
+            raise XmlDecodeError(path, "not an xs:duration within TimeSpan's range")
+        return ticks_to_timespan(ticks)
+    raise XmlDecodeError(path, f"unsupported scalar kind {kind}")  # pragma: no cover

@@ -1,0 +1,91 @@
+"""`DataContractCodec`: one OpenAPI document's schemas as DataContract XML, both ways."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from typing import Any, Literal
+
+from ._contract import ContractTables, RootContract
+from ._decoder import Decoder, parse
+from ._encoder import Encoder
+
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+"""The largest document `decode` reads: a full W50 batch of 10,000 contacts is about 6 MB."""
+
+_by_api: dict[str, DataContractCodec] = {}
+_by_api_lock = threading.Lock()
+
+
+class DataContractCodec:
+    """Encodes JSON-shaped values (exactly what the JSON wire format carries: dicts, lists, str,
+    int, float, bool, None) as the XML .NET's DataContractSerializer writes, and decodes such XML
+    back to the same JSON-shaped value, so one model path (`Model.from_dict(...)`,
+    `Model.model_validate(...)`) serves both formats.
+
+    Everything about the XML is read from the document (docs/spec-conventions.md); tables are
+    built once per schema and cached.
+    """
+
+    def __init__(self, document: Mapping[str, Any], *, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        self._tables = ContractTables(document)
+        self.max_bytes = max_bytes
+
+    @classmethod
+    def from_document(
+        cls, document: Mapping[str, Any], *, max_bytes: int = DEFAULT_MAX_BYTES
+    ) -> DataContractCodec:
+        """A codec for the schemas of a parsed OpenAPI document."""
+        return cls(document, max_bytes=max_bytes)
+
+    @classmethod
+    def for_api(cls, api: Literal["which50", "checkmarket"]) -> DataContractCodec:
+        """The shared codec of one of the two APIs, from the generated `contactimport_spec`."""
+        codec = _by_api.get(api)
+        if codec is not None:
+            return codec
+        try:
+            from contactimport_spec import document
+        except ImportError as error:
+            raise ImportError(
+                "contactimport.datacontract needs the generated package contactimport_spec "
+                "(generated/contactimport_spec, written by scripts/generate.py); install "
+                "contactimport or run `nox -s generate`"
+            ) from error
+        with _by_api_lock:
+            codec = _by_api.get(api)
+            if codec is None:
+                codec = cls(document(api))
+                _by_api[api] = codec
+        return codec
+
+    @property
+    def schema_names(self) -> tuple[str, ...]:
+        """Every schema of the document (objects, arrays and scalars can all be roots)."""
+        return self._tables.schema_names
+
+    def root_element(self, schema_name: str) -> tuple[str, str]:
+        """(namespace, local name) of the root element of `schema_name`'s documents."""
+        root = self._root(schema_name)
+        return root.namespace, root.name
+
+    def encode(self, schema_name: str, value: object) -> bytes:
+        """The UTF-8 XML document (no XML declaration) of a JSON-shaped `value`.
+
+        Raises XmlEncodeError naming the field and the rule when the value does not fit the
+        schema's contract or holds text XML 1.0 cannot carry.
+        """
+        return Encoder().encode(self._root(schema_name), value)
+
+    def decode(self, schema_name: str, xml: bytes | str) -> Any:
+        """The JSON-shaped value of an XML document of `schema_name`.
+
+        Raises XmlDecodeError for unsafe input (DOCTYPE, too large, too deep), malformed XML,
+        a wrong root element or member text that does not fit its type.
+        """
+        root_contract = self._root(schema_name)
+        root = parse(xml, self.max_bytes)
+        return Decoder().decode(root_contract, root)
+
+    def _root(self, schema_name: str) -> RootContract:
+        return self._tables.root(schema_name)
