@@ -34,7 +34,7 @@ from .faults import Fault, Faults, FaultSettings
 from .fixtures import CheckMarketAccount, Fixtures, W50Account, load_fixtures
 from .spec import Api
 from .store import MEMORY, Store
-from .validation import SchemaValidator, ValidationFailed
+from .validation import ModelValidator, ValidationFailed
 from .w50 import Which50, now_iso
 from .wire import Wire, body_media, is_xml, negotiate
 
@@ -147,7 +147,9 @@ class Sandbox:
             self.which50, self.checkmarket, self.options.chunk_size, self.options.step_delay
         )
         self.faults = Faults(self.options.faults)
-        self.validators = {api: SchemaValidator(doc) for api, doc in self.documents.items()}
+        self.validators = {
+            api: ModelValidator.for_api(api, doc) for api, doc in self.documents.items()
+        }
         self.wires: dict[Api, Wire] = {
             "which50": Wire("which50"),
             "checkmarket": Wire("checkmarket"),
@@ -344,7 +346,11 @@ async def handle(sandbox: Sandbox, op: Operation, request: Request, media: str) 
             if op.operation_id == "uploadImportBatch" and isinstance(value, list):
                 sandbox.which50.check_batch_size(len(value))
             try:
-                sandbox.validators[op.api].validate(op.body_schema, value)
+                validator = sandbox.validators[op.api]
+                if isinstance(validator, ModelValidator):
+                    validator.validate(op.body_schema, value, None if is_xml(body_type) else raw)
+                else:
+                    validator.validate(op.body_schema, value)
             except ValidationFailed as exc:
                 raise BadRequest(_validation_message(exc)) from None
             call.body = value

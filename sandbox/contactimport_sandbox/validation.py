@@ -7,6 +7,7 @@ the single source of truth for what a request may carry.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from typing import Any
@@ -235,3 +236,69 @@ class SchemaValidator:
                 raise ValidationFailed(path, f"must be at most {high}")
 
         return check
+
+
+class ModelValidator:
+    """Validates request bodies with the generated pydantic models (``<api>_models``).
+
+    The models are generated from the same spec by datamodel-code-generator; values are checked in
+    strict JSON mode, so a string is never taken for a number. Where the generated package is not
+    importable (a source checkout before ``scripts/generate.py`` ran) the compiled
+    ``SchemaValidator`` of the document does the same job.
+    """
+
+    def __init__(self, module: Any, fallback: SchemaValidator) -> None:
+        self.module = module
+        self.fallback = fallback
+
+    @classmethod
+    def for_api(cls, api: str, document: dict[str, Any]) -> ModelValidator | SchemaValidator:
+        import importlib
+
+        fallback = SchemaValidator(document)
+        try:
+            module = importlib.import_module(f"{api}_models")
+        except ImportError:
+            return fallback
+        return cls(module, fallback)
+
+    def validate(self, schema_name: str, value: Any, raw_json: bytes | None = None) -> None:
+        from pydantic import ValidationError
+
+        model = getattr(self.module, schema_name, None)
+        if model is None:
+            self.fallback.validate(schema_name, value)
+            return
+        data = raw_json if raw_json is not None else json.dumps(value).encode("utf-8")
+        try:
+            model.model_validate_json(data, strict=True)
+        except ValidationError as exc:
+            errors = exc.errors(include_url=False)
+            path = _pydantic_path(value, errors[0])
+            # A union reports one error per member: name them all for the same field.
+            rules = []
+            for error in errors:
+                rule = str(error["msg"])
+                if _pydantic_path(value, error) == path and rule not in rules:
+                    rules.append(rule)
+            raise ValidationFailed(path, " or ".join(rules)) from None
+
+
+def _pydantic_path(value: Any, error: Any) -> str:
+    """The error's location as a field path; pydantic's union/type tags are left out."""
+    loc = list(error.get("loc", ()))
+    if loc and loc[0] == "root":  # RootModel
+        loc = loc[1:]
+    path = "$"
+    current = value
+    for index, part in enumerate(loc):
+        in_dict = isinstance(current, dict) and isinstance(part, str) and part in current
+        in_list = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        if in_dict or in_list:
+            current = current[part]
+        elif error.get("type") == "missing" and index == len(loc) - 1:
+            pass
+        else:
+            break
+        path = _child(path, part)
+    return path
