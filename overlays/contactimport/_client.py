@@ -292,13 +292,27 @@ class ClientCore:
     def _scrub(self, text: str) -> str:
         return redact_text(text, self._secrets)
 
+    def _scrub_value(self, value: Any) -> Any:
+        """A JSON-shaped value with every known credential removed from its strings."""
+        if isinstance(value, str):
+            return self._scrub(value)
+        if isinstance(value, Mapping):
+            return {self._scrub(str(k)): self._scrub_value(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [self._scrub_value(v) for v in value]
+        return value
+
+    def _scrub_details(self, details: ErrorDetails) -> ErrorDetails:
+        details.message = self._scrub(details.message) if details.message else details.message
+        details.error_type = self._scrub(details.error_type) if details.error_type else None
+        details.body = self._scrub_value(details.body)
+        return details
+
     def error_for_status(self, response: httpx.Response) -> ContactImportError:
         details = parse_error_body(
             self.api, response.content, response.headers.get("content-type", "")
         )
-        if details.message:
-            details.message = self._scrub(details.message)
-        return status_error_from_response(self.api, response, details=details)
+        return status_error_from_response(self.api, response, details=self._scrub_details(details))
 
     def read(self, call: PreparedCall[T], response: httpx.Response) -> T:
         """The generated model for a response, or the typed exception for an error."""
@@ -366,7 +380,7 @@ class ClientCore:
                     body=decoded,
                 )
             raise status_error_from_response(
-                self.api, response, status_code=status, details=details
+                self.api, response, status_code=status, details=self._scrub_details(details)
             )
 
     def transport_error(

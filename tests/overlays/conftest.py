@@ -13,7 +13,6 @@ from typing import Any
 
 import httpx
 import pytest
-
 from contactimport.transport import RetryPolicy
 
 W50_TOKEN = "w50-acme-full"
@@ -87,7 +86,6 @@ def live_server() -> Iterator[LiveSandbox]:
     """One uvicorn server for the session (in-memory state; tests use their own jobs/contacts)."""
     pytest.importorskip("uvicorn")
     import uvicorn
-
     from contactimport_sandbox import create_app
 
     app = create_app()

@@ -19,6 +19,9 @@ generated code never knows about resilience. The rule for what is retried:
   deciding what to resend.
 * **500 Internal Server Error**: retried only for safe methods (GET/HEAD/OPTIONS).
 
+Responses are read whole inside the transport (these APIs never stream), so a connection dropped
+in the middle of a body counts as a failed attempt.
+
 Delays grow exponentially (`initial_backoff * 2**n`, capped at `max_backoff`) with random jitter,
 or follow Retry-After when the server sends it. Each attempt is logged on the
 `contactimport.http` logger with credentials redacted.
@@ -246,6 +249,12 @@ class RetryTransport(httpx.BaseTransport):
             started = time.perf_counter()
             try:
                 response = self.transport.handle_request(request)
+                # Read the body here: a connection dropped mid-body is a failure of this
+                # attempt and must go through the same retry rule.
+                try:
+                    response.read()
+                finally:
+                    response.close()
             except httpx.TransportError as error:
                 delay = self._decider.for_error(request, error, retry_number)
                 if delay is None:
@@ -262,8 +271,6 @@ class RetryTransport(httpx.BaseTransport):
                         _log_giving_up(request, f"status {response.status_code}", attempt)
                     response.extensions = {**response.extensions, ATTEMPTS_EXTENSION: attempt}
                     return response
-                response.read()
-                response.close()
                 _log_retry(request, f"status {response.status_code}", delay, retry_number)
             self._sleep(delay)
             retry_number += 1
@@ -296,6 +303,10 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             started = time.perf_counter()
             try:
                 response = await self.transport.handle_async_request(request)
+                try:
+                    await response.aread()
+                finally:
+                    await response.aclose()
             except httpx.TransportError as error:
                 delay = self._decider.for_error(request, error, retry_number)
                 if delay is None:
@@ -312,8 +323,6 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                         _log_giving_up(request, f"status {response.status_code}", attempt)
                     response.extensions = {**response.extensions, ATTEMPTS_EXTENSION: attempt}
                     return response
-                await response.aread()
-                await response.aclose()
                 _log_retry(request, f"status {response.status_code}", delay, retry_number)
             await self._sleep(delay)
             retry_number += 1

@@ -1,0 +1,142 @@
+"""Typed exceptions: one class per status family, error bodies of both APIs in JSON and XML."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from contactimport.errors import (
+    APIStatusError,
+    AuthenticationError,
+    ConflictError,
+    ContactImportError,
+    InvalidParameterError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    ServerError,
+    ValidationError,
+    error_class_for_status,
+    parse_error_body,
+    parse_retry_after,
+    status_error_from_response,
+)
+
+
+@pytest.mark.parametrize(
+    ("status", "cls"),
+    [
+        (400, ValidationError),
+        (401, AuthenticationError),
+        (403, PermissionDeniedError),
+        (404, NotFoundError),
+        (409, ConflictError),
+        (417, ValidationError),
+        (422, ValidationError),
+        (429, RateLimitError),
+        (500, ServerError),
+        (503, ServerError),
+        (599, ServerError),
+        (418, APIStatusError),
+    ],
+)
+def test_each_status_family_maps_to_its_class(status: int, cls: type[APIStatusError]) -> None:
+    assert error_class_for_status(status) is cls
+
+
+def test_every_family_is_a_contactimport_error() -> None:
+    assert issubclass(APIStatusError, ContactImportError)
+    assert issubclass(InvalidParameterError, ValueError)
+    assert not issubclass(AuthenticationError, ValidationError)
+
+
+def test_w50_json_error_message_is_read() -> None:
+    details = parse_error_body(
+        "which50", b'{"Message":"The specified Contactlist was not found."}', "application/json"
+    )
+    assert details.message == "The specified Contactlist was not found."
+    assert details.error_code is None
+
+
+def test_w50_xml_error_message_is_read() -> None:
+    body = b"<Error><Message>A batch holds at most 10000 contacts.</Message></Error>"
+    details = parse_error_body("which50", body, "application/xml; charset=utf-8")
+    assert details.message == "A batch holds at most 10000 contacts."
+
+
+def test_checkmarket_json_payload_error_gives_code_type_and_meta_status() -> None:
+    body = (
+        b'{"Meta":{"Status":404},"Data":{"ErrorCode":404,"ErrorMessage":"Import config not found",'
+        b'"ErrorType":"NotFound"}}'
+    )
+    details = parse_error_body("checkmarket", body, "application/json")
+    assert (details.message, details.error_code, details.error_type, details.meta_status) == (
+        "Import config not found",
+        404,
+        "NotFound",
+        404,
+    )
+
+
+def test_checkmarket_xml_payload_error_is_read() -> None:
+    body = (
+        b'<Payload xmlns:i="http://www.w3.org/2001/XMLSchema-instance" z:Id="i1" '
+        b'xmlns:z="http://schemas.microsoft.com/2003/10/Serialization/"><Data><ErrorCode>403'
+        b"</ErrorCode><ErrorMessage>Missing role Contacts (write)</ErrorMessage><ErrorType>"
+        b"Forbidden</ErrorType></Data><Meta><Status>403</Status></Meta></Payload>"
+    )
+    details = parse_error_body("checkmarket", body, "text/xml")
+    assert details.message == "Missing role Contacts (write)"
+    assert details.error_code == 403
+    assert details.meta_status == 403
+
+
+def test_checkmarket_string_data_becomes_the_message() -> None:
+    details = parse_error_body(
+        "checkmarket", b'{"Meta":{"Status":400},"Data":"Bad things"}', "application/json"
+    )
+    assert details.message == "Bad things"
+    assert details.meta_status == 400
+
+
+def test_error_bodies_with_a_doctype_are_not_parsed() -> None:
+    body = b'<!DOCTYPE x [<!ENTITY a "aaaa">]><Error><Message>&a;</Message></Error>'
+    details = parse_error_body("which50", body, "application/xml")
+    assert details.message is None
+
+
+def test_unreadable_body_keeps_its_text_as_message() -> None:
+    details = parse_error_body("which50", b"Service Unavailable", "text/plain")
+    assert details.message == "Service Unavailable"
+
+
+def test_retry_after_seconds_and_http_dates() -> None:
+    assert parse_retry_after("3") == 3.0
+    assert parse_retry_after(" 0 ") == 0.0
+    assert parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0  # in the past
+    assert parse_retry_after("soon") is None
+    assert parse_retry_after(None) is None
+
+
+def test_exception_carries_status_method_url_and_body_without_credentials() -> None:
+    request = httpx.Request(
+        "POST",
+        "https://user:pw@api.example/3/contacts/import/7?key=secret-key&name=x",
+        headers={"X-Master-Key": "secret-master", "X-Key": "secret-key"},
+    )
+    response = httpx.Response(
+        409,
+        json={"Message": "The import job is already running."},
+        headers={"Retry-After": "2"},
+        request=request,
+    )
+    error = status_error_from_response("which50", response)
+    assert isinstance(error, ConflictError)
+    assert error.status_code == 409
+    assert error.method == "POST"
+    assert error.message == "The import job is already running."
+    assert error.body == {"Message": "The import job is already running."}
+    assert error.retry_after == 2.0
+    text = " ".join([str(error), repr(error), error.url, repr(error.__dict__)])
+    for secret in ("secret-master", "secret-key", "pw"):
+        assert secret not in text
+    assert "409 Conflict from POST https://[REDACTED]@api.example/3/contacts/import/7" in str(error)
