@@ -49,6 +49,18 @@ def seed_page(request: pytest.FixtureRequest) -> SeedPage:
 
 
 @pytest.fixture
+def seed_pages() -> list[SeedPage]:
+    """All the seed pages at once (skipped, or failed under CI, like `seed_page`)."""
+    paths = _seed_paths()
+    if not paths:
+        _seeds_missing(
+            f"vendor documentation pages not found in {default_seed_folder()} (no *.txt there); "
+            f"set {SEEDS_ENV} to the folder holding them"
+        )
+    return [parse_seed_file(path) for path in paths]
+
+
+@pytest.fixture
 def api(request: pytest.FixtureRequest) -> Api:
     value: Api = request.param
     return value

@@ -11,8 +11,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from typing import Any
 
+from .examplesites import violating_examples
 from .seedpages import SeedDto, SeedPage
-from .specdoc import Document, Operation, View, load_document
+from .specdoc import Api, Document, Operation, View, load_document
 from .xmlcontract import same_tree
 
 
@@ -333,4 +334,22 @@ def test_xml_samples_of_a_page_are_examples_in_the_spec(seed_page: SeedPage) -> 
                 f"{operation.label} {sample.region}: the page's XML sample <{sample.root.tag}> is "
                 f"not among the {len(candidates)} XML example(s)"
             )
+    assert not problems, "\n".join(problems)
+
+
+def test_only_verbatim_vendor_samples_may_be_marked_as_violating_the_schema(
+    api: Api, seed_pages: list[SeedPage]
+) -> None:
+    doc = load_document(api)
+    samples = {
+        _canonical(sample.value)
+        for page in seed_pages
+        if page.api == api
+        for sample in page.json_samples
+    }
+    problems = [
+        f"{site.where}: marked x-violates-schema but is not a vendor sample"
+        for site in violating_examples(doc)
+        if site.kind != "json" or _canonical(site.value) not in samples
+    ]
     assert not problems, "\n".join(problems)
