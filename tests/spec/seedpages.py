@@ -326,7 +326,7 @@ class _W50Parser:
     ) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
         """Methods shown for this path, named query parameters, and whether PATCH takes values."""
         methods = [method]
-        names = [name for name in _QUERY_PROSE.findall(text)]
+        names: list[str] = list(_QUERY_PROSE.findall(text))
         free_form = False
         for line in text.splitlines():
             example = _METHOD_EXAMPLE.match(line.strip())
