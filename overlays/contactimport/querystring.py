@@ -32,7 +32,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, Final
-from urllib.parse import urlencode
+from urllib.parse import quote
 
 from .errors import InvalidParameterError
 
@@ -138,7 +138,7 @@ def _check_names(names: Sequence[object], what: str, *, reserved: bool) -> tuple
 
 def _as_names(names: tuple[str | Iterable[str], ...]) -> list[object]:
     """Accept `X("A", "B")` and `X(["A", "B"])` alike (but not a bare string split into letters)."""
-    if len(names) == 1 and not isinstance(names[0], str):
+    if len(names) == 1 and isinstance(names[0], Iterable) and not isinstance(names[0], str):
         return list(names[0])
     return list(names)
 
@@ -251,9 +251,21 @@ def build_query(
     return params
 
 
+_LIST_PARAMETERS: Final = frozenset({MATCH_PARAMETER, CUSTOM_EVENTS_PARAMETER})
+
+
 def encode_query(params: Iterable[tuple[str, str]]) -> str:
-    """URL-encode parameters as the API expects: values percent-encoded, list commas kept."""
-    return urlencode(list(params), safe=",")
+    """URL-encode parameters as the generated clients do: every reserved character
+    percent-encoded (a space as %20, a comma inside a value as %2C), except the commas that
+    separate the items of the `match` and `customevents` lists."""
+    pairs: list[str] = []
+    for name, value in params:
+        if name in _LIST_PARAMETERS:
+            text = ",".join(quote(item, safe="") for item in value.split(_SEPARATOR))
+        else:
+            text = quote(value, safe="")
+        pairs.append(f"{quote(name, safe='')}={text}")
+    return "&".join(pairs)
 
 
 def check_names_against_fields(
