@@ -23,13 +23,13 @@ class ImportSurveyLink(BaseModel):
     """
 
     model_config = ConfigDict(
-        json_schema_extra={"xml": {"name": "ImportSurveyLink", "namespace": ""}},
+        json_schema_extra={"xml": {"name": "ImportSurveyLink"}},
     )
     SurveyId: Annotated[
         int,
         Field(
             description="The survey the imported contacts are added to.",
-            json_schema_extra={"xml": {"name": "SurveyId", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "SurveyId"}},
         ),
     ]
     InvitationDelayInDays: Annotated[
@@ -37,14 +37,14 @@ class ImportSurveyLink(BaseModel):
         Field(
             description="Days between the import and the invitation.",
             ge=0,
-            json_schema_extra={"xml": {"name": "InvitationDelayInDays", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "InvitationDelayInDays"}},
         ),
     ] = None
     InvitationTime: Annotated[
         str | None,
         Field(
             description="Time of day (UTC, hours and minutes matter) the invitation is sent. Absent: sent right away.",
-            json_schema_extra={"xml": {"name": "InvitationTime", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "InvitationTime"}},
             pattern="^-?(\\d+\\.)?\\d{1,2}:\\d{2}:\\d{2}(\\.\\d{1,7})?$",
         ),
     ] = None
@@ -53,14 +53,14 @@ class ImportSurveyLink(BaseModel):
         Field(
             description="Days after the invitation when the survey link expires.",
             ge=0,
-            json_schema_extra={"xml": {"name": "ExpirationAfterDays", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "ExpirationAfterDays"}},
         ),
     ] = None
     ExpirationTime: Annotated[
         str | None,
         Field(
             description="Time of day (UTC) the survey link expires.",
-            json_schema_extra={"xml": {"name": "ExpirationTime", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "ExpirationTime"}},
             pattern="^-?(\\d+\\.)?\\d{1,2}:\\d{2}:\\d{2}(\\.\\d{1,7})?$",
         ),
     ] = None
@@ -68,7 +68,7 @@ class ImportSurveyLink(BaseModel):
         bool | None,
         Field(
             description="Apply the cooldown periods below when inviting the imported contacts.",
-            json_schema_extra={"xml": {"name": "ConsiderCooldownPeriod", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "ConsiderCooldownPeriod"}},
         ),
     ] = None
     SurveyCooldownAfterInvitation: Annotated[
@@ -76,7 +76,7 @@ class ImportSurveyLink(BaseModel):
         Field(
             description="Days after an invitation to this survey before a contact may be invited again.",
             ge=0,
-            json_schema_extra={"xml": {"name": "SurveyCooldownAfterInvitation", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "SurveyCooldownAfterInvitation"}},
         ),
     ] = None
     SurveyCooldownAfterResponse: Annotated[
@@ -84,7 +84,7 @@ class ImportSurveyLink(BaseModel):
         Field(
             description="Days after a response to this survey before a contact may be invited again.",
             ge=0,
-            json_schema_extra={"xml": {"name": "SurveyCooldownAfterResponse", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "SurveyCooldownAfterResponse"}},
         ),
     ] = None
     AccountCooldownAfterInvitation: Annotated[
@@ -92,7 +92,7 @@ class ImportSurveyLink(BaseModel):
         Field(
             description="Days after an invitation to any survey of the account before a contact may be invited again.",
             ge=0,
-            json_schema_extra={"xml": {"name": "AccountCooldownAfterInvitation", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "AccountCooldownAfterInvitation"}},
         ),
     ] = None
     AccountCooldownAfterResponse: Annotated[
@@ -100,7 +100,7 @@ class ImportSurveyLink(BaseModel):
         Field(
             description="Days after a response to any survey of the account before a contact may be invited again.",
             ge=0,
-            json_schema_extra={"xml": {"name": "AccountCooldownAfterResponse", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "AccountCooldownAfterResponse"}},
         ),
     ] = None
 
@@ -111,20 +111,20 @@ class ImportColumnMapping(BaseModel):
     """
 
     model_config = ConfigDict(
-        json_schema_extra={"xml": {"name": "ImportColumnMapping", "namespace": ""}},
+        json_schema_extra={"xml": {"name": "ImportColumnMapping"}},
     )
     SourceColumnNumber: Annotated[
         int | None,
         Field(
             description="The column's number in the file.",
-            json_schema_extra={"xml": {"name": "SourceColumnNumber", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "SourceColumnNumber"}},
         ),
     ] = None
     TargetColumnName: Annotated[
         str | None,
         Field(
             description="The contact field the column fills.",
-            json_schema_extra={"xml": {"name": "TargetColumnName", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "TargetColumnName"}},
         ),
     ] = None
 
@@ -135,69 +135,69 @@ class ImportContact(BaseModel):
     """
 
     model_config = ConfigDict(
-        json_schema_extra={"xml": {"name": "ImportContact", "namespace": ""}},
+        json_schema_extra={"xml": {"name": "ImportContact"}},
     )
     FirstName: Annotated[
         str | None,
         Field(
             description="The contact's first name.",
-            json_schema_extra={"xml": {"name": "FirstName", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "FirstName"}},
         ),
     ] = None
     LastName: Annotated[
         str | None,
         Field(
             description="The contact's last name.",
-            json_schema_extra={"xml": {"name": "LastName", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "LastName"}},
         ),
     ] = None
     Email: Annotated[
         str | None,
         Field(
             description="The contact's email address. Checked during the import: invalid gives R0308, missing R0307 when the configuration requires one.",
-            json_schema_extra={"xml": {"name": "Email", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Email"}},
         ),
     ] = None
     LangCode: Annotated[
         str | None,
         Field(
             description="The contact's language code (e.g. `en`, `nl`). Missing gives R0305 (or R0318 when the configuration has a default language code); unknown gives R0306.",
-            json_schema_extra={"xml": {"name": "LangCode", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "LangCode"}},
         ),
     ] = None
     CountryCode: Annotated[
         str | None,
         Field(
             description="The contact's ISO 3166-1 alpha-2 country code; unknown gives R0303.",
-            json_schema_extra={"xml": {"name": "CountryCode", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "CountryCode"}},
         ),
     ] = None
     StateCode: Annotated[
         str | None,
         Field(
             description="The contact's state or province code within its country; unknown gives R0304.",
-            json_schema_extra={"xml": {"name": "StateCode", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "StateCode"}},
         ),
     ] = None
     Phone: Annotated[
         str | None,
         Field(
             description="The contact's phone number, written `+[country code][area code][number]`; anything else gives R0322.",
-            json_schema_extra={"xml": {"name": "Phone", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Phone"}},
         ),
     ] = None
     DateOfBirth: Annotated[
         str | None,
         Field(
             description="The contact's date of birth, written in the configuration's `DateFormat` (or the account's); a value that does not parse gives R0302.",
-            json_schema_extra={"xml": {"name": "DateOfBirth", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "DateOfBirth"}},
         ),
     ] = None
     CustomFields: Annotated[
         dict[str, str] | None,
         Field(
             description="Values of the account's custom contact fields, by field name.",
-            json_schema_extra={"xml": {"name": "CustomFields", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "CustomFields"}},
         ),
     ] = None
 
@@ -211,13 +211,7 @@ class ImportContactList(RootModel[list[ImportContact]]):
         list[ImportContact],
         Field(
             description="The contacts of one bulk import.",
-            json_schema_extra={
-                "xml": {
-                    "name": "ArrayOfImportContact",
-                    "namespace": "",
-                    "wrapped": True,
-                }
-            },
+            json_schema_extra={"xml": {"name": "ArrayOfImportContact", "wrapped": True}},
             min_length=1,
         ),
     ]
@@ -229,69 +223,69 @@ class MetaData(BaseModel):
     """
 
     model_config = ConfigDict(
-        json_schema_extra={"xml": {"name": "MetaData", "namespace": ""}},
+        json_schema_extra={"xml": {"name": "MetaData"}},
     )
     Status: Annotated[
         int | None,
         Field(
             description="The HTTP status code of the response (200 on success).",
-            json_schema_extra={"xml": {"name": "Status", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Status"}},
         ),
     ] = None
     TotalRowCount: Annotated[
         int | None,
         Field(
             description="For list results, the number of items in all pages.",
-            json_schema_extra={"xml": {"name": "TotalRowCount", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "TotalRowCount"}},
         ),
     ] = None
     Limit: Annotated[
         int | None,
         Field(
             description="For list results, the page size.",
-            json_schema_extra={"xml": {"name": "Limit", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Limit"}},
         ),
     ] = None
     Offset: Annotated[
         int | None,
         Field(
             description="For list results, the number of items skipped before this page.",
-            json_schema_extra={"xml": {"name": "Offset", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Offset"}},
         ),
     ] = None
     TotalPageCount: Annotated[
         int | None,
         Field(
             description="For list results, the number of pages.",
-            json_schema_extra={"xml": {"name": "TotalPageCount", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "TotalPageCount"}},
         ),
     ] = None
     StartRec: Annotated[
         int | None,
         Field(
             description="For list results, the position of the page's first item.",
-            json_schema_extra={"xml": {"name": "StartRec", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "StartRec"}},
         ),
     ] = None
     StopRec: Annotated[
         int | None,
         Field(
             description="For list results, the position of the page's last item.",
-            json_schema_extra={"xml": {"name": "StopRec", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "StopRec"}},
         ),
     ] = None
     Timestamp: Annotated[
         AwareDatetime | None,
         Field(
             description="When the response was produced.",
-            json_schema_extra={"xml": {"name": "Timestamp", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Timestamp"}},
         ),
     ] = None
     IsFiltered: Annotated[
         bool | None,
         Field(
             description="For list results, whether a filter was applied.",
-            json_schema_extra={"xml": {"name": "IsFiltered", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "IsFiltered"}},
         ),
     ] = None
 
@@ -302,27 +296,24 @@ class HateoasLink(BaseModel):
     """
 
     model_config = ConfigDict(
-        json_schema_extra={"xml": {"name": "HateoasLink", "namespace": ""}},
+        json_schema_extra={"xml": {"name": "HateoasLink"}},
     )
     Href: Annotated[
         str | None,
-        Field(
-            description="The URL to call.",
-            json_schema_extra={"xml": {"name": "Href", "namespace": ""}},
-        ),
+        Field(description="The URL to call.", json_schema_extra={"xml": {"name": "Href"}}),
     ] = None
     Title: Annotated[
         str | None,
         Field(
             description="What the link does.",
-            json_schema_extra={"xml": {"name": "Title", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Title"}},
         ),
     ] = None
     Method: Annotated[
         str | None,
         Field(
             description="The HTTP method to call it with.",
-            json_schema_extra={"xml": {"name": "Method", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Method"}},
         ),
     ] = None
 
@@ -333,83 +324,80 @@ class Hateoas(BaseModel):
     """
 
     model_config = ConfigDict(
-        json_schema_extra={"xml": {"name": "Hateoas", "namespace": ""}},
+        json_schema_extra={"xml": {"name": "Hateoas"}},
     )
     Self: Annotated[
         HateoasLink | None,
-        Field(
-            description="This request.",
-            json_schema_extra={"xml": {"name": "Self", "namespace": ""}},
-        ),
+        Field(description="This request.", json_schema_extra={"xml": {"name": "Self"}}),
     ] = None
     Create: Annotated[
         HateoasLink | None,
         Field(
             description="Create a resource of this kind.",
-            json_schema_extra={"xml": {"name": "Create", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Create"}},
         ),
     ] = None
     Update: Annotated[
         HateoasLink | None,
         Field(
             description="Update this resource.",
-            json_schema_extra={"xml": {"name": "Update", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Update"}},
         ),
     ] = None
     Delete: Annotated[
         HateoasLink | None,
         Field(
             description="Delete this resource.",
-            json_schema_extra={"xml": {"name": "Delete", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Delete"}},
         ),
     ] = None
     Next: Annotated[
         HateoasLink | None,
         Field(
             description="The next page of a list.",
-            json_schema_extra={"xml": {"name": "Next", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Next"}},
         ),
     ] = None
     Previous: Annotated[
         HateoasLink | None,
         Field(
             description="The previous page of a list.",
-            json_schema_extra={"xml": {"name": "Previous", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Previous"}},
         ),
     ] = None
     Help: Annotated[
         HateoasLink | None,
         Field(
             description="The documentation of this request.",
-            json_schema_extra={"xml": {"name": "Help", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Help"}},
         ),
     ] = None
     Progress: Annotated[
         HateoasLink | None,
         Field(
             description="Where to follow the progress of asynchronous work.",
-            json_schema_extra={"xml": {"name": "Progress", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Progress"}},
         ),
     ] = None
     AlternateLink: Annotated[
         HateoasLink | None,
         Field(
             description="Another representation of this resource.",
-            json_schema_extra={"xml": {"name": "AlternateLink", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "AlternateLink"}},
         ),
     ] = None
     ListLink: Annotated[
         HateoasLink | None,
         Field(
             description="The list this resource belongs to.",
-            json_schema_extra={"xml": {"name": "ListLink", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "ListLink"}},
         ),
     ] = None
     Other: Annotated[
         list[HateoasLink] | None,
         Field(
             description="Further links.",
-            json_schema_extra={"xml": {"name": "Other", "namespace": "", "wrapped": True}},
+            json_schema_extra={"xml": {"name": "Other", "wrapped": True}},
         ),
     ] = None
 
@@ -420,27 +408,27 @@ class CreateImportConfigResult(BaseModel):
     """
 
     model_config = ConfigDict(
-        json_schema_extra={"xml": {"name": "CreateImportConfigResult", "namespace": ""}},
+        json_schema_extra={"xml": {"name": "CreateImportConfigResult"}},
     )
     ImportConfigId: Annotated[
         int | None,
         Field(
             description="The new configuration's id (when `Succeeded`).",
-            json_schema_extra={"xml": {"name": "ImportConfigId", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "ImportConfigId"}},
         ),
     ] = None
     Succeeded: Annotated[
         bool,
         Field(
             description="Whether the configuration was created.",
-            json_schema_extra={"xml": {"name": "Succeeded", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Succeeded"}},
         ),
     ]
     FailureMessage: Annotated[
         str | None,
         Field(
             description="Why the configuration was not created (when not `Succeeded`).",
-            json_schema_extra={"xml": {"name": "FailureMessage", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "FailureMessage"}},
         ),
     ] = None
 
@@ -451,20 +439,20 @@ class ActionResult(BaseModel):
     """
 
     model_config = ConfigDict(
-        json_schema_extra={"xml": {"name": "ActionResult", "namespace": ""}},
+        json_schema_extra={"xml": {"name": "ActionResult"}},
     )
     Succeeded: Annotated[
         bool,
         Field(
             description="Whether the request was carried out.",
-            json_schema_extra={"xml": {"name": "Succeeded", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Succeeded"}},
         ),
     ]
     FailureMessage: Annotated[
         str | None,
         Field(
             description="Why the request was not carried out (when not `Succeeded`).",
-            json_schema_extra={"xml": {"name": "FailureMessage", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "FailureMessage"}},
         ),
     ] = None
 
@@ -475,13 +463,13 @@ class BulkImportResult(BaseModel):
     """
 
     model_config = ConfigDict(
-        json_schema_extra={"xml": {"name": "BulkImportResult", "namespace": ""}},
+        json_schema_extra={"xml": {"name": "BulkImportResult"}},
     )
     QueueItemId: Annotated[
         int,
         Field(
             description="The import's id in the queue; read its result with `getImportResult`.",
-            json_schema_extra={"xml": {"name": "QueueItemId", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "QueueItemId"}},
         ),
     ]
 
@@ -491,7 +479,7 @@ class ResultCode(RootModel[str]):
         str,
         Field(
             description="A per-contact import result code, `R` and four digits. The known codes and their meanings are in `x-result-codes`; other codes are valid too.",
-            json_schema_extra={"xml": {"name": "ResultCode", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "ResultCode"}},
             pattern="^R\\d{4}$",
         ),
     ]
@@ -503,27 +491,27 @@ class ErrorData(BaseModel):
     """
 
     model_config = ConfigDict(
-        json_schema_extra={"xml": {"name": "ErrorData", "namespace": ""}},
+        json_schema_extra={"xml": {"name": "ErrorData"}},
     )
     ErrorCode: Annotated[
         int | None,
         Field(
             description="A numeric error code.",
-            json_schema_extra={"xml": {"name": "ErrorCode", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "ErrorCode"}},
         ),
     ] = None
     ErrorMessage: Annotated[
         str | None,
         Field(
             description="A readable explanation.",
-            json_schema_extra={"xml": {"name": "ErrorMessage", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "ErrorMessage"}},
         ),
     ] = None
     ErrorType: Annotated[
         str | None,
         Field(
             description="The kind of error.",
-            json_schema_extra={"xml": {"name": "ErrorType", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "ErrorType"}},
         ),
     ] = None
 
@@ -534,27 +522,27 @@ class CreateImportConfigPayload(BaseModel):
     """
 
     model_config = ConfigDict(
-        json_schema_extra={"xml": {"name": "Payload", "namespace": ""}},
+        json_schema_extra={"xml": {"name": "Payload"}},
     )
     Data: Annotated[
         CreateImportConfigResult,
         Field(
             description="Whether the configuration was created, and its id or why not.",
-            json_schema_extra={"xml": {"name": "Data", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Data"}},
         ),
     ]
     Links: Annotated[
         Hateoas | None,
         Field(
             description="Links to the requests that naturally follow.",
-            json_schema_extra={"xml": {"name": "Links", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Links"}},
         ),
     ] = None
     Meta: Annotated[
         MetaData,
         Field(
             description="The status code and timestamp of the response.",
-            json_schema_extra={"xml": {"name": "Meta", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Meta"}},
         ),
     ]
 
@@ -565,27 +553,27 @@ class ImportConfigActionPayload(BaseModel):
     """
 
     model_config = ConfigDict(
-        json_schema_extra={"xml": {"name": "Payload", "namespace": ""}},
+        json_schema_extra={"xml": {"name": "Payload"}},
     )
     Data: Annotated[
         ActionResult,
         Field(
             description="Whether the request was carried out, and why not.",
-            json_schema_extra={"xml": {"name": "Data", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Data"}},
         ),
     ]
     Links: Annotated[
         Hateoas | None,
         Field(
             description="Links to the requests that naturally follow.",
-            json_schema_extra={"xml": {"name": "Links", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Links"}},
         ),
     ] = None
     Meta: Annotated[
         MetaData,
         Field(
             description="The status code and timestamp of the response.",
-            json_schema_extra={"xml": {"name": "Meta", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Meta"}},
         ),
     ]
 
@@ -596,27 +584,27 @@ class BulkImportPayload(BaseModel):
     """
 
     model_config = ConfigDict(
-        json_schema_extra={"xml": {"name": "Payload", "namespace": ""}},
+        json_schema_extra={"xml": {"name": "Payload"}},
     )
     Data: Annotated[
         BulkImportResult,
         Field(
             description="The queued import's id.",
-            json_schema_extra={"xml": {"name": "Data", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Data"}},
         ),
     ]
     Links: Annotated[
         Hateoas | None,
         Field(
             description="Links to the requests that naturally follow.",
-            json_schema_extra={"xml": {"name": "Links", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Links"}},
         ),
     ] = None
     Meta: Annotated[
         MetaData,
         Field(
             description="The status code and timestamp of the response.",
-            json_schema_extra={"xml": {"name": "Meta", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Meta"}},
         ),
     ]
 
@@ -627,27 +615,27 @@ class ErrorPayload(BaseModel):
     """
 
     model_config = ConfigDict(
-        json_schema_extra={"xml": {"name": "Payload", "namespace": ""}},
+        json_schema_extra={"xml": {"name": "Payload"}},
     )
     Data: Annotated[
         str | ErrorData | None,
         Field(
             description="What went wrong, as an error object or as plain text.",
-            json_schema_extra={"xml": {"name": "Data", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Data"}},
         ),
     ] = None
     Links: Annotated[
         Hateoas | None,
         Field(
             description="Links to the requests that naturally follow.",
-            json_schema_extra={"xml": {"name": "Links", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Links"}},
         ),
     ] = None
     Meta: Annotated[
         MetaData,
         Field(
             description="The HTTP status code and timestamp of the response.",
-            json_schema_extra={"xml": {"name": "Meta", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Meta"}},
         ),
     ]
 
@@ -658,20 +646,20 @@ class ImportConfig(BaseModel):
     """
 
     model_config = ConfigDict(
-        json_schema_extra={"xml": {"name": "BaseImportConfig", "namespace": ""}},
+        json_schema_extra={"xml": {"name": "BaseImportConfig"}},
     )
     ImportConfigId: Annotated[
         int | None,
         Field(
             description="The configuration's id, set by the server. Ignored in requests.",
-            json_schema_extra={"xml": {"name": "ImportConfigId", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "ImportConfigId"}},
         ),
     ] = None
     Name: Annotated[
         str,
         Field(
             description="A name for your own reference; the web tool shows it too.",
-            json_schema_extra={"xml": {"name": "Name", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Name"}},
             max_length=50,
             min_length=1,
         ),
@@ -681,63 +669,63 @@ class ImportConfig(BaseModel):
         Field(
             deprecated=True,
             description="Obsolete: the contact group all imported contacts were linked to. Contact groups no longer exist; import the contacts into a survey instead.",
-            json_schema_extra={"xml": {"name": "ContactGroupId", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "ContactGroupId"}},
         ),
     ] = None
     ContactListId: Annotated[
         int | None,
         Field(
             description="The contact list all imported contacts are linked to.",
-            json_schema_extra={"xml": {"name": "ContactListId", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "ContactListId"}},
         ),
     ] = None
     SurveySettings: Annotated[
         ImportSurveyLink | None,
         Field(
             description="Set this to add the imported contacts to an existing survey at once: which survey, and when they are invited and may be invited again.",
-            json_schema_extra={"xml": {"name": "SurveySettings", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "SurveySettings"}},
         ),
     ] = None
     ColumnMappings: Annotated[
         list[ImportColumnMapping] | None,
         Field(
             description="For file uploads in the web tool: which file column goes to which contact field. Not used by API imports; a configuration for API imports can leave it empty (the server fills it in on the first import).",
-            json_schema_extra={"xml": {"name": "ColumnMappings", "namespace": "", "wrapped": True}},
+            json_schema_extra={"xml": {"name": "ColumnMappings", "wrapped": True}},
         ),
     ] = None
     EmailMustBeUniqueWithinAccount: Annotated[
         bool,
         Field(
             description="An email address is unique across the whole account: an imported contact whose address already exists updates that contact.",
-            json_schema_extra={"xml": {"name": "EmailMustBeUniqueWithinAccount", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "EmailMustBeUniqueWithinAccount"}},
         ),
     ] = False
     EmailMustBeUniqueWithinGroup: Annotated[
         bool,
         Field(
             description="An email address is unique within the group: an imported contact whose address already exists in the group updates that contact.",
-            json_schema_extra={"xml": {"name": "EmailMustBeUniqueWithinGroup", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "EmailMustBeUniqueWithinGroup"}},
         ),
     ] = False
     EmailMustBeUniqueWithinFile: Annotated[
         bool,
         Field(
             description="An email address may occur only once within one import (file or request); repeats get result code R0315.",
-            json_schema_extra={"xml": {"name": "EmailMustBeUniqueWithinFile", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "EmailMustBeUniqueWithinFile"}},
         ),
     ] = False
     EmailIsRequired: Annotated[
         bool,
         Field(
             description="Every contact must have an email address; a contact without one gets result code R0307.",
-            json_schema_extra={"xml": {"name": "EmailIsRequired", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "EmailIsRequired"}},
         ),
     ] = False
     DateFormat: Annotated[
         str | None,
         Field(
             description="How dates are written in the imported data, case-sensitive: `y` year, `M` month, `d` day (e.g. `dd/MM/yyyy`). Absent: the account's date format.",
-            json_schema_extra={"xml": {"name": "DateFormat", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "DateFormat"}},
             max_length=10,
         ),
     ] = None
@@ -745,14 +733,14 @@ class ImportConfig(BaseModel):
         int | None,
         Field(
             description="For file uploads in the web tool: the row holding the first line of data. Not used by API imports.",
-            json_schema_extra={"xml": {"name": "FirstRow", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "FirstRow"}},
         ),
     ] = None
     FieldDelimiter: Annotated[
         str | None,
         Field(
             description="The string separating columns in an uploaded file.",
-            json_schema_extra={"xml": {"name": "FieldDelimiter", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "FieldDelimiter"}},
             max_length=10,
         ),
     ] = None
@@ -760,7 +748,7 @@ class ImportConfig(BaseModel):
         str | None,
         Field(
             description="The string separating lines in an uploaded file, e.g. `\\n` or `\\r`.",
-            json_schema_extra={"xml": {"name": "RowDelimiter", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "RowDelimiter"}},
             max_length=10,
         ),
     ] = None
@@ -768,28 +756,28 @@ class ImportConfig(BaseModel):
         bool,
         Field(
             description="Send a notification email for every import run through this configuration.",
-            json_schema_extra={"xml": {"name": "SendNotificationMail", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "SendNotificationMail"}},
         ),
     ] = False
     IsReusable: Annotated[
         bool,
         Field(
             description="Whether the configuration can be used again. When false it is no longer available, in the API or the web tool, once it has been used.",
-            json_schema_extra={"xml": {"name": "IsReusable", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "IsReusable"}},
         ),
     ] = False
     DefaultLanguageCode: Annotated[
         str | None,
         Field(
             description="The language code given to contacts that have none (no language column, or a blank value).",
-            json_schema_extra={"xml": {"name": "DefaultLanguageCode", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "DefaultLanguageCode"}},
         ),
     ] = None
     UpdateTypeId: Annotated[
         UpdateType,
         Field(
             description="What happens to contacts that already exist: 1 = update the existing contacts within this survey; 2 = always create new contacts.",
-            json_schema_extra={"xml": {"name": "UpdateTypeId", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "UpdateTypeId"}},
         ),
     ] = UpdateType.UPDATE_EXISTING
 
@@ -800,14 +788,14 @@ class ImportResultRow(BaseModel):
     """
 
     model_config = ConfigDict(
-        json_schema_extra={"xml": {"name": "ImportResultRow", "namespace": ""}},
+        json_schema_extra={"xml": {"name": "ImportResultRow"}},
     )
     ResultCode_1: Annotated[
         ResultCode,
         Field(
             alias="ResultCode",
             description="The result code.",
-            json_schema_extra={"xml": {"name": "ResultCode", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "ResultCode"}},
         ),
     ]
     ContactCount: Annotated[
@@ -815,7 +803,7 @@ class ImportResultRow(BaseModel):
         Field(
             description="How many contacts got it.",
             ge=0,
-            json_schema_extra={"xml": {"name": "ContactCount", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "ContactCount"}},
         ),
     ]
 
@@ -826,27 +814,27 @@ class ImportConfigPayload(BaseModel):
     """
 
     model_config = ConfigDict(
-        json_schema_extra={"xml": {"name": "Payload", "namespace": ""}},
+        json_schema_extra={"xml": {"name": "Payload"}},
     )
     Data: Annotated[
         ImportConfig,
         Field(
             description="The configuration.",
-            json_schema_extra={"xml": {"name": "Data", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Data"}},
         ),
     ]
     Links: Annotated[
         Hateoas | None,
         Field(
             description="Links to the requests that naturally follow.",
-            json_schema_extra={"xml": {"name": "Links", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Links"}},
         ),
     ] = None
     Meta: Annotated[
         MetaData,
         Field(
             description="The status code and timestamp of the response.",
-            json_schema_extra={"xml": {"name": "Meta", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Meta"}},
         ),
     ]
 
@@ -857,27 +845,27 @@ class ImportConfigListPayload(BaseModel):
     """
 
     model_config = ConfigDict(
-        json_schema_extra={"xml": {"name": "Payload", "namespace": ""}},
+        json_schema_extra={"xml": {"name": "Payload"}},
     )
     Data: Annotated[
         list[ImportConfig],
         Field(
             description="The configurations.",
-            json_schema_extra={"xml": {"name": "Data", "namespace": "", "wrapped": True}},
+            json_schema_extra={"xml": {"name": "Data", "wrapped": True}},
         ),
     ]
     Links: Annotated[
         Hateoas | None,
         Field(
             description="Links to the requests that naturally follow.",
-            json_schema_extra={"xml": {"name": "Links", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Links"}},
         ),
     ] = None
     Meta: Annotated[
         MetaData,
         Field(
             description="The status code, the number of configurations and the timestamp.",
-            json_schema_extra={"xml": {"name": "Meta", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Meta"}},
         ),
     ]
 
@@ -888,13 +876,13 @@ class ImportResultSummary(BaseModel):
     """
 
     model_config = ConfigDict(
-        json_schema_extra={"xml": {"name": "ImportContactsTaskResult", "namespace": ""}},
+        json_schema_extra={"xml": {"name": "ImportContactsTaskResult"}},
     )
     ImportResult: Annotated[
         list[ImportResultRow] | None,
         Field(
             description="One row per result code that occurred.",
-            json_schema_extra={"xml": {"name": "ImportResult", "namespace": "", "wrapped": True}},
+            json_schema_extra={"xml": {"name": "ImportResult", "wrapped": True}},
         ),
     ] = None
 
@@ -905,27 +893,27 @@ class ImportQueueItem(BaseModel):
     """
 
     model_config = ConfigDict(
-        json_schema_extra={"xml": {"name": "QueueItemOfImportContactsTaskResult", "namespace": ""}},
+        json_schema_extra={"xml": {"name": "QueueItemOfImportContactsTaskResult"}},
     )
     QueueItemId: Annotated[
         int,
         Field(
             description="The import's id in the queue.",
-            json_schema_extra={"xml": {"name": "QueueItemId", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "QueueItemId"}},
         ),
     ]
     StatusId: Annotated[
         int,
         Field(
             description="The import's state: 1 queued, 2 processing, 3 failed, 4 completed. Only 4 is final with a complete `Result`.",
-            json_schema_extra={"xml": {"name": "StatusId", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "StatusId"}},
         ),
     ]
     Result: Annotated[
         ImportResultSummary | None,
         Field(
             description="The counts per result code; absent until the import has been processed.",
-            json_schema_extra={"xml": {"name": "Result", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Result"}},
         ),
     ] = None
 
@@ -936,26 +924,26 @@ class ImportResultPayload(BaseModel):
     """
 
     model_config = ConfigDict(
-        json_schema_extra={"xml": {"name": "Payload", "namespace": ""}},
+        json_schema_extra={"xml": {"name": "Payload"}},
     )
     Data: Annotated[
         ImportQueueItem,
         Field(
             description="The import's status and result counts.",
-            json_schema_extra={"xml": {"name": "Data", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Data"}},
         ),
     ]
     Links: Annotated[
         Hateoas | None,
         Field(
             description="Links to the requests that naturally follow.",
-            json_schema_extra={"xml": {"name": "Links", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Links"}},
         ),
     ] = None
     Meta: Annotated[
         MetaData,
         Field(
             description="The status code and timestamp of the response.",
-            json_schema_extra={"xml": {"name": "Meta", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Meta"}},
         ),
     ]

@@ -578,19 +578,19 @@ class Error(BaseModel):
     """
 
     model_config = ConfigDict(
-        json_schema_extra={"xml": {"name": "Error", "namespace": ""}},
+        json_schema_extra={"xml": {"name": "Error"}},
     )
     Message: Annotated[
         str,
         Field(
             description="What went wrong, for people.",
-            json_schema_extra={"xml": {"name": "Message", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "Message"}},
         ),
     ]
     MessageDetail: Annotated[
         str | None,
         Field(
             description="More detail, when the service has any.",
-            json_schema_extra={"xml": {"name": "MessageDetail", "namespace": ""}},
+            json_schema_extra={"xml": {"name": "MessageDetail"}},
         ),
     ] = None

@@ -77,8 +77,8 @@ def sync_detailed(
 ) -> Response[ErrorPayload | ImportConfigListPayload]:
     """List the import configurations
 
-     Returns the account's import configurations that are still available, ordered by id. A configuration
-    with `IsReusable` false drops out once it has served an import.
+     Returns the account's reusable import configurations (`IsReusable` true), ordered by id. A non-
+    reusable configuration is not listed; read it by id until it has served its import.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -103,8 +103,8 @@ def sync(
 ) -> ErrorPayload | ImportConfigListPayload | None:
     """List the import configurations
 
-     Returns the account's import configurations that are still available, ordered by id. A configuration
-    with `IsReusable` false drops out once it has served an import.
+     Returns the account's reusable import configurations (`IsReusable` true), ordered by id. A non-
+    reusable configuration is not listed; read it by id until it has served its import.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -125,8 +125,8 @@ async def asyncio_detailed(
 ) -> Response[ErrorPayload | ImportConfigListPayload]:
     """List the import configurations
 
-     Returns the account's import configurations that are still available, ordered by id. A configuration
-    with `IsReusable` false drops out once it has served an import.
+     Returns the account's reusable import configurations (`IsReusable` true), ordered by id. A non-
+    reusable configuration is not listed; read it by id until it has served its import.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,8 +149,8 @@ async def asyncio(
 ) -> ErrorPayload | ImportConfigListPayload | None:
     """List the import configurations
 
-     Returns the account's import configurations that are still available, ordered by id. A configuration
-    with `IsReusable` false drops out once it has served an import.
+     Returns the account's reusable import configurations (`IsReusable` true), ordered by id. A non-
+    reusable configuration is not listed; read it by id until it has served its import.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -116,7 +116,7 @@ def sync_detailed(
 
      With a body, replaces the configuration: every member the body leaves out is reset to its default
     (it is not a partial update). With the `name` query parameter and no body, renames the configuration
-    and changes nothing else.
+    and changes nothing else. With both, replaces it and takes the name from `name`.
 
     Args:
         import_config_id (int):
@@ -157,7 +157,7 @@ def sync(
 
      With a body, replaces the configuration: every member the body leaves out is reset to its default
     (it is not a partial update). With the `name` query parameter and no body, renames the configuration
-    and changes nothing else.
+    and changes nothing else. With both, replaces it and takes the name from `name`.
 
     Args:
         import_config_id (int):
@@ -193,7 +193,7 @@ async def asyncio_detailed(
 
      With a body, replaces the configuration: every member the body leaves out is reset to its default
     (it is not a partial update). With the `name` query parameter and no body, renames the configuration
-    and changes nothing else.
+    and changes nothing else. With both, replaces it and takes the name from `name`.
 
     Args:
         import_config_id (int):
@@ -232,7 +232,7 @@ async def asyncio(
 
      With a body, replaces the configuration: every member the body leaves out is reset to its default
     (it is not a partial update). With the `name` query parameter and no body, renames the configuration
-    and changes nothing else.
+    and changes nothing else. With both, replaces it and takes the name from `name`.
 
     Args:
         import_config_id (int):

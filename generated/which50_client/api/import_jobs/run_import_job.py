@@ -86,6 +86,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 417:
+        response_417 = Error.from_dict(response.json())
+
+        return response_417
+
     if response.status_code == 500:
         response_500 = Error.from_dict(response.json())
 
