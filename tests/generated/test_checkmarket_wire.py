@@ -27,11 +27,6 @@ from .recording import CHECKMARKET_BASE_URL, Recorder, json_of, raw_query, raw_t
 MASTER_KEY = "master-key-secret-0123"
 KEY = "key-secret-4567"
 CONFIG = {"Name": "Weekly import", "IsReusable": True, "UpdateTypeId": 1}
-META = {"Status": 200, "Timestamp": "2025-01-22T05:05:51.4493182Z"}
-# The spec has no examples for these responses; these follow the vendor's Payload shape.
-CONFIG_PAYLOAD = {"Meta": META, "Data": {"ImportConfigId": 290, **CONFIG}}
-CONFIG_LIST_PAYLOAD = {"Meta": META, "Data": [{"ImportConfigId": 290, **CONFIG}]}
-ACTION_PAYLOAD = {"Meta": META, "Data": {"Succeeded": True}}
 
 
 def client_for(recorder: Recorder) -> Client:
@@ -58,14 +53,14 @@ OPERATIONS: list[tuple[str, Call, str, str, Any]] = [
         lambda c: list_import_configs.sync_detailed(client=c),
         "GET",
         "/3/contacts/import/configs",
-        CONFIG_LIST_PAYLOAD,
+        spec_example("checkmarket", "listImportConfigs"),
     ),
     (
         "getImportConfig",
         lambda c: get_import_config.sync_detailed(290, client=c),
         "GET",
         "/3/contacts/import/configs/290",
-        CONFIG_PAYLOAD,
+        spec_example("checkmarket", "getImportConfig"),
     ),
     (
         "updateImportConfig",
@@ -74,14 +69,14 @@ OPERATIONS: list[tuple[str, Call, str, str, Any]] = [
         ),
         "PUT",
         "/3/contacts/import/configs/290",
-        ACTION_PAYLOAD,
+        spec_example("checkmarket", "updateImportConfig"),
     ),
     (
         "deleteImportConfig",
         lambda c: delete_import_config.sync_detailed(290, client=c),
         "DELETE",
         "/3/contacts/import/configs/290",
-        ACTION_PAYLOAD,
+        spec_example("checkmarket", "deleteImportConfig"),
     ),
     (
         "bulkImportContacts",
@@ -134,7 +129,7 @@ def test_the_checkmarket_operations_table_covers_every_operation_of_the_spec() -
 
 
 def test_a_full_replace_sends_the_configuration_as_json() -> None:
-    recorder = Recorder(json_body=ACTION_PAYLOAD)
+    recorder = Recorder(json_body=spec_example("checkmarket", "updateImportConfig"))
     update_import_config.sync_detailed(
         290, client=client_for(recorder), body=ImportConfig.from_dict(CONFIG)
     )
@@ -145,7 +140,7 @@ def test_a_full_replace_sends_the_configuration_as_json() -> None:
 
 
 def test_a_rename_sends_only_the_encoded_name_with_no_body_and_no_content_type() -> None:
-    recorder = Recorder(json_body=ACTION_PAYLOAD)
+    recorder = Recorder(json_body=spec_example("checkmarket", "updateImportConfig"))
     update_import_config.sync_detailed(290, client=client_for(recorder), name="Zoë & Co = 50%")
     request = recorder.only
     assert raw_target(request) == (
@@ -185,7 +180,7 @@ def test_error_payloads_parse_with_an_error_object_or_a_plain_text_data() -> Non
 
 
 def test_the_async_client_sends_the_same_request_as_the_sync_one() -> None:
-    recorder = Recorder(json_body=ACTION_PAYLOAD)
+    recorder = Recorder(json_body=spec_example("checkmarket", "updateImportConfig"))
     client = client_for(recorder)
     update_import_config.sync_detailed(290, client=client, name="New name")
     asyncio.run(update_import_config.asyncio_detailed(290, client=client, name="New name"))
