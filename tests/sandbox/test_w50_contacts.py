@@ -1,0 +1,257 @@
+"""W50 single-contact operations: insert, match semantics on POST/PUT/PATCH, custom events,
+validation warnings and opaque encrypted ids (spec: upsertContact, upsertContactPut,
+patchContacts, getContact; info.x-assumptions match-semantics, patch-contact-response)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import httpx
+import pytest
+
+from .conftest import (
+    CUSTOMERS,
+    NEWSLETTER,
+    W50,
+    W50_AUTH,
+    check,
+    list_count,
+    upsert,
+    w50_error,
+)
+
+pytestmark = pytest.mark.anyio
+
+
+async def events(client: httpx.AsyncClient) -> list[dict[str, Any]]:
+    response = await client.get("/_sandbox/which50/custom-events", headers=W50_AUTH)
+    assert response.status_code == 200
+    result: list[dict[str, Any]] = response.json()["Events"]
+    return result
+
+
+async def test_post_without_match_always_inserts(client: httpx.AsyncClient) -> None:
+    first = check("which50", "upsertContact", await upsert(client, {"Email": "a@example.com"}))
+    second = check("which50", "upsertContact", await upsert(client, {"Email": "a@example.com"}))
+    assert first["EncContactId"] != second["EncContactId"]
+    assert first["ListId"] == CUSTOMERS
+    assert first["Values"] == {"Email": "a@example.com"}
+    assert "Id" not in first  # the numeric id is XML-only
+    assert await list_count(client) == 2
+
+
+async def test_inserted_contact_is_readable_by_its_encrypted_id(client: httpx.AsyncClient) -> None:
+    values = {"Email": "b@example.com", "ReferanceAccountId": 7, "FirstName": "Bea"}
+    inserted = check("which50", "upsertContact", await upsert(client, values))
+    response = await client.get(f"{W50}/contacts/{inserted['EncContactId']}", headers=W50_AUTH)
+    assert check("which50", "getContact", response) == inserted
+
+
+async def test_encrypted_ids_are_opaque_url_safe_and_not_sequential(
+    client: httpx.AsyncClient,
+) -> None:
+    ids = []
+    for n in range(5):
+        body = check("which50", "upsertContact", await upsert(client, {"FirstName": f"n{n}"}))
+        ids.append(body["EncContactId"])
+    assert all(re.fullmatch(r"[A-Za-z0-9_-]{20,}", enc) for enc in ids)
+    assert len(set(ids)) == 5
+    assert not any(str(n + 1) == enc for n, enc in enumerate(ids))
+    # No common prefix that would betray a counter.
+    assert len({enc[:4] for enc in ids}) == 5
+
+
+async def test_encrypted_ids_differ_between_databases() -> None:
+    from contactimport_sandbox import create_app
+
+    seen = []
+    for _ in range(2):
+        app = create_app()
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://s") as http:
+            body = (await upsert(http, {"FirstName": "x"})).json()
+            seen.append(body["EncContactId"])
+        app.state.sandbox.close()
+    assert seen[0] != seen[1]
+
+
+async def test_unknown_encrypted_id_is_not_found(client: httpx.AsyncClient) -> None:
+    response = await client.get(f"{W50}/contacts/not-a-real-id", headers=W50_AUTH)
+    assert w50_error("getContact", response, 404) == "The specified Contact was not found."
+
+
+async def test_post_with_match_updates_the_matching_contact(client: httpx.AsyncClient) -> None:
+    original = check(
+        "which50", "upsertContact", await upsert(client, {"Email": "c@example.com", "Mobile": None})
+    )
+    response = await upsert(
+        client, {"Email": "c@example.com", "Mobile": "+353871234567"}, "?match=Email"
+    )
+    updated = check("which50", "upsertContact", response)
+    assert updated["EncContactId"] == original["EncContactId"]
+    assert updated["Values"] == {"Email": "c@example.com", "Mobile": "+353871234567"}
+    assert await list_count(client) == 1
+
+
+async def test_put_with_match_and_no_matching_contact_inserts(client: httpx.AsyncClient) -> None:
+    await upsert(client, {"Email": "d@example.com"})
+    response = await upsert(client, {"Email": "e@example.com"}, "?match=Email", method="PUT")
+    body = check("which50", "upsertContactPut", response)
+    assert body["Values"] == {"Email": "e@example.com"}
+    assert await list_count(client) == 2
+
+
+async def test_match_on_several_properties_needs_all_to_match(client: httpx.AsyncClient) -> None:
+    await upsert(client, {"Email": "f@example.com", "ReferanceAccountId": 1})
+    await upsert(client, {"Email": "f@example.com", "ReferanceAccountId": 2})
+    response = await upsert(
+        client,
+        {"Email": "f@example.com", "ReferanceAccountId": 2, "FirstName": "Two"},
+        "?match=ReferanceAccountId,Email",
+    )
+    body = check("which50", "upsertContact", response)
+    assert body["Values"]["ReferanceAccountId"] == 2
+    assert body["Values"]["FirstName"] == "Two"
+    assert await list_count(client) == 2
+
+
+async def test_match_on_several_contacts_updates_all_and_answers_the_first(
+    client: httpx.AsyncClient,
+) -> None:
+    created = []
+    for name in ("one", "two", "three"):
+        response = await upsert(client, {"ReferanceAccountId": 42, "FirstName": name})
+        created.append(response.json()["EncContactId"])
+    response = await upsert(
+        client, {"ReferanceAccountId": 42, "Segment": "Gold"}, "?match=ReferanceAccountId"
+    )
+    body = check("which50", "upsertContact", response)
+    assert body["EncContactId"] == created[0]
+    for enc in created:
+        stored = (await client.get(f"{W50}/contacts/{enc}", headers=W50_AUTH)).json()
+        assert stored["Values"]["Segment"] == "Gold"
+    assert await list_count(client) == 3
+
+
+async def test_query_text_matches_numbers_in_values(client: httpx.AsyncClient) -> None:
+    await upsert(client, {"ReferanceAccountId": 123456, "Email": "g@example.com"})
+    response = await upsert(
+        client,
+        {"Mobile": "+353871234567"},
+        "?match=ReferanceAccountId,Email&ReferanceAccountId=123456&Email=g@example.com",
+        method="PATCH",
+    )
+    body = check("which50", "patchContacts", response)
+    assert body["Values"] == {
+        "ReferanceAccountId": 123456,
+        "Email": "g@example.com",
+        "Mobile": "+353871234567",
+    }
+    assert response.headers["X-Updated-Count"] == "1"
+
+
+async def test_patch_updates_every_match_and_counts_them(client: httpx.AsyncClient) -> None:
+    for name in ("a", "b", "c"):
+        await upsert(client, {"Segment": "Legacy", "FirstName": name})
+    await upsert(client, {"Segment": "Standard", "FirstName": "d"})
+    response = await upsert(
+        client, {"Segment": "Gold"}, "?match=Segment&Segment=Legacy", method="PATCH"
+    )
+    check("which50", "patchContacts", response)
+    assert response.headers["X-Updated-Count"] == "3"
+    lists = await client.get(f"{W50}/contactLists", headers=W50_AUTH)
+    assert next(x for x in lists.json() if x["Id"] == CUSTOMERS)["Count"] == 4
+
+
+async def test_patch_never_inserts_and_answers_404_when_nothing_matches(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await upsert(client, {"FirstName": "x"}, "?match=Email&Email=no@example.com", "PATCH")
+    assert w50_error("patchContacts", response, 404) == "No contact matches the given values."
+    assert await list_count(client) == 0
+
+
+@pytest.mark.parametrize(
+    ("query", "method", "values", "named"),
+    [
+        ("?match=Emial", "POST", {"Email": "x@example.com"}, "Emial"),
+        ("", "POST", {"Emial": "x@example.com"}, "Emial"),
+        ("?match=Mobile", "PUT", {"Email": "x@example.com"}, "Mobile"),
+        ("?match=Email", "PATCH", {"FirstName": "x"}, "Email"),
+        ("", "PATCH", {"FirstName": "x"}, "match"),
+    ],
+)
+async def test_invalid_parameters_answer_417_naming_them(
+    client: httpx.AsyncClient, query: str, method: str, values: dict[str, Any], named: str
+) -> None:
+    operation_id = {"POST": "upsertContact", "PUT": "upsertContactPut", "PATCH": "patchContacts"}
+    response = await upsert(client, values, query, method)
+    assert named in w50_error(operation_id[method], response, 417)
+    assert await list_count(client) == 0
+
+
+async def test_unknown_contact_list_is_404(client: httpx.AsyncClient) -> None:
+    response = await upsert(client, {"Email": "x@example.com"}, list_id=999)
+    message = w50_error("upsertContact", response, 404)
+    assert message == "The specified Contactlist was not found - could not create contact."
+
+
+async def test_custom_events_are_recorded_for_inserted_and_updated_contacts(
+    client: httpx.AsyncClient,
+) -> None:
+    inserted = (
+        await upsert(client, {"Email": "h@example.com"}, "?customevents=Welcome,Invite")
+    ).json()
+    await upsert(
+        client, {"Email": "h@example.com", "FirstName": "H"}, "?match=Email&customevents=Changed"
+    )
+    # Unchanged: no event.
+    await upsert(
+        client, {"Email": "h@example.com", "FirstName": "H"}, "?match=Email&customevents=Changed"
+    )
+    log = await events(client)
+    assert [(e["Event"], e["Action"]) for e in log] == [
+        ("Welcome", "inserted"),
+        ("Invite", "inserted"),
+        ("Changed", "updated"),
+    ]
+    assert {e["EncContactId"] for e in log} == {inserted["EncContactId"]}
+    later = await client.get(
+        f"/_sandbox/which50/custom-events?after={log[1]['Sequence']}", headers=W50_AUTH
+    )
+    assert [e["Event"] for e in later.json()["Events"]] == ["Changed"]
+
+
+async def test_invalid_email_and_mobile_are_kept_with_warnings(client: httpx.AsyncClient) -> None:
+    response = await upsert(client, {"Email": "not-an-address", "Mobile": "12"})
+    body = check("which50", "upsertContact", response)
+    assert body["Values"] == {"Email": "not-an-address", "Mobile": "12"}
+    assert len(body["ValidationWarnings"]) == 2
+    assert any("Email" in w for w in body["ValidationWarnings"])
+    assert any("Mobile" in w for w in body["ValidationWarnings"])
+    fixed = await upsert(client, {"Email": "ok@example.com", "Mobile": "+32475123456"})
+    assert check("which50", "upsertContact", fixed)["ValidationWarnings"] == []
+
+
+async def test_lists_and_fields_are_readable_as_specified(client: httpx.AsyncClient) -> None:
+    lists = check("which50", "listContactLists", await client.get(f"{W50}/contactLists", headers=W50_AUTH))
+    assert [(x["Id"], x["Name"]) for x in lists] == [(CUSTOMERS, "Customers"), (NEWSLETTER, "Newsletter")]
+    fields = check(
+        "which50",
+        "listContactListFields",
+        await client.get(f"{W50}/contactLists/{CUSTOMERS}/fields", headers=W50_AUTH),
+    )
+    assert [f["Position"] for f in fields] == sorted(f["Position"] for f in fields)
+    segment = next(f for f in fields if f["Name"] == "Segment")
+    one = check(
+        "which50",
+        "getContactListField",
+        await client.get(f"{W50}/contactLists/{CUSTOMERS}/fields/{segment['Id']}", headers=W50_AUTH),
+    )
+    assert one == segment
+    assert [v["Value"] for v in one["ContactSchemaFieldValues"]] == ["Standard", "Gold", "Legacy"]
+    missing = await client.get(f"{W50}/contactLists/{CUSTOMERS}/fields/999", headers=W50_AUTH)
+    assert w50_error("getContactListField", missing, 404).startswith("The specified Contactlist or")
+    no_list = await client.get(f"{W50}/contactLists/999/fields", headers=W50_AUTH)
+    assert w50_error("listContactListFields", no_list, 404) == "The specified Contactlist was not found."
