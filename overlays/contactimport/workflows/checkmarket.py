@@ -24,7 +24,7 @@ import json
 import threading
 from collections.abc import AsyncIterable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Final, Protocol
+from typing import TYPE_CHECKING, Any, Final, Protocol
 
 from .batching import abatched, batched
 from .errors import (
@@ -38,6 +38,9 @@ from .errors import (
 from .poller import AsyncImportPoller, ImportPoller, Pause, Steps, drive_async, drive_sync
 from .resume import ContactDigest, InvalidResumeToken
 from .which50 import RetrySettings
+
+if TYPE_CHECKING:
+    from ..checkmarket import AsyncCheckMarket, CheckMarket
 
 __all__ = [
     "AsyncCheckMarketImportApi",
@@ -546,8 +549,28 @@ def _process(**options: Any) -> BulkImportProcess:
     return BulkImportProcess(document=document, retry=retry, **options)
 
 
+def _sync_api(api: CheckMarketImportApi | CheckMarket) -> CheckMarketImportApi:
+    from ..checkmarket import CheckMarket
+
+    if isinstance(api, CheckMarket):
+        from .adapters import CheckMarketAdapter
+
+        return CheckMarketAdapter(api)
+    return api
+
+
+def _async_api(api: AsyncCheckMarketImportApi | AsyncCheckMarket) -> AsyncCheckMarketImportApi:
+    from ..checkmarket import AsyncCheckMarket
+
+    if isinstance(api, AsyncCheckMarket):
+        from .adapters import AsyncCheckMarketAdapter
+
+        return AsyncCheckMarketAdapter(api)
+    return api
+
+
 def begin_bulk_import(
-    api: CheckMarketImportApi,
+    api: CheckMarketImportApi | CheckMarket,
     contacts: Iterable[Mapping[str, Any]],
     *,
     import_config_id: int | None = None,
@@ -581,10 +604,12 @@ def begin_bulk_import(
         spec_document=spec_document,
     )
 
+    calls = _sync_api(api)
+
     def run(cancelled: threading.Event) -> BulkImportOutcome:
         chunks = batched(contacts, process.chunk_size)
         try:
-            return drive_sync(process.steps(), process.execute_sync(api, chunks), cancelled)
+            return drive_sync(process.steps(), process.execute_sync(calls, chunks), cancelled)
         finally:
             chunks.close()
 
@@ -592,7 +617,7 @@ def begin_bulk_import(
 
 
 async def begin_bulk_import_async(
-    api: AsyncCheckMarketImportApi,
+    api: AsyncCheckMarketImportApi | AsyncCheckMarket,
     contacts: Iterable[Mapping[str, Any]] | AsyncIterable[Mapping[str, Any]],
     *,
     import_config_id: int | None = None,
@@ -622,10 +647,14 @@ async def begin_bulk_import_async(
         spec_document=spec_document,
     )
 
+    calls = _async_api(api)
+
     async def run(cancelled: asyncio.Event) -> BulkImportOutcome:
         chunks = abatched(contacts, process.chunk_size)
         try:
-            return await drive_async(process.steps(), process.execute_async(api, chunks), cancelled)
+            return await drive_async(
+                process.steps(), process.execute_async(calls, chunks), cancelled
+            )
         finally:
             await chunks.aclose()
 

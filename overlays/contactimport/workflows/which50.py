@@ -19,7 +19,7 @@ import random
 import threading
 from collections.abc import AsyncIterable, Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Final, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Final, Literal, Protocol
 
 from .batching import abatched, batched, request_body_max_items
 from .errors import (
@@ -33,6 +33,9 @@ from .errors import (
 )
 from .poller import AsyncImportPoller, ImportPoller, Pause, Steps, drive_async, drive_sync
 from .resume import ContactDigest, ResumeState
+
+if TYPE_CHECKING:
+    from ..which50 import AsyncWhich50, Which50
 
 __all__ = [
     "AsyncWhich50ImportApi",
@@ -646,8 +649,28 @@ def _process(
     )
 
 
+def _sync_api(api: Which50ImportApi | Which50) -> Which50ImportApi:
+    from ..which50 import Which50
+
+    if isinstance(api, Which50):
+        from .adapters import Which50Adapter
+
+        return Which50Adapter(api)
+    return api
+
+
+def _async_api(api: AsyncWhich50ImportApi | AsyncWhich50) -> AsyncWhich50ImportApi:
+    from ..which50 import AsyncWhich50
+
+    if isinstance(api, AsyncWhich50):
+        from .adapters import AsyncWhich50Adapter
+
+        return AsyncWhich50Adapter(api)
+    return api
+
+
 def begin_import(
-    api: Which50ImportApi,
+    api: Which50ImportApi | Which50,
     contact_list_id: int,
     contacts: Iterable[Contact],
     *,
@@ -667,6 +690,8 @@ def begin_import(
     spec_document: Mapping[str, Any] | None = None,
 ) -> ImportPoller[ImportJobResult]:
     """Start importing ``contacts`` into a W50 contact list; returns a poller at once.
+
+    ``api``: a :class:`contactimport.which50.Which50` client (or any :class:`Which50ImportApi`).
 
     ``contacts``: mappings of field name → value, read lazily (never held whole).
     ``field_names``: the job's FieldNames; derived from the first batch's keys when omitted.
@@ -699,10 +724,12 @@ def begin_import(
         spec_document=spec_document,
     )
 
+    calls = _sync_api(api)
+
     def run(cancelled: threading.Event) -> ImportJobResult:
         batches = batched(contacts, process.batch_size)
         try:
-            return drive_sync(process.steps(), process.execute_sync(api, batches), cancelled)
+            return drive_sync(process.steps(), process.execute_sync(calls, batches), cancelled)
         finally:
             batches.close()
 
@@ -710,7 +737,7 @@ def begin_import(
 
 
 async def begin_import_async(
-    api: AsyncWhich50ImportApi,
+    api: AsyncWhich50ImportApi | AsyncWhich50,
     contact_list_id: int,
     contacts: Iterable[Contact] | AsyncIterable[Contact],
     *,
@@ -748,11 +775,13 @@ async def begin_import_async(
         spec_document=spec_document,
     )
 
+    calls = _async_api(api)
+
     async def run(cancelled: asyncio.Event) -> ImportJobResult:
         batches = abatched(contacts, process.batch_size)
         try:
             return await drive_async(
-                process.steps(), process.execute_async(api, batches), cancelled
+                process.steps(), process.execute_async(calls, batches), cancelled
             )
         finally:
             await batches.aclose()

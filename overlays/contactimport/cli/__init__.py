@@ -1,0 +1,11 @@
+"""The ``contactimport`` command line: W50 and CheckMarket imports from CSV files, and the sandbox.
+
+Exit codes (:class:`ExitCode`): 0 success; 1 finished, but some contacts were rejected or flagged;
+2 usage error (bad options, unreadable file, missing credentials); 3 API or network error (an
+interrupted import can be resumed with ``--resume``); 4 the import ran and the server reports it
+failed; 130 interrupted with Ctrl-C (resumable).
+"""
+
+from .app import ExitCode, cli, main
+
+__all__ = ["ExitCode", "cli", "main"]

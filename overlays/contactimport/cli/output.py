@@ -1,0 +1,101 @@
+"""Console output of the CLI: rich tables and progress bars on a terminal, JSON for scripts."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+
+__all__ = ["Output"]
+
+
+class Output:
+    """Where the CLI writes: results to stdout (a table, or JSON with ``--json``), the rest to
+    stderr (progress bars only on a terminal and never with ``--json``)."""
+
+    def __init__(self, *, json_output: bool, progress: bool | None = None) -> None:
+        self.json_output = json_output
+        self.out = Console(soft_wrap=True)
+        self.err = Console(stderr=True, soft_wrap=True)
+        show = self.err.is_terminal if progress is None else progress
+        self.show_progress = show and not json_output
+
+    def emit_json(self, document: Any) -> None:
+        sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False, default=str) + "\n")
+        sys.stdout.flush()
+
+    def table(self, title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        table = Table(title=title, title_justify="left")
+        for column in columns:
+            table.add_column(column)
+        for row in rows:
+            table.add_row(*("" if value is None else str(value) for value in row))
+        self.out.print(table)
+
+    def fields(self, title: str, values: Mapping[str, Any]) -> None:
+        self.table(title, ["Field", "Value"], [[key, value] for key, value in values.items()])
+
+    def note(self, message: str) -> None:
+        if not self.json_output:
+            self.err.print(message, highlight=False)
+
+    def warn(self, message: str) -> None:
+        self.err.print(f"[yellow]warning:[/yellow] {message}", highlight=False)
+
+    def error(self, message: str) -> None:
+        self.err.print(f"[red]error:[/red] {message}", highlight=False, markup=True)
+
+    @contextmanager
+    def progress(self) -> Iterator[Bars]:
+        if not self.show_progress:
+            yield Bars(None)
+            return
+        progress = Progress(
+            SpinnerColumn(),
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=self.err,
+            transient=False,
+        )
+        with progress:
+            yield Bars(progress)
+
+
+class Bars:
+    """Named progress bars (no-ops when progress is not shown)."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        self._progress = progress
+        self._tasks: dict[str, TaskID] = {}
+
+    def update(
+        self, name: str, *, completed: int, total: int | None = None, description: str = ""
+    ) -> None:
+        if self._progress is None:
+            return
+        if name not in self._tasks:
+            self._tasks[name] = self._progress.add_task(description or name, total=total)
+        task = self._tasks[name]
+        if total is not None and completed > total:
+            total = completed
+        self._progress.update(
+            task, completed=completed, total=total, description=description or name
+        )

@@ -1,0 +1,52 @@
+"""``contactimport sandbox``: run the reference server (needs ``contactimport[sandbox]``)."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .app import CliFailure, ExitCode, handle_errors
+
+
+@click.command("sandbox")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8080, show_default=True)
+@click.option(
+    "--db",
+    default="contactimport-sandbox.db",
+    show_default=True,
+    help="SQLite file holding the state; ':memory:' keeps nothing.",
+)
+@click.option(
+    "--fixtures",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="JSON file of accounts, credentials, lists and surveys (default: the packaged one).",
+)
+@click.option("--log-level", default="warning", show_default=True)
+@handle_errors
+def sandbox(host: str, port: int, db: str, fixtures: Path | None, log_level: str) -> None:
+    """Run the sandbox: W50API under /Which50API and CheckMarket v3 under /3, on real HTTP.
+
+    \b
+    Point the clients at it with, e.g.:
+      WHICH50_BASE_URL=http://127.0.0.1:8080/Which50API WHICH50_API_TOKEN=w50-acme-full
+      CHECKMARKET_BASE_URL=http://127.0.0.1:8080 CHECKMARKET_MASTER_KEY=cm-acme-master
+      CHECKMARKET_KEY=cm-acme-contacts-write
+    (the credentials of the packaged fixtures).
+    """
+    try:
+        module: Any = importlib.import_module("contactimport_sandbox")
+        importlib.import_module("uvicorn")
+    except ImportError as error:
+        raise CliFailure(
+            ExitCode.USAGE,
+            f"the sandbox needs its extra: pip install 'contactimport[sandbox]' ({error})",
+        ) from None
+    click.echo(
+        f"contactimport sandbox on http://{host}:{port} (state in {db}); Ctrl-C stops it", err=True
+    )
+    module.serve(host=host, port=port, db=db, fixtures=fixtures, log_level=log_level)

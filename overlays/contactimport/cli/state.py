@@ -1,0 +1,67 @@
+"""The state file of an interrupted CLI import: the workflow's continuation token, saved after
+every confirmed batch so ``--resume`` continues where the last run stopped."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+__all__ = ["StateFile", "StateFileError"]
+
+
+class StateFileError(Exception):
+    """The state file is missing, unreadable or belongs to another import."""
+
+
+class StateFile:
+    """``{"api", "file", "fingerprint", "token"}`` as JSON, written atomically."""
+
+    def __init__(self, path: Path, *, api: str, source: Path, fingerprint: str) -> None:
+        self.path = path
+        self.api = api
+        self.source = source
+        self.fingerprint = fingerprint
+
+    @staticmethod
+    def default_path(source: Path, api: str) -> Path:
+        return source.with_name(f"{source.name}.{api}-import-state.json")
+
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def save(self, token: str) -> None:
+        document = {
+            "api": self.api,
+            "file": str(self.source),
+            "fingerprint": self.fingerprint,
+            "token": token,
+        }
+        temporary = self.path.with_name(self.path.name + ".tmp")
+        temporary.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+        os.replace(temporary, self.path)
+
+    def load(self) -> str:
+        try:
+            document: Any = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise StateFileError(
+                f"there is no interrupted import to resume ({self.path} does not exist)"
+            ) from None
+        except (OSError, ValueError) as error:
+            raise StateFileError(f"cannot read the state file {self.path}: {error}") from None
+        if not isinstance(document, dict) or document.get("api") != self.api:
+            raise StateFileError(f"{self.path} is not the state of a {self.api} import")
+        if document.get("fingerprint") != self.fingerprint:
+            raise StateFileError(
+                f"{self.source} changed since the interrupted import (its SHA-256 differs); "
+                f"resuming would upload the wrong contacts. Delete {self.path} to start over."
+            )
+        token = document.get("token")
+        if not isinstance(token, str):
+            raise StateFileError(f"{self.path} holds no continuation token")
+        return token
+
+    def remove(self) -> None:
+        self.path.unlink(missing_ok=True)

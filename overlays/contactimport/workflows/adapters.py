@@ -1,0 +1,178 @@
+"""Adapters from the overlay clients to the small call protocols the workflows need.
+
+The workflows speak JSON-shaped dicts (what the JSON wire format carries); the clients return the
+generated models. These adapters convert with the models' own ``to_dict()``, so a client talking
+DataContract XML serves the workflows exactly as a JSON one does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from .which50 import RunMethod
+
+if TYPE_CHECKING:
+    from ..checkmarket import AsyncCheckMarket, CheckMarket
+    from ..which50 import AsyncWhich50, Which50
+
+__all__ = [
+    "AsyncCheckMarketAdapter",
+    "AsyncWhich50Adapter",
+    "CheckMarketAdapter",
+    "Which50Adapter",
+]
+
+
+def _data(payload: Any) -> Any:
+    """A CheckMarket payload's ``Data`` as JSON-shaped values."""
+    data = payload.data
+    if isinstance(data, list):
+        return [item.to_dict() for item in data]
+    return data.to_dict()
+
+
+class Which50Adapter:
+    """:class:`~contactimport.workflows.which50.Which50ImportApi` over a ``Which50`` client."""
+
+    def __init__(self, client: Which50) -> None:
+        self.client = client
+
+    def create_import_job(
+        self, contact_list_id: int, field_names: Sequence[str]
+    ) -> Mapping[str, Any]:
+        return self.client.create_import_job(contact_list_id, list(field_names)).to_dict()
+
+    def upload_import_batch(
+        self, contact_list_id: int, import_job_id: int, contacts: Sequence[Mapping[str, Any]]
+    ) -> None:
+        self.client.upload_import_batch(contact_list_id, import_job_id, contacts)
+
+    def get_import_job(self, contact_list_id: int, import_job_id: int) -> Mapping[str, Any]:
+        return self.client.get_import_job(contact_list_id, import_job_id).to_dict()
+
+    def run_import_job(
+        self,
+        contact_list_id: int,
+        import_job_id: int,
+        *,
+        match: Sequence[str],
+        custom_events: Sequence[str],
+        match_values: Mapping[str, str],
+        method: RunMethod,
+    ) -> Mapping[str, Any]:
+        events = list(custom_events) or None
+        if method == "PATCH":
+            job = self.client.run_import_job_patch(
+                contact_list_id, import_job_id, match=match_values, custom_events=events
+            )
+        elif method == "PUT":
+            job = self.client.run_import_job_put(
+                contact_list_id, import_job_id, match=list(match) or None, custom_events=events
+            )
+        else:
+            job = self.client.run_import_job(
+                contact_list_id, import_job_id, match=list(match) or None, custom_events=events
+            )
+        return job.to_dict()
+
+
+class AsyncWhich50Adapter:
+    """:class:`~contactimport.workflows.which50.AsyncWhich50ImportApi` over ``AsyncWhich50``."""
+
+    def __init__(self, client: AsyncWhich50) -> None:
+        self.client = client
+
+    async def create_import_job(
+        self, contact_list_id: int, field_names: Sequence[str]
+    ) -> Mapping[str, Any]:
+        job = await self.client.create_import_job(contact_list_id, list(field_names))
+        return job.to_dict()
+
+    async def upload_import_batch(
+        self, contact_list_id: int, import_job_id: int, contacts: Sequence[Mapping[str, Any]]
+    ) -> None:
+        await self.client.upload_import_batch(contact_list_id, import_job_id, contacts)
+
+    async def get_import_job(self, contact_list_id: int, import_job_id: int) -> Mapping[str, Any]:
+        return (await self.client.get_import_job(contact_list_id, import_job_id)).to_dict()
+
+    async def run_import_job(
+        self,
+        contact_list_id: int,
+        import_job_id: int,
+        *,
+        match: Sequence[str],
+        custom_events: Sequence[str],
+        match_values: Mapping[str, str],
+        method: RunMethod,
+    ) -> Mapping[str, Any]:
+        events = list(custom_events) or None
+        if method == "PATCH":
+            job = await self.client.run_import_job_patch(
+                contact_list_id, import_job_id, match=match_values, custom_events=events
+            )
+        elif method == "PUT":
+            job = await self.client.run_import_job_put(
+                contact_list_id, import_job_id, match=list(match) or None, custom_events=events
+            )
+        else:
+            job = await self.client.run_import_job(
+                contact_list_id, import_job_id, match=list(match) or None, custom_events=events
+            )
+        return job.to_dict()
+
+
+class CheckMarketAdapter:
+    """:class:`~contactimport.workflows.checkmarket.CheckMarketImportApi` over ``CheckMarket``."""
+
+    def __init__(self, client: CheckMarket) -> None:
+        self.client = client
+
+    def list_import_configs(self) -> Sequence[Mapping[str, Any]]:
+        result: Sequence[Mapping[str, Any]] = _data(self.client.list_import_configs())
+        return result
+
+    def create_import_config(self, config: Mapping[str, Any]) -> Mapping[str, Any]:
+        result: Mapping[str, Any] = _data(self.client.create_import_config(config))
+        return result
+
+    def bulk_import_contacts(
+        self, import_config_id: int, contacts: Sequence[Mapping[str, Any]]
+    ) -> Mapping[str, Any]:
+        result: Mapping[str, Any] = _data(
+            self.client.bulk_import_contacts(import_config_id, contacts)
+        )
+        return result
+
+    def get_import_result(self, queue_item_id: int) -> Mapping[str, Any]:
+        result: Mapping[str, Any] = _data(self.client.get_import_result(queue_item_id))
+        return result
+
+
+class AsyncCheckMarketAdapter:
+    """:class:`~contactimport.workflows.checkmarket.AsyncCheckMarketImportApi` over
+    ``AsyncCheckMarket``."""
+
+    def __init__(self, client: AsyncCheckMarket) -> None:
+        self.client = client
+
+    async def list_import_configs(self) -> Sequence[Mapping[str, Any]]:
+        result: Sequence[Mapping[str, Any]] = _data(await self.client.list_import_configs())
+        return result
+
+    async def create_import_config(self, config: Mapping[str, Any]) -> Mapping[str, Any]:
+        result: Mapping[str, Any] = _data(await self.client.create_import_config(config))
+        return result
+
+    async def bulk_import_contacts(
+        self, import_config_id: int, contacts: Sequence[Mapping[str, Any]]
+    ) -> Mapping[str, Any]:
+        result: Mapping[str, Any] = _data(
+            await self.client.bulk_import_contacts(import_config_id, contacts)
+        )
+        return result
+
+    async def get_import_result(self, queue_item_id: int) -> Mapping[str, Any]:
+        result: Mapping[str, Any] = _data(await self.client.get_import_result(queue_item_id))
+        return result
