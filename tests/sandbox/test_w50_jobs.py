@@ -1,0 +1,280 @@
+"""W50 import jobs: lifecycle, batches, background run with progress, counters, wrong-state
+conflicts and match semantics on /run (spec: createImportJob, uploadImportBatch, getImportJob,
+runImportJob*, ImportJob property descriptions)."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import anyio
+import httpx
+import pytest
+
+from contactimport_sandbox import SandboxOptions
+from contactimport_sandbox.spec import document
+
+from .conftest import (
+    CUSTOMERS,
+    NEWSLETTER,
+    W50,
+    W50_AUTH,
+    check,
+    import_contacts,
+    list_count,
+    upsert,
+    w50_error,
+)
+
+pytestmark = pytest.mark.anyio
+
+JOB_FIELDS = ["Email", "Mobile", "FirstName", "ReferanceAccountId", "Segment"]
+
+
+def batch_limit() -> int:
+    return int(document("which50")["components"]["schemas"]["ArrayOfContact"]["maxItems"])
+
+
+async def create_job(client: httpx.AsyncClient, fields: list[str] = JOB_FIELDS) -> dict[str, Any]:
+    response = await client.post(
+        f"{W50}/contactLists/{CUSTOMERS}/import", headers=W50_AUTH, json={"FieldNames": fields}
+    )
+    return dict(check("which50", "createImportJob", response))
+
+
+async def upload(client: httpx.AsyncClient, job_id: int, contacts: list[Any]) -> httpx.Response:
+    return await client.post(
+        f"{W50}/contactLists/{CUSTOMERS}/import/{job_id}", headers=W50_AUTH, json=contacts
+    )
+
+
+async def run(client: httpx.AsyncClient, job_id: int, query: str = "") -> httpx.Response:
+    return await client.post(
+        f"{W50}/contactLists/{CUSTOMERS}/import/{job_id}/run{query}", headers=W50_AUTH
+    )
+
+
+async def get_job(client: httpx.AsyncClient, job_id: int) -> dict[str, Any]:
+    response = await client.get(f"{W50}/contactLists/{CUSTOMERS}/import/{job_id}", headers=W50_AUTH)
+    return dict(check("which50", "getImportJob", response))
+
+
+async def test_new_job_is_created_empty(client: httpx.AsyncClient) -> None:
+    job = await create_job(client)
+    assert job["CurrentStatus"] == "Created"
+    assert job["ContactListId"] == CUSTOMERS
+    assert job["StartDate"] is None and job["FinishDate"] is None
+    assert job["TotalContacts"] == job["ProgressPercent"] == 0
+
+
+async def test_batches_accumulate_and_the_job_becomes_loaded(client: httpx.AsyncClient) -> None:
+    job = await create_job(client)
+    first = check("which50", "uploadImportBatch", await upload(client, job["Id"], [{"Values": {}}] * 3))
+    assert (first["CurrentStatus"], first["TotalContacts"]) == ("Loaded", 3)
+    second = check("which50", "uploadImportBatch", await upload(client, job["Id"], [{"Values": {}}] * 2))
+    assert second["TotalContacts"] == 5
+    assert await list_count(client) == 0  # nothing imported before the run
+
+
+async def test_a_batch_over_the_spec_limit_is_refused_naming_the_limit(
+    client: httpx.AsyncClient,
+) -> None:
+    limit = batch_limit()
+    job = await create_job(client)
+    response = await upload(client, job["Id"], [{"Values": {}}] * (limit + 1))
+    message = w50_error("uploadImportBatch", response, 417)
+    assert str(limit) in message and str(limit + 1) in message
+    assert (await get_job(client, job["Id"]))["TotalContacts"] == 0
+    full = await upload(client, job["Id"], [{"Values": {}}] * limit)
+    assert check("which50", "uploadImportBatch", full)["TotalContacts"] == limit
+
+
+async def test_an_empty_batch_is_refused(client: httpx.AsyncClient) -> None:
+    job = await create_job(client)
+    w50_error("uploadImportBatch", await upload(client, job["Id"], []), 417)
+
+
+async def test_unknown_field_names_are_a_bad_request(client: httpx.AsyncClient) -> None:
+    response = await client.post(
+        f"{W50}/contactLists/{CUSTOMERS}/import", headers=W50_AUTH, json={"FieldNames": ["Emial"]}
+    )
+    assert "Emial" in w50_error("createImportJob", response, 400)
+    response = await client.post(
+        f"{W50}/contactLists/{CUSTOMERS}/import", headers=W50_AUTH, json={"FieldNames": []}
+    )
+    assert "FieldNames" in w50_error("createImportJob", response, 400)
+
+
+async def test_job_on_unknown_list_or_other_list_is_not_found(client: httpx.AsyncClient) -> None:
+    response = await client.post(
+        f"{W50}/contactLists/999/import", headers=W50_AUTH, json={"FieldNames": ["Email"]}
+    )
+    w50_error("createImportJob", response, 404)
+    job = await create_job(client)
+    other = await client.get(f"{W50}/contactLists/{NEWSLETTER}/import/{job['Id']}", headers=W50_AUTH)
+    assert w50_error("getImportJob", other, 404) == "The specified Contactlist or ImportJob were not found."
+
+
+async def test_run_inserts_every_contact_and_counts(client: httpx.AsyncClient) -> None:
+    contacts = [
+        {"Email": "a@example.com", "FirstName": "A"},
+        {"Email": "bad-address", "Mobile": "+32475123456"},
+        {"Email": "c@example.com", "Mobile": "123"},
+        {"Email": "d@example.com", "Mobile": "not a number", "NotAField": 1},
+    ]
+    job = await import_contacts(client, contacts, JOB_FIELDS)
+    assert job["CurrentStatus"] == "Finished"
+    assert job["ProgressPercent"] == 100
+    assert job["TotalContacts"] == 4
+    assert job["InsertedContacts"] == 4
+    assert job["UpdatedContacts"] == job["NotUpdatedContacts"] == job["DroppedContacts"] == 0
+    assert job["InvalidEmailCount"] == 1
+    assert job["InvalidSmsCount"] == 2
+    assert job["StartDate"] is not None and job["FinishDate"] is not None
+    assert job["StartDate"] <= job["FinishDate"]
+    assert await list_count(client) == 4
+
+
+async def test_only_the_jobs_field_names_are_imported(client: httpx.AsyncClient) -> None:
+    await import_contacts(client, [{"Email": "e@example.com", "FirstName": "E"}], ["Email"])
+    response = await upsert(client, {"Email": "e@example.com"}, "?match=Email")
+    assert check("which50", "upsertContact", response)["Values"] == {"Email": "e@example.com"}
+
+
+async def test_run_with_match_updates_inserts_and_counts_per_existing_contact(
+    client: httpx.AsyncClient,
+) -> None:
+    for name in ("one", "two", "three"):
+        await upsert(client, {"ReferanceAccountId": 1, "FirstName": name})
+    await upsert(client, {"ReferanceAccountId": 2, "FirstName": "same"})
+    contacts = [
+        {"ReferanceAccountId": 1, "Segment": "Gold"},  # matches 3, all change: 3 updated
+        {"ReferanceAccountId": 2, "FirstName": "same"},  # matches 1, no change: not updated
+        {"ReferanceAccountId": 3, "FirstName": "new"},  # matches none: inserted
+        {"FirstName": "no key"},  # lacks the match property: inserted
+    ]
+    job = await import_contacts(client, contacts, JOB_FIELDS, "?match=ReferanceAccountId")
+    assert (job["InsertedContacts"], job["UpdatedContacts"], job["NotUpdatedContacts"]) == (2, 3, 1)
+    assert await list_count(client) == 6
+
+
+async def test_contacts_loaded_earlier_in_the_job_are_matched_by_later_ones(
+    client: httpx.AsyncClient,
+) -> None:
+    contacts = [
+        {"Email": "dup@example.com", "FirstName": "first"},
+        {"Email": "dup@example.com", "FirstName": "second"},
+    ]
+    job = await import_contacts(client, contacts, JOB_FIELDS, "?match=Email", method="PUT")
+    assert (job["InsertedContacts"], job["UpdatedContacts"]) == (1, 1)
+    stored = check("which50", "upsertContact", await upsert(client, {"Email": "dup@example.com"}, "?match=Email"))
+    assert stored["Values"]["FirstName"] == "second"
+    assert await list_count(client) == 1
+
+
+async def test_patch_run_updates_only_contacts_matching_the_query_values(
+    client: httpx.AsyncClient,
+) -> None:
+    await upsert(client, {"Segment": "Legacy", "FirstName": "a"})
+    await upsert(client, {"Segment": "Legacy", "FirstName": "b"})
+    await upsert(client, {"Segment": "Standard", "FirstName": "c"})
+    job = await import_contacts(
+        client, [{"Mobile": "+32475000001"}], ["Mobile"], "?match=Segment&Segment=Legacy", "PATCH"
+    )
+    assert (job["InsertedContacts"], job["UpdatedContacts"], job["NotUpdatedContacts"]) == (0, 2, 0)
+    missing = await import_contacts(
+        client, [{"Mobile": "+32475000002"}], ["Mobile"], "?match=Segment&Segment=Gold", "PATCH"
+    )
+    assert (missing["InsertedContacts"], missing["UpdatedContacts"], missing["NotUpdatedContacts"]) == (0, 0, 1)
+    assert await list_count(client) == 3
+
+
+async def test_custom_events_are_recorded_for_each_contact_a_job_inserts_or_updates(
+    client: httpx.AsyncClient,
+) -> None:
+    await upsert(client, {"Email": "x@example.com"})
+    job = await import_contacts(
+        client,
+        [{"Email": "x@example.com", "FirstName": "X"}, {"Email": "y@example.com"}],
+        JOB_FIELDS,
+        "?match=Email&customevents=SendWelcomeEmail",
+    )
+    log = (await client.get("/_sandbox/which50/custom-events", headers=W50_AUTH)).json()["Events"]
+    assert sorted(e["Action"] for e in log) == ["inserted", "updated"]
+    assert {e["ImportJobId"] for e in log} == {job["Id"]}
+    assert {e["Event"] for e in log} == {"SendWelcomeEmail"}
+
+
+@pytest.mark.parametrize(
+    ("query", "named"),
+    [("?match=Emial", "Emial"), ("?match=LastName", "LastName")],
+)
+async def test_invalid_match_on_run_is_417_and_leaves_the_job_loaded(
+    client: httpx.AsyncClient, query: str, named: str
+) -> None:
+    job = await create_job(client)  # LastName is a list field but not among FieldNames
+    await upload(client, job["Id"], [{"Values": {"Email": "z@example.com"}}])
+    assert named in w50_error("runImportJob", await run(client, job["Id"], query), 417)
+    assert (await get_job(client, job["Id"]))["CurrentStatus"] == "Loaded"
+
+
+async def test_patch_run_without_query_values_is_417(client: httpx.AsyncClient) -> None:
+    job = await create_job(client)
+    await upload(client, job["Id"], [{"Values": {"Email": "z@example.com"}}])
+    response = await client.patch(
+        f"{W50}/contactLists/{CUSTOMERS}/import/{job['Id']}/run?match=Email", headers=W50_AUTH
+    )
+    assert "Email" in w50_error("runImportJobPatch", response, 417)
+
+
+async def test_running_an_empty_job_is_a_conflict(client: httpx.AsyncClient) -> None:
+    job = await create_job(client)
+    w50_error("runImportJob", await run(client, job["Id"]), 409)
+    assert (await get_job(client, job["Id"]))["CurrentStatus"] == "Created"
+
+
+async def test_running_twice_and_uploading_after_the_run_are_conflicts(
+    client: httpx.AsyncClient,
+) -> None:
+    job = await create_job(client)
+    await upload(client, job["Id"], [{"Values": {"Email": "r@example.com"}}])
+    check("which50", "runImportJob", await run(client, job["Id"]))
+    w50_error("runImportJob", await run(client, job["Id"]), 409)
+    w50_error("uploadImportBatch", await upload(client, job["Id"], [{"Values": {}}]), 409)
+    deadline = time.monotonic() + 5
+    while (await get_job(client, job["Id"]))["CurrentStatus"] != "Finished":
+        assert time.monotonic() < deadline
+        await anyio.sleep(0.01)
+    w50_error("runImportJob", await run(client, job["Id"]), 409)
+    w50_error("uploadImportBatch", await upload(client, job["Id"], [{"Values": {}}]), 409)
+    final = await get_job(client, job["Id"])
+    assert (final["TotalContacts"], final["InsertedContacts"]) == (1, 1)
+    assert await list_count(client) == 1
+
+
+@pytest.fixture
+def options() -> SandboxOptions:
+    """For every test of this module: small steps with a pause, so a running job can be watched."""
+    return SandboxOptions(chunk_size=10, step_delay=0.02)
+
+
+async def test_progress_advances_while_the_job_runs(client: httpx.AsyncClient) -> None:
+    job = await create_job(client)
+    await upload(client, job["Id"], [{"Values": {"FirstName": f"p{i}"}} for i in range(100)])
+    started = check("which50", "runImportJob", await run(client, job["Id"]))
+    assert started["CurrentStatus"] == "Running"
+    assert started["StartDate"] is not None
+    seen = []
+    deadline = time.monotonic() + 10
+    while True:
+        current = await get_job(client, job["Id"])
+        seen.append((current["CurrentStatus"], current["ProgressPercent"]))
+        if current["CurrentStatus"] == "Finished":
+            break
+        assert time.monotonic() < deadline
+        await anyio.sleep(0.005)
+    progress = [p for status, p in seen if status == "Running"]
+    assert progress == sorted(progress)
+    assert any(0 < p < 100 for p in progress), seen
+    assert seen[-1] == ("Finished", 100)
+    assert current["InsertedContacts"] == 100
