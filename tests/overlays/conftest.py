@@ -3,27 +3,15 @@ over real HTTP (uvicorn on a free port, one server per test session), plus fast 
 
 from __future__ import annotations
 
-import asyncio
 import socket
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import httpx
 import pytest
-from contactimport.transport import RetryPolicy
-
-W50_TOKEN = "w50-acme-full"
-W50_READONLY_TOKEN = "w50-acme-readonly"
-W50_OTHER_TOKEN = "w50-globex-full"
-CM_MASTER = "cm-acme-master"
-CM_KEY = "cm-acme-contacts-write"
-CM_READ_KEY = "cm-acme-contacts-read"
-CUSTOMERS_LIST = 1  # the default fixtures' "Customers" list: Email, Mobile, FirstName, ...
-
-FAST_RETRIES = RetryPolicy(max_retries=3, initial_backoff=0.001, max_backoff=0.01, jitter=0.5)
+from overlay_support import LiveSandbox
 
 
 @pytest.fixture
@@ -54,31 +42,6 @@ def _free_port() -> int:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
         return port
-
-
-@dataclass
-class LiveSandbox:
-    """A sandbox served by uvicorn over real HTTP."""
-
-    origin: str
-    app: Any
-
-    @property
-    def w50_url(self) -> str:
-        return f"{self.origin}/Which50API"
-
-    @property
-    def cm_url(self) -> str:
-        return self.origin
-
-    def set_faults(self, *rules: dict[str, Any], seed: int = 7) -> None:
-        response = httpx.put(
-            f"{self.origin}/_sandbox/faults", json={"seed": seed, "rules": list(rules)}
-        )
-        response.raise_for_status()
-
-    def clear_faults(self) -> None:
-        httpx.delete(f"{self.origin}/_sandbox/faults").raise_for_status()
 
 
 @pytest.fixture(scope="session")
@@ -118,8 +81,3 @@ def live(live_server: LiveSandbox) -> Iterator[LiveSandbox]:
     live_server.clear_faults()
     yield live_server
     live_server.clear_faults()
-
-
-def run(coroutine: Any) -> Any:
-    """Run a coroutine to completion (the async tests need no pytest plugin)."""
-    return asyncio.run(coroutine)
