@@ -18,7 +18,7 @@ from ..workflows.checkmarket import (
     queue_status_meanings,
     result_code_meanings,
 )
-from .app import ExitCode, count_data_lines, handle_errors, json_option
+from .common import ExitCode, count_data_lines, handle_errors, json_option
 from .output import Bars, Output
 from .state import StateFile
 from .which50_commands import csv_summary, report_bad_rows, wait_with_interrupt

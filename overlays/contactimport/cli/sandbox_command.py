@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from .app import CliFailure, ExitCode, handle_errors
+from .common import CliFailure, ExitCode, handle_errors
 
 
 @click.command("sandbox")

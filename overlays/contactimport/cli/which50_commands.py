@@ -12,7 +12,7 @@ import click
 from ..csvsource import CsvContactSource
 from ..which50 import Which50
 from ..workflows import ImportJobResult, ImportPoller, ImportProgress, begin_import
-from .app import CliFailure, ExitCode, count_data_lines, handle_errors, json_option
+from .common import CliFailure, ExitCode, count_data_lines, handle_errors, json_option
 from .output import Bars, Output
 from .state import StateFile
 
@@ -175,7 +175,7 @@ def report_bad_rows(output: Output, source: CsvContactSource, rejects: Path | No
         return
     output.warn(f"{source.bad_rows} bad row(s) in {source.path} were skipped:")
     for error in source.errors[:20]:
-        output.err.print(f"  {source.path}:{error}", highlight=False, markup=False)
+        output.err.print(f"  {error}", highlight=False, markup=False)
     if source.bad_rows > 20:
         output.err.print(f"  ... and {source.bad_rows - 20} more", highlight=False)
     if rejects is not None:

@@ -1,0 +1,163 @@
+"""Exit codes, error handling and options shared by every subcommand."""
+
+from __future__ import annotations
+
+import enum
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
+
+import click
+
+from ..csvsource import CsvHeaderError
+from ..errors import ContactImportError, InvalidParameterError
+from ..workflows import (
+    ImportCancelled,
+    ImportInterrupted,
+    ImportJobFailed,
+    ImportStateConflict,
+    InvalidResumeToken,
+    SourceChangedError,
+)
+from .output import Output
+from .state import StateFileError
+
+__all__ = ["CliFailure", "ExitCode", "count_data_lines", "handle_errors", "json_option"]
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class ExitCode(enum.IntEnum):
+    """The CLI's exit codes (also listed in ``contactimport --help``)."""
+
+    OK = 0
+    REJECTED = 1
+    """The import finished, but some contacts were rejected or flagged (bad CSV rows, invalid
+    e-mail/SMS values, CheckMarket result codes other than "Successfully ...")."""
+    USAGE = 2
+    """Bad options or arguments, an unreadable CSV header, missing credentials."""
+    API_ERROR = 3
+    """The API or the network failed; an interrupted import can be resumed with --resume."""
+    IMPORT_FAILED = 4
+    """The import ran and the server reports it failed."""
+    INTERRUPTED = 130
+    """Stopped with Ctrl-C at a safe point; resume with --resume."""
+
+
+class CliFailure(Exception):
+    """An error the CLI reports and exits on (with a code and an optional JSON document)."""
+
+    def __init__(self, code: ExitCode, message: str, extra: dict[str, Any] | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.extra = extra or {}
+
+
+def _classify(error: BaseException) -> CliFailure | None:
+    if isinstance(error, CliFailure):
+        return error
+    if isinstance(error, ImportCancelled):
+        return CliFailure(
+            ExitCode.INTERRUPTED,
+            "interrupted; run the same command with --resume to continue",
+            {"continuationToken": error.continuation_token},
+        )
+    if isinstance(error, ImportInterrupted):
+        cause = error.__cause__
+        detail = f"{error}"
+        hint = (
+            "; run the same command with --resume to continue" if error.continuation_token else ""
+        )
+        return CliFailure(
+            ExitCode.API_ERROR,
+            detail + hint,
+            {
+                "continuationToken": error.continuation_token,
+                "cause": type(cause).__name__ if cause else None,
+            },
+        )
+    if isinstance(error, ImportJobFailed):
+        return CliFailure(ExitCode.IMPORT_FAILED, str(error), {"result": _as_json(error.result)})
+    if isinstance(
+        error,
+        CsvHeaderError | InvalidParameterError | InvalidResumeToken | StateFileError,
+    ):
+        return CliFailure(ExitCode.USAGE, str(error))
+    if isinstance(error, SourceChangedError):
+        return CliFailure(ExitCode.USAGE, str(error))
+    if isinstance(error, ImportStateConflict | ContactImportError):
+        return CliFailure(ExitCode.API_ERROR, str(error))
+    if isinstance(error, OSError):
+        return CliFailure(ExitCode.USAGE, f"{error.strerror or error}: {error.filename}")
+    return None
+
+
+def _as_json(value: Any) -> Any:
+    as_json = getattr(value, "as_json", None)
+    return as_json() if callable(as_json) else value
+
+
+def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn library errors into a message on stderr (JSON too with --json) and an exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except click.exceptions.Exit:
+            raise
+        except Exception as error:
+            failure = _classify(error)
+            if failure is None:
+                raise
+            output: Output | None = click.get_current_context().find_object(Output)
+            if output is None:
+                output = Output(json_output=False)
+            output.error(str(failure))
+            if output.json_output:
+                output.emit_json(
+                    {
+                        "error": {
+                            "type": type(error).__name__,
+                            "message": str(failure),
+                            **failure.extra,
+                        },
+                        "exitCode": int(failure.code),
+                    }
+                )
+            raise click.exceptions.Exit(int(failure.code)) from None
+
+    return wrapper
+
+
+def json_option(command: Callable[P, R]) -> Callable[P, R]:
+    """``--json``: one JSON document on stdout instead of tables and progress bars."""
+
+    def store(ctx: click.Context, _param: click.Parameter, value: bool) -> bool:
+        output = ctx.find_object(Output)
+        if output is not None and value:
+            output.json_output = True
+            output.show_progress = False
+        return value
+
+    decorated: Callable[P, R] = click.option(
+        "--json",
+        "json_output",
+        is_flag=True,
+        expose_value=False,
+        callback=store,
+        is_eager=True,
+        help="Print one JSON document on stdout (for scripts); no tables, no progress bars.",
+    )(command)
+    return decorated
+
+
+def count_data_lines(path: Path) -> int:
+    """Physical lines after the header: an estimate of the rows, for the progress bar."""
+    lines = 0
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1024 * 1024), b""):
+            lines += chunk.count(b"\n")
+    return max(0, lines - 1)
