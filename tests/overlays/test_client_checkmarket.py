@@ -1,0 +1,241 @@
+"""CheckMarket / AsyncCheckMarket against the sandbox: every operation in JSON and XML, regions,
+credentials, and errors (HTTP status and the Payload's Meta.Status)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import httpx
+import pytest
+from checkmarket_client.models import (
+    BulkImportPayload,
+    CreateImportConfigPayload,
+    ImportConfigActionPayload,
+    ImportConfigListPayload,
+    ImportConfigPayload,
+    ImportResultPayload,
+)
+from contactimport.checkmarket import AsyncCheckMarket, CheckMarket, auth_header_names, regions
+from contactimport.errors import (
+    AuthenticationError,
+    InvalidParameterError,
+    NotFoundError,
+    PermissionDeniedError,
+    ServerError,
+    ValidationError,
+)
+from overlay_support import CM_KEY, CM_MASTER, CM_READ_KEY, FAST_RETRIES, LiveSandbox, run
+
+BASE = "http://sandbox.test"
+FORMATS = ["json", "xml"]
+CONFIG = {
+    "Name": "API import",
+    "IsReusable": True,
+    "EmailIsRequired": True,
+    "DefaultLanguageCode": "en",
+    "UpdateTypeId": 2,
+}
+ADA = {"FirstName": "Ada", "LastName": "Lovelace", "Email": "ada@example.com", "LangCode": "en"}
+
+
+@pytest.fixture(params=FORMATS)
+def cm(
+    request: pytest.FixtureRequest, sync_transport: httpx.BaseTransport
+) -> Iterator[CheckMarket]:
+    with CheckMarket(
+        CM_MASTER, CM_KEY, base_url=BASE, transport=sync_transport, wire_format=request.param
+    ) as client:
+        yield client
+
+
+def wait_result(cm: CheckMarket, queue_item_id: int) -> ImportResultPayload:
+    deadline = time.monotonic() + 20
+    while True:
+        result = cm.get_import_result(queue_item_id)
+        if result.data.status_id in (3, 4) or time.monotonic() > deadline:
+            return result
+        time.sleep(0.02)
+
+
+def test_import_config_crud(cm: CheckMarket) -> None:
+    created = cm.create_import_config(CONFIG)
+    assert isinstance(created, CreateImportConfigPayload)
+    assert created.meta.status == 200 and created.data.succeeded
+    config_id = created.data.import_config_id
+    assert isinstance(config_id, int)
+
+    fetched = cm.get_import_config(config_id)
+    assert isinstance(fetched, ImportConfigPayload)
+    assert (fetched.data.name, fetched.data.email_is_required) == ("API import", True)
+
+    replaced = cm.update_import_config(config_id, {"Name": "Replaced", "IsReusable": True})
+    assert isinstance(replaced, ImportConfigActionPayload) and replaced.data.succeeded
+    after_replace = cm.get_import_config(config_id).data
+    assert after_replace.name == "Replaced"
+    assert after_replace.email_is_required is False  # absent members reset to their defaults
+
+    renamed = cm.rename_import_config(config_id, "Renamed & co")
+    assert renamed.data.succeeded
+    assert cm.get_import_config(config_id).data.name == "Renamed & co"
+
+    listed = cm.list_import_configs()
+    assert isinstance(listed, ImportConfigListPayload)
+    assert config_id in [item.import_config_id for item in listed.data]
+
+    deleted = cm.delete_import_config(config_id)
+    assert deleted.data.succeeded
+    with pytest.raises(NotFoundError) as caught:
+        cm.get_import_config(config_id)
+    assert caught.value.status_code == 404
+    assert caught.value.details.meta_status == 404
+    assert caught.value.message
+
+
+def test_bulk_import_and_result_codes(cm: CheckMarket) -> None:
+    config_id = cm.create_import_config(CONFIG).data.import_config_id
+    assert isinstance(config_id, int)
+    queued = cm.bulk_import_contacts(
+        config_id,
+        [ADA, {"FirstName": "No", "LastName": "Mail", "LangCode": "en"}],
+    )
+    assert isinstance(queued, BulkImportPayload)
+    queue_item_id = queued.data.queue_item_id
+    assert isinstance(queue_item_id, int)
+    result = wait_result(cm, queue_item_id)
+    assert result.data.status_id == 4
+    codes = {row.result_code: row.contact_count for row in result.data.result.import_result}
+    assert codes == {"R0301": 1, "R0307": 1}
+
+
+def test_errors_by_status_family(sync_transport: httpx.BaseTransport) -> None:
+    for fmt in FORMATS:
+        with CheckMarket(
+            CM_MASTER, "wrong", base_url=BASE, transport=sync_transport, wire_format=fmt
+        ) as cm:
+            with pytest.raises(AuthenticationError) as caught:
+                cm.list_import_configs()
+            assert caught.value.status_code == 401
+        with CheckMarket(
+            CM_MASTER, CM_READ_KEY, base_url=BASE, transport=sync_transport, wire_format=fmt
+        ) as cm:
+            with pytest.raises(PermissionDeniedError) as denied:
+                cm.create_import_config(CONFIG)
+            assert "Contacts (write)" in str(denied.value)
+        with CheckMarket(
+            CM_MASTER, CM_KEY, base_url=BASE, transport=sync_transport, wire_format=fmt
+        ) as cm:
+            with pytest.raises(ValidationError) as invalid:
+                cm.create_import_config({"Name": "x" * 51})
+            assert invalid.value.status_code == 400 and "Name" in str(invalid.value)
+            with pytest.raises(NotFoundError):
+                cm.bulk_import_contacts(999999, [ADA])
+
+
+def test_meta_status_error_under_http_200_raises() -> None:
+    def lying_server(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(
+            200,
+            json={
+                "Meta": {"Status": 503},
+                "Data": {"ErrorCode": 1, "ErrorMessage": "Maintenance", "ErrorType": "Down"},
+            },
+        )
+
+    with (
+        CheckMarket(
+            "m", "k", base_url=BASE, transport=httpx.MockTransport(lying_server), max_retries=0
+        ) as cm,
+        pytest.raises(ServerError) as caught,
+    ):
+        cm.list_import_configs()
+    assert caught.value.status_code == 503
+    assert (caught.value.error_code, caught.value.error_type) == (1, "Down")
+    assert caught.value.message == "Maintenance"
+
+
+def test_regions_come_from_the_spec_servers() -> None:
+    known = regions()
+    assert known["global"] == "https://api.checkmarket.com"
+    assert known["eu"] == "https://api-eu.agileresearch.medallia.com"
+    assert set(known) == {"global", "eu", "us", "ca"}
+    with CheckMarket("m", "k", region="us") as cm:
+        assert cm.base_url == "https://api-us.agileresearch.medallia.com"
+    with CheckMarket("m", "k") as cm:
+        assert cm.base_url == "https://api.checkmarket.com"
+    with pytest.raises(InvalidParameterError, match="unknown CheckMarket region 'mars'"):
+        CheckMarket("m", "k", region="mars")
+
+
+def test_credentials_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHECKMARKET_MASTER_KEY", "env-master")
+    monkeypatch.setenv("CHECKMARKET_KEY", "env-key")
+    monkeypatch.setenv("CHECKMARKET_REGION", "ca")
+    seen: list[httpx.Request] = []
+
+    def record(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={"Meta": {"Status": 200}, "Data": []})
+
+    with CheckMarket(transport=httpx.MockTransport(record)) as cm:
+        cm.list_import_configs()
+    master_header, key_header = auth_header_names()
+    assert (seen[0].headers[master_header], seen[0].headers[key_header]) == (
+        "env-master",
+        "env-key",
+    )
+    assert str(seen[0].url) == "https://api-ca.agileresearch.medallia.com/3/contacts/import/configs"
+    monkeypatch.delenv("CHECKMARKET_KEY")
+    with pytest.raises(InvalidParameterError, match="missing: the key"):
+        CheckMarket()
+
+
+def test_bad_input_fails_before_any_request() -> None:
+    sent: list[httpx.Request] = []
+
+    def record(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(500)
+
+    with CheckMarket("m", "k", base_url=BASE, transport=httpx.MockTransport(record)) as cm:
+        with pytest.raises(InvalidParameterError, match="at least one contact"):
+            cm.bulk_import_contacts(1, [])
+        with pytest.raises(InvalidParameterError, match="contact #2 must be a ImportContact"):
+            cm.bulk_import_contacts(1, [ADA, "not a contact"])  # type: ignore[list-item]
+        with pytest.raises(InvalidParameterError, match="new name"):
+            cm.rename_import_config(1, " ")
+        with pytest.raises(InvalidParameterError, match="not a valid ImportConfig"):
+            cm.create_import_config({"IsReusable": True})  # Name is required
+    assert sent == []
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_async_client(async_transport: httpx.AsyncBaseTransport, fmt: str) -> None:
+    async def main() -> list[int | None]:
+        async with AsyncCheckMarket(
+            CM_MASTER, CM_KEY, base_url=BASE, transport=async_transport, wire_format=fmt
+        ) as cm:
+            created = await cm.create_import_config(CONFIG)
+            config_id = created.data.import_config_id
+            assert isinstance(config_id, int)
+            queued = await cm.bulk_import_contacts(config_id, [ADA])
+            assert isinstance(queued.data.queue_item_id, int)
+            fetched = await cm.get_import_result(queued.data.queue_item_id)
+            listed = await cm.list_import_configs()
+            return [fetched.data.queue_item_id, len(listed.data)]
+
+    queue_item_id, count = run(main())
+    assert isinstance(queue_item_id, int) and count == 1
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_over_real_http(live: LiveSandbox, fmt: str) -> None:
+    with CheckMarket(
+        CM_MASTER, CM_KEY, base_url=live.cm_url, wire_format=fmt, retry_policy=FAST_RETRIES
+    ) as cm:
+        config_id = cm.create_import_config(CONFIG).data.import_config_id
+        assert isinstance(config_id, int)
+        queued = cm.bulk_import_contacts(config_id, [ADA])
+        assert isinstance(queued.data.queue_item_id, int)
+        result = wait_result(cm, queued.data.queue_item_id)
+        assert result.data.status_id == 4
