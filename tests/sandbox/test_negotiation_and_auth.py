@@ -1,0 +1,246 @@
+"""Content negotiation (JSON, text/json, XML, text/xml; 406; 415), bad input (400/417 with the
+field named, never a 500), authentication (401/403) and account isolation (404 as if absent)."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from .conftest import (
+    CM_AUTH,
+    CM_OTHER,
+    CM_READONLY,
+    CUSTOMERS,
+    GLOBEX_LIST,
+    W50,
+    W50_AUTH,
+    W50_OTHER,
+    W50_READONLY,
+    check,
+    cm_error,
+    upsert,
+    w50_error,
+)
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.mark.parametrize("media", ["application/json", "text/json", "application/xml", "text/xml"])
+async def test_every_offered_media_type_is_served(client: httpx.AsyncClient, media: str) -> None:
+    response = await client.get(f"{W50}/contactLists", headers={**W50_AUTH, "Accept": media})
+    assert response.headers["content-type"].startswith(media)
+    lists = check("which50", "listContactLists", response)
+    assert [item["Id"] for item in lists] == [1, 2]
+    cm = await client.get("/3/contacts/import/configs", headers={**CM_AUTH, "Accept": media})
+    assert cm.headers["content-type"].startswith(media)
+    assert check("checkmarket", "listImportConfigs", cm)["Data"] == []
+
+
+@pytest.mark.parametrize(
+    ("accept", "expected"),
+    [
+        ("*/*", "application/json"),
+        ("application/*", "application/json"),
+        ("text/*", "text/json"),
+        ("text/html, application/xml;q=0.9", "application/xml"),
+        ("application/json;q=0.5, text/xml", "text/xml"),
+    ],
+)
+async def test_accept_ranges_and_qualities_are_honoured(
+    client: httpx.AsyncClient, accept: str, expected: str
+) -> None:
+    response = await client.get(f"{W50}/contactLists", headers={**W50_AUTH, "Accept": accept})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith(expected)
+
+
+async def test_unservable_accept_is_406(client: httpx.AsyncClient) -> None:
+    response = await client.get(f"{W50}/contactLists", headers={**W50_AUTH, "Accept": "text/html"})
+    assert "text/html" in w50_error("listContactLists", response, 406)
+    response = await client.get(
+        "/3/contacts/import/configs", headers={**CM_AUTH, "Accept": "image/png"}
+    )
+    cm_error("listImportConfigs", response, 406)
+
+
+@pytest.mark.parametrize("media", ["text/plain", "application/x-www-form-urlencoded"])
+async def test_unsupported_body_type_is_415(client: httpx.AsyncClient, media: str) -> None:
+    response = await client.post(
+        f"{W50}/contactLists/{CUSTOMERS}/contact",
+        headers={**W50_AUTH, "Content-Type": media},
+        content=b'{"Values": {}}',
+    )
+    assert media in w50_error("upsertContact", response, 415)
+    response = await client.post(
+        "/3/contacts/import/configs",
+        headers={**CM_AUTH, "Content-Type": media},
+        content=b'{"Name": "x"}',
+    )
+    cm_error("createImportConfig", response, 415)
+
+
+async def test_xml_bodies_are_read_and_answered_in_xml(client: httpx.AsyncClient) -> None:
+    from contactimport.datacontract import DataContractCodec
+
+    codec = DataContractCodec.for_api("which50")
+    body = codec.encode("Contact", {"Values": {"Email": "xml@example.com", "ReferanceAccountId": 9}})
+    response = await client.post(
+        f"{W50}/contactLists/{CUSTOMERS}/contact",
+        headers={**W50_AUTH, "Content-Type": "application/xml", "Accept": "text/xml"},
+        content=body,
+    )
+    contact = check("which50", "upsertContact", response)
+    assert contact["Values"] == {"Email": "xml@example.com", "ReferanceAccountId": 9}
+    assert isinstance(contact["Id"], int)  # XML carries the numeric id
+
+
+async def test_text_json_bodies_are_read(client: httpx.AsyncClient) -> None:
+    response = await client.post(
+        f"{W50}/contactLists/{CUSTOMERS}/contact",
+        headers={**W50_AUTH, "Content-Type": "text/json; charset=utf-8"},
+        content=b'{"Values": {"Email": "tj@example.com"}}',
+    )
+    assert check("which50", "upsertContact", response)["Values"] == {"Email": "tj@example.com"}
+
+
+@pytest.mark.parametrize(
+    ("content", "media", "named"),
+    [
+        (b'{"Values": ', "application/json", "JSON"),
+        (b"<Contact><Values>", "application/xml", "XML"),
+        (b'{"Values": {"Email": {"nested": 1}}}', "application/json", "Values.Email"),
+        (b'{"Values": []}', "application/json", "Values"),
+        (b'{"ListId": "one", "Values": {}}', "application/json", "ListId"),
+        (b"[1, 2]", "application/json", "$"),
+        (b"", "application/json", "body"),
+    ],
+)
+async def test_malformed_or_schema_violating_bodies_are_400_naming_the_problem(
+    client: httpx.AsyncClient, content: bytes, media: str, named: str
+) -> None:
+    response = await client.post(
+        f"{W50}/contactLists/{CUSTOMERS}/contact",
+        headers={**W50_AUTH, "Content-Type": media},
+        content=content,
+    )
+    assert named in w50_error("upsertContact", response, 400)
+
+
+async def test_bad_path_parameters_are_400_not_500(client: httpx.AsyncClient) -> None:
+    for path in ("/contactLists/abc/fields", f"/contactLists/{2**40}/fields"):
+        response = await client.get(W50 + path, headers=W50_AUTH)
+        assert "contactListId" in w50_error("listContactListFields", response, 400)
+    response = await client.get("/3/contacts/import/configs/x", headers=CM_AUTH)
+    assert "importConfigId" in cm_error("getImportConfig", response, 400)["ErrorMessage"]
+
+
+async def test_checkmarket_schema_violations_name_the_field(client: httpx.AsyncClient) -> None:
+    response = await client.post("/3/contacts/import/configs", headers=CM_AUTH, json={"Name": "x" * 51})
+    assert "Name" in cm_error("createImportConfig", response, 400)["ErrorMessage"]
+    response = await client.post(
+        "/3/contacts/import/configs",
+        headers=CM_AUTH,
+        json={"Name": "n", "SurveySettings": {"SurveyId": 101, "InvitationTime": "soon"}},
+    )
+    message = cm_error("createImportConfig", response, 400)["ErrorMessage"]
+    assert "SurveySettings.InvitationTime" in message
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {"Authorization": "Bearer wrong"}, {"Authorization": "Basic dzUwLWFjbWUtZnVsbA=="}],
+)
+async def test_w50_without_valid_credentials_is_401(
+    client: httpx.AsyncClient, headers: dict[str, str]
+) -> None:
+    response = await client.get(f"{W50}/contactLists", headers=headers)
+    w50_error("listContactLists", response, 401)
+
+
+async def test_w50_read_only_token_cannot_write(client: httpx.AsyncClient) -> None:
+    assert (await client.get(f"{W50}/contactLists", headers=W50_READONLY)).status_code == 200
+    response = await client.post(
+        f"{W50}/contactLists/{CUSTOMERS}/contact", headers=W50_READONLY, json={"Values": {}}
+    )
+    w50_error("upsertContact", response, 403)
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},
+        {"X-Master-Key": "cm-acme-master"},
+        {"X-Key": "cm-acme-contacts-write"},
+        {"X-Master-Key": "cm-globex-master", "X-Key": "cm-acme-contacts-write"},
+    ],
+)
+async def test_checkmarket_needs_both_matching_keys(
+    client: httpx.AsyncClient, headers: dict[str, str]
+) -> None:
+    response = await client.get("/3/contacts/import/configs", headers=headers)
+    assert isinstance(cm_error("listImportConfigs", response, 401), str)
+
+
+async def test_checkmarket_key_without_the_role_is_403(client: httpx.AsyncClient) -> None:
+    assert (await client.get("/3/contacts/import/configs", headers=CM_READONLY)).status_code == 200
+    response = await client.post("/3/contacts/import/configs", headers=CM_READONLY, json={"Name": "n"})
+    assert "Contacts (write)" in cm_error("createImportConfig", response, 403)["ErrorMessage"]
+
+
+async def test_one_w50_account_never_sees_anothers_data(client: httpx.AsyncClient) -> None:
+    contact = (await upsert(client, {"Email": "mine@example.com"})).json()
+    job = (
+        await client.post(
+            f"{W50}/contactLists/{CUSTOMERS}/import", headers=W50_AUTH, json={"FieldNames": ["Email"]}
+        )
+    ).json()
+    lists = (await client.get(f"{W50}/contactLists", headers=W50_OTHER)).json()
+    assert [item["Id"] for item in lists] == [GLOBEX_LIST]
+    response = await client.get(f"{W50}/contacts/{contact['EncContactId']}", headers=W50_OTHER)
+    w50_error("getContact", response, 404)
+    response = await client.get(f"{W50}/contactLists/{CUSTOMERS}/fields", headers=W50_OTHER)
+    w50_error("listContactListFields", response, 404)
+    response = await client.get(
+        f"{W50}/contactLists/{CUSTOMERS}/import/{job['Id']}", headers=W50_OTHER
+    )
+    w50_error("getImportJob", response, 404)
+    response = await client.post(
+        f"{W50}/contactLists/{CUSTOMERS}/contact", headers=W50_OTHER, json={"Values": {}}
+    )
+    w50_error("upsertContact", response, 404)
+    events = await client.get("/_sandbox/which50/custom-events", headers=W50_OTHER)
+    assert events.json()["Events"] == []
+
+
+async def test_one_checkmarket_account_never_sees_anothers_configs(
+    client: httpx.AsyncClient,
+) -> None:
+    created = await client.post(
+        "/3/contacts/import/configs", headers=CM_AUTH, json={"Name": "mine", "IsReusable": True}
+    )
+    config_id = created.json()["Data"]["ImportConfigId"]
+    listed = await client.get("/3/contacts/import/configs", headers=CM_OTHER)
+    assert check("checkmarket", "listImportConfigs", listed)["Data"] == []
+    for method in ("GET", "DELETE"):
+        response = await client.request(
+            method, f"/3/contacts/import/configs/{config_id}", headers=CM_OTHER
+        )
+        operation_id = "getImportConfig" if method == "GET" else "deleteImportConfig"
+        cm_error(operation_id, response, 404)
+    response = await client.post(
+        f"/3/contacts/import/{config_id}", headers=CM_OTHER, json=[{"Email": "x@example.com"}]
+    )
+    cm_error("bulkImportContacts", response, 404)
+    queued = await client.post(
+        f"/3/contacts/import/{config_id}", headers=CM_AUTH, json=[{"Email": "x@example.com"}]
+    )
+    item = queued.json()["Data"]["QueueItemId"]
+    response = await client.get(f"/3/contacts/import/result/{item}", headers=CM_OTHER)
+    cm_error("getImportResult", response, 404)
+
+
+async def test_each_spec_is_served_at_a_stable_url(client: httpx.AsyncClient) -> None:
+    from contactimport_sandbox.spec import document
+
+    assert (await client.get(f"{W50}/openapi.json")).json() == document("which50")
+    assert (await client.get("/3/openapi.json")).json() == document("checkmarket")
