@@ -1,0 +1,165 @@
+"""The built wheel, used the way a project that depends on contactimport uses it.
+
+The wheel is installed (not editable) into a fresh virtual environment outside the source tree;
+every package is imported from there, and a small user script that calls the generated client is
+type-checked with mypy --strict and run. `nox -s package` passes the wheel it built in
+CONTACTIMPORT_WHEEL; without it the test builds one with `uv build` (sdist, then wheel from sdist).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGES = [
+    "contactimport",
+    "contactimport_sandbox",
+    "contactimport_spec",
+    "which50_client",
+    "checkmarket_client",
+    "which50_models",
+    "checkmarket_models",
+]
+MYPY = "mypy>=2.4,<3"
+
+
+def uv() -> str:
+    found = shutil.which("uv")
+    if found is None:
+        pytest.fail("uv is needed to build and install the wheel (pip install uv)")
+    return found
+
+
+def run(command: list[str | Path], cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {
+        key: value for key, value in os.environ.items() if key not in {"PYTHONPATH", "VIRTUAL_ENV"}
+    }
+    result = subprocess.run(
+        [str(part) for part in command], cwd=cwd, env=env, capture_output=True, text=True
+    )
+    return result
+
+
+def ok(command: list[str | Path], cwd: Path) -> str:
+    result = run(command, cwd)
+    assert result.returncode == 0, f"{command} failed:\n{result.stdout}\n{result.stderr}"
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    given = os.environ.get("CONTACTIMPORT_WHEEL")
+    if given:
+        return Path(given).resolve()
+    out = tmp_path_factory.mktemp("dist")
+    ok([uv(), "build", "--out-dir", out, ROOT], cwd=ROOT)
+    (built,) = out.glob("contactimport-*.whl")
+    return built
+
+
+@pytest.fixture(scope="module")
+def user_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder outside the source tree to run the user's commands in."""
+    return tmp_path_factory.mktemp("user")
+
+
+@pytest.fixture(scope="module")
+def python(wheel: Path, user_dir: Path) -> Path:
+    """The interpreter of a fresh venv holding the wheel (with the sandbox extra) and mypy."""
+    venv = user_dir / "venv"
+    ok([uv(), "venv", "--quiet", "--python", sys.executable, venv], cwd=user_dir)
+    interpreter = venv / "bin" / "python"
+    requirement = f"contactimport[sandbox] @ {wheel.as_uri()}"
+    ok([uv(), "pip", "install", "--quiet", "--python", interpreter, requirement, MYPY], user_dir)
+    return interpreter
+
+
+def test_every_package_is_imported_from_the_installed_wheel(python: Path, user_dir: Path) -> None:
+    script = (
+        "import importlib, json, sys;"
+        "print(json.dumps({n: importlib.import_module(n).__file__ for n in sys.argv[1:]}))"
+    )
+    files = json.loads(ok([python, "-c", script, *PACKAGES], cwd=user_dir))
+    for name in PACKAGES:
+        path = Path(files[name]).resolve()
+        assert "site-packages" in path.parts, f"{name} imported from {path}"
+        assert ROOT not in path.parents, f"{name} imported from the source tree: {path}"
+
+
+def test_the_spec_documents_ship_as_package_data(python: Path, user_dir: Path) -> None:
+    script = (
+        "from contactimport_spec import document, MAX_BATCH_CONTACTS as limit;"
+        "print(document('which50')['openapi'], document('checkmarket')['openapi'], limit)"
+    )
+    assert ok([python, "-c", script], cwd=user_dir).split() == ["3.0.3", "3.0.3", "10000"]
+
+
+USER_SCRIPT = '''\
+"""A user's script: create a W50 import job with the generated client."""
+
+import httpx
+from contactimport_spec import document
+from which50_client import AuthenticatedClient
+from which50_client.api.import_jobs import create_import_job
+from which50_client.models import ImportJob, ImportJobCreateRequest
+
+
+def created_job() -> object:
+    operation = document("which50")["paths"]["/contactLists/{{contactListId}}/import"]["post"]
+    media = operation["responses"]["200"]["content"]["application/json"]
+    return media.get("example") or next(iter(media["examples"].values()))["value"]
+
+
+def answer(request: httpx.Request) -> httpx.Response:
+    assert request.method == "POST", request.method
+    assert request.url.raw_path == b"/Which50API/contactLists/12/import", request.url
+    assert request.headers["Authorization"] == "Bearer my-token"
+    return httpx.Response(200, json=created_job())
+
+
+def main() -> None:
+    client = AuthenticatedClient(
+        base_url="https://app.which50.com/Which50API",
+        token="my-token",
+        httpx_args={{"transport": httpx.MockTransport(answer)}},
+    )
+    response = create_import_job.sync_detailed(
+        12, client=client, body=ImportJobCreateRequest(field_names={field_names})
+    )
+    job = response.parsed
+    assert isinstance(job, ImportJob)
+    status: str = job.current_status
+    print(response.status_code.value, status)
+
+
+main()
+'''
+
+
+def test_a_user_script_calling_the_generated_client_passes_mypy_strict_and_runs(
+    python: Path, user_dir: Path
+) -> None:
+    script = user_dir / "use_client.py"
+    script.write_text(USER_SCRIPT.format(field_names='["Email", "Mobile"]'), encoding="utf-8")
+    ok([python, "-m", "mypy", "--strict", "--no-incremental", script.name], cwd=user_dir)
+    printed = ok([python, script.name], cwd=user_dir).split()
+    assert printed[0] == "200"
+
+
+def test_mypy_sees_the_installed_types_and_rejects_a_wrong_call(
+    python: Path, user_dir: Path
+) -> None:
+    script = user_dir / "wrong_call.py"
+    script.write_text(USER_SCRIPT.format(field_names='"Email"'), encoding="utf-8")
+    result = run([python, "-m", "mypy", "--strict", "--no-incremental", script.name], cwd=user_dir)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert 'Argument "field_names" to "ImportJobCreateRequest"' in result.stdout
