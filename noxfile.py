@@ -79,3 +79,10 @@ def package(session: nox.Session) -> None:
     session.run(
         "pytest", "tests/packaging", *session.posargs, env={"CONTACTIMPORT_WHEEL": str(wheel)}
     )
+
+
+@nox.session
+def demo(session: nox.Session) -> None:
+    """The guided demo: a sandbox on a free port, W50 and CheckMarket CSV imports via the CLI."""
+    install_project(session)
+    session.run("python", "-m", "contactimport.cli.demo", "--data", "examples/data")
