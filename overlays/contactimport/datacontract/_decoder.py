@@ -72,6 +72,15 @@ _FLOAT_TYPES = frozenset({"double", "float", "decimal"})
 _local = threading.local()
 
 
+class _NothingExternal(etree.Resolver):
+    """Every external entity, parameter entity or DTD resolves to nothing: even if a DOCTYPE got
+    past the checks, no file is read and no URL fetched."""
+
+    # lxml-stubs 0.5 leave out the `context` argument lxml passes and resolve_string needs.
+    def resolve(self, system_url: str, public_id: str, context: Any) -> Any:  # type: ignore[override]
+        return self.resolve_string("", context)  # type: ignore[call-arg]
+
+
 def _parser() -> etree.XMLParser:
     """lxml parsers are not shared between threads: one per thread."""
     parser: etree.XMLParser | None = getattr(_local, "parser", None)
@@ -86,13 +95,49 @@ def _parser() -> etree.XMLParser:
             remove_pis=True,
             collect_ids=False,
         )
+        parser.resolvers.add(_NothingExternal())
         _local.parser = parser
     return parser
 
 
+# BOMs and "<?" / "<" in encodings that are not ASCII-compatible: (prefix, codec, BOM length).
+_WIDE_ENCODINGS = (
+    (b"\x00\x00\xfe\xff", "utf-32-be", 4),
+    (b"\xff\xfe\x00\x00", "utf-32-le", 4),
+    (b"\xfe\xff", "utf-16-be", 2),
+    (b"\xff\xfe", "utf-16-le", 2),
+    (b"\x00\x00\x00<", "utf-32-be", 0),
+    (b"<\x00\x00\x00", "utf-32-le", 0),
+    (b"\x00<", "utf-16-be", 0),
+    (b"<\x00", "utf-16-le", 0),
+)
+
+
+def _ascii_compatible(data: bytes) -> bytes:
+    """UTF-16 and UTF-32 documents transcoded to UTF-8 (declaration removed), so that the
+    DOCTYPE scan and the parser see the same bytes; other documents unchanged."""
+    for prefix, codec, bom in _WIDE_ENCODINGS:
+        if data.startswith(prefix):
+            try:
+                text = data[bom:].decode(codec)
+            except UnicodeDecodeError:
+                raise XmlDecodeError("", f"not well-formed {codec.upper()} text") from None
+            return _utf8(text)
+    if data[:4] == b"\x4c\x6f\xa7\x94":
+        raise XmlDecodeError("", "EBCDIC documents are not supported")
+    return data
+
+
+def _utf8(text: str) -> bytes:
+    try:
+        return _XML_DECLARATION.sub("", text, count=1).encode("utf-8")
+    except UnicodeEncodeError:
+        raise XmlDecodeError("", "text XML 1.0 cannot carry: a lone surrogate") from None
+
+
 def _has_doctype(data: bytes) -> bool:
-    """Whether the prolog (before the root element) holds a DOCTYPE, for ASCII-compatible
-    encodings; others are caught after parsing by the docinfo check."""
+    """Whether the prolog (before the root element) holds a DOCTYPE (`data` is in an
+    ASCII-compatible encoding: see `_ascii_compatible`)."""
     position = 0
     length = len(data)
     while True:
@@ -114,15 +159,16 @@ def _has_doctype(data: bytes) -> bool:
 def parse(data: bytes | str, max_bytes: int) -> etree._Element:
     """The root element of a document, parsed safely."""
     if isinstance(data, str):
-        try:
-            data = _XML_DECLARATION.sub("", data, count=1).encode("utf-8")
-        except UnicodeEncodeError:
-            raise XmlDecodeError("", "text XML 1.0 cannot carry: a lone surrogate") from None
-    elif not isinstance(data, bytes | bytearray | memoryview):
+        if len(data) > max_bytes:
+            raise XmlDecodeError("", f"document larger than the limit of {max_bytes} bytes")
+        data = _utf8(data)
+    elif isinstance(data, bytes | bytearray | memoryview):
+        data = bytes(data)
+        if len(data) > max_bytes:
+            raise XmlDecodeError("", f"document larger than the limit of {max_bytes} bytes")
+        data = _ascii_compatible(data)
+    else:
         raise TypeError(f"xml must be bytes or str, not {type(data).__name__}")
-    data = bytes(data)
-    if len(data) > max_bytes:
-        raise XmlDecodeError("", f"document larger than the limit of {max_bytes} bytes")
     if _has_doctype(data):
         raise XmlDecodeError("", "a DOCTYPE is not allowed (no DTDs, no entities)")
     try:

@@ -1,0 +1,444 @@
+"""The DataContract codec's rules, each pinned with the spec fragment it reads stated inline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from contactimport.datacontract import (
+    DataContractCodec,
+    DataContractSpecError,
+    XmlDecodeError,
+    XmlEncodeError,
+)
+
+I_NS = "http://www.w3.org/2001/XMLSchema-instance"
+Z_NS = "http://schemas.microsoft.com/2003/10/Serialization/"
+ARRAYS = "http://schemas.microsoft.com/2003/10/Serialization/Arrays"
+DTO = "http://schemas.datacontract.org/2004/07/W50API.Models.DTO"
+COMMON = "http://schemas.datacontract.org/2004/07/W50Common.Model.DTO"
+OTHER = "http://schemas.datacontract.org/2004/07/Other"
+
+
+def ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def contract(name: str, namespace: str = DTO, **extra: Any) -> dict[str, Any]:
+    return {"name": name, "namespace": namespace, "isReference": False, **extra}
+
+
+SCHEMAS: dict[str, Any] = {
+    "Job": {
+        "type": "object",
+        "x-datacontract": contract("ImportJob"),
+        "properties": {
+            "Id": {"type": "integer", "format": "int32"},
+            "CurrentStatus": {"type": "string", "nullable": True},
+            "StartDate": {"type": "string", "format": "date-time"},
+            "Ratio": {"type": "number"},
+            "Done": {"type": "boolean"},
+            "Names": {"type": "array", "items": {"type": "string"}},
+            "Wait": {"type": "string", "x-datacontract-type": "timespan"},
+        },
+    },
+    "Contact": {
+        "type": "object",
+        "x-datacontract": contract(
+            "Contact",
+            base={"name": "ContactDTO", "namespace": COMMON, "members": ["EncContactId", "Values"]},
+        ),
+        "properties": {
+            "Values": {"type": "object", "x-datacontract-type": "dictionary"},
+            "EncContactId": {"type": "string"},
+            "Warnings": {"type": "array", "items": {"type": "string"}},
+        },
+    },
+    "ArrayOfContact": {
+        "type": "array",
+        "x-datacontract": contract("ArrayOfContact"),
+        "items": ref("Contact"),
+    },
+    "Holder": {
+        "type": "object",
+        "x-datacontract": contract("Holder"),
+        "properties": {
+            "Inner": {"allOf": [ref("Inner")], "description": "a nested type elsewhere"},
+            "Items": {"type": "array", "items": ref("Inner")},
+        },
+    },
+    "Inner": {
+        "type": "object",
+        "x-datacontract": contract("Inner", OTHER),
+        "properties": {"B": {"type": "string"}, "A": {"type": "integer"}},
+    },
+    "Config": {
+        "type": "object",
+        "x-datacontract": contract("BaseImportConfig", "", isReference=True),
+        "properties": {"Name": {"type": "string"}, "Link": ref("Link")},
+    },
+    "Link": {
+        "type": "object",
+        "x-datacontract": contract("Link", "", isReference=True),
+        "properties": {"Href": {"type": "string"}},
+    },
+    "Payload": {
+        "type": "object",
+        "x-datacontract": contract("Payload", "", isReference=True),
+        "properties": {"Data": {"oneOf": [{"type": "string"}, ref("ErrorData")]}},
+    },
+    "ErrorData": {
+        "type": "object",
+        "x-datacontract": contract("ErrorData", ""),
+        "properties": {"ErrorCode": {"type": "integer"}, "ErrorMessage": {"type": "string"}},
+    },
+}
+CODEC = DataContractCodec.from_document({"components": {"schemas": SCHEMAS}})
+
+
+def test_members_are_written_alphabetically_in_the_type_namespace_with_i_declared_on_the_root() -> (
+    None
+):
+    xml = CODEC.encode("Job", {"Id": 1, "CurrentStatus": "Running", "Done": True})
+    assert (
+        xml
+        == (
+            f'<ImportJob xmlns:i="{I_NS}" xmlns="{DTO}"><CurrentStatus>Running</CurrentStatus>'
+            "<Done>true</Done><Id>1</Id></ImportJob>"
+        ).encode()
+    )
+
+
+def test_base_class_members_come_first_in_the_base_namespace() -> None:
+    xml = CODEC.encode("Contact", {"Warnings": [], "EncContactId": "x", "Values": {}})
+    assert xml.decode() == (
+        f'<Contact xmlns:i="{I_NS}" xmlns="{DTO}">'
+        f'<EncContactId xmlns="{COMMON}">x</EncContactId>'
+        f'<Values xmlns:d2p1="{ARRAYS}" xmlns="{COMMON}" />'
+        f'<Warnings xmlns:d2p1="{ARRAYS}" />'
+        "</Contact>"
+    )
+
+
+def test_string_arrays_are_written_in_the_arrays_namespace_with_a_depth_prefix() -> None:
+    xml = CODEC.encode("Job", {"Names": ["a", "b"]})
+    assert (
+        f'<Names xmlns:d2p1="{ARRAYS}"><d2p1:string>a</d2p1:string>'
+        "<d2p1:string>b</d2p1:string></Names>"
+    ) in xml.decode()
+
+
+def test_dictionary_values_carry_the_xs_type_dotnet_writes_for_each_json_type() -> None:
+    values = {"s": "text", "n": 42, "d": 1.5, "b": False, "null": None, "object": {}}
+    xml = CODEC.encode("Contact", {"Values": values}).decode()
+    xs = "http://www.w3.org/2001/XMLSchema"
+    for key, xs_type, text in [
+        ("s", "string", "text"),
+        ("n", "long", "42"),
+        ("d", "double", "1.5"),
+    ]:
+        assert (
+            f"<d2p1:Key>{key}</d2p1:Key><d2p1:Value "
+            f'xmlns:d4p1="{xs}" i:type="d4p1:{xs_type}">{text}</d2p1:Value>'
+        ) in xml
+    assert f'<d2p1:Value xmlns:d4p1="{xs}" i:type="d4p1:boolean">false</d2p1:Value>' in xml
+    assert '<d2p1:Key>null</d2p1:Key><d2p1:Value i:nil="true" />' in xml
+    assert "<d2p1:Key>object</d2p1:Key><d2p1:Value />" in xml
+    assert CODEC.decode("Contact", xml) == {"Values": values}
+
+
+def test_dictionary_values_of_every_xs_type_dotnet_writes_are_read() -> None:
+    pairs = "".join(
+        f"<a:KeyValueOfstringanyType><a:Key>{key}</a:Key>{value}</a:KeyValueOfstringanyType>"
+        for key, value in [
+            ("int", '<a:Value i:type="x:int">7</a:Value>'),
+            ("short", '<a:Value i:type="x:short"> -3 </a:Value>'),
+            ("decimal", '<a:Value i:type="x:decimal">1.10</a:Value>'),
+            ("float", '<a:Value i:type="x:float">2.5</a:Value>'),
+            ("date", '<a:Value i:type="x:dateTime">2025-11-14T16:20:52.4841747+00:00</a:Value>'),
+            ("guid", '<a:Value i:type="z:guid">00000000-0000-0000-0000-000000000000</a:Value>'),
+            ("span", '<a:Value i:type="z:duration">PT1M</a:Value>'),
+            ("char", '<a:Value i:type="z:char">99</a:Value>'),
+            ("any", '<a:Value i:type="x:anyType" />'),
+            ("nil", '<a:Value i:nil="true" />'),
+        ]
+    )
+    xml = (
+        f'<Contact xmlns:i="{I_NS}" xmlns:x="http://www.w3.org/2001/XMLSchema" xmlns:z="{Z_NS}" '
+        f'xmlns="{DTO}"><Values xmlns="{COMMON}" xmlns:a="{ARRAYS}">{pairs}</Values></Contact>'
+    )
+    assert CODEC.decode("Contact", xml)["Values"] == {
+        "int": 7,
+        "short": -3,
+        "decimal": 1.1,
+        "float": 2.5,
+        "date": "2025-11-14T16:20:52.4841747+00:00",
+        "guid": "00000000-0000-0000-0000-000000000000",
+        "span": "00:01:00",
+        "char": "c",
+        "any": {},
+        "nil": None,
+    }
+
+
+def test_nested_type_in_another_namespace_is_declared_on_the_member_element() -> None:
+    value = {"Inner": {"A": 1, "B": "b"}, "Items": [{"A": 2}]}
+    xml = CODEC.encode("Holder", value).decode()
+    assert xml == (
+        f'<Holder xmlns:i="{I_NS}" xmlns="{DTO}">'
+        f'<Inner xmlns:d2p1="{OTHER}"><d2p1:A>1</d2p1:A><d2p1:B>b</d2p1:B></Inner>'
+        f'<Items xmlns:d2p1="{OTHER}"><d2p1:Inner><d2p1:A>2</d2p1:A></d2p1:Inner></Items>'
+        "</Holder>"
+    )
+    assert CODEC.decode("Holder", xml) == value
+
+
+def test_reference_types_carry_z_id_in_document_order() -> None:
+    xml = CODEC.encode("Config", {"Name": "n", "Link": {"Href": "h"}}).decode()
+    assert xml == (
+        f'<BaseImportConfig xmlns:i="{I_NS}" z:Id="i1" xmlns:z="{Z_NS}">'
+        '<Link z:Id="i2"><Href>h</Href></Link><Name>n</Name></BaseImportConfig>'
+    )
+
+
+def test_z_ref_reads_as_a_copy_of_the_object_it_names() -> None:
+    xml = (
+        f'<BaseImportConfig xmlns:i="{I_NS}" xmlns:z="{Z_NS}" z:Id="i1">'
+        '<Link z:Id="i2"><Href>h</Href></Link></BaseImportConfig>'
+    )
+    assert CODEC.decode("Config", xml) == {"Link": {"Href": "h"}}
+    dangling = f'<BaseImportConfig xmlns:z="{Z_NS}"><Link z:Ref="i9" /></BaseImportConfig>'
+    with pytest.raises(XmlDecodeError, match=r"Config\.Link: z:Ref 'i9' names no earlier z:Id"):
+        CODEC.decode("Config", dangling)
+
+
+def test_null_is_i_nil_and_absent_members_stay_absent() -> None:
+    xml = CODEC.encode("Job", {"CurrentStatus": None})
+    assert xml.decode().endswith('<CurrentStatus i:nil="true" /></ImportJob>')
+    assert CODEC.decode("Job", xml) == {"CurrentStatus": None}
+
+
+def test_empty_string_and_empty_object_are_distinct_from_null() -> None:
+    xml = CODEC.encode("Job", {"CurrentStatus": ""}).decode()
+    assert "<CurrentStatus></CurrentStatus>" in xml
+    assert CODEC.decode("Job", xml) == {"CurrentStatus": ""}
+    assert CODEC.decode("Holder", CODEC.encode("Holder", {"Inner": {}})) == {"Inner": {}}
+
+
+def test_timespan_is_xs_duration_in_xml_and_json_net_text_in_json() -> None:
+    for json_text, duration in [
+        ("00:00:00.1234567", "PT0.1234567S"),
+        ("00:00:00", "PT0S"),
+        ("1.02:03:04.0050000", "P1DT2H3M4.005S"),
+        ("14:30:00", "PT14H30M"),
+        ("-00:00:00.0000001", "-PT0.0000001S"),
+        ("2.00:00:00", "P2D"),
+    ]:
+        xml = CODEC.encode("Job", {"Wait": json_text}).decode()
+        assert f"<Wait>{duration}</Wait>" in xml
+        assert CODEC.decode("Job", xml) == {"Wait": json_text}
+
+
+def test_timespan_in_short_json_forms_reads_back_in_the_canonical_form() -> None:
+    xml = CODEC.encode("Job", {"Wait": "1:02:03.5"})
+    assert b"<Wait>PT1H2M3.5S</Wait>" in xml
+    assert CODEC.decode("Job", xml) == {"Wait": "01:02:03.5000000"}
+
+
+def test_xml_durations_with_years_and_months_read_as_dotnet_counts_them() -> None:
+    xml = f'<ImportJob xmlns="{DTO}"><Wait>P1Y2M3DT0.123456789S</Wait></ImportJob>'
+    assert CODEC.decode("Job", xml) == {"Wait": "428.00:00:00.1234567"}
+
+
+def test_date_time_text_crosses_unchanged_and_is_checked() -> None:
+    for text in [
+        "2025-11-14T16:20:52.4841747+00:00",
+        "2024-04-18T22:14:18Z",
+        "0001-01-01T00:00:00",
+    ]:
+        xml = CODEC.encode("Job", {"StartDate": text})
+        assert f"<StartDate>{text}</StartDate>".encode() in xml
+        assert CODEC.decode("Job", xml) == {"StartDate": text}
+    assert b"<StartDate>2025-01-01T00:00:00Z</StartDate>" in CODEC.encode(
+        "Job", {"StartDate": "2025-01-01t00:00:00z"}
+    )
+    for bad in ["2025-02-30T00:00:00Z", "2025-01-01T00:00:00.123456789Z", "yesterday"]:
+        with pytest.raises(XmlEncodeError, match=r"^Job\.StartDate: not a date-time"):
+            CODEC.encode("Job", {"StartDate": bad})
+
+
+def test_doubles_are_written_as_dotnet_framework_does() -> None:
+    for value, text in [
+        (1.5, "1.5"),
+        (1e15, "1E+15"),
+        (1e-05, "1E-05"),
+        (0.0001, "0.0001"),
+        (1234567890123456.0, "1234567890123456"),
+        (1 / 3, "0.33333333333333331"),
+        (0.1 + 0.2, "0.30000000000000004"),
+        (-0.0, "-0"),
+        (100.0, "100"),
+    ]:
+        xml = CODEC.encode("Job", {"Ratio": value})
+        assert f"<Ratio>{text}</Ratio>".encode() in xml, value
+        assert CODEC.decode("Job", xml) == {"Ratio": value}
+
+
+def test_union_member_is_text_for_a_string_and_elements_for_an_object() -> None:
+    text = CODEC.encode("Payload", {"Data": "Not found"})
+    assert b"<Data>Not found</Data>" in text
+    assert CODEC.decode("Payload", text) == {"Data": "Not found"}
+    error = {"ErrorCode": 4, "ErrorMessage": "bad"}
+    xml = CODEC.encode("Payload", {"Data": error})
+    assert b"<Data><ErrorCode>4</ErrorCode><ErrorMessage>bad</ErrorMessage></Data>" in xml
+    assert CODEC.decode("Payload", xml) == {"Data": error}
+
+
+def test_top_level_arrays_name_items_by_their_contract() -> None:
+    value = [{"Values": {"Email": "a@b.c"}}, {"EncContactId": "e"}]
+    xml = CODEC.encode("ArrayOfContact", value).decode()
+    assert xml.startswith(f'<ArrayOfContact xmlns:i="{I_NS}" xmlns="{DTO}"><Contact>')
+    assert f'<Values xmlns:d3p1="{ARRAYS}" xmlns="{COMMON}"><d3p1:KeyValueOfstringanyType>' in xml
+    assert CODEC.decode("ArrayOfContact", xml) == value
+    assert CODEC.encode("ArrayOfContact", []) == (
+        f'<ArrayOfContact xmlns:i="{I_NS}" xmlns="{DTO}" />'.encode()
+    )
+
+
+def test_reading_accepts_any_member_order_unknown_members_whitespace_comments_and_nil() -> None:
+    xml = f"""<?xml version="1.0" encoding="utf-8"?>
+    <ImportJob xmlns:i="{I_NS}" xmlns="{DTO}">
+      <Unknown><Deep>ignored</Deep></Unknown>
+      <Id> 7 </Id>
+      <!-- a comment -->
+      <Done>1</Done>
+      <CurrentStatus i:nil="true"/>
+      <Names xmlns:a="{ARRAYS}">
+        <a:string> keep spaces </a:string>
+      </Names>
+      <Id>8</Id>
+      <Other xmlns="urn:elsewhere">x</Other>
+    </ImportJob>"""
+    assert CODEC.decode("Job", xml) == {
+        "Id": 7,
+        "Done": True,
+        "CurrentStatus": None,
+        "Names": [" keep spaces "],
+    }
+
+
+def test_members_in_a_foreign_namespace_are_unknown_members() -> None:
+    xml = f'<ImportJob xmlns="{DTO}"><Id xmlns="{OTHER}">1</Id></ImportJob>'
+    assert CODEC.decode("Job", xml) == {}
+
+
+def test_text_round_trips_markup_characters_and_carriage_returns() -> None:
+    text = "a < b && c > d\r\n\ttab ]]> \"quotes\" 'single' \U0001f600"
+    xml = CODEC.encode("Job", {"CurrentStatus": text})
+    assert b"&#xD;" in xml and b"&lt;" in xml
+    assert CODEC.decode("Job", xml) == {"CurrentStatus": text}
+
+
+@pytest.mark.parametrize(
+    "character", ["\x00", "\x01", "\x0b", "\x1f", "\ud800", "\udfff", "\uffff"]
+)
+def test_text_xml_cannot_carry_is_refused_naming_the_field(character: str) -> None:
+    with pytest.raises(XmlEncodeError, match=r"^Job\.CurrentStatus: text XML 1\.0 cannot carry"):
+        CODEC.encode("Job", {"CurrentStatus": f"ok{character}ok"})
+    with pytest.raises(XmlEncodeError, match=r'^Contact\.Values\["Email"\]: text XML 1\.0'):
+        CODEC.encode("Contact", {"Values": {"Email": f"a{character}@b.c"}})
+    with pytest.raises(XmlEncodeError, match=r"^Job\.Names\[1\]: text XML 1\.0"):
+        CODEC.encode("Job", {"Names": ["fine", character]})
+    with pytest.raises(XmlEncodeError, match=r"in the key$"):
+        CODEC.encode("Contact", {"Values": {f"k{character}": 1}})
+
+
+def test_encode_errors_name_the_path_and_the_rule() -> None:
+    cases: list[tuple[str, Any, str]] = [
+        ("Job", {"Id": "1"}, r"^Job\.Id: expected an integer, got string$"),
+        ("Job", {"Id": True}, r"^Job\.Id: expected an integer, got boolean$"),
+        ("Job", {"Id": 2**31}, r"^Job\.Id: out of range for a 32-bit integer$"),
+        ("Job", {"Done": "yes"}, r"^Job\.Done: expected a boolean, got string$"),
+        ("Job", {"Ratio": "1"}, r"^Job\.Ratio: expected a number, got string$"),
+        ("Job", {"Wait": "25:00:00"}, r"^Job\.Wait: not a TimeSpan"),
+        ("Job", {"Surprise": 1}, r"^Job\.Surprise: not a member of Job$"),
+        ("Job", [], r"^Job: expected an object \(Job\), got array$"),
+        ("Job", None, r"^Job: a document root cannot be null$"),
+        ("Contact", {"Values": {"a": [1]}}, r'^Contact\.Values\["a"\]: a Dictionary<string'),
+        ("Contact", {"Values": {"a": {"b": 1}}}, r'^Contact\.Values\["a"\]: a Dictionary'),
+        ("Contact", {"Values": {"a": 2**63}}, r'^Contact\.Values\["a"\]: integer out of range'),
+        ("ArrayOfContact", [{"Values": 1}], r"^ArrayOfContact\[0\]\.Values: expected an object"),
+        ("Payload", {"Data": [1]}, r"^Payload\.Data: no alternative of the schema takes array$"),
+    ]
+    for schema, value, message in cases:
+        with pytest.raises(XmlEncodeError, match=message):
+            CODEC.encode(schema, value)
+
+
+def test_decode_errors_name_the_path_and_the_rule() -> None:
+    head = f'<ImportJob xmlns:i="{I_NS}" xmlns="{DTO}">'
+    cases = [
+        (f"{head}<Id>one</Id></ImportJob>", r"^Job\.Id: not an integer$"),
+        (f"{head}<Id>2147483648</Id></ImportJob>", r"^Job\.Id: out of range for a 32-bit"),
+        (f"{head}<Done>yes</Done></ImportJob>", r"^Job\.Done: not a boolean"),
+        (f"{head}<Ratio>1,5</Ratio></ImportJob>", r"^Job\.Ratio: not a double"),
+        (f"{head}<Wait>00:01:00</Wait></ImportJob>", r"^Job\.Wait: not an xs:duration"),
+        (f"{head}<StartDate>today</StartDate></ImportJob>", r"^Job\.StartDate: not an xs:date"),
+        (f'<ImportJob xmlns="{OTHER}"/>', r"^Job: expected the root element \{.*DTO\}ImportJob"),
+        (f"{head}<Names><string>x</string></Names></ImportJob>", r"^Job\.Names\[0\]: expected an"),
+        ("<ImportJob", r"^not well-formed XML"),
+    ]
+    for xml, message in cases:
+        with pytest.raises(XmlDecodeError, match=message):
+            CODEC.decode("Job", xml)
+
+
+def test_duplicate_dictionary_keys_are_refused_as_dotnet_refuses_them() -> None:
+    pair = (
+        "<a:KeyValueOfstringanyType><a:Key>k</a:Key><a:Value i:nil='true'/>"
+        "</a:KeyValueOfstringanyType>"
+    )
+    xml = (
+        f'<Contact xmlns:i="{I_NS}" xmlns="{DTO}"><Values xmlns="{COMMON}" xmlns:a="{ARRAYS}">'
+        f"{pair}{pair}</Values></Contact>"
+    )
+    with pytest.raises(XmlDecodeError, match=r'^Contact\.Values\["k"\]: the key occurs twice'):
+        CODEC.decode("Contact", xml)
+
+
+def test_errors_never_quote_the_value() -> None:
+    secret = "jane.doe@example.com\x01"
+    with pytest.raises(XmlEncodeError) as caught:
+        CODEC.encode("Contact", {"Values": {"Email": secret}})
+    assert "jane" not in str(caught.value)
+    assert isinstance(caught.value, ValueError)
+    assert caught.value.path == 'Contact.Values["Email"]'
+
+
+def test_a_document_without_schemas_is_refused_clearly() -> None:
+    with pytest.raises(DataContractSpecError, match="components/schemas"):
+        DataContractCodec.from_document({"openapi": "3.0.3"})
+    bad_base = {
+        "X": {
+            "type": "object",
+            "x-datacontract": contract("X", base={"namespace": COMMON, "members": ["Missing"]}),
+            "properties": {"A": {"type": "string"}},
+        }
+    }
+    codec = DataContractCodec.from_document({"components": {"schemas": bad_base}})
+    with pytest.raises(DataContractSpecError, match="'Missing', not a property"):
+        codec.encode("X", {})
+    with pytest.raises(KeyError, match="no schema named 'Nope'"):
+        codec.encode("Nope", {})
+
+
+def test_the_root_element_of_a_schema_is_public() -> None:
+    assert CODEC.root_element("Config") == ("", "BaseImportConfig")
+    assert CODEC.root_element("ArrayOfContact") == (DTO, "ArrayOfContact")
+
+
+def test_for_api_reads_the_generated_spec_package_once() -> None:
+    pytest.importorskip("contactimport_spec")
+    codec = DataContractCodec.for_api("which50")
+    assert codec is DataContractCodec.for_api("which50")
+    assert "ImportJob" in codec.schema_names

@@ -1,0 +1,196 @@
+"""Hostile XML is refused fast, with a clear error, without expanding, fetching or reading
+anything: billion laughs, quadratic blow-up, XXE by file and by URL, external DTDs, deep nesting,
+oversized documents. Each case also runs UTF-16 encoded, which skips the codec's quick DOCTYPE
+scan and so proves the parser settings on their own."""
+
+from __future__ import annotations
+
+import http.server
+import resource
+import threading
+import time
+from collections.abc import Callable, Iterator
+
+import pytest
+from contactimport.datacontract import DataContractCodec, XmlDecodeError
+
+DTO = "http://schemas.datacontract.org/2004/07/W50API.Models.DTO"
+SCHEMAS = {
+    "Job": {
+        "type": "object",
+        "x-datacontract": {"name": "ImportJob", "namespace": DTO, "isReference": False},
+        "properties": {"CurrentStatus": {"type": "string"}},
+    }
+}
+CODEC = DataContractCodec.from_document({"components": {"schemas": SCHEMAS}})
+FAST = 2.0  # seconds; each of these is refused in milliseconds
+MEMORY_GROWTH_LIMIT_KB = 64 * 1024
+
+BILLION_LAUGHS = (
+    '<?xml version="1.0"?>\n<!DOCTYPE ImportJob [\n<!ENTITY lol "lol">\n'
+    + "".join(
+        f'<!ENTITY lol{n} "{("&lol" + (str(n - 1) if n > 1 else "") + ";") * 10}">\n'
+        for n in range(1, 10)
+    )
+    + f']>\n<ImportJob xmlns="{DTO}"><CurrentStatus>&lol9;</CurrentStatus></ImportJob>'
+)
+QUADRATIC = (
+    f'<!DOCTYPE ImportJob [<!ENTITY a "{"x" * 50_000}">]>'
+    f'<ImportJob xmlns="{DTO}"><CurrentStatus>{"&a;" * 50_000}</CurrentStatus></ImportJob>'
+)
+XXE_FILE = (
+    '<!DOCTYPE ImportJob [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+    f'<ImportJob xmlns="{DTO}"><CurrentStatus>&e;</CurrentStatus></ImportJob>'
+)
+PARAMETER_ENTITY = (
+    '<!DOCTYPE ImportJob [<!ENTITY % p SYSTEM "file:///etc/passwd"> %p;]>'
+    f'<ImportJob xmlns="{DTO}"/>'
+)
+
+
+@pytest.fixture
+def listener() -> Iterator[tuple[str, list[str]]]:
+    """A local HTTP server recording every path requested from it."""
+    hits: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            hits.append(self.path)
+            body = b'<!ENTITY e "fetched">'
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", hits
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def utf8(text: str) -> bytes:
+    return text.encode("utf-8")
+
+
+def utf16(text: str) -> bytes:
+    return text.replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>').encode(
+        "utf-16"
+    )
+
+
+ENCODINGS: list[Callable[[str], bytes]] = [utf8, utf16]
+
+
+def refused(xml: bytes | str, message: str) -> XmlDecodeError:
+    memory_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    with pytest.raises(XmlDecodeError, match=message) as caught:
+        CODEC.decode("Job", xml)
+    assert time.perf_counter() - started < FAST
+    growth = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - memory_before
+    assert growth < MEMORY_GROWTH_LIMIT_KB, f"memory grew by {growth} kB"
+    return caught.value
+
+
+@pytest.mark.parametrize("encode", ENCODINGS)
+def test_billion_laughs_is_refused_without_expansion(encode: Callable[[str], bytes]) -> None:
+    refused(encode(BILLION_LAUGHS), "DOCTYPE is not allowed")
+
+
+@pytest.mark.parametrize("encode", ENCODINGS)
+def test_quadratic_blowup_is_refused_without_expansion(encode: Callable[[str], bytes]) -> None:
+    refused(encode(QUADRATIC), "DOCTYPE is not allowed")
+
+
+@pytest.mark.parametrize("encode", ENCODINGS)
+@pytest.mark.parametrize("document", [XXE_FILE, PARAMETER_ENTITY], ids=["entity", "parameter"])
+def test_xxe_by_file_is_refused_and_reads_nothing(
+    encode: Callable[[str], bytes], document: str
+) -> None:
+    error = refused(encode(document), "DOCTYPE is not allowed")
+    assert "root:" not in str(error)
+
+
+@pytest.mark.parametrize("encode", ENCODINGS)
+def test_xxe_by_url_is_refused_and_fetches_nothing(
+    encode: Callable[[str], bytes], listener: tuple[str, list[str]]
+) -> None:
+    url, hits = listener
+    document = (
+        f'<!DOCTYPE ImportJob [<!ENTITY e SYSTEM "{url}/entity">]>'
+        f'<ImportJob xmlns="{DTO}"><CurrentStatus>&e;</CurrentStatus></ImportJob>'
+    )
+    refused(encode(document), "DOCTYPE is not allowed")
+    assert hits == []
+
+
+@pytest.mark.parametrize("encode", ENCODINGS)
+def test_external_dtd_is_refused_and_not_fetched(
+    encode: Callable[[str], bytes], listener: tuple[str, list[str]]
+) -> None:
+    url, hits = listener
+    document = f'<!DOCTYPE ImportJob SYSTEM "{url}/contract.dtd"><ImportJob xmlns="{DTO}"/>'
+    refused(encode(document), "DOCTYPE is not allowed")
+    assert hits == []
+
+
+def test_a_doctype_after_comments_and_processing_instructions_is_still_found() -> None:
+    document = f'<?xml version="1.0"?><!-- hi --><?pi x?>\n{XXE_FILE}'
+    refused(document, "DOCTYPE is not allowed")
+
+
+@pytest.mark.parametrize("encode", ENCODINGS)
+def test_ten_thousand_deep_nesting_is_refused(encode: Callable[[str], bytes]) -> None:
+    deep = f'<ImportJob xmlns="{DTO}">' + "<x>" * 10_000 + "</x>" * 10_000 + "</ImportJob>"
+    refused(encode(deep), "nesting deeper than 256 levels")
+
+
+def test_documents_over_the_size_limit_are_refused_before_parsing() -> None:
+    small = DataContractCodec.from_document({"components": {"schemas": SCHEMAS}}, max_bytes=100)
+    document = f'<ImportJob xmlns="{DTO}"><CurrentStatus>{"x" * 200}</CurrentStatus></ImportJob>'
+    with pytest.raises(XmlDecodeError, match="larger than the limit of 100 bytes"):
+        small.decode("Job", document)
+    assert CODEC.decode("Job", document) == {"CurrentStatus": "x" * 200}
+
+
+def test_undeclared_entities_and_invalid_characters_are_not_well_formed() -> None:
+    with pytest.raises(XmlDecodeError, match="not well-formed XML"):
+        CODEC.decode(
+            "Job", f'<ImportJob xmlns="{DTO}"><CurrentStatus>&e;</CurrentStatus></ImportJob>'
+        )
+    with pytest.raises(XmlDecodeError, match="not well-formed XML"):
+        CODEC.decode(
+            "Job", f'<ImportJob xmlns="{DTO}"><CurrentStatus>&#1;</CurrentStatus></ImportJob>'
+        )
+    with pytest.raises(XmlDecodeError, match="lone surrogate"):
+        CODEC.decode(
+            "Job", f'<ImportJob xmlns="{DTO}"><CurrentStatus>\ud800</CurrentStatus></ImportJob>'
+        )
+
+
+def test_predefined_entities_and_character_references_still_work() -> None:
+    document = (
+        f'<ImportJob xmlns="{DTO}"><CurrentStatus>&lt;&amp;&#x41;&#xD;</CurrentStatus></ImportJob>'
+    )
+    assert CODEC.decode("Job", document) == {"CurrentStatus": "<&A\r"}
+
+
+@pytest.mark.parametrize(
+    "document",
+    [PARAMETER_ENTITY, XXE_FILE, '<!DOCTYPE a SYSTEM "file:///etc/passwd"><a/>'],
+    ids=["parameter-entity", "general-entity", "external-dtd"],
+)
+def test_the_parser_alone_reads_no_external_entity(document: str) -> None:
+    """Defense in depth: even without the DOCTYPE check, the parser resolves nothing external."""
+    from contactimport.datacontract._decoder import _parser
+    from lxml import etree
+
+    root = etree.fromstring(document.encode(), _parser())
+    assert b"root:" not in etree.tostring(root)
