@@ -18,9 +18,9 @@ import pytest
 pytest.importorskip("starlette")
 pytest.importorskip("uvicorn")
 
-from contactimport_sandbox import SandboxOptions, create_app  # noqa: E402
-from contactimport_sandbox.spec import document, operation, resolve  # noqa: E402
-from contactimport_sandbox.validation import SchemaValidator  # noqa: E402
+from contactimport_sandbox import SandboxOptions, create_app
+from contactimport_sandbox.spec import document, operation, resolve
+from contactimport_sandbox.validation import SchemaValidator
 
 W50 = "/Which50API"
 W50_AUTH = {"Authorization": "Bearer w50-acme-full"}
@@ -110,7 +110,9 @@ async def wait_for_job(
 
     deadline = time.monotonic() + timeout
     while True:
-        response = await client.get(f"{W50}/contactLists/{list_id}/import/{job_id}", headers=W50_AUTH)
+        response = await client.get(
+            f"{W50}/contactLists/{list_id}/import/{job_id}", headers=W50_AUTH
+        )
         job: dict[str, Any] = check("which50", "getImportJob", response)
         if job["CurrentStatus"] in ("Finished", "Failed"):
             return job

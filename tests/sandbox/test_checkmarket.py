@@ -10,7 +10,6 @@ from typing import Any
 import anyio
 import httpx
 import pytest
-
 from contactimport_sandbox import SandboxOptions
 from contactimport_sandbox.spec import document
 
@@ -49,7 +48,9 @@ async def result(client: httpx.AsyncClient, item: int, timeout: float = 10) -> d
         await anyio.sleep(0.01)
 
 
-async def codes(client: httpx.AsyncClient, config: dict[str, Any], contacts: list[Any]) -> dict[str, int]:
+async def codes(
+    client: httpx.AsyncClient, config: dict[str, Any], contacts: list[Any]
+) -> dict[str, int]:
     config_id = await create(client, {"Name": "codes", "IsReusable": True, **config})
     data = await result(client, await bulk(client, config_id, contacts))
     assert data["StatusId"] == 4
@@ -125,7 +126,10 @@ async def test_put_with_neither_changes_nothing_and_does_not_succeed(
 
 
 async def test_links_outside_the_account_do_not_succeed(client: httpx.AsyncClient) -> None:
-    for config in ({"Name": "x", "ContactListId": 21}, {"Name": "x", "SurveySettings": {"SurveyId": 201}}):
+    for config in (
+        {"Name": "x", "ContactListId": 21},
+        {"Name": "x", "SurveySettings": {"SurveyId": 201}},
+    ):
         response = await client.post(CONFIGS, headers=CM_AUTH, json=config)
         data = check("checkmarket", "createImportConfig", response)["Data"]
         assert data["Succeeded"] is False and "does not exist" in data["FailureMessage"]
@@ -138,7 +142,9 @@ async def test_delete_removes_the_configuration(client: httpx.AsyncClient) -> No
     response = await client.delete(f"{CONFIGS}/{config_id}", headers=CM_AUTH)
     assert check("checkmarket", "deleteImportConfig", response)["Data"] == {"Succeeded": True}
     cm_error("getImportConfig", await client.get(f"{CONFIGS}/{config_id}", headers=CM_AUTH), 404)
-    cm_error("deleteImportConfig", await client.delete(f"{CONFIGS}/{config_id}", headers=CM_AUTH), 404)
+    cm_error(
+        "deleteImportConfig", await client.delete(f"{CONFIGS}/{config_id}", headers=CM_AUTH), 404
+    )
 
 
 async def test_listing_shows_reusable_configurations_in_id_order(client: httpx.AsyncClient) -> None:
@@ -210,8 +216,13 @@ async def test_email_required_gives_r0307_and_invalid_email_r0308(
 async def test_duplicates_in_the_file_follow_the_unique_within_file_flag(
     client: httpx.AsyncClient,
 ) -> None:
-    contacts = [{"Email": "Dup@example.com", "LangCode": "en"}, {"Email": "dup@example.com", "LangCode": "en"}]
-    assert await codes(client, {"EmailMustBeUniqueWithinFile": True, "UpdateTypeId": 2}, contacts) == {
+    contacts = [
+        {"Email": "Dup@example.com", "LangCode": "en"},
+        {"Email": "dup@example.com", "LangCode": "en"},
+    ]
+    assert await codes(
+        client, {"EmailMustBeUniqueWithinFile": True, "UpdateTypeId": 2}, contacts
+    ) == {
         "R0301": 1,
         "R0315": 1,
     }
@@ -277,7 +288,12 @@ async def test_result_codes_are_spec_result_codes(client: httpx.AsyncClient) -> 
     seen = await codes(
         client,
         {"EmailIsRequired": True, "EmailMustBeUniqueWithinFile": True},
-        [{}, {"Email": "x"}, {"Email": "a@example.com"}, {"Email": "a@example.com", "LangCode": "en"}],
+        [
+            {},
+            {"Email": "x"},
+            {"Email": "a@example.com"},
+            {"Email": "a@example.com", "LangCode": "en"},
+        ],
     )
     assert set(seen) <= known
 

@@ -83,7 +83,9 @@ async def test_xml_bodies_are_read_and_answered_in_xml(client: httpx.AsyncClient
     from contactimport.datacontract import DataContractCodec
 
     codec = DataContractCodec.for_api("which50")
-    body = codec.encode("Contact", {"Values": {"Email": "xml@example.com", "ReferanceAccountId": 9}})
+    body = codec.encode(
+        "Contact", {"Values": {"Email": "xml@example.com", "ReferanceAccountId": 9}}
+    )
     response = await client.post(
         f"{W50}/contactLists/{CUSTOMERS}/contact",
         headers={**W50_AUTH, "Content-Type": "application/xml", "Accept": "text/xml"},
@@ -135,7 +137,9 @@ async def test_bad_path_parameters_are_400_not_500(client: httpx.AsyncClient) ->
 
 
 async def test_checkmarket_schema_violations_name_the_field(client: httpx.AsyncClient) -> None:
-    response = await client.post("/3/contacts/import/configs", headers=CM_AUTH, json={"Name": "x" * 51})
+    response = await client.post(
+        "/3/contacts/import/configs", headers=CM_AUTH, json={"Name": "x" * 51}
+    )
     assert "Name" in cm_error("createImportConfig", response, 400)["ErrorMessage"]
     response = await client.post(
         "/3/contacts/import/configs",
@@ -183,7 +187,9 @@ async def test_checkmarket_needs_both_matching_keys(
 
 async def test_checkmarket_key_without_the_role_is_403(client: httpx.AsyncClient) -> None:
     assert (await client.get("/3/contacts/import/configs", headers=CM_READONLY)).status_code == 200
-    response = await client.post("/3/contacts/import/configs", headers=CM_READONLY, json={"Name": "n"})
+    response = await client.post(
+        "/3/contacts/import/configs", headers=CM_READONLY, json={"Name": "n"}
+    )
     assert "Contacts (write)" in cm_error("createImportConfig", response, 403)["ErrorMessage"]
 
 
@@ -191,7 +197,9 @@ async def test_one_w50_account_never_sees_anothers_data(client: httpx.AsyncClien
     contact = (await upsert(client, {"Email": "mine@example.com"})).json()
     job = (
         await client.post(
-            f"{W50}/contactLists/{CUSTOMERS}/import", headers=W50_AUTH, json={"FieldNames": ["Email"]}
+            f"{W50}/contactLists/{CUSTOMERS}/import",
+            headers=W50_AUTH,
+            json={"FieldNames": ["Email"]},
         )
     ).json()
     lists = (await client.get(f"{W50}/contactLists", headers=W50_OTHER)).json()

@@ -167,7 +167,9 @@ async def test_patch_updates_every_match_and_counts_them(client: httpx.AsyncClie
 async def test_patch_never_inserts_and_answers_404_when_nothing_matches(
     client: httpx.AsyncClient,
 ) -> None:
-    response = await upsert(client, {"FirstName": "x"}, "?match=Email&Email=no@example.com", "PATCH")
+    response = await upsert(
+        client, {"FirstName": "x"}, "?match=Email&Email=no@example.com", "PATCH"
+    )
     assert w50_error("patchContacts", response, 404) == "No contact matches the given values."
     assert await list_count(client) == 0
 
@@ -235,8 +237,13 @@ async def test_invalid_email_and_mobile_are_kept_with_warnings(client: httpx.Asy
 
 
 async def test_lists_and_fields_are_readable_as_specified(client: httpx.AsyncClient) -> None:
-    lists = check("which50", "listContactLists", await client.get(f"{W50}/contactLists", headers=W50_AUTH))
-    assert [(x["Id"], x["Name"]) for x in lists] == [(CUSTOMERS, "Customers"), (NEWSLETTER, "Newsletter")]
+    lists = check(
+        "which50", "listContactLists", await client.get(f"{W50}/contactLists", headers=W50_AUTH)
+    )
+    assert [(x["Id"], x["Name"]) for x in lists] == [
+        (CUSTOMERS, "Customers"),
+        (NEWSLETTER, "Newsletter"),
+    ]
     fields = check(
         "which50",
         "listContactListFields",
@@ -247,11 +254,16 @@ async def test_lists_and_fields_are_readable_as_specified(client: httpx.AsyncCli
     one = check(
         "which50",
         "getContactListField",
-        await client.get(f"{W50}/contactLists/{CUSTOMERS}/fields/{segment['Id']}", headers=W50_AUTH),
+        await client.get(
+            f"{W50}/contactLists/{CUSTOMERS}/fields/{segment['Id']}", headers=W50_AUTH
+        ),
     )
     assert one == segment
     assert [v["Value"] for v in one["ContactSchemaFieldValues"]] == ["Standard", "Gold", "Legacy"]
     missing = await client.get(f"{W50}/contactLists/{CUSTOMERS}/fields/999", headers=W50_AUTH)
     assert w50_error("getContactListField", missing, 404).startswith("The specified Contactlist or")
     no_list = await client.get(f"{W50}/contactLists/999/fields", headers=W50_AUTH)
-    assert w50_error("listContactListFields", no_list, 404) == "The specified Contactlist was not found."
+    assert (
+        w50_error("listContactListFields", no_list, 404)
+        == "The specified Contactlist was not found."
+    )

@@ -10,7 +10,6 @@ from typing import Any
 import anyio
 import httpx
 import pytest
-
 from contactimport_sandbox import SandboxOptions
 from contactimport_sandbox.spec import document
 
@@ -69,9 +68,13 @@ async def test_new_job_is_created_empty(client: httpx.AsyncClient) -> None:
 
 async def test_batches_accumulate_and_the_job_becomes_loaded(client: httpx.AsyncClient) -> None:
     job = await create_job(client)
-    first = check("which50", "uploadImportBatch", await upload(client, job["Id"], [{"Values": {}}] * 3))
+    first = check(
+        "which50", "uploadImportBatch", await upload(client, job["Id"], [{"Values": {}}] * 3)
+    )
     assert (first["CurrentStatus"], first["TotalContacts"]) == ("Loaded", 3)
-    second = check("which50", "uploadImportBatch", await upload(client, job["Id"], [{"Values": {}}] * 2))
+    second = check(
+        "which50", "uploadImportBatch", await upload(client, job["Id"], [{"Values": {}}] * 2)
+    )
     assert second["TotalContacts"] == 5
     assert await list_count(client) == 0  # nothing imported before the run
 
@@ -111,8 +114,13 @@ async def test_job_on_unknown_list_or_other_list_is_not_found(client: httpx.Asyn
     )
     w50_error("createImportJob", response, 404)
     job = await create_job(client)
-    other = await client.get(f"{W50}/contactLists/{NEWSLETTER}/import/{job['Id']}", headers=W50_AUTH)
-    assert w50_error("getImportJob", other, 404) == "The specified Contactlist or ImportJob were not found."
+    other = await client.get(
+        f"{W50}/contactLists/{NEWSLETTER}/import/{job['Id']}", headers=W50_AUTH
+    )
+    assert (
+        w50_error("getImportJob", other, 404)
+        == "The specified Contactlist or ImportJob were not found."
+    )
 
 
 async def test_run_inserts_every_contact_and_counts(client: httpx.AsyncClient) -> None:
@@ -167,7 +175,11 @@ async def test_contacts_loaded_earlier_in_the_job_are_matched_by_later_ones(
     ]
     job = await import_contacts(client, contacts, JOB_FIELDS, "?match=Email", method="PUT")
     assert (job["InsertedContacts"], job["UpdatedContacts"]) == (1, 1)
-    stored = check("which50", "upsertContact", await upsert(client, {"Email": "dup@example.com"}, "?match=Email"))
+    stored = check(
+        "which50",
+        "upsertContact",
+        await upsert(client, {"Email": "dup@example.com"}, "?match=Email"),
+    )
     assert stored["Values"]["FirstName"] == "second"
     assert await list_count(client) == 1
 
@@ -185,7 +197,11 @@ async def test_patch_run_updates_only_contacts_matching_the_query_values(
     missing = await import_contacts(
         client, [{"Mobile": "+32475000002"}], ["Mobile"], "?match=Segment&Segment=Gold", "PATCH"
     )
-    assert (missing["InsertedContacts"], missing["UpdatedContacts"], missing["NotUpdatedContacts"]) == (0, 0, 1)
+    assert (
+        missing["InsertedContacts"],
+        missing["UpdatedContacts"],
+        missing["NotUpdatedContacts"],
+    ) == (0, 0, 1)
     assert await list_count(client) == 3
 
 

@@ -1,0 +1,245 @@
+"""Over real HTTP (uvicorn): fault injection, concurrent clients, persistence in SQLite and a
+restart in the middle of an import job (the CLI entry point in a subprocess, killed hard)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from contactimport_sandbox import FaultSettings, SandboxOptions, create_app
+
+from .conftest import CUSTOMERS, W50, W50_AUTH, Live, free_port
+
+
+def faults(live: Live, *rules: dict[str, Any], seed: int = 3) -> None:
+    response = httpx.put(
+        f"{live.origin}/_sandbox/faults", json={"seed": seed, "rules": list(rules)}
+    )
+    assert response.status_code == 200, response.text
+
+
+def test_faults_are_off_by_default(live: Live) -> None:
+    assert httpx.get(f"{live.origin}/_sandbox/faults").json() == {"seed": None, "rules": []}
+    statuses = {
+        httpx.get(f"{live.origin}{W50}/contactLists", headers=W50_AUTH).status_code
+        for _ in range(20)
+    }
+    assert statuses == {200}
+
+
+def test_injected_errors_carry_retry_after_and_the_api_error_body(live: Live) -> None:
+    faults(live, {"route": "listContactLists", "error_rate": 1.0, "error_statuses": [503]})
+    response = httpx.get(f"{live.origin}{W50}/contactLists", headers=W50_AUTH)
+    assert response.status_code == 503
+    assert response.headers["Retry-After"] == "1"
+    assert "Message" in response.json()
+    faults(live, {"route": "*", "rate_limit_rate": 1.0, "retry_after": 4})
+    response = httpx.get(
+        f"{live.origin}/3/contacts/import/configs",
+        headers={"X-Master-Key": "cm-acme-master", "X-Key": "cm-acme-contacts-read"},
+    )
+    assert (response.status_code, response.headers["Retry-After"]) == (429, "4")
+    assert response.json()["Meta"]["Status"] == 429
+
+
+def test_faults_apply_per_route(live: Live) -> None:
+    faults(live, {"route": "getContact", "error_rate": 1.0})
+    ok = httpx.get(f"{live.origin}{W50}/contactLists", headers=W50_AUTH)
+    assert ok.status_code == 200
+    hit = httpx.get(f"{live.origin}{W50}/contacts/anything", headers=W50_AUTH)
+    assert hit.status_code in (500, 503)
+
+
+def test_a_seed_gives_the_same_fault_sequence(live: Live) -> None:
+    def sequence() -> list[int]:
+        faults(live, {"route": "*", "error_rate": 0.3, "rate_limit_rate": 0.2}, seed=11)
+        return [
+            httpx.get(f"{live.origin}{W50}/contactLists", headers=W50_AUTH).status_code
+            for _ in range(30)
+        ]
+
+    first, second = sequence(), sequence()
+    assert first == second
+    assert {200, 429} <= set(first) and set(first) & {500, 503}
+
+
+def test_added_latency_and_dropped_connections(live: Live) -> None:
+    faults(live, {"route": "listContactLists", "latency_ms": 250})
+    started = time.monotonic()
+    assert httpx.get(f"{live.origin}{W50}/contactLists", headers=W50_AUTH).status_code == 200
+    assert time.monotonic() - started >= 0.25
+    faults(live, {"route": "listContactLists", "drop_rate": 1.0})
+    with pytest.raises(httpx.TransportError):
+        httpx.get(f"{live.origin}{W50}/contactLists", headers=W50_AUTH)
+    httpx.delete(f"{live.origin}/_sandbox/faults")
+    assert httpx.get(f"{live.origin}{W50}/contactLists", headers=W50_AUTH).status_code == 200
+
+
+def test_invalid_fault_settings_are_refused(live: Live) -> None:
+    response = httpx.put(
+        f"{live.origin}/_sandbox/faults", json={"rules": [{"route": "*", "error_rate": 2}]}
+    )
+    assert response.status_code == 400
+    assert "error_rate" in response.json()["Message"]
+
+
+def test_fault_settings_can_be_given_at_start() -> None:
+    settings = FaultSettings.parse('{"seed": 1, "rules": [{"route": "*", "error_rate": 1.0}]}')
+    app = create_app(options=SandboxOptions(faults=settings))
+    try:
+        assert app.state.sandbox.faults.draw("listContactLists")[1] is not None
+    finally:
+        app.state.sandbox.close()
+
+
+def test_concurrent_upserts_lose_no_update_and_duplicate_no_contact(live: Live) -> None:
+    emails = [f"c{n}@example.com" for n in range(15)]
+    fields = ["Mobile", "FirstName", "LastName", "ReferanceAccountId", "Segment"]
+    values = {"Mobile": "+32475000000", "Segment": "Gold", "ReferanceAccountId": 5}
+    errors: list[str] = []
+    barrier = threading.Barrier(len(fields))
+
+    def writer(field: str) -> None:
+        with httpx.Client(base_url=live.origin, headers=W50_AUTH, timeout=30) as http:
+            barrier.wait()
+            for email in emails:
+                body = {"Values": {"Email": email, field: values.get(field, field)}}
+                response = http.post(
+                    f"{W50}/contactLists/{CUSTOMERS}/contact?match=Email", json=body
+                )
+                if response.status_code != 200:
+                    errors.append(response.text)
+
+    threads = [threading.Thread(target=writer, args=(field,)) for field in fields]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert errors == []
+    with httpx.Client(base_url=live.origin, headers=W50_AUTH) as http:
+        lists = http.get(f"{W50}/contactLists").json()
+        assert next(x["Count"] for x in lists if x["Id"] == CUSTOMERS) == len(emails)
+        for email in emails:
+            body = {"Values": {"Email": email}}
+            contact = http.post(f"{W50}/contactLists/{CUSTOMERS}/contact?match=Email", json=body)
+            assert set(contact.json()["Values"]) == {"Email", *fields}, contact.text
+
+
+def test_state_survives_a_restart(tmp_path: Path) -> None:
+    db = tmp_path / "state.db"
+    app = create_app(db=db)
+    sandbox = app.state.sandbox
+    contact, _ = sandbox.which50.upsert_contact(
+        sandbox.fixtures.w50_accounts[0],
+        CUSTOMERS,
+        {"Values": {"Email": "k@example.com"}},
+        [],
+        None,
+        [],
+    )
+    with sandbox.store.read() as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    sandbox.close()
+    again = create_app(db=db)
+    try:
+        account = again.state.sandbox.fixtures.w50_accounts[0]
+        assert again.state.sandbox.which50.get_contact(account, contact["EncContactId"]) == contact
+    finally:
+        again.state.sandbox.close()
+
+
+def _start_cli(db: Path, port: int, *extra: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "contactimport_sandbox",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--db",
+            str(db),
+            "--log-level",
+            "warning",
+            *extra,
+        ],
+        env=os.environ.copy(),
+    )
+
+
+def _wait_up(origin: str, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 20
+    while True:
+        assert process.poll() is None, "the sandbox exited"
+        try:
+            if httpx.get(f"{origin}/_sandbox/health").status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        assert time.monotonic() < deadline, "the sandbox did not start"
+        time.sleep(0.05)
+
+
+@pytest.mark.slow
+def test_a_job_killed_mid_run_resumes_after_restart_without_half_written_contacts(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "restart.db"
+    port = free_port()
+    origin = f"http://127.0.0.1:{port}"
+    total = 3000
+    process = _start_cli(db, port, "--chunk-size", "100", "--step-delay", "0.02")
+    try:
+        _wait_up(origin, process)
+        with httpx.Client(base_url=origin + W50, headers=W50_AUTH, timeout=30) as http:
+            job = http.post(
+                f"/contactLists/{CUSTOMERS}/import", json={"FieldNames": ["Email"]}
+            ).json()
+            contacts = [{"Values": {"Email": f"r{n}@example.com"}} for n in range(total)]
+            assert (
+                http.post(
+                    f"/contactLists/{CUSTOMERS}/import/{job['Id']}", json=contacts
+                ).status_code
+                == 200
+            )
+            assert (
+                http.post(
+                    f"/contactLists/{CUSTOMERS}/import/{job['Id']}/run?match=Email"
+                ).status_code
+                == 200
+            )
+            deadline = time.monotonic() + 20
+            while (
+                http.get(f"/contactLists/{CUSTOMERS}/import/{job['Id']}").json()["ProgressPercent"]
+                < 20
+            ):
+                assert time.monotonic() < deadline
+                time.sleep(0.02)
+        process.send_signal(signal.SIGKILL)
+        process.wait(10)
+        process = _start_cli(db, port, "--chunk-size", "500")
+        _wait_up(origin, process)
+        with httpx.Client(base_url=origin + W50, headers=W50_AUTH, timeout=30) as http:
+            deadline = time.monotonic() + 30
+            while (state := http.get(f"/contactLists/{CUSTOMERS}/import/{job['Id']}").json())[
+                "CurrentStatus"
+            ] != "Finished":
+                assert state["CurrentStatus"] == "Running"
+                assert time.monotonic() < deadline
+                time.sleep(0.05)
+            assert (state["InsertedContacts"], state["UpdatedContacts"]) == (total, 0)
+            assert state["ProgressPercent"] == 100
+            lists = http.get("/contactLists").json()
+            assert next(x["Count"] for x in lists if x["Id"] == CUSTOMERS) == total
+    finally:
+        process.terminate()
+        process.wait(10)
