@@ -51,6 +51,24 @@ def tests(session: nox.Session) -> None:
 
 
 @nox.session
+def sandbox(session: nox.Session) -> None:
+    """Run the sandbox server (W50 under /Which50API, CheckMarket under /3) until Ctrl-C.
+
+    Arguments go to `python -m contactimport_sandbox`, e.g. `nox -s sandbox -- --port 9000
+    --db :memory:`; default: 127.0.0.1:8080, state in contactimport-sandbox.db.
+    """
+    install_project(session)
+    session.run("python", "-m", "contactimport_sandbox", *session.posargs)
+
+
+@nox.session
+def bench_sandbox(session: nox.Session) -> None:
+    """Benchmark the sandbox: 100,000 contacts to a finished job, GET rate vs Stoplight Prism."""
+    install_project(session)
+    session.run("python", "bench/bench_sandbox.py", *session.posargs)
+
+
+@nox.session
 def generate(session: nox.Session) -> None:
     """Regenerate generated/ from spec/ (pinned generators); `-- --check` fails on any drift."""
     session.install("--group", "generate")
