@@ -102,6 +102,22 @@ def package(session: nox.Session) -> None:
     )
 
 
+EXAMPLES = [
+    "examples/which50_quickstart.py",
+    "examples/checkmarket_quickstart.py",
+    "examples/async_which50.py",
+    "examples/run_examples.py",
+]
+
+
+@nox.session(tags=["ci"])
+def examples(session: nox.Session) -> None:
+    """The client examples: mypy --strict as user code, then run against a fresh sandbox."""
+    install_project(session, "lint")
+    session.run("mypy", "--strict", *EXAMPLES)
+    session.run("python", "examples/run_examples.py")
+
+
 @nox.session
 def demo(session: nox.Session) -> None:
     """The guided demo: a sandbox on a free port, W50 and CheckMarket CSV imports via the CLI."""
