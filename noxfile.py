@@ -106,6 +106,7 @@ EXAMPLES = [
     "examples/which50_quickstart.py",
     "examples/checkmarket_quickstart.py",
     "examples/async_which50.py",
+    "examples/typed_usage.py",
     "examples/run_examples.py",
 ]
 

@@ -16,7 +16,12 @@ import urllib.request
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-EXAMPLES = ["which50_quickstart.py", "checkmarket_quickstart.py", "async_which50.py"]
+EXAMPLES = [
+    "which50_quickstart.py",
+    "checkmarket_quickstart.py",
+    "async_which50.py",
+    "typed_usage.py",
+]
 
 
 def free_port() -> int:
