@@ -313,6 +313,7 @@ class BulkImportProcess:
         self._properties = contact_properties(document)
         self._digest = ContactDigest()
         self._completed = 0
+        self._single_chunk = False
         self._state: _BulkState | None = (
             None if continuation_token is None else _BulkState.decode(continuation_token)
         )
@@ -396,6 +397,13 @@ class BulkImportProcess:
         self._set_phase("Uploading")
         while pending is not None:
             self._check_cancel()
+            state = self._state
+            if self._single_chunk and state is not None and state.confirmed_chunks:
+                raise self._interrupted(
+                    "the import configuration is not reusable (IsReusable false), so it served "
+                    f"only the first {state.confirmed_contacts} contacts; use a reusable "
+                    "configuration or a chunk size covering every contact"
+                )
             yield from self._bulk(pending)
             pending = yield from self._next_chunk()
         state = self._state
@@ -414,8 +422,13 @@ class BulkImportProcess:
             for existing in configs:
                 if existing.get("Name") == name and existing.get("ImportConfigId") is not None:
                     return int(existing["ImportConfigId"])
+        config = dict(self._config)
+        # A configuration that is not reusable disappears after one bulk import, and the
+        # workflow sends one bulk import per chunk: reusable unless the caller says otherwise.
+        config.setdefault("IsReusable", True)
+        self._single_chunk = config["IsReusable"] is False
         created = yield from self._retrying(
-            _CreateConfig(self._config), "creating the import configuration"
+            _CreateConfig(config), "creating the import configuration"
         )
         if not created.get("Succeeded", True) or created.get("ImportConfigId") is None:
             raise self._interrupted(
@@ -588,7 +601,8 @@ def begin_bulk_import(
     """Start a CheckMarket bulk import; returns a poller whose result is a BulkImportOutcome.
 
     Give ``import_config_id``, or ``config`` (an ImportConfig): with ``reuse_config`` an existing
-    configuration of the same ``Name`` is used, otherwise one is created.
+    configuration of the same ``Name`` is used, otherwise one is created (``IsReusable`` true
+    unless ``config`` says otherwise: each chunk is one bulk import through it).
     """
     process = _process(
         import_config_id=import_config_id,
