@@ -331,6 +331,8 @@ def generate_models(api: Api, versions: Mapping[str, str]) -> None:
             "--use-double-quotes",
             "--use-schema-description",
             "--set-default-enum-member",
+            "--formatters",
+            "builtin",
             "--custom-file-header",
             line,
         ],

@@ -147,8 +147,7 @@ class ImportContact(BaseModel):
     LastName: Annotated[
         str | None,
         Field(
-            description="The contact's last name.",
-            json_schema_extra={"xml": {"name": "LastName"}},
+            description="The contact's last name.", json_schema_extra={"xml": {"name": "LastName"}}
         ),
     ] = None
     Email: Annotated[
@@ -304,10 +303,7 @@ class HateoasLink(BaseModel):
     ] = None
     Title: Annotated[
         str | None,
-        Field(
-            description="What the link does.",
-            json_schema_extra={"xml": {"name": "Title"}},
-        ),
+        Field(description="What the link does.", json_schema_extra={"xml": {"name": "Title"}}),
     ] = None
     Method: Annotated[
         str | None,
@@ -339,24 +335,15 @@ class Hateoas(BaseModel):
     ] = None
     Update: Annotated[
         HateoasLink | None,
-        Field(
-            description="Update this resource.",
-            json_schema_extra={"xml": {"name": "Update"}},
-        ),
+        Field(description="Update this resource.", json_schema_extra={"xml": {"name": "Update"}}),
     ] = None
     Delete: Annotated[
         HateoasLink | None,
-        Field(
-            description="Delete this resource.",
-            json_schema_extra={"xml": {"name": "Delete"}},
-        ),
+        Field(description="Delete this resource.", json_schema_extra={"xml": {"name": "Delete"}}),
     ] = None
     Next: Annotated[
         HateoasLink | None,
-        Field(
-            description="The next page of a list.",
-            json_schema_extra={"xml": {"name": "Next"}},
-        ),
+        Field(description="The next page of a list.", json_schema_extra={"xml": {"name": "Next"}}),
     ] = None
     Previous: Annotated[
         HateoasLink | None,
@@ -496,8 +483,7 @@ class ErrorData(BaseModel):
     ErrorCode: Annotated[
         int | None,
         Field(
-            description="A numeric error code.",
-            json_schema_extra={"xml": {"name": "ErrorCode"}},
+            description="A numeric error code.", json_schema_extra={"xml": {"name": "ErrorCode"}}
         ),
     ] = None
     ErrorMessage: Annotated[
@@ -509,10 +495,7 @@ class ErrorData(BaseModel):
     ] = None
     ErrorType: Annotated[
         str | None,
-        Field(
-            description="The kind of error.",
-            json_schema_extra={"xml": {"name": "ErrorType"}},
-        ),
+        Field(description="The kind of error.", json_schema_extra={"xml": {"name": "ErrorType"}}),
     ] = None
 
 
@@ -588,10 +571,7 @@ class BulkImportPayload(BaseModel):
     )
     Data: Annotated[
         BulkImportResult,
-        Field(
-            description="The queued import's id.",
-            json_schema_extra={"xml": {"name": "Data"}},
-        ),
+        Field(description="The queued import's id.", json_schema_extra={"xml": {"name": "Data"}}),
     ]
     Links: Annotated[
         Hateoas | None,
@@ -818,10 +798,7 @@ class ImportConfigPayload(BaseModel):
     )
     Data: Annotated[
         ImportConfig,
-        Field(
-            description="The configuration.",
-            json_schema_extra={"xml": {"name": "Data"}},
-        ),
+        Field(description="The configuration.", json_schema_extra={"xml": {"name": "Data"}}),
     ]
     Links: Annotated[
         Hateoas | None,
