@@ -240,7 +240,7 @@ def date_times(draw: st.DrawFn) -> str:
     digits = draw(st.integers(0, 7))
     fraction = draw(st.integers(0, 10**digits - 1)) if digits else 0
     offset = draw(st.sampled_from(["Z", "+00:00", "+01:00", "-05:30", "+14:00"]))
-    text = moment.strftime("%Y-%m-%dT%H:%M:%S")
+    text = f"{moment.year:04d}-{moment.strftime('%m-%dT%H:%M:%S')}"
     if digits:
         text += f".{fraction:0{digits}d}"
     return text + offset
@@ -282,7 +282,12 @@ class SchemaStrategies:
             return st.dictionaries(XML_TEXT, value_strategy, max_size=4)
         alternatives = schema.get("oneOf") or schema.get("anyOf")
         if alternatives:
-            return st.one_of([self.build(alternative) for alternative in alternatives])
+            # An object with no members and an empty string are the same empty element in XML
+            # ("Data is text or elements"): the spec's union cannot tell them apart, so the
+            # object alternative is drawn with at least one member.
+            return st.one_of(
+                [self.build(alternative).filter(lambda v: v != {}) for alternative in alternatives]
+            )
         kind = schema.get("type")
         if kind == "string":
             if schema.get("format") == "date-time":
