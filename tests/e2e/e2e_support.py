@@ -14,10 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
-
-pytest.importorskip("uvicorn")
-
 
 W50_TOKEN = "w50-acme-full"
 CM_MASTER_KEY = "cm-acme-master"
