@@ -14,8 +14,6 @@ from pathlib import Path
 
 from .test_wheel import PACKAGES
 
-ROOT = Path(__file__).resolve().parents[2]
-
 
 def test_every_package_imports_from_outside_the_source_tree(tmp_path: Path) -> None:
     script = (
