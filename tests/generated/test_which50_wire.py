@@ -381,3 +381,16 @@ def test_a_documented_error_status_is_parsed_into_the_error_model() -> None:
     assert response.status_code == HTTPStatus.NOT_FOUND
     assert response.parsed is not None
     assert response.parsed.to_dict() == {"Message": "The specified Contact was not found."}
+
+
+def test_request_kwargs_carry_the_query_in_the_url_and_no_httpx_params() -> None:
+    # The overlay sends what _get_kwargs() returns through its own httpx client: the query string
+    # must be part of "url", since httpx would percent-encode the joining commas in "params".
+    kwargs = patch_contacts._get_kwargs(
+        12,
+        body=contact({"Mobile": "1"}),
+        customevents=["A", "B"],
+        match_values=PatchContactsMatchValues.from_dict({"Email": "x@y.z"}),
+    )
+    assert set(kwargs) == {"method", "url", "json", "headers"}
+    assert kwargs["url"] == "/contactLists/12/contact?customevents=A,B&Email=x%40y.z"
