@@ -28,7 +28,13 @@ from .errors import (
 )
 from .settings import WireFormat, configure_debug_logging, wire_format_from
 from .transport.redaction import REDACTED, redact_text, redact_url
-from .transport.retry import AsyncRetryTransport, RetryPolicy, RetryTransport, mark_request
+from .transport.retry import (
+    AsyncRetryTransport,
+    RetryPolicy,
+    RetryTransport,
+    attempts_made,
+    mark_request,
+)
 
 if TYPE_CHECKING:
     from .datacontract import DataContractCodec
@@ -386,7 +392,7 @@ class ClientCore:
     def transport_error(
         self, call: PreparedCall[Any], args: Mapping[str, Any], error: httpx.TransportError
     ) -> ContactImportError:
-        attempts = getattr(error, "contactimport_attempts", 1)
+        attempts = attempts_made(error)
         where = f"{args['method']} {redact_url(args['url'])}"
         text = self._scrub(str(error)) or type(error).__name__
         suffix = f" after {attempts} attempts" if attempts > 1 else ""

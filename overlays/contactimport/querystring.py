@@ -212,7 +212,9 @@ class MatchValues:
 
     __slots__ = ("values",)
 
-    def __init__(self, values: Mapping[str, MatchValue] | Iterable[tuple[str, MatchValue]]) -> None:
+    def __init__(self, values: Mapping[str, object] | Iterable[tuple[str, object]]) -> None:
+        # Typed loosely on purpose: mypy sees `{"Id": 1, "Email": "x"}` as dict[str, object];
+        # each value is checked here instead (a string, number or boolean).
         pairs = list(values.items()) if isinstance(values, Mapping) else list(values)
         names = _check_names([name for name, _ in pairs], "match", reserved=True)
         self.values: dict[str, str] = {

@@ -16,6 +16,7 @@ from checkmarket_client.models import (
     ImportConfigPayload,
     ImportResultPayload,
 )
+from checkmarket_client.types import Unset
 from contactimport.checkmarket import AsyncCheckMarket, CheckMarket, auth_header_names, regions
 from contactimport.errors import (
     AuthenticationError,
@@ -104,7 +105,9 @@ def test_bulk_import_and_result_codes(cm: CheckMarket) -> None:
     assert isinstance(queue_item_id, int)
     result = wait_result(cm, queue_item_id)
     assert result.data.status_id == 4
-    codes = {row.result_code: row.contact_count for row in result.data.result.import_result}
+    summary = result.data.result
+    assert not isinstance(summary, Unset) and not isinstance(summary.import_result, Unset)
+    codes = {row.result_code: row.contact_count for row in summary.import_result}
     assert codes == {"R0301": 1, "R0307": 1}
 
 

@@ -94,7 +94,7 @@ def test_bad_custom_event_names_are_rejected_but_reserved_words_are_allowed() ->
 
 def test_bad_match_values_are_rejected() -> None:
     with pytest.raises(InvalidParameterError, match="match value for 'Email'"):
-        MatchValues({"Email": None})  # type: ignore[dict-item]
+        MatchValues({"Email": None})
     with pytest.raises(InvalidParameterError, match="'Ema,il' contains a comma"):
         MatchValues({"Ema,il": "x"})
     with pytest.raises(InvalidParameterError, match="control character"):
@@ -183,7 +183,7 @@ def test_bad_input_fails_before_any_request() -> None:
         with pytest.raises(InvalidParameterError, match="'Email,Ref' contains a comma"):
             w50.run_import_job(1, 3, match=["Email,Ref"])
         with pytest.raises(InvalidParameterError, match="got the string 'Email'"):
-            w50.run_import_job(1, 3, match="Email")  # type: ignore[arg-type]
+            w50.run_import_job(1, 3, match="Email")
         with pytest.raises(InvalidParameterError, match="no value for match name"):
             w50.upsert_contact(1, contact({"Name": "x"}), match=MatchOn("Email"))
         with pytest.raises(InvalidParameterError, match="PATCH needs the values"):

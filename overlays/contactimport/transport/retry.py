@@ -52,6 +52,7 @@ __all__ = [
     "AsyncRetryTransport",
     "RetryPolicy",
     "RetryTransport",
+    "attempts_made",
     "is_replay_safe",
     "mark_request",
 ]
@@ -331,6 +332,15 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         await self.transport.aclose()
 
 
+_ATTEMPTS_ATTRIBUTE: Final = "contactimport_attempts"
+
+
 def _annotate(error: httpx.TransportError, attempts: int) -> None:
     """Record the number of attempts on a transport error for the client's exception message."""
-    error.contactimport_attempts = attempts  # type: ignore[attr-defined]
+    setattr(error, _ATTEMPTS_ATTRIBUTE, attempts)
+
+
+def attempts_made(error: BaseException) -> int:
+    """How many attempts the retry transport made before raising this transport error."""
+    attempts = getattr(error, _ATTEMPTS_ATTRIBUTE, 1)
+    return attempts if isinstance(attempts, int) else 1
