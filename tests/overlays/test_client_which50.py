@@ -333,3 +333,31 @@ def test_over_real_http(live: LiveSandbox, fmt: str) -> None:
             params={"limit": 10000},
         ).json()["Events"]
         assert sum(1 for e in events if "Imported" in str(e)) >= 50
+
+
+class CountingConnections(httpx.BaseTransport):
+    """A real HTTP transport that counts the TCP connections it opens (httpcore trace events)."""
+
+    def __init__(self) -> None:
+        self.inner = httpx.HTTPTransport()
+        self.connections = 0
+
+    def _trace(self, event: str, info: dict[str, Any]) -> None:
+        if event == "connection.connect_tcp.complete":
+            self.connections += 1
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        request.extensions["trace"] = self._trace
+        return self.inner.handle_request(request)
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+def test_requests_reuse_one_connection(live: LiveSandbox) -> None:
+    transport = CountingConnections()
+    with Which50(W50_TOKEN, base_url=live.w50_url, transport=transport) as w50:
+        for _ in range(10):
+            w50.list_contact_lists()
+        w50.list_contact_list_fields(CUSTOMERS_LIST, wire_format="xml")
+    assert transport.connections == 1
