@@ -32,13 +32,19 @@ CREATE TABLE IF NOT EXISTS w50_contacts (
     updated_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS w50_contacts_list ON w50_contacts (list_id);
--- One row per (contact, property): the index that makes matching a lookup, not a scan.
+-- One row per (contact, matched-on property): what makes matching a lookup, not a scan.
 CREATE TABLE IF NOT EXISTS w50_contact_values (
     list_id INTEGER NOT NULL,
     name TEXT NOT NULL,
     value TEXT NOT NULL,
     contact_id INTEGER NOT NULL,
     PRIMARY KEY (list_id, name, value, contact_id)
+) WITHOUT ROWID;
+-- The properties of a list that have rows in w50_contact_values (indexed when first matched on).
+CREATE TABLE IF NOT EXISTS w50_indexed_properties (
+    list_id INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    PRIMARY KEY (list_id, name)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS w50_jobs (
     id INTEGER PRIMARY KEY,

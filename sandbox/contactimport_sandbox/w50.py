@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import hmac
 import json
 import math
 import re
@@ -113,8 +112,45 @@ class Validation:
 
 
 def encrypt_contact_id(secret: bytes, contact_id: int) -> str:
-    digest = hmac.new(secret, b"w50-contact:%d" % contact_id, hashlib.sha256).digest()
-    return base64.urlsafe_b64encode(digest[:18]).decode("ascii")
+    """An opaque, url-safe id: a keyed BLAKE2b MAC of the row id under the database's secret."""
+    digest = hashlib.blake2b(b"w50-contact:%d" % contact_id, key=secret, digest_size=18).digest()
+    return base64.urlsafe_b64encode(digest).decode("ascii")
+
+
+def ensure_indexed(conn: sqlite3.Connection, list_id: int, names: Iterable[str]) -> frozenset[str]:
+    """Index the named properties of a list's contacts (once); return every indexed name.
+
+    Properties get rows in ``w50_contact_values`` from the first time they are matched on, so
+    imports without ``match`` write no index rows, and matching is always an indexed lookup.
+    """
+    indexed = {
+        str(row[0])
+        for row in conn.execute(
+            "SELECT name FROM w50_indexed_properties WHERE list_id = ?", (list_id,)
+        )
+    }
+    missing = [name for name in dict.fromkeys(names) if name not in indexed]
+    if missing:
+        rows = []
+        for contact_id, values_json in conn.execute(
+            "SELECT id, values_json FROM w50_contacts WHERE list_id = ?", (list_id,)
+        ):
+            values = json.loads(values_json)
+            for name in missing:
+                key = match_key(values.get(name))
+                if key is not None:
+                    rows.append((list_id, name, key, contact_id))
+        conn.executemany(
+            "INSERT OR IGNORE INTO w50_contact_values (list_id, name, value, contact_id) "
+            "VALUES (?, ?, ?, ?)",
+            rows,
+        )
+        conn.executemany(
+            "INSERT INTO w50_indexed_properties (list_id, name) VALUES (?, ?)",
+            [(list_id, name) for name in missing],
+        )
+        indexed.update(missing)
+    return frozenset(indexed)
 
 
 @dataclass
@@ -130,8 +166,14 @@ class Outcome:
         return self.inserted + self.updated + self.unchanged
 
 
+NO_WARNINGS = "[]"
+
+
 class ContactWriter:
-    """Applies contacts to one list inside one write transaction; inserts are written in bulk."""
+    """Applies contacts to one list inside one write transaction; inserts are written in bulk.
+
+    ``match_names`` are the properties lookups will use: they are indexed before the first one.
+    """
 
     def __init__(
         self,
@@ -142,6 +184,7 @@ class ContactWriter:
         validation: Validation,
         custom_events: Sequence[str],
         job_id: int | None,
+        match_names: Iterable[str] = (),
     ) -> None:
         self.conn = conn
         self.secret = secret
@@ -151,12 +194,13 @@ class ContactWriter:
         self.custom_events = tuple(custom_events)
         self.job_id = job_id
         self.now = now_iso()
+        self.match_names = frozenset(match_names)
+        self.indexed = ensure_indexed(conn, list_id, self.match_names)
         row = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM w50_contacts").fetchone()
         self.next_id = int(row[0])
         self.pending: dict[int, dict[str, Any]] = {}
+        self.pending_warnings: dict[int, list[str]] = {}
         self.pending_index: dict[tuple[str, str], set[int]] = {}
-        # Only the properties lookups use need indexing while an insert is pending.
-        self.indexed_names: frozenset[str] = frozenset()
         self.events: list[tuple[Any, ...]] = []
 
     # -- lookups -----------------------------------------------------------------------------
@@ -180,10 +224,14 @@ class ContactWriter:
         return sorted(found | (pending or set()))
 
     # -- writes ------------------------------------------------------------------------------
-    def insert(self, values: dict[str, Any]) -> int:
+    def insert(self, values: dict[str, Any], warnings: list[str] | None = None) -> int:
         contact_id = self.next_id
         self.next_id += 1
         self.pending[contact_id] = dict(values)
+        if warnings is None:
+            warnings, _, _ = self.validation.check(values)
+        if warnings:
+            self.pending_warnings[contact_id] = warnings
         self._index_pending(contact_id, values)
         self._events(contact_id, "inserted")
         return contact_id
@@ -192,12 +240,18 @@ class ContactWriter:
         """Merge ``values`` into a contact; True when a stored value changed."""
         if contact_id in self.pending:
             current = self.pending[contact_id]
-            changed = {k: v for k, v in values.items() if k not in current or current[k] != v}
+            changed = {
+                k: v
+                for k, v in values.items()
+                if k not in current or current[k] != v or type(current[k]) is not type(v)
+            }
             if not changed:
                 return False
             self._unindex_pending(contact_id, current)
             current.update(changed)
             self._index_pending(contact_id, current)
+            warnings, _, _ = self.validation.check(current)
+            self.pending_warnings[contact_id] = warnings
             self._events(contact_id, "updated")
             return True
         row = self.conn.execute(
@@ -211,7 +265,7 @@ class ContactWriter:
         }
         if not changed:
             return False
-        old_keys = {k: match_key(stored.get(k)) for k in changed}
+        old_keys = {k: match_key(stored.get(k)) for k in changed if k in self.indexed}
         stored.update(changed)
         warnings, _, _ = self.validation.check(stored)
         self.conn.execute(
@@ -241,10 +295,10 @@ class ContactWriter:
         values: dict[str, Any],
         match: Sequence[str],
         match_values: Mapping[str, str] | None,
+        warnings: list[str] | None = None,
     ) -> Outcome:
         """One contact, as POST/PUT (``match_values`` None) or PATCH (``match_values`` given)."""
         outcome = Outcome()
-        self.indexed_names = frozenset(match)
         if match_values is not None:
             targets = self.find(match_values)
             insert_if_none = False
@@ -262,7 +316,7 @@ class ContactWriter:
             insert_if_none = True
         if not targets:
             if insert_if_none:
-                outcome.inserted.append(self.insert(values))
+                outcome.inserted.append(self.insert(values, warnings))
             return outcome
         for contact_id in targets:
             if self.update(contact_id, values):
@@ -274,37 +328,43 @@ class ContactWriter:
     def flush(self) -> None:
         """Write pending inserts and custom events (executemany, same transaction)."""
         if self.pending:
-            rows = []
-            value_rows = []
-            for contact_id, values in self.pending.items():
-                warnings, _, _ = self.validation.check(values)
-                rows.append(
-                    (
-                        contact_id,
-                        self.list_id,
-                        encrypt_contact_id(self.secret, contact_id),
-                        json.dumps(values),
-                        json.dumps(warnings),
-                        self.now,
-                        self.now,
-                    )
+            secret = self.secret
+            now = self.now
+            list_id = self.list_id
+            warnings = self.pending_warnings
+            dumps = json.dumps
+            rows = [
+                (
+                    contact_id,
+                    list_id,
+                    encrypt_contact_id(secret, contact_id),
+                    dumps(values),
+                    dumps(warnings[contact_id]) if contact_id in warnings else NO_WARNINGS,
+                    now,
+                    now,
                 )
-                for name, value in values.items():
-                    key = match_key(value)
+                for contact_id, values in self.pending.items()
+            ]
+            value_rows = []
+            for name in self.indexed:
+                for contact_id, values in self.pending.items():
+                    key = match_key(values.get(name))
                     if key is not None:
-                        value_rows.append((self.list_id, name, key, contact_id))
+                        value_rows.append((list_id, name, key, contact_id))
             self.conn.executemany(
                 "INSERT INTO w50_contacts "
                 "(id, list_id, enc_id, values_json, warnings_json, created_at, updated_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
-            self.conn.executemany(
-                "INSERT OR IGNORE INTO w50_contact_values (list_id, name, value, contact_id) "
-                "VALUES (?, ?, ?, ?)",
-                value_rows,
-            )
+            if value_rows:
+                self.conn.executemany(
+                    "INSERT OR IGNORE INTO w50_contact_values (list_id, name, value, contact_id) "
+                    "VALUES (?, ?, ?, ?)",
+                    value_rows,
+                )
             self.pending.clear()
+            self.pending_warnings.clear()
             self.pending_index.clear()
         if self.events:
             self.conn.executemany(
@@ -334,13 +394,13 @@ class ContactWriter:
             )
 
     def _index_pending(self, contact_id: int, values: Mapping[str, Any]) -> None:
-        for name in self.indexed_names:
+        for name in self.match_names:
             key = match_key(values.get(name))
             if key is not None:
                 self.pending_index.setdefault((name, key), set()).add(contact_id)
 
     def _unindex_pending(self, contact_id: int, values: Mapping[str, Any]) -> None:
-        for name in self.indexed_names:
+        for name in self.match_names:
             key = match_key(values.get(name))
             if key is not None:
                 self.pending_index.get((name, key), set()).discard(contact_id)
@@ -506,7 +566,14 @@ class Which50:
         validation = Validation.for_list(contact_list)
         with self.store.write() as conn:
             writer = ContactWriter(
-                conn, self.store.secret, account.id, list_id, validation, custom_events, None
+                conn,
+                self.store.secret,
+                account.id,
+                list_id,
+                validation,
+                custom_events,
+                None,
+                match_names=match,
             )
             outcome = writer.apply(values, match, criteria)
             writer.flush()
@@ -684,7 +751,14 @@ class Which50:
             events: list[str] = json.loads(row[8] or "[]")
             validation = Validation.for_list(contact_list)
             writer = ContactWriter(
-                conn, self.store.secret, str(account_id), int(list_id), validation, events, job_id
+                conn,
+                self.store.secret,
+                str(account_id),
+                int(list_id),
+                validation,
+                events,
+                job_id,
+                match_names=match,
             )
             loaded = conn.execute(
                 "SELECT seq, values_json FROM w50_job_contacts "
@@ -695,10 +769,10 @@ class Which50:
             for _, values_json in loaded:
                 raw: dict[str, Any] = json.loads(values_json)
                 values = {k: v for k, v in raw.items() if k in field_names}
-                _, invalid_email, invalid_sms = validation.check(values)
+                warnings, invalid_email, invalid_sms = validation.check(values)
                 bad_email += invalid_email
                 bad_sms += invalid_sms
-                outcome = writer.apply(values, match, criteria)
+                outcome = writer.apply(values, match, criteria, warnings)
                 inserted += len(outcome.inserted)
                 updated += len(outcome.updated)
                 if not outcome.inserted and not outcome.updated:
@@ -722,8 +796,9 @@ class Which50:
                     job_id,
                 ),
             )
-            if finished:
-                conn.execute("DELETE FROM w50_job_contacts WHERE job_id = ?", (job_id,))
+            conn.execute(
+                "DELETE FROM w50_job_contacts WHERE job_id = ? AND seq < ?", (job_id, done)
+            )
             return True
 
     def fail_oldest_running(self, message: str) -> None:
