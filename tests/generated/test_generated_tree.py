@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import importlib.util
 import json
+import subprocess
 import sys
 import types
 from pathlib import Path
@@ -195,3 +196,56 @@ def test_unpinned_or_mismatched_generator_versions_are_refused(
     monkeypatch.setattr(generate.metadata, "version", lambda name: "0.0.1")
     with pytest.raises(generate.GenerationError, match="pyproject pins"):
         generate.check_tool_versions()
+
+
+def git(repo: Path, *arguments: str) -> None:
+    subprocess.run(["git", *arguments], cwd=repo, check=True, capture_output=True)
+
+
+def test_drift_names_modified_deleted_and_untracked_generated_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("kept.py", "edited.py", "removed.py"):
+        (tmp_path / "generated" / "pkg").mkdir(parents=True, exist_ok=True)
+        (tmp_path / "generated" / "pkg" / name).write_text("x = 1\n")
+    (tmp_path / "elsewhere.txt").write_text("not generated\n")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "base")
+    (tmp_path / "generated" / "pkg" / "edited.py").write_text("x = 2\n")
+    (tmp_path / "generated" / "pkg" / "removed.py").unlink()
+    (tmp_path / "generated" / "pkg" / "new" / "added.py").parent.mkdir()
+    (tmp_path / "generated" / "pkg" / "new" / "added.py").write_text("y = 1\n")
+    (tmp_path / "elsewhere.txt").write_text("changed, but not under generated/\n")
+    monkeypatch.setattr(generate, "ROOT", tmp_path)
+    assert sorted(generate.drift()) == [
+        " D generated/pkg/removed.py",
+        " M generated/pkg/edited.py",
+        "?? generated/pkg/new/added.py",
+    ]
+
+
+def test_check_fails_naming_the_files_and_the_command_to_run(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(generate, "regenerate", lambda: None)
+    monkeypatch.setattr(generate, "drift", lambda: [" M generated/which50_client/client.py"])
+    assert generate.main(["--check"]) == 1
+    error = capsys.readouterr().err
+    assert "generated/which50_client/client.py" in error
+    assert "Run `nox -s generate`" in error
+
+    monkeypatch.setattr(generate, "drift", lambda: [])
+    assert generate.main(["--check"]) == 0
+    assert "up to date" in capsys.readouterr().out
+
+
+def test_a_generation_error_is_reported_and_exits_1(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def fail() -> None:
+        raise generate.GenerationError("spec/which50.openapi.yaml is missing")
+
+    monkeypatch.setattr(generate, "regenerate", fail)
+    assert generate.main([]) == 1
+    assert "spec/which50.openapi.yaml is missing" in capsys.readouterr().err
