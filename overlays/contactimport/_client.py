@@ -283,13 +283,23 @@ class ClientCore:
                     raise ContactImportError(
                         f"{call.operation.operation_id}: the spec names no request schema"
                     )
-                args["content"] = self.codec().encode(schema, body)
-                headers["Content-Type"] = f"{media}; charset=utf-8"
+                try:
+                    args["content"] = self.codec().encode(schema, body)
+                except ValueError as error:  # XmlEncodeError names the field and the rule
+                    raise InvalidParameterError(
+                        f"{call.operation.operation_id}: the request cannot be sent as XML: {error}"
+                    ) from None
             else:
-                args["content"] = json.dumps(
-                    body, ensure_ascii=False, separators=(",", ":"), allow_nan=False
-                ).encode("utf-8")
-                headers["Content-Type"] = f"{media}; charset=utf-8"
+                try:
+                    args["content"] = json.dumps(
+                        body, ensure_ascii=False, separators=(",", ":"), allow_nan=False
+                    ).encode("utf-8")
+                except ValueError as error:  # NaN or infinity: JSON has no such numbers
+                    raise InvalidParameterError(
+                        f"{call.operation.operation_id}: the request cannot be sent as JSON: "
+                        f"{error}"
+                    ) from None
+            headers["Content-Type"] = f"{media}; charset=utf-8"
         if kwargs:
             raise ContactImportError(f"unexpected request arguments: {sorted(kwargs)}")
         return args

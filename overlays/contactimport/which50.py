@@ -420,7 +420,8 @@ class _Which50Base:
     def max_batch_contacts(self) -> int:
         """At most this many contacts per `upload_import_batch` (the spec's maxItems)."""
         limit = operation_specs("which50")["uploadImportBatch"].request_max_items
-        assert limit is not None, "the W50 spec states the batch limit as maxItems"
+        if limit is None:  # pragma: no cover - the spec states it; a spec without it is a bug
+            raise RuntimeError("the W50 spec does not state the batch limit (maxItems)")
         return limit
 
     def clear_field_cache(self) -> None:

@@ -361,3 +361,28 @@ def test_requests_reuse_one_connection(live: LiveSandbox) -> None:
             w50.list_contact_lists()
         w50.list_contact_list_fields(CUSTOMERS_LIST, wire_format="xml")
     assert transport.connections == 1
+
+
+@pytest.mark.parametrize(
+    ("fmt", "value", "fragment"),
+    [
+        ("xml", "bell\x07", "Email"),
+        ("json", float("nan"), "cannot be sent as JSON"),
+    ],
+)
+def test_values_the_wire_format_cannot_carry_fail_before_sending(
+    fmt: str, value: object, fragment: str
+) -> None:
+    sent: list[httpx.Request] = []
+
+    def record(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(500)
+
+    with (
+        Which50("t", base_url=BASE, transport=httpx.MockTransport(record), wire_format=fmt) as w,
+        pytest.raises(InvalidParameterError) as caught,
+    ):
+        w.upsert_contact(CUSTOMERS_LIST, {"Values": {"Email": value}})
+    assert fragment in str(caught.value)
+    assert sent == []
