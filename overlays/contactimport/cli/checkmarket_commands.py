@@ -10,6 +10,7 @@ import click
 
 from ..checkmarket import CheckMarket
 from ..csvsource import CsvContactSource
+from ..workflows import RetrySettings
 from ..workflows.checkmarket import (
     DEFAULT_CHUNK_SIZE,
     BulkImportOutcome,
@@ -228,6 +229,13 @@ def outcome_rows(outcome: BulkImportOutcome) -> list[list[Any]]:
     show_default=True,
     help="Seconds between result checks.",
 )
+@click.option(
+    "--retries",
+    type=click.IntRange(min=0),
+    default=7,
+    show_default=True,
+    help="Retries of a step that failed transiently before the import stops (resumable).",
+)
 @json_option
 @click.pass_context
 @handle_errors
@@ -242,6 +250,7 @@ def import_command(
     resume: bool,
     state_file: Path | None,
     poll_interval: float,
+    retries: int,
 ) -> None:
     output = ctx.find_object(Output)
     assert output is not None
@@ -278,6 +287,7 @@ def import_command(
             on_checkpoint=state.save,
             poll_interval=poll_interval,
             max_poll_interval=max(poll_interval, 5.0),
+            retry=RetrySettings(max_attempts=retries + 1),
         )
         output.note(f"Importing {file} through CheckMarket ...")
         outcome: BulkImportOutcome = wait_with_interrupt(poller)

@@ -11,7 +11,13 @@ import click
 
 from ..csvsource import CsvContactSource
 from ..which50 import Which50
-from ..workflows import ImportJobResult, ImportPoller, ImportProgress, begin_import
+from ..workflows import (
+    ImportJobResult,
+    ImportPoller,
+    ImportProgress,
+    RetrySettings,
+    begin_import,
+)
 from .common import CliFailure, ExitCode, count_data_lines, handle_errors, json_option
 from .output import Bars, Output
 from .state import StateFile
@@ -257,6 +263,13 @@ def csv_summary(source: CsvContactSource, rejects: Path | None) -> dict[str, Any
     show_default=True,
     help="Seconds between status checks while the job runs.",
 )
+@click.option(
+    "--retries",
+    type=click.IntRange(min=0),
+    default=7,
+    show_default=True,
+    help="Retries of a step that failed transiently before the import stops (resumable).",
+)
 @json_option
 @click.pass_context
 @handle_errors
@@ -275,6 +288,7 @@ def import_command(
     resume: bool,
     state_file: Path | None,
     poll_interval: float,
+    retries: int,
 ) -> None:
     output = ctx.find_object(Output)
     assert output is not None
@@ -340,6 +354,7 @@ def import_command(
                 on_checkpoint=state.save,
                 poll_interval=poll_interval,
                 max_poll_interval=max(poll_interval, 5.0),
+                retry=RetrySettings(max_attempts=retries + 1),
             )
             output.note(f"Importing {file} into contact list {list_id} ...")
             job: ImportJobResult = wait_with_interrupt(poller)

@@ -1,0 +1,226 @@
+"""The ``contactimport`` CLI against the sandbox over real HTTP: exit codes, --json, CSV edges,
+interrupted and resumed imports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+from contactimport.cli import ExitCode, cli
+from e2e_support import Sandbox
+
+
+def run(sandbox: Sandbox, *args: str, env: dict[str, str] | None = None) -> Result:
+    environment = sandbox.env() if env is None else env
+    return CliRunner().invoke(cli, list(args), env=environment, catch_exceptions=False)
+
+
+def as_json(result: Result) -> Any:
+    return json.loads(result.stdout)
+
+
+def write_csv(path: Path, text: str, *, bom: bool = False) -> Path:
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+    return path
+
+
+def test_a_clean_import_exits_0_and_prints_the_job_as_json(
+    sandbox: Sandbox, tmp_path: Path
+) -> None:
+    csv_file = write_csv(
+        tmp_path / "people.csv",
+        "Email,FirstName\n" + "".join(f"p{n}@example.com,P{n}\n" for n in range(30)),
+    )
+    result = run(
+        sandbox, "which50", "import", str(csv_file), "--list", "1", "--batch-size", "7",
+        "--poll-interval", "0.05", "--json",
+    )  # fmt: skip
+    assert result.exit_code == ExitCode.OK, result.stderr
+    document = as_json(result)
+    assert document["importJob"]["TotalContacts"] == 30
+    assert document["importJob"]["InsertedContacts"] == 30
+    assert document["csv"]["goodRows"] == 30 and document["csv"]["badRows"] == 0
+    assert sorted(c["Email"] for c in sandbox.contacts(1)) == sorted(
+        f"p{n}@example.com" for n in range(30)
+    )
+    assert not (tmp_path / "people.csv.which50-import-state.json").exists()
+    status = run(
+        sandbox, "which50", "status", "--list", "1", "--job",
+        str(document["importJob"]["Id"]), "--json",
+    )  # fmt: skip
+    assert status.exit_code == ExitCode.OK
+    assert as_json(status)["CurrentStatus"] == "Finished"
+
+
+def test_csv_edge_cases_are_imported_exactly_and_bad_rows_reported(
+    sandbox: Sandbox, tmp_path: Path
+) -> None:
+    csv_file = write_csv(
+        tmp_path / "edge.csv",
+        "Email;FirstName;LastName\r\n"  # 1
+        'zoe@example.com;Zoë;"Ç""Ñ 多"\r\n'  # 2: quotes, non-ASCII
+        'ann@example.com;"Ann\r\nMarie";Smith\r\n'  # 3-4: quoted newline
+        "broken@example.com;OnlyTwo\r\n"  # 5: too few fields
+        'bad@example.com;"x"y;z\r\n'  # 6: broken quoting
+        "bob@example.com;Bob;Brown\r\n",  # 7
+        bom=True,
+    )
+    rejects = tmp_path / "rejects.csv"
+    result = run(
+        sandbox, "which50", "import", str(csv_file), "--list", "1", "--rejects", str(rejects),
+        "--poll-interval", "0.05", "--json",
+    )  # fmt: skip
+    assert result.exit_code == ExitCode.REJECTED
+    document = as_json(result)
+    assert document["csv"]["delimiter"] == ";"
+    assert [e["line"] for e in document["csv"]["errors"]] == [5, 6]
+    assert document["exitCode"] == 1
+    by_email = {c["Email"]: c for c in sandbox.contacts(1)}
+    assert set(by_email) == {"zoe@example.com", "ann@example.com", "bob@example.com"}
+    assert by_email["zoe@example.com"]["FirstName"] == "Zoë"
+    assert by_email["zoe@example.com"]["LastName"] == 'Ç"Ñ 多'
+    assert by_email["ann@example.com"]["FirstName"] == "Ann\r\nMarie"
+    assert rejects.read_bytes().decode("utf-8") == (
+        'Email;FirstName;LastName\r\nbroken@example.com;OnlyTwo\r\nbad@example.com;"x"y;z\r\n'
+    )
+
+
+def test_match_and_custom_events_update_existing_contacts(sandbox: Sandbox, tmp_path: Path) -> None:
+    first = write_csv(tmp_path / "a.csv", "Email,FirstName\na@example.com,A\nb@example.com,B\n")
+    second = write_csv(tmp_path / "b.csv", "Email,FirstName\na@example.com,Alpha\nc@x.com,C\n")
+    assert run(sandbox, "which50", "import", str(first), "--list", "1", "--poll-interval",
+               "0.05").exit_code == ExitCode.OK  # fmt: skip
+    result = run(
+        sandbox, "which50", "import", str(second), "--list", "1", "--match", "Email",
+        "--custom-events", "SendWelcomeEmail,SendEventInvite", "--poll-interval", "0.05",
+        "--json",
+    )  # fmt: skip
+    assert result.exit_code == ExitCode.OK, result.stderr
+    job = as_json(result)["importJob"]
+    assert (job["InsertedContacts"], job["UpdatedContacts"]) == (1, 1)
+    names = {c["Email"]: c["FirstName"] for c in sandbox.contacts(1)}
+    assert names == {"a@example.com": "Alpha", "b@example.com": "B", "c@x.com": "C"}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["which50", "import", "{csv}"], "Missing option '--list'"),
+        (["which50", "import", "{csv}", "--list", "1", "--method", "PATCH"], "--match-value"),
+        (["which50", "import", "missing.csv", "--list", "1"], "does not exist"),
+    ],
+)
+def test_usage_errors_exit_2(
+    sandbox: Sandbox, tmp_path: Path, args: list[str], message: str
+) -> None:
+    csv_file = write_csv(tmp_path / "ok.csv", "Email\na@example.com\n")
+    result = run(sandbox, *[a.replace("{csv}", str(csv_file)) for a in args])
+    assert result.exit_code == ExitCode.USAGE
+    assert message in result.stderr
+
+
+def test_unknown_columns_and_missing_credentials_exit_2_with_a_json_error(
+    sandbox: Sandbox, tmp_path: Path
+) -> None:
+    csv_file = write_csv(tmp_path / "odd.csv", "Email,Shoe size\na@example.com,44\n")
+    result = run(sandbox, "which50", "import", str(csv_file), "--list", "1", "--json")
+    assert result.exit_code == ExitCode.USAGE
+    assert "Shoe size" in as_json(result)["error"]["message"]
+    environment = {**sandbox.env(), "WHICH50_API_TOKEN": ""}
+    result = run(sandbox, "which50", "lists", "--json", env=environment)
+    assert result.exit_code == ExitCode.USAGE
+    assert "WHICH50_API_TOKEN" in as_json(result)["error"]["message"]
+    assert sandbox.contacts(1) == []
+
+
+def test_api_errors_exit_3_without_leaking_the_token(sandbox: Sandbox) -> None:
+    environment = {**sandbox.env(), "WHICH50_API_TOKEN": "wrong-secret-token"}
+    result = run(sandbox, "which50", "lists", "--json", env=environment)
+    assert result.exit_code == ExitCode.API_ERROR
+    assert as_json(result)["error"]["type"] == "AuthenticationError"
+    assert "wrong-secret-token" not in result.stdout + result.stderr
+
+
+def test_an_interrupted_import_exits_3_and_resumes_with_resume(
+    sandbox: Sandbox, tmp_path: Path
+) -> None:
+    csv_file = write_csv(
+        tmp_path / "many.csv",
+        "Email,FirstName\n" + "".join(f"m{n}@example.com,M{n}\n" for n in range(100)),
+    )
+    sandbox.set_faults(
+        {"seed": 3, "rules": [{"route": "uploadImportBatch", "error_rate": 0.5,
+                               "error_statuses": [500]}]}
+    )  # fmt: skip
+    base = ["which50", "import", str(csv_file), "--list", "1", "--batch-size", "10",
+            "--retries", "0", "--poll-interval", "0.05", "--json"]  # fmt: skip
+    failed = run(sandbox, *base)
+    assert failed.exit_code == ExitCode.API_ERROR
+    error = as_json(failed)["error"]
+    assert error["continuationToken"] and "--resume" in error["message"]
+    state_file = tmp_path / "many.csv.which50-import-state.json"
+    assert state_file.exists()
+    sandbox.set_faults(None)
+    refused = run(sandbox, *base)
+    assert refused.exit_code == ExitCode.USAGE
+    assert "--resume" in refused.stderr
+    resumed = run(sandbox, *base, "--resume")
+    assert resumed.exit_code == ExitCode.OK, resumed.stderr
+    assert as_json(resumed)["importJob"]["TotalContacts"] == 100
+    emails = [c["Email"] for c in sandbox.contacts(1)]
+    assert sorted(emails) == sorted(f"m{n}@example.com" for n in range(100))
+    assert not state_file.exists()
+
+
+def test_resume_refuses_a_changed_file(sandbox: Sandbox, tmp_path: Path) -> None:
+    csv_file = write_csv(tmp_path / "c.csv", "Email\na@example.com\n")
+    state = tmp_path / "c.csv.which50-import-state.json"
+    state.write_text(json.dumps({"api": "which50", "fingerprint": "0" * 64, "token": "x"}))
+    result = run(sandbox, "which50", "import", str(csv_file), "--list", "1", "--resume")
+    assert result.exit_code == ExitCode.USAGE
+    assert "changed since the interrupted import" in result.stderr
+
+
+def test_checkmarket_import_prints_result_codes_and_exits_1_on_rejected_contacts(
+    sandbox: Sandbox, tmp_path: Path
+) -> None:
+    csv_file = write_csv(
+        tmp_path / "cm.csv",
+        "Email,FirstName,LangCode,Tier\n"
+        "ada@example.com,Ada,en,gold\nalan@example.com,Alan,en,\nbroken,Broken,en,\n",
+    )
+    result = run(
+        sandbox, "checkmarket", "import", str(csv_file), "--config-name", "CLI import",
+        "--chunk-size", "2", "--poll-interval", "0.05", "--json",
+    )  # fmt: skip
+    assert result.exit_code == ExitCode.REJECTED, result.stderr
+    bulk = as_json(result)["bulkImport"]
+    assert {(r["ResultCode"], r["Meaning"], r["ContactCount"]) for r in bulk["Results"]} == {
+        ("R0301", "Successfully created", 2),
+        ("R0308", "Invalid email address", 1),
+    }
+    assert len(bulk["QueueItemIds"]) == 2
+    shown = run(sandbox, "checkmarket", "result", str(bulk["QueueItemIds"][0]), "--json")
+    assert shown.exit_code == ExitCode.OK
+    assert as_json(shown)["Status"] == "Completed"
+    configs = run(sandbox, "checkmarket", "configs", "list", "--json")
+    assert [c["Name"] for c in as_json(configs)] == ["CLI import"]
+    clean = write_csv(tmp_path / "clean.csv", "Email,LangCode\nzed@example.com,en\n")
+    result = run(
+        sandbox, "checkmarket", "import", str(clean), "--config",
+        str(bulk["ImportConfigId"]), "--poll-interval", "0.05",
+    )  # fmt: skip
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert "R0301" in result.stdout and "Successfully created" in result.stdout
+
+
+def test_help_explains_match_and_custom_events_with_an_example() -> None:
+    result = CliRunner().invoke(cli, ["which50", "import", "--help"])
+    assert result.exit_code == 0
+    for text in ("--match Email,ReferanceAccountId", "CUSTOM EVENTS", "Example:", "--resume"):
+        assert text in result.stdout
+    root = CliRunner().invoke(cli, ["--help"])
+    assert "WHICH50_API_TOKEN" in root.stdout and "Exit codes" in root.stdout
