@@ -3,6 +3,7 @@ and dropped connections; the typed error once retries run out; no blind replay o
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import pytest
@@ -13,7 +14,7 @@ from contactimport.errors import (
     ServerError,
 )
 from contactimport.transport import RetryPolicy
-from contactimport.which50 import Which50, contact
+from contactimport.which50 import AsyncWhich50, Which50, contact
 from overlay_support import CUSTOMERS_LIST, W50_TOKEN, LiveSandbox
 
 PATIENT = RetryPolicy(max_retries=10, initial_backoff=0.001, max_backoff=0.005, jitter=0.5)
@@ -153,3 +154,26 @@ def test_connection_refused_is_retried_then_raised() -> None:
     assert "ConnectError" in str(caught.value)
     assert "after 3 attempts" in str(caught.value)
     assert "not replayed" not in str(caught.value)
+
+
+def test_async_client_recovers_and_gives_up_like_the_sync_one(
+    live: LiveSandbox, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="contactimport")
+
+    async def main() -> None:
+        async with AsyncWhich50(
+            W50_TOKEN, base_url=live.w50_url, retry_policy=PATIENT, wire_format="xml"
+        ) as w50:
+            live.set_faults({"route": "listContactLists", "drop_rate": 0.5})
+            for _ in range(8):
+                assert len(await w50.list_contact_lists()) >= 2
+            job = await w50.create_import_job(CUSTOMERS_LIST, ["Email"])
+            live.set_faults({"route": "uploadImportBatch", "drop_rate": 1.0})
+            with pytest.raises(APIConnectionError, match="not replayed automatically"):
+                await w50.upload_import_batch(
+                    CUSTOMERS_LIST, job.id, [contact({"Email": "async-drop@example.com"})]
+                )
+
+    asyncio.run(main())
+    assert _retries(caplog) >= 2
