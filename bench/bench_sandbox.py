@@ -27,7 +27,7 @@ from typing import Any
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
-PRISM = "@stoplight/prism-cli@5.16.0"
+PRISM = "@stoplight/prism-cli@5.14.2"  # the newest release that runs on node 20
 TOKEN = "w50-acme-full"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 LIST_ID = 1
