@@ -114,7 +114,13 @@ async def get_rate(
 
 def import_contacts(origin: str, total: int, batch: int, match: bool) -> dict[str, Any]:
     contacts = [
-        {"Values": {"Email": f"bench{n}@example.com", "FirstName": f"F{n}", "ReferanceAccountId": n}}
+        {
+            "Values": {
+                "Email": f"bench{n}@example.com",
+                "FirstName": f"F{n}",
+                "ReferanceAccountId": n,
+            }
+        }
         for n in range(total)
     ]
     bodies = [

@@ -63,7 +63,7 @@ _VALIDATORS = {api: SchemaValidator(document(api)) for api in ("which50", "check
 
 
 def response_schema(api: str, operation_id: str, status: int) -> str:
-    doc = document(api)  # type: ignore[arg-type]
+    doc = document(api)
     _, _, op = operation(doc, operation_id)
     responses = op["responses"]
     assert str(status) in responses, f"{operation_id} does not document status {status}"

@@ -124,7 +124,7 @@ async def test_job_on_unknown_list_or_other_list_is_not_found(client: httpx.Asyn
 
 
 async def test_run_inserts_every_contact_and_counts(client: httpx.AsyncClient) -> None:
-    contacts = [
+    contacts: list[dict[str, Any]] = [
         {"Email": "a@example.com", "FirstName": "A"},
         {"Email": "bad-address", "Mobile": "+32475123456"},
         {"Email": "c@example.com", "Mobile": "123"},
@@ -155,7 +155,7 @@ async def test_run_with_match_updates_inserts_and_counts_per_existing_contact(
     for name in ("one", "two", "three"):
         await upsert(client, {"ReferanceAccountId": 1, "FirstName": name})
     await upsert(client, {"ReferanceAccountId": 2, "FirstName": "same"})
-    contacts = [
+    contacts: list[dict[str, Any]] = [
         {"ReferanceAccountId": 1, "Segment": "Gold"},  # matches 3, all change: 3 updated
         {"ReferanceAccountId": 2, "FirstName": "same"},  # matches 1, no change: not updated
         {"ReferanceAccountId": 3, "FirstName": "new"},  # matches none: inserted
