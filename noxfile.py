@@ -50,6 +50,26 @@ def tests(session: nox.Session) -> None:
     session.run("pytest", *session.posargs)
 
 
+@nox.session(tags=["ci"])
+def conformance(session: nox.Session) -> None:
+    """Schemathesis: both specs against the sandbox, in process and over HTTP (tests/conformance).
+
+    The fast profile by default (CI); `nox -s conformance -- --full` runs the release profile
+    (1,000 examples per operation). Other arguments go to pytest. Reports in reports/conformance/.
+    """
+    install_project(session, "conformance")
+    args = [arg for arg in session.posargs if arg != "--full"]
+    profile = "full" if "--full" in session.posargs else "fast"
+    Path("reports/conformance").mkdir(parents=True, exist_ok=True)
+    session.run(
+        "pytest",
+        "tests/conformance",
+        "--junitxml=reports/conformance/pytest-junit.xml",
+        *args,
+        env={"CONTACTIMPORT_CONFORMANCE_PROFILE": profile},
+    )
+
+
 @nox.session
 def sandbox(session: nox.Session) -> None:
     """Run the sandbox server (W50 under /Which50API, CheckMarket under /3) until Ctrl-C.

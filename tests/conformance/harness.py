@@ -1,0 +1,91 @@
+"""What both conformance runners share: the profiles, the config, the specs and the sandbox.
+
+The pytest runner (test_in_process.py) drives the sandbox's ASGI app in process; the CLI runner
+(test_over_http.py) starts the sandbox under uvicorn and runs `st` against it over real HTTP. Both
+read tests/conformance/schemathesis.toml and load hooks.py through it.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+Api = Literal["which50", "checkmarket"]
+
+HERE = Path(__file__).resolve().parent
+REPO_ROOT = HERE.parents[1]
+CONFIG_FILE = HERE / "schemathesis.toml"
+REPORTS_DIR = REPO_ROOT / "reports" / "conformance"
+APIS: tuple[Api, ...] = ("which50", "checkmarket")
+SPEC_FILES: dict[Api, Path] = {
+    "which50": REPO_ROOT / "spec" / "which50.openapi.yaml",
+    "checkmarket": REPO_ROOT / "spec" / "checkmarket.openapi.yaml",
+}
+# Where the sandbox mounts each API (paths in the CheckMarket spec already start with /3).
+MOUNTS: dict[Api, str] = {"which50": "/Which50API", "checkmarket": ""}
+# No Accept header (the service's default, JSON), then each media type the specs offer.
+ACCEPTS: tuple[str | None, ...] = (None, "text/json", "application/xml", "text/xml")
+# Over real HTTP (st CLI against uvicorn): JSON and one XML media type keep CI inside its budget;
+# the in-process runs cover all four.
+HTTP_ACCEPTS: tuple[str | None, ...] = (None, "application/xml")
+
+PROFILE_ENV = "CONTACTIMPORT_CONFORMANCE_PROFILE"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """How hard to test: examples per operation and phase, and stateful scenario length."""
+
+    name: str
+    max_examples: int | None  # None: what schemathesis.toml says
+    stateful_max_steps: int | None
+
+
+PROFILES = {
+    # CI: the numbers in schemathesis.toml.
+    "fast": Profile("fast", None, None),
+    # Before a release: `nox -s conformance -- --full`.
+    "full": Profile("full", 1000, 40),
+}
+
+
+def active_profile() -> Profile:
+    name = os.environ.get(PROFILE_ENV, "fast")
+    try:
+        return PROFILES[name]
+    except KeyError:
+        raise ValueError(f"{PROFILE_ENV}={name!r}: expected one of {sorted(PROFILES)}") from None
+
+
+def accept_label(accept: str | None) -> str:
+    return "default" if accept is None else accept.replace("/", "-")
+
+
+def config_data(profile: Profile, accept: str | None = None) -> dict[str, Any]:
+    """schemathesis.toml as a dict, its paths made absolute, the profile and Accept applied."""
+    data = tomllib.loads(CONFIG_FILE.read_text(encoding="utf-8"))
+    data["hooks"] = str(REPO_ROOT / data["hooks"])
+    for project in data.get("project", []):
+        wfc = project.get("auth", {}).get("wfc")
+        if wfc is not None:
+            wfc["path"] = str(REPO_ROOT / wfc["path"])
+    if profile.max_examples is not None:
+        data.setdefault("generation", {})["max-examples"] = profile.max_examples
+    if profile.stateful_max_steps is not None:
+        stateful = data.setdefault("phases", {}).setdefault("stateful", {})
+        stateful["max-steps"] = profile.stateful_max_steps
+    if accept is not None:
+        data.setdefault("headers", {})["Accept"] = accept
+    return data
+
+
+def spec_title(api: Api) -> str:
+    """info.title of a spec (schemathesis picks the `[[project]]` of schemathesis.toml by it)."""
+    import yaml
+
+    with SPEC_FILES[api].open(encoding="utf-8") as handle:
+        title: str = yaml.safe_load(handle)["info"]["title"]
+    return title

@@ -1,0 +1,330 @@
+"""Schemathesis extensions for the conformance suite: DataContract XML both ways, and one filter.
+
+Loaded by path from `schemathesis.toml` (`hooks = ...`), both by the st CLI and by the pytest
+harness, so it imports only installed packages (schemathesis, contactimport, the sandbox,
+openapi-schema-validator).
+
+- XML responses are deserialized with the project's codec (`contactimport.datacontract`) into the
+  JSON-shaped value, so schemathesis checks them against the schema exactly like JSON responses.
+- XML request bodies are written by the same codec (DataContract member order, namespaces,
+  `KeyValueOfstringanyType` dictionaries, `i:nil`). Values the codec refuses to write (negative
+  data of the wrong JSON type) fall back to schemathesis' own XML writer, so negative XML still
+  reaches the server.
+- Steering (`flatmap_case`): half of the positive createImportJob / upsertContact(Put) cases name
+  real fields of the list in the path (read from the sandbox's packaged fixtures), so jobs and
+  contacts really get created and stateful testing follows the links through whole workflows
+  (create job -> upload -> run -> status; upsert -> getContact). The other half stay as generated.
+- Failure filters (`filter_failure`), each narrow and stated:
+  1. "invalid data accepted" is dropped only when the request, read back from the bytes that went
+     over the wire, is valid against the spec. XML carries no JSON types: the negative value 5 for
+     a string property goes out as the text "5", which IS a valid string. The request is decoded
+     with the codec and validated with an independent OpenAPI 3.0 validator, never with the
+     sandbox's own validation.
+  2. "valid data rejected" on createImportJob is dropped only for a 400 to a request whose
+     FieldNames name a field the list does not have: the spec documents exactly that 400
+     (createImportJob x-assumption), a rule of the list's state that no schema can state.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from typing import Any
+
+import schemathesis
+from contactimport.datacontract import DataContractCodec
+from contactimport_sandbox import load_fixtures
+from hypothesis import strategies as st
+from openapi_schema_validator import OAS30WriteValidator
+from schemathesis.core.failures import AcceptedNegativeData, Failure
+from schemathesis.core.parameters import ParameterLocation
+from schemathesis.openapi.checks import RejectedPositiveData
+from schemathesis.transport import SerializationContext, register_serializer
+from schemathesis.transport.serialization import serialize_xml
+
+XML_MEDIA_TYPES = ("application/xml", "text/xml")
+_SCHEMA_REF_PREFIX = "#/components/schemas/"
+
+_lock = threading.Lock()
+_codecs: dict[int, tuple[Mapping[str, Any], DataContractCodec]] = {}
+
+
+def codec_for(document: Mapping[str, Any]) -> DataContractCodec:
+    """The codec of the very document schemathesis loaded (built once per document)."""
+    with _lock:
+        cached = _codecs.get(id(document))
+        if cached is None or cached[0] is not document:
+            cached = (document, DataContractCodec.from_document(document))
+            _codecs[id(document)] = cached
+        return cached[1]
+
+
+def resolve(document: Mapping[str, Any], node: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Follow local `$ref`s until a node that is not a reference."""
+    while "$ref" in node:
+        target: Any = document
+        for part in str(node["$ref"]).removeprefix("#/").split("/"):
+            target = target[part.replace("~1", "/").replace("~0", "~")]
+        node = target
+    return node
+
+
+def _media_schema_name(document: Mapping[str, Any], holder: Mapping[str, Any], media: str) -> str:
+    content = resolve(document, holder).get("content", {})
+    media_object = content.get(media) or content.get("application/json")
+    if media_object is None:
+        raise LookupError(f"no body schema for {media}")
+    ref = str(media_object.get("schema", {}).get("$ref", ""))
+    if not ref.startswith(_SCHEMA_REF_PREFIX):
+        raise LookupError(f"the {media} body schema is not a components/schemas reference")
+    return ref.removeprefix(_SCHEMA_REF_PREFIX)
+
+
+def response_schema_name(
+    document: Mapping[str, Any], operation: Mapping[str, Any], status: int, media: str
+) -> str:
+    """The components/schemas name of an operation's response body for a status code."""
+    responses = operation.get("responses", {})
+    response = responses.get(str(status)) or responses.get(f"{str(status)[0]}XX")
+    if response is None:
+        response = responses.get("default")
+    if response is None:
+        raise LookupError(f"status {status} is not documented")
+    return _media_schema_name(document, response, media)
+
+
+def request_schema_name(
+    document: Mapping[str, Any], operation: Mapping[str, Any], media: str
+) -> str:
+    """The components/schemas name of an operation's request body."""
+    body = operation.get("requestBody")
+    if body is None:
+        raise LookupError("the operation has no request body")
+    return _media_schema_name(document, body, media)
+
+
+def _media_type(content_type: str | None) -> str:
+    return (content_type or "").split(";")[0].strip().lower()
+
+
+@schemathesis.deserializer(*XML_MEDIA_TYPES)
+def deserialize_datacontract_xml(
+    ctx: schemathesis.DeserializationContext, response: schemathesis.Response
+) -> Any:
+    """DataContract XML -> the JSON-shaped value the JSON wire format would carry."""
+    document = ctx.operation.schema.raw_schema
+    media = _media_type(response.headers.get("content-type", [""])[0])
+    name = response_schema_name(document, ctx.operation.definition.raw, response.status_code, media)
+    return codec_for(document).decode(name, response.content)
+
+
+def _schema_of(document: Mapping[str, Any], node: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A schema with `$ref` followed and single-entry `allOf` wrappers (spec-conventions) merged."""
+    node = resolve(document, node)
+    merged: dict[str, Any] = dict(node)
+    for part in node.get("allOf", []):
+        merged.update(_schema_of(document, part))
+    return merged
+
+
+def declared_only(document: Mapping[str, Any], schema: Mapping[str, Any], value: Any) -> Any:
+    """`value` without the object members its schema does not declare.
+
+    JSON may carry members a DTO does not declare (Json.NET ignores them, and the schemas allow
+    them); DataContract XML has no element for them, so the XML form of a value leaves them out.
+    """
+    schema = _schema_of(document, schema)
+    properties = schema.get("properties")
+    if isinstance(value, dict) and isinstance(properties, dict):
+        return {
+            key: declared_only(document, properties[key], item)
+            for key, item in value.items()
+            if key in properties
+        }
+    items = schema.get("items")
+    if isinstance(value, list) and isinstance(items, dict):
+        return [declared_only(document, items, item) for item in value]
+    return value
+
+
+def serialize_datacontract_xml(ctx: SerializationContext, value: Any) -> dict[str, Any]:
+    """A request body as DataContract XML; schemathesis' own XML for values the codec refuses."""
+    case = ctx.case
+    document = case.operation.schema.raw_schema
+    try:
+        name = request_schema_name(document, case.operation.definition.raw, case.media_type or "")
+        schema = {"$ref": _SCHEMA_REF_PREFIX + name}
+        return {"data": codec_for(document).encode(name, declared_only(document, schema, value))}
+    except (LookupError, ValueError):
+        # ValueError covers XmlEncodeError: negative data of a type the contract cannot write.
+        return serialize_xml(case, value)
+
+
+register_serializer(serialize_datacontract_xml, *XML_MEDIA_TYPES)
+
+
+def wire_body_is_valid(case: schemathesis.Case, response: schemathesis.Response) -> bool:
+    """Whether the XML body that was actually sent decodes into a value the spec accepts."""
+    request = response.request
+    media = _media_type(request.headers.get("content-type"))
+    if media not in XML_MEDIA_TYPES or request.body is None:
+        return False
+    document = case.operation.schema.raw_schema
+    try:
+        name = request_schema_name(document, case.operation.definition.raw, media)
+        raw = request.body if isinstance(request.body, bytes) else str(request.body).encode()
+        value = codec_for(document).decode(name, raw)
+    except (LookupError, ValueError):
+        return False  # not even readable: the server had to refuse it
+    schema = {"$ref": _SCHEMA_REF_PREFIX + name, "components": document.get("components", {})}
+    return bool(OAS30WriteValidator(schema).is_valid(value))
+
+
+def _negative_parts(case: schemathesis.Case) -> set[str]:
+    """Where the case's negative mutation was applied ("body", "query", ...)."""
+    meta = case.meta
+    if meta is None:
+        return set()
+    data = meta.phase.data
+    location = getattr(data, "parameter_location", None)
+    if location is not None:
+        return {str(location.name).lower()}
+    return {
+        str(component.name).lower()
+        for component, info in meta.components.items()
+        if info.mode.is_negative
+    }
+
+
+def _operation_id(case: schemathesis.Case) -> str:
+    return str(case.operation.definition.raw.get("operationId", ""))
+
+
+def _list_fields() -> dict[int, tuple[str, ...]]:
+    """Field names of every W50 contact list of the sandbox's packaged fixtures, by list id."""
+    fixtures = load_fixtures(None)
+    return {
+        contact_list.id: tuple(sorted(contact_list.field_names))
+        for account in fixtures.w50_accounts
+        for contact_list in account.lists
+    }
+
+
+LIST_FIELDS = _list_fields()
+_SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(-(2**31), 2**31 - 1), st.text(max_size=20)
+)
+
+
+def _is_positive_body(case: schemathesis.Case) -> bool:
+    meta = case.meta
+    if meta is None:
+        return False
+    info = meta.components.get(ParameterLocation.BODY)
+    return info is not None and info.mode.is_positive
+
+
+def _body_is_positive(case: schemathesis.Case) -> bool:
+    return isinstance(case.body, dict) and _is_positive_body(case)
+
+
+def _fields_of_case(case: schemathesis.Case) -> tuple[str, ...]:
+    raw = (case.path_parameters or {}).get("contactListId")
+    try:  # the coverage phase sends path values as strings
+        list_id = int(str(raw))
+    except ValueError:
+        return ()
+    return LIST_FIELDS.get(list_id, ())
+
+
+def _with_field_names(case: schemathesis.Case, names: list[str]) -> schemathesis.Case:
+    assert isinstance(case.body, dict)
+    case.body = {**case.body, "FieldNames": names}
+    return case
+
+
+def _with_values(
+    case: schemathesis.Case, values: dict[str, Any], match: list[str]
+) -> schemathesis.Case:
+    assert isinstance(case.body, dict)
+    case.body = {**case.body, "Values": values}
+    query = dict(case.query or {})
+    if match:
+        query["match"] = match
+    else:
+        query.pop("match", None)
+    case.query = query
+    return case
+
+
+def _xml_cannot_carry(case: schemathesis.Case) -> bool:
+    """Whether a positive XML-body case holds a value DataContract XML cannot write at all."""
+    if _media_type(case.media_type) not in XML_MEDIA_TYPES or not _is_positive_body(case):
+        return False
+    document = case.operation.schema.raw_schema
+    try:
+        media = _media_type(case.media_type)
+        name = request_schema_name(document, case.operation.definition.raw, media)
+        schema = {"$ref": _SCHEMA_REF_PREFIX + name}
+        codec_for(document).encode(name, declared_only(document, schema, case.body))
+    except LookupError:
+        return False
+    except ValueError:
+        return True
+    return False
+
+
+@schemathesis.hook
+def filter_case(context: schemathesis.HookContext, case: schemathesis.Case) -> bool:
+    """Drop positive XML cases whose value XML 1.0 cannot carry (control characters, integers
+    beyond Int64): there is no request to send. The same values are still sent as JSON."""
+    return not _xml_cannot_carry(case)
+
+
+@schemathesis.hook
+def flatmap_case(context: schemathesis.HookContext, case: schemathesis.Case) -> Any:
+    """Half of the positive create-job / upsert cases use real field names of the list."""
+    operation = _operation_id(case)
+    fields = _fields_of_case(case)
+    if not fields or not _body_is_positive(case):
+        return st.just(case)
+    if operation == "createImportJob":
+        names = st.lists(st.sampled_from(fields), min_size=1, max_size=len(fields), unique=True)
+        return st.one_of(st.just(case), names.map(lambda chosen: _with_field_names(case, chosen)))
+    if operation in ("upsertContact", "upsertContactPut"):
+        values = st.dictionaries(st.sampled_from(fields), _SCALARS, min_size=1)
+        steered = values.flatmap(
+            lambda chosen: st.lists(st.sampled_from(sorted(chosen)), max_size=2, unique=True).map(
+                lambda match: _with_values(case, chosen, match)
+            )
+        )
+        return st.one_of(st.just(case), steered)
+    return st.just(case)
+
+
+def _names_unknown_field(case: schemathesis.Case) -> bool:
+    """Whether a createImportJob request names a field its list does not have."""
+    fields = _fields_of_case(case)
+    body = case.body if isinstance(case.body, dict) else {}
+    names = body.get("FieldNames")
+    return bool(fields) and isinstance(names, list) and any(n not in fields for n in names)
+
+
+@schemathesis.hook
+def filter_failure(
+    context: schemathesis.HookContext,
+    failure: Failure,
+    case: schemathesis.Case,
+    response: schemathesis.Response,
+) -> bool:
+    """Keep every failure except the two kinds the module docstring names."""
+    if isinstance(failure, AcceptedNegativeData):
+        # Only a negation that lived in an XML body can have been erased by the XML writer.
+        return not (_negative_parts(case) <= {"body"} and wire_body_is_valid(case, response))
+    if isinstance(failure, RejectedPositiveData):
+        return not (
+            _operation_id(case) == "createImportJob"
+            and response.status_code == 400
+            and _names_unknown_field(case)
+        )
+    return True

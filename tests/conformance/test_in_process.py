@@ -1,0 +1,63 @@
+"""Schemathesis in process: every operation of both specs against the sandbox's ASGI app.
+
+One fresh sandbox per (API, Accept) pair. For each: the examples, coverage and fuzzing phases per
+operation (`test_<api>_<accept>_operations`) and stateful testing along the spec's links
+(`Test<Api><Accept>Workflows`), all checks on. Settings come from schemathesis.toml and the profile
+(harness.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import harness
+import hypothesis
+import schemathesis
+from contactimport_sandbox import create_app
+
+PROFILE = harness.active_profile()
+
+
+def load_schema(api: harness.Api, accept: str | None) -> Any:
+    config = schemathesis.Config.from_dict(harness.config_data(PROFILE, accept))
+    schema = schemathesis.openapi.from_path(harness.SPEC_FILES[api], config=config)
+    schema.app = create_app()  # in-memory SQLite, the packaged fixtures (two accounts per API)
+    return schema
+
+
+def operations_test(schema: Any) -> Any:
+    @schema.parametrize()
+    def test(case: schemathesis.Case) -> None:
+        case.call_and_validate()
+
+    return test
+
+
+def workflows_test(schema: Any) -> Any:
+    project = schema.config
+    steps = project.phases_for(operation=None).stateful.max_steps
+    examples = project.generation_for(operation=None, phase="stateful").max_examples
+    test_case: Any = schema.as_state_machine().TestCase
+    test_case.settings = hypothesis.settings(
+        max_examples=examples,
+        stateful_step_count=steps,
+        deadline=None,
+        suppress_health_check=list(hypothesis.HealthCheck),
+        database=None,
+    )
+    return test_case
+
+
+def _register() -> None:
+    for api in harness.APIS:
+        for accept in harness.ACCEPTS:
+            schema = load_schema(api, accept)
+            label = harness.accept_label(accept).replace("-", "_")
+            globals()[f"test_{api}_{label}_operations"] = operations_test(schema)
+            camel = "".join(part.capitalize() for part in (api, *label.split("_")))
+            workflows = workflows_test(schema)
+            workflows.__name__ = workflows.__qualname__ = f"Test{camel}Workflows"
+            globals()[f"Test{camel}Workflows"] = workflows
+
+
+_register()

@@ -1,0 +1,112 @@
+"""Schemathesis over real HTTP: the st CLI against the sandbox running under uvicorn.
+
+The sandbox is started as a user would start it (`python -m contactimport_sandbox`, in-memory
+SQLite, the packaged fixtures); `st run` then drives each spec with every phase and check of
+schemathesis.toml, once per Accept variant, each run writing its JUnit report to
+reports/conformance/. A run passes only when st exits 0 (no failure, no error).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import harness
+import httpx
+import pytest
+
+PROFILE = harness.active_profile()
+STARTUP_TIMEOUT = 30.0
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="module")
+def sandbox_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    port = _free_port()
+    log_path = tmp_path_factory.mktemp("sandbox") / "sandbox.log"
+    with log_path.open("wb") as log:
+        command = [sys.executable, "-m", "contactimport_sandbox", "--port", str(port)]
+        process = subprocess.Popen(
+            [*command, "--db", ":memory:"],
+            cwd=harness.REPO_ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            _wait_until_healthy(url, process, log_path)
+            yield url
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def _wait_until_healthy(url: str, process: subprocess.Popen[bytes], log_path: Path) -> None:
+    deadline = time.monotonic() + STARTUP_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the sandbox exited early:\n{log_path.read_text(errors='replace')}")
+        try:
+            if httpx.get(f"{url}/_sandbox/health", timeout=1.0).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"the sandbox did not answer within {STARTUP_TIMEOUT} s")
+
+
+def st_command(api: harness.Api, accept: str | None, base_url: str, junit: Path) -> list[str]:
+    command = [
+        sys.executable,
+        "-m",
+        "schemathesis.cli",
+        "--config-file",
+        str(harness.CONFIG_FILE.relative_to(harness.REPO_ROOT)),
+        "run",
+        str(harness.SPEC_FILES[api].relative_to(harness.REPO_ROOT)),
+        "--url",
+        base_url + harness.MOUNTS[api],
+        "--report",
+        "junit",
+        "--report-junit-path",
+        str(junit),
+        "--workers",
+        "1",
+    ]
+    if PROFILE.max_examples is not None:
+        command += ["--max-examples", str(PROFILE.max_examples)]
+    if accept is not None:
+        command += ["--header", f"Accept: {accept}"]
+    return command
+
+
+@pytest.mark.parametrize("accept", harness.HTTP_ACCEPTS, ids=harness.accept_label)
+@pytest.mark.parametrize("api", harness.APIS)
+def test_st_cli_finds_no_failure(api: harness.Api, accept: str | None, sandbox_url: str) -> None:
+    junit = harness.REPORTS_DIR / f"st-{api}-{harness.accept_label(accept)}.xml"
+    junit.parent.mkdir(parents=True, exist_ok=True)
+    completed = subprocess.run(
+        st_command(api, accept, sandbox_url, junit),
+        cwd=harness.REPO_ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stdout[-20000:] + completed.stderr[-5000:]
+    assert junit.is_file()
