@@ -26,7 +26,13 @@ from .errors import (
     parse_error_body,
     status_error_from_response,
 )
-from .settings import WireFormat, configure_debug_logging, wire_format_from
+from .settings import (
+    WIRE_FORMAT_ENV,
+    WireFormat,
+    configure_debug_logging,
+    env_value,
+    wire_format_from,
+)
 from .transport.redaction import REDACTED, redact_text, redact_url
 from .transport.retry import (
     AsyncRetryTransport,
@@ -207,7 +213,10 @@ class ClientCore:
                 f"base_url must start with http:// or https://, got {redact_url(base_url)!r}"
             )
         self.base_url = base_url.rstrip("/")
-        self.wire_format: WireFormat = wire_format_from(wire_format)
+        if wire_format is None and (from_env := env_value(WIRE_FORMAT_ENV)) is not None:
+            self.wire_format: WireFormat = wire_format_from(from_env, source=WIRE_FORMAT_ENV)
+        else:
+            self.wire_format = wire_format_from(wire_format)
         self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         conflicting = retry_policy is not None and max_retries is not None
         if conflicting and retry_policy is not None and retry_policy.max_retries != max_retries:

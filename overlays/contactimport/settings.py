@@ -22,6 +22,8 @@ import sys
 from collections.abc import Mapping
 from typing import Final, Literal
 
+from .errors import InvalidParameterError
+
 __all__ = [
     "CHECKMARKET_BASE_URL_ENV",
     "CHECKMARKET_KEY_ENV",
@@ -69,7 +71,7 @@ def wire_format_from(value: str | None, *, source: str = "wire_format") -> WireF
         return "json"
     if lowered == "xml":
         return "xml"
-    raise ValueError(f"{source} must be 'json' or 'xml', got {value!r}")
+    raise InvalidParameterError(f"{source} must be 'json' or 'xml', got {value!r}")
 
 
 def debug_enabled(environ: Mapping[str, str] | None = None) -> bool:

@@ -386,3 +386,14 @@ def test_values_the_wire_format_cannot_carry_fail_before_sending(
         w.upsert_contact(CUSTOMERS_LIST, {"Values": {"Email": value}})
     assert fragment in str(caught.value)
     assert sent == []
+
+
+def test_default_wire_format_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONTACTIMPORT_WIRE_FORMAT", "XML")
+    with Which50("t", base_url=BASE) as w50:
+        assert w50.wire_format == "xml"
+    with Which50("t", base_url=BASE, wire_format="json") as w50:
+        assert w50.wire_format == "json"  # an argument wins over the environment
+    monkeypatch.setenv("CONTACTIMPORT_WIRE_FORMAT", "csv")
+    with pytest.raises(ValueError, match="CONTACTIMPORT_WIRE_FORMAT must be 'json' or 'xml'"):
+        Which50("t", base_url=BASE)
