@@ -1,7 +1,7 @@
 """Text forms of .NET primitives, as DataContractSerializer writes and reads them.
 
-- double: .NET Framework's `XmlConvert.ToString(double)` ("R": 15 significant digits when they
-  round-trip, else 17; exponent form from 1E+15 / 1E-05 on), `INF`, `-INF`, `NaN`;
+- double: .NET Framework's "R" format (15 significant digits when they round-trip, else 17;
+  exponent form from 1E+15 / 1E-05 on; `0` for negative zero), `INF`, `-INF`, `NaN`;
 - TimeSpan: XML `xs:duration` (`PT0.1234567S`, `P1DT2H`, `PT0S`), JSON Json.NET's "c" format
   (`[-][d.]hh:mm:ss[.fffffff]`); both carry 100 ns ticks;
 - DateTime: the lexical form crosses unchanged (see `check_datetime`).
@@ -70,7 +70,10 @@ def parse_integer(text: str) -> int | None:
 
 
 def format_double(value: float) -> str:
-    """`XmlConvert.ToString(double)` of .NET Framework (and Mono)."""
+    """A double as .NET Framework's DataContractSerializer writes it (`ToString("R")`; Mono
+    agrees): negative zero is written `0`."""
+    if value == 0:
+        return "0"
     if math.isnan(value):
         return "NaN"
     if math.isinf(value):
