@@ -29,7 +29,14 @@ from starlette.types import Receive, Scope, Send
 
 from . import spec as spec_module
 from .checkmarket import CheckMarket
-from .errors import BadRequest, Forbidden, NotAcceptable, SandboxError, Unauthorized
+from .errors import (
+    BadRequest,
+    ExpectationFailed,
+    Forbidden,
+    NotAcceptable,
+    SandboxError,
+    Unauthorized,
+)
 from .faults import Fault, Faults, FaultSettings
 from .fixtures import CheckMarketAccount, Fixtures, W50Account, load_fixtures
 from .spec import Api
@@ -140,6 +147,7 @@ class Sandbox:
             self.store,
             self.fixtures,
             spec_module.property_defaults(self.documents["checkmarket"], "ImportConfig"),
+            tuple(spec_module.schema(self.documents["checkmarket"], "ImportConfig")["properties"]),
         )
         from .worker import Worker
 
@@ -208,10 +216,19 @@ def parse_path_param(name: str, kind: str, raw: str) -> Any:
 
 
 def comma_list(request: Request, name: str) -> list[str]:
-    """A `style: form, explode: false` array parameter (repeated parameters are joined too)."""
+    """A `style: form, explode: false` array parameter (repeated parameters are joined too).
+
+    An empty value is an empty list; an empty name inside a list is refused with 417 (the
+    documented answer to invalid parameters on every operation that takes these parameters).
+    """
     items: list[str] = []
     for raw in request.query_params.getlist(name):
-        items += [part.strip() for part in raw.split(",") if part.strip()]
+        if raw == "":
+            continue
+        parts = [part.strip() for part in raw.split(",")]
+        if not all(parts):
+            raise ExpectationFailed(f"The {name} parameter holds an empty name: '{raw}'.")
+        items += parts
     return items
 
 

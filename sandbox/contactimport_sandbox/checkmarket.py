@@ -50,17 +50,24 @@ class CheckMarket:
     """CheckMarket's behaviour over the store; every method is one transaction."""
 
     def __init__(
-        self, store: Store, fixtures: Fixtures, config_defaults: Mapping[str, Any]
+        self,
+        store: Store,
+        fixtures: Fixtures,
+        config_defaults: Mapping[str, Any],
+        config_properties: Sequence[str] = (),
     ) -> None:
         self.store = store
         self.fixtures = fixtures
         self.config_defaults = dict(config_defaults)
+        # The ImportConfig members, in the spec's order: stored configs keep only these.
+        self.config_properties = tuple(config_properties)
 
     # -- import configurations -------------------------------------------------------------
     def _with_defaults(self, config: Mapping[str, Any]) -> dict[str, Any]:
-        document = json.loads(json.dumps(self.config_defaults))
-        document.update({k: v for k, v in config.items() if k != "ImportConfigId"})
-        return dict(document)
+        merged = {**self.config_defaults, **config}
+        names = self.config_properties or tuple(merged)
+        document = {k: merged[k] for k in names if k in merged and k != "ImportConfigId"}
+        return dict(json.loads(json.dumps(document)))
 
     def create_config(self, account: CheckMarketAccount, config: Mapping[str, Any]) -> int:
         now = now_iso()

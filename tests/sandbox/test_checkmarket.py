@@ -315,3 +315,13 @@ async def test_bulk_import_is_queued_then_processed_in_the_background(
     assert "Result" not in data
     final = await result(client, item)
     assert final["StatusId"] == 4
+
+
+async def test_stored_configurations_keep_only_spec_members_in_spec_order(
+    client: httpx.AsyncClient,
+) -> None:
+    config_id = await create(client, {"UpdateTypeId": 2, "Name": "order", "Bogus": 1})
+    config = await read(client, config_id)
+    members = list(document("checkmarket")["components"]["schemas"]["ImportConfig"]["properties"])
+    assert "Bogus" not in config
+    assert list(config) == [name for name in members if name in config]

@@ -267,3 +267,10 @@ async def test_lists_and_fields_are_readable_as_specified(client: httpx.AsyncCli
         w50_error("listContactListFields", no_list, 404)
         == "The specified Contactlist was not found."
     )
+
+
+async def test_an_empty_name_in_match_or_customevents_is_417(client: httpx.AsyncClient) -> None:
+    for query in ("?match=Email,", "?customevents=A,,B"):
+        response = await upsert(client, {"Email": "x@example.com"}, query)
+        assert "empty name" in w50_error("upsertContact", response, 417)
+    assert await list_count(client) == 0
