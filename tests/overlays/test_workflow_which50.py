@@ -288,7 +288,7 @@ def test_the_source_is_read_lazily_one_batch_at_a_time() -> None:
         ahead.append(read - len(fake.jobs[job_id].loaded))
         original(list_id, job_id, batch)
 
-    fake.upload_import_batch = watching_upload  # type: ignore[method-assign]
+    fake.upload_import_batch = watching_upload  # type: ignore[method-assign,assignment]
     start(fake, source(), batch_size=100)
     assert len(ahead) == 10
     assert max(ahead) == 100  # never more than the batch being uploaded is held
