@@ -290,7 +290,23 @@ class _Endpoint:
         await self.run(scope, receive, send)
 
 
-def make_endpoint(sandbox: Sandbox, op: Operation) -> _Endpoint:
+class _Dispatch:
+    """The endpoints of one path, by method (HEAD is served as GET)."""
+
+    def __init__(self, endpoints: dict[str, _Endpoint]) -> None:
+        self.endpoints = endpoints
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        method = "GET" if scope["method"] == "HEAD" else scope["method"]
+        await self.endpoints[method](scope, receive, send)
+
+
+def make_endpoint(
+    sandbox: Sandbox, op: Operation, aliases: dict[str, str] | None = None
+) -> _Endpoint:
+    """The endpoint of one operation; ``aliases`` renames path parameters of an alias path."""
+    names = aliases or {}
+
     async def endpoint(scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive)
         sandbox.worker.start()
@@ -306,7 +322,7 @@ def make_endpoint(sandbox: Sandbox, op: Operation) -> _Endpoint:
             if fault is not None:
                 response = fault_response(sandbox, op.api, media, fault)
             else:
-                response = await handle(sandbox, op, request, media)
+                response = await handle(sandbox, op, request, media, names)
         except NotAcceptable as exc:
             response = error_response(sandbox, op.api, "application/json", exc.status, exc.message)
         except SandboxError as exc:
@@ -333,13 +349,15 @@ def fault_response(sandbox: Sandbox, api: Api, media: str, fault: Fault) -> Resp
     return response
 
 
-async def handle(sandbox: Sandbox, op: Operation, request: Request, media: str) -> Response:
+async def handle(
+    sandbox: Sandbox, op: Operation, request: Request, media: str, aliases: dict[str, str]
+) -> Response:
     if op.api == "which50":
         account: Any = authenticate_w50(sandbox, request, op.permission)
     else:
         account = authenticate_cm(sandbox, request, op.roles)
     params = {
-        name: parse_path_param(name, kind, request.path_params[name])
+        name: parse_path_param(name, kind, request.path_params[aliases.get(name, name)])
         for name, kind in op.path_params
     }
     raw = b""
@@ -597,21 +615,20 @@ def create_app(
 ) -> Starlette:
     """The sandbox as an ASGI app. ``app.state.sandbox`` holds its state (store, worker, faults)."""
     sandbox = Sandbox(db, fixtures, options)
-    routes: list[Route] = []
+    # One route per path, so that a 405 lists every method of the path in Allow.
+    by_path: dict[str, dict[str, _Endpoint]] = {}
     for op in operations(sandbox):
         prefix = W50_PREFIX if op.api == "which50" else CM_PREFIX
-        endpoint = make_endpoint(sandbox, op)
-        routes.append(Route(prefix + op.path, endpoint, methods=[op.method], name=op.operation_id))
+        by_path.setdefault(prefix + op.path, {})[op.method] = make_endpoint(sandbox, op)
         if op.operation_id == "getImportResult":
-            # The vendor's current path, which OpenAPI cannot hold beside bulkImportContacts'.
-            routes.append(
-                Route(
-                    "/3/contacts/import/{queueItemId}",
-                    endpoint,
-                    methods=["GET"],
-                    name="getImportResultCurrentPath",
-                )
+            # The vendor's current path, which OpenAPI cannot hold beside bulkImportContacts':
+            # the same template, so the path parameter arrives as importConfigId.
+            by_path.setdefault("/3/contacts/import/{importConfigId}", {})["GET"] = make_endpoint(
+                sandbox, op, {"queueItemId": "importConfigId"}
             )
+    routes: list[Route] = [
+        Route(path, _Dispatch(methods), methods=list(methods)) for path, methods in by_path.items()
+    ]
 
     async def w50_spec(request: Request) -> Response:
         return JSONResponse(sandbox.documents["which50"])
