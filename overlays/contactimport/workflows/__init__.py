@@ -1,6 +1,20 @@
-"""Import workflows: whole imports in one call, with pollers, progress and resume tokens."""
+"""Import workflows: a whole import in one call, with a poller, progress and resume tokens.
+
+W50: ``begin_import(Which50(), list_id, contacts, match=[...], custom_events=[...])``;
+CheckMarket: ``begin_bulk_import(CheckMarket(), contacts, config={"Name": ...})``. Both return an
+:class:`ImportPoller` (``begin_import_async``/``begin_bulk_import_async``: an
+:class:`AsyncImportPoller`).
+"""
 
 from .batching import abatched, batched, request_body_max_items
+from .checkmarket import (
+    BulkImportOutcome,
+    BulkImportProgress,
+    ResultCodeCount,
+    begin_bulk_import,
+    begin_bulk_import_async,
+    result_code_meanings,
+)
 from .errors import (
     EmptyImportError,
     ImportCancelled,
@@ -27,6 +41,8 @@ from .which50 import (
 __all__ = [
     "AsyncImportPoller",
     "AsyncWhich50ImportApi",
+    "BulkImportOutcome",
+    "BulkImportProgress",
     "EmptyImportError",
     "ImportCancelled",
     "ImportInterrupted",
@@ -36,6 +52,7 @@ __all__ = [
     "ImportProgress",
     "ImportStateConflict",
     "InvalidResumeToken",
+    "ResultCodeCount",
     "ResumeState",
     "RetrySettings",
     "SourceChangedError",
@@ -43,9 +60,12 @@ __all__ = [
     "WorkflowError",
     "abatched",
     "batched",
+    "begin_bulk_import",
+    "begin_bulk_import_async",
     "begin_import",
     "begin_import_async",
     "is_transient",
     "request_body_max_items",
+    "result_code_meanings",
     "upload_batch_limit",
 ]
