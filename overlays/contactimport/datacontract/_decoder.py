@@ -298,11 +298,34 @@ class Decoder:
         return result
 
 
+_STRING_TYPE = ScalarType(STRING)
+_INT_TYPE = ScalarType(INT)
+_FLOAT_TYPE = ScalarType(FLOAT)
+_BOOL_TYPE = ScalarType(BOOL)
+_DATETIME_TYPE = ScalarType(DATETIME)
+_TIMESPAN_TYPE = ScalarType(TIMESPAN)
+# xs:type local name -> how its text is read; the types Json.NET gives JSON values come first.
+_SCHEMA_TYPES: dict[str, ScalarType] = {
+    "string": _STRING_TYPE,
+    "long": _INT_TYPE,
+    "double": _FLOAT_TYPE,
+    "boolean": _BOOL_TYPE,
+    "dateTime": _DATETIME_TYPE,
+    **{name: _INT_TYPE for name in _INTEGER_TYPES},
+    **{name: _FLOAT_TYPE for name in _FLOAT_TYPES},
+}
+
+
 def _typed_value(element: etree._Element, path: str) -> Any:
     """An `object`-typed element: its `i:type` says the .NET type of the value."""
-    if _is_nil(element):
+    nil = declared = None
+    for name, value in element.items():  # one call for both attributes
+        if name == _I_TYPE:
+            declared = value
+        elif name == _I_NIL:
+            nil = value
+    if nil is not None and nil.strip(_WHITESPACE) in ("true", "1"):
         return None
-    declared = element.get(_I_TYPE)
     text = _text(element)
     if declared is None:
         # No type: .NET makes an `object` of an empty element (the help pages' `{}` samples).
@@ -312,21 +335,14 @@ def _typed_value(element: etree._Element, path: str) -> Any:
     if namespace is None:
         raise XmlDecodeError(path, f"i:type prefix {prefix!r} is not declared")
     if namespace == SCHEMA_NS:
-        if local == "string":
-            return text
-        if local in _INTEGER_TYPES:
-            return _scalar(ScalarType(INT), text, path)
-        if local in _FLOAT_TYPES:
-            return _scalar(ScalarType(FLOAT), text, path)
-        if local == "boolean":
-            return _scalar(ScalarType(BOOL), text, path)
-        if local == "dateTime":
-            return _scalar(ScalarType(DATETIME), text, path)
+        scalar = _SCHEMA_TYPES.get(local)
+        if scalar is not None:
+            return _scalar(scalar, text, path)
         if local == "anyType" and not text.strip(_WHITESPACE) and not len(element):
             return {}
     elif namespace == SERIALIZATION_NS:
         if local == "duration":
-            return _scalar(ScalarType(TIMESPAN), text, path)
+            return _scalar(_TIMESPAN_TYPE, text, path)
         if local == "char":
             code = parse_integer(text)
             if code is None or not 0 <= code <= 0xFFFF:

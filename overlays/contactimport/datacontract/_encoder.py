@@ -14,6 +14,7 @@ writer's rules, reproduced here (and checked against Mono's, tests/interop):
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 
 from ._contract import (
@@ -294,21 +295,28 @@ class Encoder:
             if found is None:  # pragma: no cover - the member declared it
                 raise XmlEncodeError(path, "the Arrays namespace is not in scope")
             prefix = f"{found}:"
-        pair = f"{prefix}KeyValueOfstringanyType"
-        key_open, key_close = f"<{prefix}Key>", f"</{prefix}Key>"
+        key_open = f"<{prefix}KeyValueOfstringanyType><{prefix}Key>"
+        key_close = f"</{prefix}Key>"
+        pair_close = f"</{prefix}KeyValueOfstringanyType>"
         value_name = f"{prefix}Value"
         typed = _typed_value_templates(value_name, depth + 1)
-        out = self._out
+        string_open, close = typed["string"], typed["close"]
+        append = self._out.append
         for key, item in value.items():
-            item_path = f'{path}["{key}"]'
             if not isinstance(key, str):
                 raise XmlEncodeError(path, "dictionary keys must be strings")
-            bad = invalid_xml_char(key)
-            if bad is not None:
-                raise XmlEncodeError(item_path, f"text XML 1.0 cannot carry: {bad} in the key")
-            out.append(f"<{pair}>{key_open}{escape_text(key)}{key_close}")
-            out.append(_typed_value(typed, value_name, item, item_path))
-            out.append(f"</{pair}>")
+            if _NEEDS_CARE.search(key) is not None:
+                bad = invalid_xml_char(key)
+                if bad is not None:
+                    raise XmlEncodeError(
+                        f'{path}["{key}"]', f"text XML 1.0 cannot carry: {bad} in the key"
+                    )
+                key = escape_text(key)
+            if type(item) is str and _NEEDS_CARE.search(item) is None:  # the common case
+                append(f"{key_open}{key}{key_close}{string_open}{item}{close}{pair_close}")
+            else:
+                written = _typed_value(typed, value_name, item, f'{path}["{key}"]')
+                append(f"{key_open}{key}{key_close}{written}{pair_close}")
 
     def _any_value(
         self, qname: str, head: str, tail: str, value: object, depth: int, scope: _Scope, path: str
@@ -372,7 +380,14 @@ def _scalar_text(scalar: ScalarType, value: object, path: str) -> str:
     raise XmlEncodeError(path, f"unsupported scalar kind {kind}")  # pragma: no cover
 
 
+# Characters a string needs escaping or checking for: markup, CR, and anything outside the
+# printable ranges XML 1.0 carries as is.
+_NEEDS_CARE = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _string_text(value: str, path: str) -> str:
+    if _NEEDS_CARE.search(value) is None:
+        return value
     bad = invalid_xml_char(value)
     if bad is not None:
         raise XmlEncodeError(path, f"text XML 1.0 cannot carry: {bad}")

@@ -63,6 +63,8 @@ def escape_text(text: str) -> str:
 
 
 def parse_integer(text: str) -> int | None:
+    if text.isascii() and text.isdigit():
+        return int(text)
     text = text.strip(_XML_WHITESPACE)
     if _INTEGER.match(text) is None:
         return None
