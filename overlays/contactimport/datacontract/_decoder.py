@@ -318,12 +318,13 @@ _SCHEMA_TYPES: dict[str, ScalarType] = {
 
 def _typed_value(element: etree._Element, path: str) -> Any:
     """An `object`-typed element: its `i:type` says the .NET type of the value."""
-    nil = declared = None
+    nil: str | None = None
+    declared: str | None = None
     for name, value in element.items():  # one call for both attributes
         if name == _I_TYPE:
-            declared = value
+            declared = str(value)
         elif name == _I_NIL:
-            nil = value
+            nil = str(value)
     if nil is not None and nil.strip(_WHITESPACE) in ("true", "1"):
         return None
     text = _text(element)
