@@ -1,0 +1,40 @@
+"""`contactimport sandbox` hands its options to `contactimport_sandbox.serve`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import contactimport_sandbox
+import pytest
+from click.testing import CliRunner
+from contactimport.cli import cli
+
+
+def test_sandbox_passes_host_port_db_and_fixtures_to_serve(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(contactimport_sandbox, "serve", lambda **kwargs: calls.append(kwargs))
+    fixtures = tmp_path / "fixtures.json"
+    fixtures.write_text("{}")
+    result = CliRunner().invoke(
+        cli,
+        ["sandbox", "--host", "0.0.0.0", "--port", "9000", "--db", ":memory:",
+         "--fixtures", str(fixtures)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert calls == [
+        {
+            "host": "0.0.0.0",
+            "port": 9000,
+            "db": ":memory:",
+            "fixtures": fixtures,
+            "log_level": "warning",
+        }
+    ]
+
+
+def test_sandbox_rejects_a_missing_fixtures_file_as_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["sandbox", "--fixtures", str(tmp_path / "none.json")])
+    assert result.exit_code == 2
