@@ -154,7 +154,14 @@ def wait_with_interrupt(poller: ImportPoller[Any]) -> Any:
             poller.wait(0.2)
     except KeyboardInterrupt:
         poller.cancel()
-        poller.wait()
+        try:
+            poller.wait()
+        except KeyboardInterrupt:  # a second Ctrl-C: stop now, the state file is still valid
+            raise CliFailure(
+                ExitCode.INTERRUPTED,
+                "stopped; run the same command with --resume to continue from the last "
+                "confirmed batch",
+            ) from None
     return poller.result()
 
 
