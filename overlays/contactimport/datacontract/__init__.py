@@ -6,7 +6,26 @@
     {'FieldNames': ['Email']}
 
 Values are JSON-shaped (exactly what the JSON wire format carries), so the models generated for
-the JSON path read decoded XML unchanged. See docs/spec-conventions.md for the spec side.
+the JSON path read decoded XML unchanged. Everything about the XML comes from the spec
+(docs/spec-conventions.md); the XML written is what ASP.NET Web API writes (checked byte for byte
+against Mono's DataContractSerializer in tests/interop).
+
+Choices where JSON and XML differ:
+- date-time strings cross unchanged (`t`/`z` upper-cased): .NET's rendering depends on a
+  DateTime's Kind and the server's zone, which a JSON string cannot tell; more than 7 fraction
+  digits (finer than .NET's 100 ns) is an error, not a silent rounding;
+- TimeSpan: JSON `[-][d.]hh:mm:ss[.fffffff]`, XML `xs:duration`; decoding gives Json.NET's
+  canonical text (`00:00:00.5000000` for `PT0.5S`);
+- `Dictionary<string, object>` values: str -> xs:string, int -> xs:long (as Json.NET reads
+  integers), float -> xs:double, bool -> xs:boolean, None -> i:nil, `{}` -> a bare `<Value />`
+  (the help pages' sample `object`); reading also takes xs:int/short/byte/unsigned* (int),
+  xs:decimal/float (float), xs:dateTime (its text), ser:duration, ser:char, anything else as text;
+- doubles as .NET Framework writes them ("R": `1E+15`, `0.33333333333333331`, `0` for -0.0);
+- CR is written `&#xD;` so it survives (.NET's own writer turns it into a line break);
+- text XML 1.0 cannot carry (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF) is an
+  XmlEncodeError naming the field, never dropped or replaced;
+- reading refuses any DOCTYPE (so no entity is ever expanded and nothing external is fetched),
+  documents over `max_bytes` (64 MiB by default) and nesting deeper than 256 levels.
 """
 
 from ._errors import DataContractError, DataContractSpecError, XmlDecodeError, XmlEncodeError
