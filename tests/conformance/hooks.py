@@ -211,9 +211,10 @@ def _list_fields() -> dict[int, tuple[str, ...]]:
 
 
 LIST_FIELDS = _list_fields()
-_SCALARS = st.one_of(
-    st.none(), st.booleans(), st.integers(-(2**31), 2**31 - 1), st.text(max_size=20)
-)
+# Values for steered contacts: scalars every wire format carries (no control characters, which
+# XML 1.0 cannot hold, no lone surrogates).
+_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs")), max_size=20)
+_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-(2**31), 2**31 - 1), _TEXT)
 
 
 def _is_positive_body(case: schemathesis.Case) -> bool:
@@ -250,7 +251,7 @@ def _with_values(
     case.body = {**case.body, "Values": values}
     query = dict(case.query or {})
     if match:
-        query["match"] = match
+        query["match"] = ",".join(match)  # style: form, explode: false
     else:
         query.pop("match", None)
     case.query = query

@@ -1,0 +1,124 @@
+"""Regression tests, outside schemathesis, for what the conformance suite found in the sandbox.
+
+Each test names the schemathesis check that found the problem and pins the behaviour the spec
+asks for, with plain HTTP requests against the sandbox's ASGI app (no schemathesis needed).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import httpx
+import pytest
+
+pytest.importorskip("starlette")
+
+from contactimport_sandbox import create_app
+from contactimport_sandbox.spec import document
+
+W50_AUTH = {"Authorization": "Bearer w50-acme-full"}
+CM_AUTH = {"X-Master-Key": "cm-acme-master", "X-Key": "cm-acme-contacts-write"}
+W50_PREFIX = "/Which50API"
+CONTACT_XML = (
+    '<Contact xmlns:i="http://www.w3.org/2001/XMLSchema-instance" '
+    'xmlns="http://schemas.datacontract.org/2004/07/W50API.Models.DTO">'
+    '<ListId i:nil="true" xmlns="http://schemas.datacontract.org/2004/07/W50Common.Model.DTO" />'
+    '<Values xmlns:d2p1="http://schemas.microsoft.com/2003/10/Serialization/Arrays" '
+    'xmlns="http://schemas.datacontract.org/2004/07/W50Common.Model.DTO">'
+    "<d2p1:KeyValueOfstringanyType><d2p1:Key>FirstName</d2p1:Key>"
+    '<d2p1:Value xmlns:d4p1="http://www.w3.org/2001/XMLSchema" i:type="d4p1:string">Ann'
+    "</d2p1:Value></d2p1:KeyValueOfstringanyType></Values></Contact>"
+)
+
+
+@pytest.fixture
+def app() -> Iterator[Any]:
+    application = create_app()
+    yield application
+    application.state.sandbox.close()
+
+
+def send(
+    app: Any,
+    method: str,
+    path: str,
+    headers: Mapping[str, str],
+    content: bytes | str | None = None,
+) -> httpx.Response:
+    async def go() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://sandbox") as http:
+            return await http.request(method, path, headers=dict(headers), content=content)
+
+    return asyncio.run(go())
+
+
+def documented_methods(api: str, path: str) -> set[str]:
+    item = document(api)["paths"][path]  # type: ignore[arg-type]
+    return {m.upper() for m in item if m in {"get", "put", "post", "patch", "delete"}}
+
+
+def allowed(response: httpx.Response) -> set[str]:
+    return {m.strip().upper() for m in response.headers.get("allow", "").split(",") if m.strip()}
+
+
+# Found by allow_header_conformance (ST205): a 405 listed only the methods of one of the path's
+# routes (`Allow: POST` on /contactLists/{id}/contact, which also takes PUT and PATCH).
+@pytest.mark.parametrize(
+    ("api", "spec_path", "url"),
+    [
+        ("which50", "/contactLists/{contactListId}/contact", "/contactLists/1/contact"),
+        (
+            "which50",
+            "/contactLists/{contactListId}/import/{importJobId}",
+            "/contactLists/1/import/1",
+        ),
+        (
+            "which50",
+            "/contactLists/{contactListId}/import/{importJobId}/run",
+            "/contactLists/1/import/1/run",
+        ),
+        (
+            "checkmarket",
+            "/3/contacts/import/configs/{importConfigId}",
+            "/3/contacts/import/configs/1",
+        ),
+        ("checkmarket", "/3/contacts/import/configs", "/3/contacts/import/configs"),
+    ],
+)
+def test_method_not_allowed_lists_every_method_of_the_path(
+    app: Any, api: str, spec_path: str, url: str
+) -> None:
+    headers = W50_AUTH if api == "which50" else CM_AUTH
+    prefix = W50_PREFIX if api == "which50" else ""
+    response = send(app, "OPTIONS", prefix + url, headers)
+    assert response.status_code == 405
+    expected = documented_methods(api, spec_path)
+    assert allowed(response) - {"HEAD"} == expected
+
+
+# Found by negative_data_rejection (ST201): Contact.ListId is `type: integer` without `nullable`,
+# yet a body with "ListId": null (JSON) or <ListId i:nil="true"/> (XML) was accepted with 200.
+@pytest.mark.parametrize("method", ["POST", "PUT"])
+def test_contact_with_null_list_id_is_refused_in_json(app: Any, method: str) -> None:
+    body = '{"ListId": null, "Values": {"FirstName": "Ann"}}'
+    headers = {**W50_AUTH, "Content-Type": "application/json"}
+    response = send(app, method, f"{W50_PREFIX}/contactLists/1/contact", headers, body)
+    assert response.status_code == 400, response.text
+
+
+@pytest.mark.parametrize("media", ["application/xml", "text/xml"])
+def test_contact_with_nil_list_id_is_refused_in_xml(app: Any, media: str) -> None:
+    headers = {**W50_AUTH, "Content-Type": media}
+    response = send(app, "POST", f"{W50_PREFIX}/contactLists/1/contact", headers, CONTACT_XML)
+    assert response.status_code == 400, response.text
+
+
+def test_list_id_is_not_nullable_in_the_spec() -> None:
+    """The premise of the two tests above, read from the spec rather than assumed."""
+    schema = document("which50")["components"]["schemas"]["Contact"]
+    list_id = schema["properties"]["ListId"]
+    assert list_id["type"] == "integer"
+    assert not list_id.get("nullable", False)
