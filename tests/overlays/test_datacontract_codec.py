@@ -442,3 +442,28 @@ def test_for_api_reads_the_generated_spec_package_once() -> None:
     codec = DataContractCodec.for_api("which50")
     assert codec is DataContractCodec.for_api("which50")
     assert "ImportJob" in codec.schema_names
+
+
+def test_for_api_says_how_to_get_the_spec_package_when_it_is_missing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    from contactimport.datacontract import codec as codec_module
+
+    monkeypatch.setitem(sys.modules, "contactimport_spec", None)
+    monkeypatch.setattr(codec_module, "_by_api", {})
+    with pytest.raises(ImportError, match=r"needs the generated package contactimport_spec"):
+        DataContractCodec.for_api("checkmarket")
+
+
+def test_one_codec_decodes_and_encodes_from_many_threads() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    values = [{"Id": n, "Names": [str(n)] * (n % 4), "CurrentStatus": f"s{n}"} for n in range(200)]
+
+    def round_trip(value: dict[str, Any]) -> Any:
+        return CODEC.decode("Job", CODEC.encode("Job", value))
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert list(pool.map(round_trip, values)) == values
