@@ -281,11 +281,16 @@ class Decoder:
                     raise XmlDecodeError(path, f"expected {_KEY_VALUE}, found {pair.tag}")
                 continue
             key_element = value_element = None
-            for part in pair:
-                if part.tag == _KEY and key_element is None:
-                    key_element = part
-                elif part.tag == _VALUE and value_element is None:
-                    value_element = part
+            if len(pair) == 2:  # the usual shape: <Key/><Value/>
+                first, second = pair
+                if first.tag == _KEY and second.tag == _VALUE:
+                    key_element, value_element = first, second
+            if key_element is None:
+                for part in pair:
+                    if part.tag == _KEY and key_element is None:
+                        key_element = part
+                    elif part.tag == _VALUE and value_element is None:
+                        value_element = part
             if key_element is None or _is_nil(key_element):
                 raise XmlDecodeError(path, "a dictionary entry without a Key")
             key = _text(key_element)
