@@ -252,3 +252,31 @@ async def test_each_spec_is_served_at_a_stable_url(client: httpx.AsyncClient) ->
 
     assert (await client.get(f"{W50}/openapi.json")).json() == document("which50")
     assert (await client.get("/3/openapi.json")).json() == document("checkmarket")
+
+
+@pytest.mark.parametrize("media", ["application/json", "application/xml"])
+async def test_null_for_a_member_that_is_not_nullable_is_400(
+    client: httpx.AsyncClient, media: str
+) -> None:
+    from contactimport.datacontract import DataContractCodec
+
+    value = {"ListId": None, "Values": {"Email": "n@example.com"}}
+    if media == "application/json":
+        content = b'{"ListId": null, "Values": {"Email": "n@example.com"}}'
+    else:
+        content = DataContractCodec.for_api("which50").encode("Contact", value)
+    response = await client.post(
+        f"{W50}/contactLists/{CUSTOMERS}/contact",
+        headers={**W50_AUTH, "Content-Type": media},
+        content=content,
+    )
+    assert "ListId" in w50_error("upsertContact", response, 400)
+
+
+async def test_a_405_lists_only_the_documented_methods(client: httpx.AsyncClient) -> None:
+    response = await client.delete("/3/contacts/import/5", headers=CM_AUTH)
+    assert response.status_code == 405
+    assert response.headers["allow"] == "POST"
+    response = await client.delete(f"{W50}/contactLists/1/import/1", headers=W50_AUTH)
+    assert response.status_code == 405
+    assert set(response.headers["allow"].split(", ")) == {"GET", "HEAD", "POST"}
