@@ -38,9 +38,7 @@ def spec(session: nox.Session) -> None:
     install_project(session, "test")
     for document in SPECS:
         session.run("openapi-spec-validator", document)
-    session.run(
-        "npx", "--yes", REDOCLY, "lint", "--config", "redocly.yaml", *SPECS, external=True
-    )
+    session.run("npx", "--yes", REDOCLY, "lint", "--config", "redocly.yaml", *SPECS, external=True)
 
 
 @nox.session(tags=["ci"])
