@@ -27,84 +27,32 @@ openapi-schema-validator).
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Mapping
+import sys
+from pathlib import Path
 from typing import Any
 
 import schemathesis
-from contactimport.datacontract import DataContractCodec
 from contactimport_sandbox import load_fixtures
 from hypothesis import strategies as st
-from openapi_schema_validator import OAS30WriteValidator
+from schemathesis import Case
 from schemathesis.core.failures import AcceptedNegativeData, Failure
 from schemathesis.core.parameters import ParameterLocation
 from schemathesis.openapi.checks import RejectedPositiveData
 from schemathesis.transport import SerializationContext, register_serializer
 from schemathesis.transport.serialization import serialize_xml
 
-XML_MEDIA_TYPES = ("application/xml", "text/xml")
-_SCHEMA_REF_PREFIX = "#/components/schemas/"
+# Loaded by path (not as a package module): make its sibling importable, for the CLI too.
+if str(Path(__file__).resolve().parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-_lock = threading.Lock()
-_codecs: dict[int, tuple[Mapping[str, Any], DataContractCodec]] = {}
-
-
-def codec_for(document: Mapping[str, Any]) -> DataContractCodec:
-    """The codec of the very document schemathesis loaded (built once per document)."""
-    with _lock:
-        cached = _codecs.get(id(document))
-        if cached is None or cached[0] is not document:
-            cached = (document, DataContractCodec.from_document(document))
-            _codecs[id(document)] = cached
-        return cached[1]
-
-
-def resolve(document: Mapping[str, Any], node: Mapping[str, Any]) -> Mapping[str, Any]:
-    """Follow local `$ref`s until a node that is not a reference."""
-    while "$ref" in node:
-        target: Any = document
-        for part in str(node["$ref"]).removeprefix("#/").split("/"):
-            target = target[part.replace("~1", "/").replace("~0", "~")]
-        node = target
-    return node
-
-
-def _media_schema_name(document: Mapping[str, Any], holder: Mapping[str, Any], media: str) -> str:
-    content = resolve(document, holder).get("content", {})
-    media_object = content.get(media) or content.get("application/json")
-    if media_object is None:
-        raise LookupError(f"no body schema for {media}")
-    ref = str(media_object.get("schema", {}).get("$ref", ""))
-    if not ref.startswith(_SCHEMA_REF_PREFIX):
-        raise LookupError(f"the {media} body schema is not a components/schemas reference")
-    return ref.removeprefix(_SCHEMA_REF_PREFIX)
-
-
-def response_schema_name(
-    document: Mapping[str, Any], operation: Mapping[str, Any], status: int, media: str
-) -> str:
-    """The components/schemas name of an operation's response body for a status code."""
-    responses = operation.get("responses", {})
-    response = responses.get(str(status)) or responses.get(f"{str(status)[0]}XX")
-    if response is None:
-        response = responses.get("default")
-    if response is None:
-        raise LookupError(f"status {status} is not documented")
-    return _media_schema_name(document, response, media)
-
-
-def request_schema_name(
-    document: Mapping[str, Any], operation: Mapping[str, Any], media: str
-) -> str:
-    """The components/schemas name of an operation's request body."""
-    body = operation.get("requestBody")
-    if body is None:
-        raise LookupError("the operation has no request body")
-    return _media_schema_name(document, body, media)
-
-
-def _media_type(content_type: str | None) -> str:
-    return (content_type or "").split(";")[0].strip().lower()
+from conformance_wire import (
+    XML_MEDIA_TYPES,
+    codec_for,
+    encode_request_body,
+    media_type,
+    request_body_is_valid,
+    response_schema_name,
+)
 
 
 @schemathesis.deserializer(*XML_MEDIA_TYPES)
@@ -113,48 +61,20 @@ def deserialize_datacontract_xml(
 ) -> Any:
     """DataContract XML -> the JSON-shaped value the JSON wire format would carry."""
     document = ctx.operation.schema.raw_schema
-    media = _media_type(response.headers.get("content-type", [""])[0])
+    media = media_type(response.headers.get("content-type", [""])[0])
     name = response_schema_name(document, ctx.operation.definition.raw, response.status_code, media)
     return codec_for(document).decode(name, response.content)
-
-
-def _schema_of(document: Mapping[str, Any], node: Mapping[str, Any]) -> Mapping[str, Any]:
-    """A schema with `$ref` followed and single-entry `allOf` wrappers (spec-conventions) merged."""
-    node = resolve(document, node)
-    merged: dict[str, Any] = dict(node)
-    for part in node.get("allOf", []):
-        merged.update(_schema_of(document, part))
-    return merged
-
-
-def declared_only(document: Mapping[str, Any], schema: Mapping[str, Any], value: Any) -> Any:
-    """`value` without the object members its schema does not declare.
-
-    JSON may carry members a DTO does not declare (Json.NET ignores them, and the schemas allow
-    them); DataContract XML has no element for them, so the XML form of a value leaves them out.
-    """
-    schema = _schema_of(document, schema)
-    properties = schema.get("properties")
-    if isinstance(value, dict) and isinstance(properties, dict):
-        return {
-            key: declared_only(document, properties[key], item)
-            for key, item in value.items()
-            if key in properties
-        }
-    items = schema.get("items")
-    if isinstance(value, list) and isinstance(items, dict):
-        return [declared_only(document, items, item) for item in value]
-    return value
 
 
 def serialize_datacontract_xml(ctx: SerializationContext, value: Any) -> dict[str, Any]:
     """A request body as DataContract XML; schemathesis' own XML for values the codec refuses."""
     case = ctx.case
     document = case.operation.schema.raw_schema
+    operation = case.operation.definition.raw
     try:
-        name = request_schema_name(document, case.operation.definition.raw, case.media_type or "")
-        schema = {"$ref": _SCHEMA_REF_PREFIX + name}
-        return {"data": codec_for(document).encode(name, declared_only(document, schema, value))}
+        return {
+            "data": encode_request_body(document, operation, media_type(case.media_type), value)
+        }
     except (LookupError, ValueError):
         # ValueError covers XmlEncodeError: negative data of a type the contract cannot write.
         return serialize_xml(case, value)
@@ -163,24 +83,20 @@ def serialize_datacontract_xml(ctx: SerializationContext, value: Any) -> dict[st
 register_serializer(serialize_datacontract_xml, *XML_MEDIA_TYPES)
 
 
-def wire_body_is_valid(case: schemathesis.Case, response: schemathesis.Response) -> bool:
+def wire_body_is_valid(case: Case[Any], response: schemathesis.Response) -> bool:
     """Whether the XML body that was actually sent decodes into a value the spec accepts."""
     request = response.request
-    media = _media_type(request.headers.get("content-type"))
+    content_type = request.headers.get("content-type")
+    media = media_type(content_type if isinstance(content_type, str) else None)
     if media not in XML_MEDIA_TYPES or request.body is None:
         return False
+    raw = request.body if isinstance(request.body, bytes) else str(request.body).encode()
     document = case.operation.schema.raw_schema
-    try:
-        name = request_schema_name(document, case.operation.definition.raw, media)
-        raw = request.body if isinstance(request.body, bytes) else str(request.body).encode()
-        value = codec_for(document).decode(name, raw)
-    except (LookupError, ValueError):
-        return False  # not even readable: the server had to refuse it
-    schema = {"$ref": _SCHEMA_REF_PREFIX + name, "components": document.get("components", {})}
-    return bool(OAS30WriteValidator(schema).is_valid(value))
+    valid: bool = request_body_is_valid(document, case.operation.definition.raw, media, raw)
+    return valid
 
 
-def _negative_parts(case: schemathesis.Case) -> set[str]:
+def _negative_parts(case: Case[Any]) -> set[str]:
     """Where the case's negative mutation was applied ("body", "query", ...)."""
     meta = case.meta
     if meta is None:
@@ -196,7 +112,7 @@ def _negative_parts(case: schemathesis.Case) -> set[str]:
     }
 
 
-def _operation_id(case: schemathesis.Case) -> str:
+def _operation_id(case: Case[Any]) -> str:
     return str(case.operation.definition.raw.get("operationId", ""))
 
 
@@ -217,7 +133,7 @@ _TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs")), m
 _SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-(2**31), 2**31 - 1), _TEXT)
 
 
-def _is_positive_body(case: schemathesis.Case) -> bool:
+def _is_positive_body(case: Case[Any]) -> bool:
     meta = case.meta
     if meta is None:
         return False
@@ -225,11 +141,11 @@ def _is_positive_body(case: schemathesis.Case) -> bool:
     return info is not None and info.mode.is_positive
 
 
-def _body_is_positive(case: schemathesis.Case) -> bool:
+def _body_is_positive(case: Case[Any]) -> bool:
     return isinstance(case.body, dict) and _is_positive_body(case)
 
 
-def _fields_of_case(case: schemathesis.Case) -> tuple[str, ...]:
+def _fields_of_case(case: Case[Any]) -> tuple[str, ...]:
     raw = (case.path_parameters or {}).get("contactListId")
     try:  # the coverage phase sends path values as strings
         list_id = int(str(raw))
@@ -238,15 +154,15 @@ def _fields_of_case(case: schemathesis.Case) -> tuple[str, ...]:
     return LIST_FIELDS.get(list_id, ())
 
 
-def _with_field_names(case: schemathesis.Case, names: list[str]) -> schemathesis.Case:
+def _with_field_names(case: Case[Any], names: list[str]) -> Case[Any]:
     assert isinstance(case.body, dict)
-    case.body = {**case.body, "FieldNames": names}
+    body: dict[str, Any] = dict(case.body)
+    body["FieldNames"] = names
+    case.body = body
     return case
 
 
-def _with_values(
-    case: schemathesis.Case, values: dict[str, Any], match: list[str]
-) -> schemathesis.Case:
+def _with_values(case: Case[Any], values: dict[str, Any], match: list[str]) -> Case[Any]:
     assert isinstance(case.body, dict)
     case.body = {**case.body, "Values": values}
     query = dict(case.query or {})
@@ -258,16 +174,14 @@ def _with_values(
     return case
 
 
-def _xml_cannot_carry(case: schemathesis.Case) -> bool:
+def _xml_cannot_carry(case: Case[Any]) -> bool:
     """Whether a positive XML-body case holds a value DataContract XML cannot write at all."""
-    if _media_type(case.media_type) not in XML_MEDIA_TYPES or not _is_positive_body(case):
+    media = media_type(case.media_type)
+    if media not in XML_MEDIA_TYPES or not _is_positive_body(case):
         return False
     document = case.operation.schema.raw_schema
     try:
-        media = _media_type(case.media_type)
-        name = request_schema_name(document, case.operation.definition.raw, media)
-        schema = {"$ref": _SCHEMA_REF_PREFIX + name}
-        codec_for(document).encode(name, declared_only(document, schema, case.body))
+        encode_request_body(document, case.operation.definition.raw, media, case.body)
     except LookupError:
         return False
     except ValueError:
@@ -276,14 +190,14 @@ def _xml_cannot_carry(case: schemathesis.Case) -> bool:
 
 
 @schemathesis.hook
-def filter_case(context: schemathesis.HookContext, case: schemathesis.Case) -> bool:
+def filter_case(context: schemathesis.HookContext, case: Case[Any]) -> bool:
     """Drop positive XML cases whose value XML 1.0 cannot carry (control characters, integers
     beyond Int64): there is no request to send. The same values are still sent as JSON."""
     return not _xml_cannot_carry(case)
 
 
 @schemathesis.hook
-def flatmap_case(context: schemathesis.HookContext, case: schemathesis.Case) -> Any:
+def flatmap_case(context: schemathesis.HookContext, case: Case[Any]) -> Any:
     """Half of the positive create-job / upsert cases use real field names of the list."""
     operation = _operation_id(case)
     fields = _fields_of_case(case)
@@ -303,7 +217,7 @@ def flatmap_case(context: schemathesis.HookContext, case: schemathesis.Case) -> 
     return st.just(case)
 
 
-def _names_unknown_field(case: schemathesis.Case) -> bool:
+def _names_unknown_field(case: Case[Any]) -> bool:
     """Whether a createImportJob request names a field its list does not have."""
     fields = _fields_of_case(case)
     body = case.body if isinstance(case.body, dict) else {}
@@ -315,7 +229,7 @@ def _names_unknown_field(case: schemathesis.Case) -> bool:
 def filter_failure(
     context: schemathesis.HookContext,
     failure: Failure,
-    case: schemathesis.Case,
+    case: Case[Any],
     response: schemathesis.Response,
 ) -> bool:
     """Keep every failure except the two kinds the module docstring names."""

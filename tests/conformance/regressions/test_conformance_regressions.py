@@ -16,7 +16,7 @@ import pytest
 pytest.importorskip("starlette")
 
 from contactimport_sandbox import create_app
-from contactimport_sandbox.spec import document
+from contactimport_sandbox.spec import Api, document
 
 W50_AUTH = {"Authorization": "Bearer w50-acme-full"}
 CM_AUTH = {"X-Master-Key": "cm-acme-master", "X-Key": "cm-acme-contacts-write"}
@@ -55,8 +55,8 @@ def send(
     return asyncio.run(go())
 
 
-def documented_methods(api: str, path: str) -> set[str]:
-    item = document(api)["paths"][path]  # type: ignore[arg-type]
+def documented_methods(api: Api, path: str) -> set[str]:
+    item = document(api)["paths"][path]
     return {m.upper() for m in item if m in {"get", "put", "post", "patch", "delete"}}
 
 
@@ -89,7 +89,7 @@ def allowed(response: httpx.Response) -> set[str]:
     ],
 )
 def test_method_not_allowed_lists_every_method_of_the_path(
-    app: Any, api: str, spec_path: str, url: str
+    app: Any, api: Api, spec_path: str, url: str
 ) -> None:
     headers = W50_AUTH if api == "which50" else CM_AUTH
     prefix = W50_PREFIX if api == "which50" else ""
