@@ -1,0 +1,176 @@
+"""The conformance harness itself: its config matches the specs, its credentials match the sandbox,
+its XML deserializer really makes schemathesis check XML responses, and its failure filter only
+drops what it says it drops.
+"""
+
+from __future__ import annotations
+
+import datetime
+import tomllib
+from typing import Any
+
+import harness
+import httpx
+import pytest
+import schemathesis
+from conformance_wire import codec_for, encode_request_body, request_body_is_valid
+from contactimport_sandbox import load_fixtures
+from schemathesis.core.failures import FailureGroup
+from schemathesis.specs.openapi.checks import response_schema_conformance
+
+FAST = harness.PROFILES["fast"]
+
+
+def raw_config() -> dict[str, Any]:
+    return tomllib.loads(harness.CONFIG_FILE.read_text(encoding="utf-8"))
+
+
+def project(api: harness.Api) -> dict[str, Any]:
+    title = harness.spec_title(api)
+    found = [p for p in raw_config()["project"] if p["title"] == title]
+    assert len(found) == 1, f"schemathesis.toml has no [[project]] titled {title!r}"
+    result: dict[str, Any] = found[0]
+    return result
+
+
+def load(api: harness.Api) -> Any:
+    config = schemathesis.Config.from_dict(harness.config_data(FAST, None))
+    return schemathesis.openapi.from_path(harness.SPEC_FILES[api], config=config)
+
+
+def documented_statuses(schema: Any) -> dict[str, set[str]]:
+    return {
+        op.definition.raw["operationId"]: set(op.definition.raw["responses"])
+        for op in (result.ok() for result in schema.get_all_operations())
+    }
+
+
+@pytest.mark.parametrize("api", harness.APIS)
+def test_every_spec_has_its_own_project_with_two_peer_identities(api: harness.Api) -> None:
+    wfc = project(api)["auth"]["wfc"]
+    assert wfc["peers"] == ["acme", "globex"]
+    assert (harness.REPO_ROOT / wfc["path"]).is_file()
+
+
+def test_417_is_accepted_exactly_where_the_spec_documents_it() -> None:
+    operations = project("which50")["operations"]
+    listed = {name for block in operations for name in block["include-operation-id"]}
+    documented = {
+        name for name, codes in documented_statuses(load("which50")).items() if "417" in codes
+    }
+    assert listed == documented
+    checkmarket = documented_statuses(load("checkmarket"))
+    assert not any("417" in codes for codes in checkmarket.values())
+    assert "operations" not in project("checkmarket")
+
+
+def _wfc_headers(api: harness.Api) -> dict[str, dict[str, str]]:
+    import json
+
+    path = harness.REPO_ROOT / project(api)["auth"]["wfc"]["path"]
+    entries = json.loads(path.read_text(encoding="utf-8"))["auth"]
+    return {e["name"]: {h["name"]: h["value"] for h in e["fixedHeaders"]} for e in entries}
+
+
+def test_w50_identities_are_full_tokens_of_two_different_accounts() -> None:
+    fixtures = load_fixtures(None)
+    accounts = set()
+    for headers in _wfc_headers("which50").values():
+        scheme, _, token = headers["Authorization"].partition(" ")
+        assert scheme == "Bearer"
+        found = fixtures.w50_token(token)
+        assert found is not None
+        account, credentials = found
+        assert credentials.permissions >= {"read", "write"}
+        accounts.add(account.id)
+    assert len(accounts) == 2
+
+
+def test_checkmarket_identities_hold_every_role_the_spec_requires_in_two_accounts() -> None:
+    fixtures = load_fixtures(None)
+    schema = load("checkmarket")
+    required = {
+        role
+        for result in schema.get_all_operations()
+        for role in result.ok().definition.raw.get("x-required-roles", [])
+    }
+    accounts = set()
+    for headers in _wfc_headers("checkmarket").values():
+        found = fixtures.checkmarket_key(headers["X-Master-Key"], headers["X-Key"])
+        assert found is not None
+        account, credentials = found
+        assert credentials.roles >= required
+        accounts.add(account.id)
+    assert len(accounts) == 2
+
+
+def _import_job_response(case: Any, body: bytes) -> httpx.Response:
+    request = httpx.Request("GET", "http://sandbox/Which50API/contactLists/1/import/7")
+    response = httpx.Response(
+        200, headers={"Content-Type": "application/xml"}, content=body, request=request
+    )
+    response.elapsed = datetime.timedelta(milliseconds=1)
+    return response
+
+
+VALID_JOB = {
+    "Id": 7,
+    "ContactListId": 1,
+    "InvalidEmailCount": 0,
+    "InvalidSmsCount": 0,
+    "ProgressPercent": 0,
+    "CurrentStatus": "Created",
+    "StartDate": None,
+    "FinishDate": None,
+    "InsertedContacts": 0,
+    "UpdatedContacts": 0,
+    "DroppedContacts": 0,
+    "NotUpdatedContacts": 0,
+    "TotalContacts": 0,
+}
+
+
+def test_xml_responses_are_checked_against_the_schema_like_json() -> None:
+    schema = load("which50")
+    operation = schema["/contactLists/{contactListId}/import/{importJobId}"]["GET"]
+    case = operation.Case(path_parameters={"contactListId": 1, "importJobId": 7})
+    valid = codec_for(schema.raw_schema).encode("ImportJob", VALID_JOB)
+    case.validate_response(_import_job_response(case, valid), checks=[response_schema_conformance])
+    # The same XML with a negative counter: well-formed, readable, and against the schema.
+    broken = valid.replace(b"<TotalContacts>0<", b"<TotalContacts>-5<")
+    assert broken != valid
+    with pytest.raises(FailureGroup):
+        case.validate_response(
+            _import_job_response(case, broken), checks=[response_schema_conformance]
+        )
+
+
+def test_the_wire_filter_keeps_invalid_xml_bodies_and_drops_only_valid_ones() -> None:
+    schema = load("which50")
+    document = schema.raw_schema
+    operation = schema["/contactLists/{contactListId}/contact"]["POST"].definition.raw
+    valid = encode_request_body(document, operation, "application/xml", {"Values": {"A": "x"}})
+    assert request_body_is_valid(document, operation, "application/xml", valid)
+    # ListId may not be null: the wire form (i:nil) still says null, so the report must stand.
+    nil_list = encode_request_body(
+        document, operation, "application/xml", {"ListId": None, "Values": {}}
+    )
+    assert not request_body_is_valid(document, operation, "application/xml", nil_list)
+    # Values missing: invalid whatever the format.
+    assert not request_body_is_valid(
+        document,
+        operation,
+        "application/xml",
+        encode_request_body(document, operation, "application/xml", {}),
+    )
+    assert not request_body_is_valid(document, operation, "application/xml", b"<Contact")
+
+
+def test_xml_request_bodies_leave_out_members_the_contract_does_not_declare() -> None:
+    schema = load("which50")
+    document = schema.raw_schema
+    operation = schema["/contactLists/{contactListId}/contact"]["POST"].definition.raw
+    body = {"Values": {"Email": "a@example.com"}, "Unknown": 1}
+    encoded = encode_request_body(document, operation, "text/xml", body)
+    assert b"Unknown" not in encoded
+    assert codec_for(document).decode("Contact", encoded) == {"Values": {"Email": "a@example.com"}}
