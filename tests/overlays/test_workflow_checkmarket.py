@@ -22,8 +22,10 @@ from contactimport.workflows.checkmarket import (
     begin_bulk_import,
     begin_bulk_import_async,
     contact_from_row,
+    ResultCodeCount,
     contact_properties,
     result_code_meanings,
+    result_code_outcomes,
 )
 
 SPEC = yaml.safe_load((Path(__file__).parents[2] / "spec" / "checkmarket.openapi.yaml").read_text())
@@ -125,6 +127,24 @@ def test_meanings_and_contact_members_are_read_from_the_spec() -> None:
     assert meanings["R0308"] == "Invalid email address"
     assert "Email" in contact_properties(SPEC)
     assert "CustomFields" not in contact_properties(SPEC)
+
+
+def test_result_outcomes_come_from_the_spec_and_warnings_are_not_counted_as_contacts() -> None:
+    outcomes = result_code_outcomes(SPEC)
+    assert (outcomes["R0300"], outcomes["R0301"]) == ("imported", "imported")
+    assert (outcomes["R0308"], outcomes["R0318"]) == ("rejected", "warning")
+    outcome = BulkImportOutcome(
+        import_config_id=1,
+        queue_item_ids=(1,),
+        status="Completed",
+        results=(
+            ResultCodeCount("R0301", "Successfully created", 5, "imported"),
+            ResultCodeCount("R0308", "Invalid email address", 2, "rejected"),
+            ResultCodeCount("R0318", "Using default language code", 3, "warning"),
+        ),
+        queue_items=(),
+    )
+    assert (outcome.total, outcome.imported, outcome.not_imported) == (7, 5, 2)
 
 
 def test_unknown_columns_go_to_custom_fields_and_empty_cells_are_left_out() -> None:

@@ -35,7 +35,7 @@ class ExitCode(enum.IntEnum):
     OK = 0
     REJECTED = 1
     """The import finished, but some contacts were rejected or flagged (bad CSV rows, invalid
-    e-mail/SMS values, CheckMarket result codes other than "Successfully ...")."""
+    e-mail/SMS values, CheckMarket result codes whose spec outcome is not ``imported``)."""
     USAGE = 2
     """Bad options or arguments, an unreadable CSV header, missing credentials."""
     API_ERROR = 3

@@ -14,6 +14,7 @@ from .checkmarket import (
     begin_bulk_import,
     begin_bulk_import_async,
     result_code_meanings,
+    result_code_outcomes,
 )
 from .errors import (
     EmptyImportError,
@@ -67,5 +68,6 @@ __all__ = [
     "is_transient",
     "request_body_max_items",
     "result_code_meanings",
+    "result_code_outcomes",
     "upload_batch_limit",
 ]

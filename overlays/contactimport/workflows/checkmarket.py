@@ -52,6 +52,7 @@ __all__ = [
     "begin_bulk_import_async",
     "contact_from_row",
     "result_code_meanings",
+    "result_code_outcomes",
 ]
 
 API: Final = "checkmarket"
@@ -71,6 +72,12 @@ def result_code_meanings(document: Mapping[str, Any] | None = None) -> dict[str,
     """``{code: meaning}`` from the spec's ``x-result-codes`` (R0300 → "Successfully updated")."""
     schema = _spec(document)["components"]["schemas"]["ResultCode"]
     return {str(item["code"]): str(item["meaning"]) for item in schema["x-result-codes"]}
+
+
+def result_code_outcomes(document: Mapping[str, Any] | None = None) -> dict[str, str]:
+    """``{code: outcome}`` from the spec's ``x-result-codes``: imported, rejected or warning."""
+    schema = _spec(document)["components"]["schemas"]["ResultCode"]
+    return {str(item["code"]): str(item["outcome"]) for item in schema["x-result-codes"]}
 
 
 def queue_status_meanings(document: Mapping[str, Any] | None = None) -> dict[int, str]:
@@ -142,11 +149,18 @@ class ResultCodeCount:
     code: str
     meaning: str
     count: int
+    outcome: str = "rejected"
+    """From the spec: ``imported``, ``rejected`` or ``warning`` (unknown codes: ``rejected``)."""
 
     @property
     def imported(self) -> bool:
-        """Whether the code says the contact was created or updated ("Successfully ...")."""
-        return self.meaning.lower().startswith("successfully")
+        """Whether the code says the contact was created or updated."""
+        return self.outcome == "imported"
+
+    @property
+    def warning(self) -> bool:
+        """Whether the code only accompanies another code of the same contact (e.g. R0318)."""
+        return self.outcome == "warning"
 
 
 @dataclass(frozen=True)
@@ -161,7 +175,8 @@ class BulkImportOutcome:
 
     @property
     def total(self) -> int:
-        return sum(row.count for row in self.results)
+        """Contacts sent: every code's count except warnings, which accompany another code."""
+        return sum(row.count for row in self.results if not row.warning)
 
     @property
     def imported(self) -> int:
@@ -309,6 +324,7 @@ class BulkImportProcess:
         self._max_poll_interval = max_poll_interval
         self._retry = retry
         self._meanings = result_code_meanings(document)
+        self._outcomes = result_code_outcomes(document)
         self._statuses = queue_status_meanings(document)
         self._properties = contact_properties(document)
         self._digest = ContactDigest()
@@ -517,7 +533,12 @@ class BulkImportProcess:
             queue_item_ids=state.queue_item_ids,
             status=status,
             results=tuple(
-                ResultCodeCount(code, self._meanings.get(code, "Unknown result code"), count)
+                ResultCodeCount(
+                    code,
+                    self._meanings.get(code, "Unknown result code"),
+                    count,
+                    self._outcomes.get(code, "rejected"),
+                )
                 for code, count in sorted(counts.items())
             ),
             queue_items=tuple(finals[i] for i in state.queue_item_ids),
