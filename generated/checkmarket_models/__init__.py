@@ -465,7 +465,7 @@ class ResultCode(RootModel[str]):
     root: Annotated[
         str,
         Field(
-            description="A per-contact import result code, `R` and four digits. The known codes and their meanings are in `x-result-codes`; other codes are valid too.",
+            description="A per-contact import result code, `R` and four digits. The known codes and their meanings are in `x-result-codes`; other codes are valid too. Each known code's `outcome` says what it means for the contact: `imported` (created or updated), `rejected` (not imported) or `warning` (reported in addition to the contact's `imported` code, so not a contact of its own).",
             json_schema_extra={"xml": {"name": "ResultCode"}},
             pattern="^R\\d{4}$",
         ),

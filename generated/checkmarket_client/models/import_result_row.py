@@ -16,7 +16,9 @@ class ImportResultRow:
 
     Attributes:
         result_code (str): A per-contact import result code, `R` and four digits. The known codes and their meanings are
-            in `x-result-codes`; other codes are valid too.
+            in `x-result-codes`; other codes are valid too. Each known code's `outcome` says what it means for the contact:
+            `imported` (created or updated), `rejected` (not imported) or `warning` (reported in addition to the contact's
+            `imported` code, so not a contact of its own).
         contact_count (int): How many contacts got it.
     """
 
