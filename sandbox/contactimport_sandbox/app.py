@@ -5,8 +5,8 @@ serves exactly the operations the specs describe:
 
 - W50API under ``/Which50API/...``; its spec at ``/Which50API/openapi.json``
 - CheckMarket v3 under ``/3/...``; its spec at ``/3/openapi.json``
-- sandbox-only, outside both vendor APIs: ``/_sandbox/health``, ``/_sandbox/faults``,
-  ``/_sandbox/which50/custom-events``
+- sandbox-only, outside both vendor APIs: ``/_sandbox/health``, ``/_sandbox/faults`` (GET, PUT,
+  DELETE), ``/_sandbox/reset`` (POST: delete all state), ``/_sandbox/which50/custom-events``
 """
 
 from __future__ import annotations
@@ -647,6 +647,10 @@ def create_app(
             sandbox.faults.configure(FaultSettings())
         return JSONResponse(sandbox.faults.settings.to_json())
 
+    async def reset(request: Request) -> Response:
+        sandbox.store.reset()
+        return JSONResponse({"reset": True})
+
     async def custom_events(request: Request) -> Response:
         try:
             account = authenticate_w50(sandbox, request, "read")
@@ -664,6 +668,7 @@ def create_app(
         Route("/3/openapi.json", cm_spec, methods=["GET"]),
         Route("/_sandbox/health", health, methods=["GET"]),
         Route("/_sandbox/faults", faults, methods=["GET", "PUT", "DELETE"]),
+        Route("/_sandbox/reset", reset, methods=["POST"]),
         Route("/_sandbox/which50/custom-events", custom_events, methods=["GET"]),
     ]
 

@@ -176,6 +176,18 @@ class Store:
             finally:
                 self._conn.execute("COMMIT")
 
+    def reset(self) -> None:
+        """Delete every row but the database's secret: a fresh sandbox, same file."""
+        with self.write() as conn:
+            tables = [
+                str(row[0])
+                for row in conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'meta'"
+                )
+            ]
+            for table in tables:
+                conn.execute(f'DELETE FROM "{table}"')
+
     def close(self) -> None:
         with self._lock:
             self._conn.close()

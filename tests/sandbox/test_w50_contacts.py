@@ -274,3 +274,12 @@ async def test_an_empty_name_in_match_or_customevents_is_417(client: httpx.Async
         response = await upsert(client, {"Email": "x@example.com"}, query)
         assert "empty name" in w50_error("upsertContact", response, 417)
     assert await list_count(client) == 0
+
+
+async def test_sandbox_reset_forgets_every_contact_job_and_event(client: httpx.AsyncClient) -> None:
+    await upsert(client, {"Email": "r@example.com"}, "?customevents=Welcome")
+    assert (await client.post("/_sandbox/reset")).json() == {"reset": True}
+    assert await list_count(client) == 0
+    assert await events(client) == []
+    again = check("which50", "upsertContact", await upsert(client, {"Email": "r@example.com"}))
+    assert again["ListId"] == CUSTOMERS
