@@ -74,6 +74,10 @@ def is_xml(media: str) -> bool:
     return media in XML_TYPES
 
 
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
 Encoder = Callable[[str, Any], bytes]
 Decoder = Callable[[str, bytes], Any]
 
@@ -99,9 +103,11 @@ class Wire:
             except ValueError as exc:  # XmlDecodeError names the field and the rule
                 raise BadRequest(f"The XML body could not be read: {exc}") from None
         try:
-            return json.loads(body)
+            return json.loads(body, parse_constant=_refuse_constant)
         except (ValueError, UnicodeDecodeError) as exc:
             raise BadRequest(f"The JSON body could not be read: {exc}") from None
+        except RecursionError:
+            raise BadRequest("The JSON body could not be read: it is nested too deeply.") from None
 
     def encode(self, media: str, schema_name: str, value: Any) -> bytes:
         if is_xml(media):

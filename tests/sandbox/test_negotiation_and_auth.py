@@ -280,3 +280,17 @@ async def test_a_405_lists_only_the_documented_methods(client: httpx.AsyncClient
     response = await client.delete(f"{W50}/contactLists/1/import/1", headers=W50_AUTH)
     assert response.status_code == 405
     assert set(response.headers["allow"].split(", ")) == {"GET", "HEAD", "POST"}
+
+
+@pytest.mark.parametrize(
+    "content", [b'{"Values": {"Score": NaN}}', b'{"Values": {"Score": Infinity}}', b"[" * 100000]
+)
+async def test_non_json_numbers_and_deep_nesting_are_400(
+    client: httpx.AsyncClient, content: bytes
+) -> None:
+    response = await client.post(
+        f"{W50}/contactLists/{CUSTOMERS}/contact",
+        headers={**W50_AUTH, "Content-Type": "application/json"},
+        content=content,
+    )
+    assert "JSON" in w50_error("upsertContact", response, 400)
