@@ -243,3 +243,23 @@ def test_a_job_killed_mid_run_resumes_after_restart_without_half_written_contact
     finally:
         process.terminate()
         process.wait(10)
+
+
+def test_sync_clients_work_in_process_through_a2wsgi() -> None:
+    a2wsgi = pytest.importorskip("a2wsgi")
+    app = create_app()
+    transport = httpx.WSGITransport(app=a2wsgi.ASGIMiddleware(app))
+    try:
+        with httpx.Client(transport=transport, base_url="http://sandbox", headers=W50_AUTH) as http:
+            base = f"{W50}/contactLists/{CUSTOMERS}/import"
+            job = http.post(base, json={"FieldNames": ["Email"]}).json()
+            contacts = [{"Values": {"Email": f"s{n}@example.com"}} for n in range(50)]
+            assert http.post(f"{base}/{job['Id']}", json=contacts).status_code == 200
+            assert http.put(f"{base}/{job['Id']}/run").status_code == 200
+            deadline = time.monotonic() + 10
+            while (state := http.get(f"{base}/{job['Id']}").json())["CurrentStatus"] != "Finished":
+                assert time.monotonic() < deadline
+                time.sleep(0.01)
+            assert state["InsertedContacts"] == 50
+    finally:
+        app.state.sandbox.close()
