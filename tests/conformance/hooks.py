@@ -11,9 +11,12 @@ openapi-schema-validator).
   data of the wrong JSON type) fall back to schemathesis' own XML writer, so negative XML still
   reaches the server.
 - Steering (`flatmap_case`): half of the positive createImportJob / upsertContact(Put) cases name
-  real fields of the list in the path (read from the sandbox's packaged fixtures), so jobs and
-  contacts really get created and stateful testing follows the links through whole workflows
-  (create job -> upload -> run -> status; upsert -> getContact). The other half stay as generated.
+  real fields of the list in the path (read from the sandbox's packaged fixtures), and half of the
+  positive runImportJob(Put) cases go without `match`, so jobs and contacts really get created
+  and run, and stateful testing follows the links through whole workflows (create job -> upload ->
+  run -> status; upsert -> getContact). Half of the positive CheckMarket configurations link to the
+  contact list and survey ids of the suite's own account, so bulk imports run through them
+  (create config -> bulk import -> result). The other half stay as generated.
 - Failure filters (`filter_failure`), each narrow and stated:
   1. "invalid data accepted" is dropped only when the request, read back from the bytes that went
      over the wire, is valid against the spec. XML carries no JSON types: the negative value 5 for
@@ -23,11 +26,17 @@ openapi-schema-validator).
   2. "valid data rejected" on createImportJob is dropped only for a 400 to a request whose
      FieldNames name a field the list does not have: the spec documents exactly that 400
      (createImportJob x-assumption), a rule of the list's state that no schema can state.
+  3. "created resource not found" (ensure_resource_availability) is dropped only for a CheckMarket
+     import configuration that was non-reusable (`IsReusable` false or absent, the spec's default)
+     and has served an accepted bulk import: the spec says it is gone then (assumption
+     `not-reusable`), which the check, knowing only DELETE, cannot tell. `after_call` records
+     both facts from the requests and responses of the run itself.
 """
 
 from __future__ import annotations
 
 import sys
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -37,15 +46,16 @@ from hypothesis import strategies as st
 from schemathesis import Case
 from schemathesis.core.failures import AcceptedNegativeData, Failure
 from schemathesis.core.parameters import ParameterLocation
-from schemathesis.openapi.checks import RejectedPositiveData
+from schemathesis.openapi.checks import EnsureResourceAvailability, RejectedPositiveData
 from schemathesis.transport import SerializationContext, register_serializer
 from schemathesis.transport.serialization import serialize_xml
 
 # Loaded by path (not as a package module): make its sibling importable, for the CLI too.
-if str(Path(__file__).resolve().parent) not in sys.path:
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
+HERE = Path(__file__).resolve().parent
+if str(HERE) not in sys.path:
+    sys.path.insert(0, str(HERE))
 
-from conformance_wire import (
+from conformance_wire import (  # noqa: E402
     XML_MEDIA_TYPES,
     codec_for,
     encode_request_body,
@@ -127,6 +137,23 @@ def _list_fields() -> dict[int, tuple[str, ...]]:
 
 
 LIST_FIELDS = _list_fields()
+
+
+def _checkmarket_links() -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Contact list ids and survey ids of the CheckMarket account the suite acts as.
+
+    The account is the WFC `user` of the CheckMarket project in schemathesis.toml (WFC entry names
+    are the fixture account ids).
+    """
+    config = tomllib.loads((HERE / "schemathesis.toml").read_text(encoding="utf-8"))
+    users = [p["auth"]["wfc"]["user"] for p in config["project"] if "CheckMarket" in p["title"]]
+    for account in load_fixtures(None).checkmarket_accounts:
+        if account.id in users:
+            return tuple(sorted(account.contact_list_ids)), tuple(sorted(account.survey_ids))
+    return (), ()
+
+
+CM_LIST_IDS, CM_SURVEY_IDS = _checkmarket_links()
 # Values for steered contacts: scalars every wire format carries (no control characters, which
 # XML 1.0 cannot hold, no lone surrogates).
 _TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs")), max_size=20)
@@ -139,6 +166,19 @@ def _is_positive_body(case: Case[Any]) -> bool:
         return False
     info = meta.components.get(ParameterLocation.BODY)
     return info is not None and info.mode.is_positive
+
+
+def _is_positive_query(case: Case[Any]) -> bool:
+    meta = case.meta
+    if meta is None:
+        return False
+    info = meta.components.get(ParameterLocation.QUERY)
+    return info is None or info.mode.is_positive
+
+
+def _without_match(case: Case[Any]) -> Case[Any]:
+    case.query = {k: v for k, v in (case.query or {}).items() if k != "match"}
+    return case
 
 
 def _body_is_positive(case: Case[Any]) -> bool:
@@ -214,7 +254,93 @@ def flatmap_case(context: schemathesis.HookContext, case: Case[Any]) -> Any:
             )
         )
         return st.one_of(st.just(case), steered)
+    if operation in ("createImportConfig", "updateImportConfig") and _body_is_positive(case):
+        return st.one_of(st.just(case), _linked_to_account(case))
+    if operation in ("runImportJob", "runImportJobPut") and _is_positive_query(case):
+        # Without `match` a loaded job always runs: the link from upload to run then completes
+        # the workflow (generated match names are rarely among the job's FieldNames: 417).
+        return st.one_of(st.just(case), st.just(case).map(_without_match))
     return st.just(case)
+
+
+def _linked_to_account(case: Case[Any]) -> st.SearchStrategy[Case[Any]]:
+    """The configuration with ContactListId / SurveyId of the suite's own account (or none)."""
+
+    def link(list_id: int | None, survey_id: int) -> Case[Any]:
+        assert isinstance(case.body, dict)
+        body: dict[str, Any] = dict(case.body)
+        if list_id is None:
+            body.pop("ContactListId", None)
+        else:
+            body["ContactListId"] = list_id
+        if isinstance(body.get("SurveySettings"), dict):
+            body["SurveySettings"] = {**body["SurveySettings"], "SurveyId": survey_id}
+        case.body = body
+        return case
+
+    if not CM_SURVEY_IDS:
+        return st.just(case)
+    list_ids = st.one_of(st.none(), st.sampled_from(CM_LIST_IDS)) if CM_LIST_IDS else st.none()
+    return st.builds(link, list_ids, st.sampled_from(CM_SURVEY_IDS))
+
+
+_reusable: dict[tuple[int, int], bool] = {}  # (schema, ImportConfigId) -> IsReusable
+_served: set[tuple[int, int]] = set()  # non-reusable configurations that served a bulk import
+
+
+def _response_value(case: Case[Any], response: schemathesis.Response) -> Any:
+    content_type = response.headers.get("content-type", [""])[0]
+    media = media_type(content_type)
+    if media in XML_MEDIA_TYPES:
+        document = case.operation.schema.raw_schema
+        operation = case.operation.definition.raw
+        name = response_schema_name(document, operation, response.status_code, media)
+        return codec_for(document).decode(name, response.content)
+    return response.json()
+
+
+def _is_reusable(case: Case[Any]) -> bool:
+    body = case.body if isinstance(case.body, dict) else {}
+    schema = case.operation.schema.raw_schema["components"]["schemas"]["ImportConfig"]
+    default = schema["properties"]["IsReusable"].get("default", False)
+    return bool(body.get("IsReusable", default))
+
+
+@schemathesis.hook
+def after_call(context: schemathesis.HookContext, case: Case[Any], response: Any) -> None:
+    """Track CheckMarket configurations' reusability and their bulk imports (for filter 3)."""
+    operation = _operation_id(case)
+    if operation not in ("createImportConfig", "updateImportConfig", "bulkImportContacts"):
+        return
+    if not 200 <= response.status_code < 300:
+        return
+    schema_key = id(case.operation.schema)
+    if operation == "bulkImportContacts":
+        config_id = _int_or_none((case.path_parameters or {}).get("importConfigId"))
+        if config_id is not None and not _reusable.get((schema_key, config_id), True):
+            _served.add((schema_key, config_id))
+        return
+    if not isinstance(case.body, dict):
+        return  # a rename keeps IsReusable
+    try:
+        data = _response_value(case, response).get("Data") or {}
+    except (ValueError, LookupError, AttributeError):
+        return
+    if data.get("Succeeded") is not True:
+        return
+    if operation == "createImportConfig":
+        config_id = _int_or_none(data.get("ImportConfigId"))
+    else:
+        config_id = _int_or_none((case.path_parameters or {}).get("importConfigId"))
+    if config_id is not None:
+        _reusable[(schema_key, config_id)] = _is_reusable(case)
+
+
+def _int_or_none(value: Any) -> int | None:
+    try:
+        return int(str(value))
+    except ValueError:
+        return None
 
 
 def _names_unknown_field(case: Case[Any]) -> bool:
@@ -236,6 +362,9 @@ def filter_failure(
     if isinstance(failure, AcceptedNegativeData):
         # Only a negation that lived in an XML body can have been erased by the XML writer.
         return not (_negative_parts(case) <= {"body"} and wire_body_is_valid(case, response))
+    if isinstance(failure, EnsureResourceAvailability):
+        config_id = _int_or_none((case.path_parameters or {}).get("importConfigId"))
+        return (id(case.operation.schema), config_id) not in _served
     if isinstance(failure, RejectedPositiveData):
         return not (
             _operation_id(case) == "createImportJob"

@@ -4,10 +4,16 @@ One fresh sandbox per (API, Accept) pair. For each: the examples, coverage and f
 operation (`test_<api>_<accept>_operations`) and stateful testing along the spec's links
 (`Test<Api><Accept>Workflows`), all checks on. Settings come from schemathesis.toml and the profile
 (harness.py).
+
+Each stateful run writes which workflow steps it completed (2xx) to
+reports/conformance/workflows-<api>-<accept>.json. The full profile also requires every step of
+each API's workflows (harness.WORKFLOW_STEPS) to have succeeded at least once: with 1,000
+scenarios, a step never reached means the spec's links do not lead there.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import harness
@@ -33,11 +39,32 @@ def operations_test(schema: Any) -> Any:
     return schema.parametrize()(test)
 
 
-def workflows_test(schema: Any) -> Any:
+def workflows_test(schema: Any, api: harness.Api, accept: str | None) -> Any:
     project = schema.config
     steps = project.phases_for(operation=None).stateful.max_steps
     examples = project.generation_for(operation=None, phase="stateful").max_examples
-    test_case: Any = schema.as_state_machine().TestCase
+    succeeded: set[str] = set()
+
+    def after_call(context: schemathesis.HookContext, case: Case[Any], response: Any) -> None:
+        if 200 <= response.status_code < 300:
+            succeeded.add(str(case.operation.definition.raw.get("operationId")))
+
+    schema.hook(after_call)
+
+    base: Any = schema.as_state_machine().TestCase
+
+    class WorkflowsTest(base):  # type: ignore[misc]
+        def runTest(self) -> None:
+            succeeded.clear()
+            super().runTest()
+            report = harness.REPORTS_DIR / f"workflows-{api}-{harness.accept_label(accept)}.json"
+            report.parent.mkdir(parents=True, exist_ok=True)
+            missing = sorted(set(harness.WORKFLOW_STEPS[api]) - succeeded)
+            report.write_text(json.dumps({"succeeded": sorted(succeeded), "missing": missing}))
+            if PROFILE.require_whole_workflows:
+                assert not missing, f"stateful testing never completed these steps: {missing}"
+
+    test_case: Any = WorkflowsTest
     test_case.settings = hypothesis.settings(
         max_examples=examples,
         stateful_step_count=steps,
@@ -55,7 +82,7 @@ def _register() -> None:
             label = harness.accept_label(accept).replace("-", "_")
             globals()[f"test_{api}_{label}_operations"] = operations_test(schema)
             camel = "".join(part.capitalize() for part in (api, *label.split("_")))
-            workflows = workflows_test(schema)
+            workflows = workflows_test(schema, api, accept)
             workflows.__name__ = workflows.__qualname__ = f"Test{camel}Workflows"
             globals()[f"Test{camel}Workflows"] = workflows
 
