@@ -201,27 +201,52 @@ class ContactWriter:
         self.pending: dict[int, dict[str, Any]] = {}
         self.pending_warnings: dict[int, list[str]] = {}
         self.pending_index: dict[tuple[str, str], set[int]] = {}
+        # Stored contacts by (property, value) for the keys looked up so far; kept current as
+        # this writer updates contacts, so a key is read from the database at most once.
+        self.stored_index: dict[tuple[str, str], set[int]] = {}
         self.events: list[tuple[Any, ...]] = []
 
     # -- lookups -----------------------------------------------------------------------------
+    def prefetch(self, name: str, keys: Iterable[str]) -> None:
+        """Load the stored contacts of many values of one property at once (one query a slice)."""
+        wanted = sorted({key for key in keys if (name, key) not in self.stored_index})
+        for start in range(0, len(wanted), 500):
+            part = wanted[start : start + 500]
+            for key in part:
+                self.stored_index[(name, key)] = set()
+            marks = ",".join("?" * len(part))
+            for value, contact_id in self.conn.execute(
+                "SELECT value, contact_id FROM w50_contact_values "
+                f"WHERE list_id = ? AND name = ? AND value IN ({marks})",
+                [self.list_id, name, *part],
+            ):
+                self.stored_index[(name, str(value))].add(int(contact_id))
+
+    def _stored(self, name: str, key: str) -> set[int]:
+        found = self.stored_index.get((name, key))
+        if found is None:
+            found = {
+                int(row[0])
+                for row in self.conn.execute(
+                    "SELECT contact_id FROM w50_contact_values "
+                    "WHERE list_id = ? AND name = ? AND value = ?",
+                    (self.list_id, name, key),
+                )
+            }
+            self.stored_index[(name, key)] = found
+        return found
+
     def find(self, criteria: Mapping[str, str]) -> list[int]:
         """Ids of the list's contacts whose every property in ``criteria`` has that text value."""
         if not criteria:
             return []
-        items = sorted(criteria.items())
-        sql = " INTERSECT ".join(
-            "SELECT contact_id FROM w50_contact_values WHERE list_id = ? AND name = ? AND value = ?"
-            for _ in items
-        )
-        params: list[Any] = []
-        for name, value in items:
-            params += [self.list_id, name, value]
-        found = {int(r[0]) for r in self.conn.execute(sql, params)}
-        pending: set[int] | None = None
-        for name, value in items:
-            ids = self.pending_index.get((name, value), set())
-            pending = set(ids) if pending is None else pending & ids
-        return sorted(found | (pending or set()))
+        result: set[int] | None = None
+        for name, key in criteria.items():
+            ids = self._stored(name, key) | self.pending_index.get((name, key), set())
+            result = set(ids) if result is None else result & ids
+            if not result:
+                return []
+        return sorted(result or ())
 
     # -- writes ------------------------------------------------------------------------------
     def insert(self, values: dict[str, Any], warnings: list[str] | None = None) -> int:
@@ -280,6 +305,7 @@ class ContactWriter:
                     "WHERE list_id = ? AND name = ? AND value = ? AND contact_id = ?",
                     (self.list_id, name, old, contact_id),
                 )
+                self.stored_index.get((name, old), set()).discard(contact_id)
             new = match_key(changed[name])
             if new is not None:
                 self.conn.execute(
@@ -287,6 +313,9 @@ class ContactWriter:
                     "VALUES (?, ?, ?, ?)",
                     (self.list_id, name, new, contact_id),
                 )
+                cached = self.stored_index.get((name, new))
+                if cached is not None:
+                    cached.add(contact_id)
         self._events(contact_id, "updated")
         return True
 
@@ -363,6 +392,10 @@ class ContactWriter:
                     "VALUES (?, ?, ?, ?)",
                     value_rows,
                 )
+            for index_key, ids in self.pending_index.items():
+                cached = self.stored_index.get(index_key)
+                if cached is not None:
+                    cached.update(ids)
             self.pending.clear()
             self.pending_warnings.clear()
             self.pending_index.clear()
@@ -765,10 +798,16 @@ class Which50:
                 "WHERE job_id = ? AND seq >= ? ORDER BY seq LIMIT ?",
                 (job_id, processed, max_contacts),
             ).fetchall()
-            inserted = updated = not_updated = bad_email = bad_sms = 0
+            chunk = []
             for _, values_json in loaded:
                 raw: dict[str, Any] = json.loads(values_json)
-                values = {k: v for k, v in raw.items() if k in field_names}
+                chunk.append({k: v for k, v in raw.items() if k in field_names})
+            if criteria is None:
+                for name in match:  # one query per slice of keys instead of one per contact
+                    keys = (match_key(values.get(name)) for values in chunk)
+                    writer.prefetch(name, (key for key in keys if key is not None))
+            inserted = updated = not_updated = bad_email = bad_sms = 0
+            for values in chunk:
                 warnings, invalid_email, invalid_sms = validation.check(values)
                 bad_email += invalid_email
                 bad_sms += invalid_sms
