@@ -294,3 +294,21 @@ async def test_progress_advances_while_the_job_runs(client: httpx.AsyncClient) -
     assert any(0 < p < 100 for p in progress), seen
     assert seen[-1] == ("Finished", 100)
     assert current["InsertedContacts"] == 100
+
+
+async def test_patch_run_sees_its_own_changes_to_the_matched_property(
+    client: httpx.AsyncClient,
+) -> None:
+    await upsert(client, {"Segment": "Legacy", "FirstName": "a"})
+    await upsert(client, {"Segment": "Legacy", "FirstName": "b"})
+    job = await import_contacts(
+        client,
+        [{"Segment": "Gold"}, {"FirstName": "too late"}],
+        ["Segment", "FirstName"],
+        "?match=Segment&Segment=Legacy",
+        "PATCH",
+    )
+    # The first loaded contact moves both out of Legacy; the second then matches nothing.
+    assert (job["UpdatedContacts"], job["NotUpdatedContacts"]) == (2, 1)
+    response = await upsert(client, {"FirstName": "x"}, "?match=Segment&Segment=Gold", "PATCH")
+    assert response.headers["X-Updated-Count"] == "2"
