@@ -312,3 +312,19 @@ async def test_patch_run_sees_its_own_changes_to_the_matched_property(
     assert (job["UpdatedContacts"], job["NotUpdatedContacts"]) == (2, 1)
     response = await upsert(client, {"FirstName": "x"}, "?match=Segment&Segment=Gold", "PATCH")
     assert response.headers["X-Updated-Count"] == "2"
+
+
+async def test_matches_across_processing_steps_find_contacts_of_earlier_steps(
+    client: httpx.AsyncClient,
+) -> None:
+    # This module's steps take 10 contacts: repeats of a key land in later steps.
+    contacts = [{"ReferanceAccountId": n % 12, "FirstName": f"v{n}"} for n in range(25)]
+    job = await import_contacts(client, contacts, JOB_FIELDS, "?match=ReferanceAccountId")
+    assert (job["InsertedContacts"], job["UpdatedContacts"], job["NotUpdatedContacts"]) == (
+        12,
+        13,
+        0,
+    )
+    assert await list_count(client) == 12
+    last = await upsert(client, {"ReferanceAccountId": 0}, "?match=ReferanceAccountId")
+    assert check("which50", "upsertContact", last)["Values"]["FirstName"] == "v24"
