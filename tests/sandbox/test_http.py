@@ -263,3 +263,21 @@ def test_sync_clients_work_in_process_through_a2wsgi() -> None:
             assert state["InsertedContacts"] == 50
     finally:
         app.state.sandbox.close()
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (["--fixtures", "/nonexistent/fixtures.json"], "fixtures.json"),
+        (["--faults", '{"rules": [{"route": "*", "drop_rate": 5}]}'], "drop_rate"),
+    ],
+)
+def test_the_cli_refuses_bad_settings_before_serving(args: list[str], named: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "contactimport_sandbox", "--db", ":memory:", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert named in result.stderr
