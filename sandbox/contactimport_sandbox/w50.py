@@ -494,6 +494,7 @@ class Which50:
         self.fixtures = fixtures
         self.batch_limit = batch_limit
         self.batch_minimum = batch_minimum
+        self._last_job_id = 0
 
     # -- contact lists and fields ----------------------------------------------------------
     def contact_list(self, account: W50Account, list_id: int, message: str) -> ContactList:
@@ -764,11 +765,12 @@ class Which50:
             row = conn.execute(
                 "SELECT id, account_id, list_id, field_names_json, total, processed, "
                 "match_json, match_values_json, custom_events_json "
-                "FROM w50_jobs WHERE status = ? ORDER BY id LIMIT 1",
-                (RUNNING,),
+                "FROM w50_jobs WHERE status = ? ORDER BY id <= ?, id LIMIT 1",
+                (RUNNING, self._last_job_id),
             ).fetchone()
             if row is None:
                 return False
+            self._last_job_id = int(row[0])  # round robin: the next step serves the next job
             (job_id, account_id, list_id, names_json, total, processed) = row[:6]
             contact_list = self.fixtures.contact_list(str(account_id), int(list_id))
             if contact_list is None:
@@ -840,11 +842,12 @@ class Which50:
             )
             return True
 
-    def fail_oldest_running(self, message: str) -> None:
-        """Mark the job a step could not process Failed (its last step was rolled back)."""
+    def fail_last_stepped(self, message: str) -> None:
+        """Mark the job whose step just failed Failed (that step was rolled back as a whole)."""
         with self.store.write() as conn:
             row = conn.execute(
-                "SELECT id FROM w50_jobs WHERE status = ? ORDER BY id LIMIT 1", (RUNNING,)
+                "SELECT id FROM w50_jobs WHERE status = ? AND id = ?",
+                (RUNNING, self._last_job_id),
             ).fetchone()
             if row is None:
                 return

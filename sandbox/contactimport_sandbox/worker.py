@@ -65,17 +65,21 @@ class Worker:
         self._thread = None
 
     def step(self) -> bool:
-        """One unit of work; False when there was nothing to do."""
+        """One step of a W50 job and one CheckMarket bulk import; False when both were idle.
+
+        Both kinds advance together, so a long import job never holds back a bulk import, and
+        running jobs take steps in turn.
+        """
+        worked = False
         try:
-            if self.which50.process_step(self.chunk_size):
-                return True
+            worked = self.which50.process_step(self.chunk_size)
         except Exception:
             log.exception("an import job step failed; the job is marked Failed")
-            self.which50.fail_oldest_running("The import job failed on an internal error.")
-            return True
+            self.which50.fail_last_stepped("The import job failed on an internal error.")
+            worked = True
         item = self.checkmarket.start_next()
         if item is None:
-            return False
+            return worked
         if self.step_delay and self._stop.wait(self.step_delay):
             return True  # stopping: the item stays Processing and is redone on resume
         try:

@@ -14,6 +14,7 @@ from contactimport_sandbox import SandboxOptions
 from contactimport_sandbox.spec import document
 
 from .conftest import (
+    CM_AUTH,
     CUSTOMERS,
     NEWSLETTER,
     W50,
@@ -328,3 +329,63 @@ async def test_matches_across_processing_steps_find_contacts_of_earlier_steps(
     assert await list_count(client) == 12
     last = await upsert(client, {"ReferanceAccountId": 0}, "?match=ReferanceAccountId")
     assert check("which50", "upsertContact", last)["Values"]["FirstName"] == "v24"
+
+
+async def start_job(client: httpx.AsyncClient, size: int) -> int:
+    job = await create_job(client)
+    await upload(client, job["Id"], [{"Values": {"FirstName": f"j{n}"}} for n in range(size)])
+    check("which50", "runImportJob", await run(client, job["Id"]))
+    return int(job["Id"])
+
+
+async def test_running_jobs_take_steps_in_turn(client: httpx.AsyncClient) -> None:
+    first, second = await start_job(client, 200), await start_job(client, 200)
+    deadline = time.monotonic() + 10
+    while True:
+        a, b = await get_job(client, first), await get_job(client, second)
+        if "Finished" in (a["CurrentStatus"], b["CurrentStatus"]):
+            break
+        assert time.monotonic() < deadline
+        await anyio.sleep(0.005)
+    # Whichever finished first, the other had advanced alongside it.
+    assert min(a["ProgressPercent"], b["ProgressPercent"]) >= 50
+
+
+async def test_a_bulk_import_is_not_held_back_by_a_long_job(client: httpx.AsyncClient) -> None:
+    job_id = await start_job(client, 400)
+    created = await client.post(
+        "/3/contacts/import/configs", headers=CM_AUTH, json={"Name": "side", "IsReusable": True}
+    )
+    config_id = created.json()["Data"]["ImportConfigId"]
+    queued = await client.post(
+        f"/3/contacts/import/{config_id}", headers=CM_AUTH, json=[{"Email": "s@example.com"}]
+    )
+    item = queued.json()["Data"]["QueueItemId"]
+    deadline = time.monotonic() + 10
+    while True:
+        result = await client.get(f"/3/contacts/import/result/{item}", headers=CM_AUTH)
+        if result.json()["Data"]["StatusId"] == 4:
+            break
+        assert time.monotonic() < deadline
+        await anyio.sleep(0.01)
+    assert (await get_job(client, job_id))["CurrentStatus"] == "Running"
+
+
+async def test_a_step_that_fails_marks_the_job_failed_and_writes_nothing(
+    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from contactimport_sandbox import w50
+
+    def broken(self: w50.ContactWriter) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(w50.ContactWriter, "flush", broken)
+    job_id = await start_job(client, 30)
+    deadline = time.monotonic() + 10
+    while (job := await get_job(client, job_id))["CurrentStatus"] == "Running":
+        assert time.monotonic() < deadline
+        await anyio.sleep(0.01)
+    assert job["CurrentStatus"] == "Failed"
+    assert job["FinishDate"] is not None
+    assert (job["InsertedContacts"], job["ProgressPercent"]) == (0, 0)
+    assert await list_count(client) == 0
