@@ -184,7 +184,7 @@ def error_response(sandbox: Sandbox, api: Api, media: str, status: int, message:
     else:
         data: Any = (
             message
-            if status in (401, 500)
+            if status in (401, 429, 500, 503)
             else {
                 "ErrorCode": status,
                 "ErrorMessage": message,
@@ -335,10 +335,11 @@ def make_endpoint(sandbox: Sandbox, op: Operation) -> _Endpoint:
 
 
 def fault_response(sandbox: Sandbox, api: Api, media: str, fault: Fault) -> Response:
+    seconds = f"retry after {fault.retry_after} seconds"
     messages = {
-        429: "Too many requests (sandbox fault injection).",
+        429: f"Too many requests; {seconds}.",
         500: INTERNAL_ERROR,
-        503: "The service is unavailable (sandbox fault injection).",
+        503: f"The service is temporarily unavailable; {seconds}.",
     }
     response = error_response(sandbox, api, media, fault.status, messages[fault.status])
     if fault.status in (429, 503):

@@ -16,7 +16,7 @@ import httpx
 import pytest
 from contactimport_sandbox import FaultSettings, SandboxOptions, create_app
 
-from .conftest import CUSTOMERS, W50, W50_AUTH, Live, free_port
+from .conftest import CUSTOMERS, W50, W50_AUTH, Live, check, free_port, w50_error
 
 
 def faults(live: Live, *rules: dict[str, Any], seed: int = 3) -> None:
@@ -40,7 +40,7 @@ def test_injected_errors_carry_retry_after_and_the_api_error_body(live: Live) ->
     response = httpx.get(f"{live.origin}{W50}/contactLists", headers=W50_AUTH)
     assert response.status_code == 503
     assert response.headers["Retry-After"] == "1"
-    assert "Message" in response.json()
+    assert "retry after 1 seconds" in w50_error("listContactLists", response, 503)
     faults(live, {"route": "*", "rate_limit_rate": 1.0, "retry_after": 4})
     response = httpx.get(
         f"{live.origin}/3/contacts/import/configs",
@@ -48,6 +48,8 @@ def test_injected_errors_carry_retry_after_and_the_api_error_body(live: Live) ->
     )
     assert (response.status_code, response.headers["Retry-After"]) == (429, "4")
     assert response.json()["Meta"]["Status"] == 429
+    assert response.json()["Data"] == "Too many requests; retry after 4 seconds."
+    check("checkmarket", "listImportConfigs", response, 429)
 
 
 def test_faults_apply_per_route(live: Live) -> None:
