@@ -393,6 +393,98 @@ def test_decode_errors_name_the_path_and_the_rule() -> None:
             CODEC.decode("Job", xml)
 
 
+def _contact_values(pairs: str, declarations: str = "") -> str:
+    return (
+        f'<Contact xmlns:i="{I_NS}" xmlns="{DTO}"><Values xmlns="{COMMON}" xmlns:a="{ARRAYS}"'
+        f"{declarations}>{pairs}</Values></Contact>"
+    )
+
+
+def test_i_type_prefixes_are_resolved_where_each_value_is_even_when_the_text_repeats() -> None:
+    xs = "http://www.w3.org/2001/XMLSchema"
+    pair = "<a:KeyValueOfstringanyType><a:Key>{}</a:Key>{}</a:KeyValueOfstringanyType>"
+    pairs = "".join(
+        pair.format(key, value)
+        for key, value in [
+            # the same i:type text, bound differently: the binding nearest the value counts
+            ("xs", f'<a:Value xmlns:p="{xs}" i:type="p:long">5</a:Value>'),
+            ("other", '<a:Value i:type="p:long">5</a:Value>'),
+            ("again", f'<a:Value xmlns:p="{xs}" i:type="p:long">6</a:Value>'),
+            ("default", f'<a:Value xmlns="{xs}" i:type="boolean">true</a:Value>'),
+        ]
+    )
+    values = CODEC.decode("Contact", _contact_values(pairs, ' xmlns:p="urn:not-xml-schema"'))
+    # p:long outside the XML Schema namespace is an unknown type: its text, as Json.NET reads it
+    assert values["Values"] == {"xs": 5, "other": "5", "again": 6, "default": True}
+    undeclared = pair.format("k", '<a:Value i:type="q:long">5</a:Value>')
+    with pytest.raises(XmlDecodeError, match=r"^Contact\.Values\[\"k\"\]: i:type prefix 'q'"):
+        CODEC.decode("Contact", _contact_values(undeclared))
+
+
+def test_dictionary_entries_in_any_shape_dotnet_accepts_are_read() -> None:
+    xs = ' xmlns:x="http://www.w3.org/2001/XMLSchema"'
+    pairs = (
+        # Value before Key
+        '<a:KeyValueOfstringanyType><a:Value i:type="x:long">1</a:Value><a:Key>swapped</a:Key>'
+        "</a:KeyValueOfstringanyType>"
+        # no Value: null
+        "<a:KeyValueOfstringanyType><a:Key>alone</a:Key></a:KeyValueOfstringanyType>"
+        # i:nil="false" and a type; whitespace around a number
+        '<a:KeyValueOfstringanyType><a:Key>notnil</a:Key><a:Value i:nil="false" '
+        'i:type="x:int"> 3 </a:Value></a:KeyValueOfstringanyType>'
+        # text split by a comment (removed while parsing)
+        '<a:KeyValueOfstringanyType><a:Key>sp<!-- c -->lit</a:Key><a:Value i:type="x:string">'
+        "a<!-- c -->b</a:Value></a:KeyValueOfstringanyType>"
+        # an element inside a string value: its text, as before
+        '<a:KeyValueOfstringanyType><a:Key>nested</a:Key><a:Value i:type="x:string">a<b>c</b>'
+        "</a:Value></a:KeyValueOfstringanyType>"
+        # an unknown extra element in the entry is skipped
+        "<a:KeyValueOfstringanyType><a:Key>extra</a:Key><a:Other/>"
+        '<a:Value i:type="x:boolean">0</a:Value></a:KeyValueOfstringanyType>'
+    )
+    assert CODEC.decode("Contact", _contact_values(pairs, xs))["Values"] == {
+        "swapped": 1,
+        "alone": None,
+        "notnil": 3,
+        "split": "ab",
+        "nested": "ac",
+        "extra": False,
+    }
+
+
+def test_malformed_dictionary_entries_are_refused_naming_the_entry() -> None:
+    xs = ' xmlns:x="http://www.w3.org/2001/XMLSchema"'
+    cases = [
+        (
+            '<a:KeyValueOfstringanyType><a:Key>n</a:Key><a:Value i:type="x:long">1.5</a:Value>'
+            "</a:KeyValueOfstringanyType>",
+            r'^Contact\.Values\["n"\]: not an integer$',
+        ),
+        (
+            '<a:KeyValueOfstringanyType><a:Key>b</a:Key><a:Value i:type="x:boolean">yes'
+            "</a:Value></a:KeyValueOfstringanyType>",
+            r'^Contact\.Values\["b"\]: not a boolean',
+        ),
+        (
+            '<a:KeyValueOfstringanyType><a:Key i:nil="true"/><a:Value i:type="x:long">1'
+            "</a:Value></a:KeyValueOfstringanyType>",
+            r"^Contact\.Values: a dictionary entry without a Key$",
+        ),
+        (
+            '<a:KeyValueOfstringanyType><a:Value i:type="x:long">1</a:Value>'
+            "</a:KeyValueOfstringanyType>",
+            r"^Contact\.Values: a dictionary entry without a Key$",
+        ),
+        (
+            "<a:Pair><a:Key>k</a:Key><a:Value/></a:Pair>",
+            r"^Contact\.Values: expected \{.*Arrays\}KeyValueOfstringanyType, found",
+        ),
+    ]
+    for pairs, message in cases:
+        with pytest.raises(XmlDecodeError, match=message):
+            CODEC.decode("Contact", _contact_values(pairs, xs))
+
+
 def test_duplicate_dictionary_keys_are_refused_as_dotnet_refuses_them() -> None:
     pair = (
         "<a:KeyValueOfstringanyType><a:Key>k</a:Key><a:Value i:nil='true'/>"

@@ -72,6 +72,10 @@ class Member:
     type: TypeRef
     declares: str | None  # namespace DataContractSerializer declares on the member element
     tag: str  # Clark notation, as lxml names elements
+    path_suffix: str = field(init=False)  # `.JsonName`, how error paths name the member
+
+    def __post_init__(self) -> None:
+        self.path_suffix = f".{self.json_name}"
 
 
 @dataclass(eq=False, slots=True)
@@ -94,6 +98,10 @@ class ArrayType:
     item_name: str
     item_namespace: str
     item: TypeRef
+    item_tag: str = field(init=False)  # Clark notation, as lxml names elements
+
+    def __post_init__(self) -> None:
+        self.item_tag = clark(self.item_namespace, self.item_name)
 
 
 @dataclass(eq=False, slots=True)

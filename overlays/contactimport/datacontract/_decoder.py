@@ -184,6 +184,20 @@ def parse(data: bytes | str, max_bytes: int) -> etree._Element:
     return root
 
 
+# An error path, rendered only when an error is raised: the schema name, or (parent, suffix)
+# where the suffix is a member's `.Name` or an array index.
+_Path = str | tuple["_Path", str | int]
+
+
+def _render(path: _Path) -> str:
+    suffixes: list[str] = []
+    while isinstance(path, tuple):
+        path, suffix = path
+        suffixes.append(f"[{suffix}]" if isinstance(suffix, int) else suffix)
+    suffixes.append(path)
+    return "".join(reversed(suffixes))
+
+
 def _text(element: etree._Element) -> str:
     if len(element):
         return "".join(str(text) for text in element.itertext())
@@ -212,16 +226,18 @@ class Decoder:
             )
         return self._value(root, root_contract.type, path)
 
-    def _value(self, element: etree._Element, value_type: TypeRef, path: str) -> Any:
-        if element.get(_I_NIL) is not None and _is_nil(element):
+    def _value(self, element: etree._Element, value_type: TypeRef, path: _Path) -> Any:
+        # values() is the cheap test for "has attributes"; most elements have none
+        if element.values() and _is_nil(element):
             return None
-        if isinstance(value_type, ScalarType):
-            return _scalar(value_type, _text(element), path)
-        if isinstance(value_type, ObjectType):
-            return self._object(element, value_type, path)
-        if isinstance(value_type, ArrayType):
-            return self._array(element, value_type, path)
-        if isinstance(value_type, DictionaryType):
+        kind = type(value_type)
+        if kind is ScalarType:
+            return _scalar(value_type, _text(element), path)  # type: ignore[arg-type]
+        if kind is ObjectType:
+            return self._object(element, value_type, path)  # type: ignore[arg-type]
+        if kind is ArrayType:
+            return self._array(element, value_type, path)  # type: ignore[arg-type]
+        if kind is DictionaryType:
             return self._dictionary(element, path)
         if isinstance(value_type, UnionType):
             has_children = any(isinstance(child.tag, str) for child in element)
@@ -233,74 +249,120 @@ class Decoder:
                 return self._object(element, value_type.object, path)
         if isinstance(value_type, AnyType):
             return _typed_value(element, path)
-        raise XmlDecodeError(path, "unsupported member type")  # pragma: no cover
+        raise XmlDecodeError(_render(path), "unsupported member type")  # pragma: no cover
 
-    def _object(self, element: etree._Element, obj: ObjectType, path: str) -> Any:
-        reference = element.get(_Z_REF)
-        if reference is not None:
-            try:
-                return copy.deepcopy(self._ids[reference])
-            except KeyError:
-                raise XmlDecodeError(path, f"z:Ref {reference!r} names no earlier z:Id") from None
+    def _object(self, element: etree._Element, obj: ObjectType, path: _Path) -> Any:
+        attributes = bool(element.values())
+        if attributes:
+            reference = element.get(_Z_REF)
+            if reference is not None:
+                try:
+                    return copy.deepcopy(self._ids[reference])
+                except KeyError:
+                    raise XmlDecodeError(
+                        _render(path), f"z:Ref {reference!r} names no earlier z:Id"
+                    ) from None
         result: dict[str, Any] = {}
         by_tag = obj.by_tag
+        value = self._value
         for child in element:
             member = by_tag.get(child.tag)  # comments are removed while parsing
             if member is None or member.json_name in result:
                 continue  # unknown members are ignored, as .NET does; the first of two wins
-            result[member.json_name] = self._value(child, member.type, f"{path}.{member.json_name}")
-        identifier = element.get(_Z_ID)
-        if identifier is not None:
-            self._ids[identifier] = result
+            result[member.json_name] = value(child, member.type, (path, member.path_suffix))
+        if attributes:
+            identifier = element.get(_Z_ID)
+            if identifier is not None:
+                self._ids[identifier] = result
         return result
 
-    def _array(self, element: etree._Element, array: ArrayType, path: str) -> list[Any]:
-        item_tag = (
-            f"{{{array.item_namespace}}}{array.item_name}"
-            if array.item_namespace
-            else array.item_name
-        )
+    def _array(self, element: etree._Element, array: ArrayType, path: _Path) -> list[Any]:
+        item_tag = array.item_tag
         item_type = array.item
         items: list[Any] = []
+        append = items.append
+        value = self._value
         for child in element:
             if child.tag != item_tag:
                 if isinstance(child.tag, str):
                     raise XmlDecodeError(
-                        f"{path}[{len(items)}]",
+                        _render((path, len(items))),
                         f"expected an item element {item_tag}, found {child.tag}",
                     )
-                continue
-            items.append(self._value(child, item_type, f"{path}[{len(items)}]"))
+                continue  # pragma: no cover - comments and PIs are removed while parsing
+            append(value(child, item_type, (path, len(items))))
         return items
 
-    def _dictionary(self, element: etree._Element, path: str) -> dict[str, Any]:
+    def _dictionary(self, element: etree._Element, path: _Path) -> dict[str, Any]:
+        """`Dictionary<string, object>`: the hot loop of a contact batch, kept flat. Entries in
+        the shape .NET writes (Key then Value, the value's only attribute i:type naming a plain
+        scalar type) are read inline; anything else goes through `_typed_value`."""
         result: dict[str, Any] = {}
+        qnames = _QNAMES
         for pair in element:
-            if pair.tag != _KEY_VALUE:
-                if isinstance(pair.tag, str):
-                    raise XmlDecodeError(path, f"expected {_KEY_VALUE}, found {pair.tag}")
-                continue
-            key_element = value_element = None
-            if len(pair) == 2:  # the usual shape: <Key/><Value/>
-                first, second = pair
-                if first.tag == _KEY and second.tag == _VALUE:
-                    key_element, value_element = first, second
-            if key_element is None:
-                for part in pair:
-                    if part.tag == _KEY and key_element is None:
-                        key_element = part
-                    elif part.tag == _VALUE and value_element is None:
-                        value_element = part
-            if key_element is None or _is_nil(key_element):
-                raise XmlDecodeError(path, "a dictionary entry without a Key")
-            key = _text(key_element)
-            item_path = f'{path}["{key}"]'
+            value_element: etree._Element | None
+            if len(pair) == 2:  # indexing is cheaper than unpacking (no iterator)
+                key_element = pair[0]
+                value_element = second = pair[1]
+                if pair.tag != _KEY_VALUE or key_element.tag != _KEY or second.tag != _VALUE:
+                    key_element, value_element = _pair_parts(pair, path)
+            else:
+                key_element, value_element = _pair_parts(pair, path)
+            if key_element.values() and _is_nil(key_element):
+                raise XmlDecodeError(_render(path), "a dictionary entry without a Key")
+            key = _text(key_element) if len(key_element) else key_element.text or ""
             if key in result:
                 raise XmlDecodeError(
-                    item_path, "the key occurs twice (.NET refuses duplicate keys)"
+                    _item_path(path, key), "the key occurs twice (.NET refuses duplicate keys)"
                 )
-            result[key] = None if value_element is None else _typed_value(value_element, item_path)
+            if value_element is None:
+                result[key] = None
+                continue
+            if not len(value_element):
+                attributes: list[tuple[str, str]] = value_element.items()  # type: ignore[assignment]
+                if len(attributes) == 1:
+                    name, declared = attributes[0]
+                    if name == _I_TYPE:
+                        qname = qnames.get(declared) or _qname(declared)
+                        # the prefix is resolved at the value element itself: .NET declares
+                        # it there, and any ancestor could bind it differently
+                        scalar = qname[1].get(value_element.nsmap.get(qname[0]))
+                        if scalar is _STRING_TYPE:
+                            result[key] = value_element.text or ""
+                            continue
+                        if scalar is not None:
+                            text = value_element.text or ""
+                            converted = _convert(scalar, text)
+                            if converted is _INVALID:
+                                _scalar(scalar, text, _item_path(path, key))  # raises
+                            result[key] = converted
+                            continue
+                    elif name == _I_NIL and declared.strip(_WHITESPACE) in ("true", "1"):
+                        result[key] = None
+                        continue
+            result[key] = _typed_value(value_element, _item_path(path, key))
         return result
+
+
+def _item_path(path: _Path, key: str) -> str:
+    return f'{_render(path)}["{key}"]'
+
+
+def _pair_parts(pair: etree._Element, path: _Path) -> tuple[etree._Element, etree._Element | None]:
+    """Key and Value of a dictionary entry in any order (the first of each wins)."""
+    if pair.tag != _KEY_VALUE:
+        if isinstance(pair.tag, str):
+            raise XmlDecodeError(_render(path), f"expected {_KEY_VALUE}, found {pair.tag}")
+        raise XmlDecodeError(_render(path), "unexpected content")  # pragma: no cover
+    key_element = value_element = None
+    for part in pair:
+        if part.tag == _KEY and key_element is None:
+            key_element = part
+        elif part.tag == _VALUE and value_element is None:
+            value_element = part
+    if key_element is None:
+        raise XmlDecodeError(_render(path), "a dictionary entry without a Key")
+    return key_element, value_element
 
 
 _STRING_TYPE = ScalarType(STRING)
@@ -319,9 +381,36 @@ _SCHEMA_TYPES: dict[str, ScalarType] = {
     **{name: _INT_TYPE for name in _INTEGER_TYPES},
     **{name: _FLOAT_TYPE for name in _FLOAT_TYPES},
 }
+# (namespace, local name) of an i:type -> how its text is read, for the plain scalar types.
+_TYPED_SCALARS: dict[tuple[str, str], ScalarType] = {
+    **{(SCHEMA_NS, local): scalar for local, scalar in _SCHEMA_TYPES.items()},
+    (SERIALIZATION_NS, "duration"): _TIMESPAN_TYPE,
+}
+
+# i:type text -> (prefix, or None for the default namespace; {namespace: plain scalar type} for
+# its local name), so a value's type costs one dict lookup and the prefix's resolution; bounded.
+_QName = tuple[str | None, dict[str | None, ScalarType]]
+_QNAMES: dict[str, _QName] = {}
+_QNAMES_LIMIT = 4096
 
 
-def _typed_value(element: etree._Element, path: str) -> Any:
+def _split_qname(declared: str) -> tuple[str | None, str]:
+    prefix, _, local = declared.strip(_WHITESPACE).rpartition(":")
+    return prefix or None, local
+
+
+def _qname(declared: str) -> _QName:
+    prefix, local = _split_qname(declared)
+    by_namespace: dict[str | None, ScalarType] = {
+        namespace: scalar for (namespace, name), scalar in _TYPED_SCALARS.items() if name == local
+    }
+    qname = (prefix, by_namespace)
+    if len(_QNAMES) < _QNAMES_LIMIT:
+        _QNAMES[declared] = qname
+    return qname
+
+
+def _typed_value(element: etree._Element, path: _Path) -> Any:
     """An `object`-typed element: its `i:type` says the .NET type of the value."""
     nil: str | None = None
     declared: str | None = None
@@ -336,57 +425,70 @@ def _typed_value(element: etree._Element, path: str) -> Any:
     if declared is None:
         # No type: .NET makes an `object` of an empty element (the help pages' `{}` samples).
         return {} if not text.strip(_WHITESPACE) and not len(element) else text
-    prefix, _, local = declared.strip(_WHITESPACE).rpartition(":")
-    namespace = element.nsmap.get(prefix or None)
+    prefix, local = _split_qname(declared)
+    namespace = element.nsmap.get(prefix)
     if namespace is None:
-        raise XmlDecodeError(path, f"i:type prefix {prefix!r} is not declared")
+        raise XmlDecodeError(_render(path), f"i:type prefix {prefix or ''!r} is not declared")
+    scalar = _TYPED_SCALARS.get((namespace, local))
+    if scalar is not None:
+        return _scalar(scalar, text, path)
     if namespace == SCHEMA_NS:
-        scalar = _SCHEMA_TYPES.get(local)
-        if scalar is not None:
-            return _scalar(scalar, text, path)
         if local == "anyType" and not text.strip(_WHITESPACE) and not len(element):
             return {}
-    elif namespace == SERIALIZATION_NS:
-        if local == "duration":
-            return _scalar(_TIMESPAN_TYPE, text, path)
-        if local == "char":
-            code = parse_integer(text)
-            if code is None or not 0 <= code <= 0xFFFF:
-                raise XmlDecodeError(path, "not a char (a UTF-16 code unit number)")
-            return chr(code)
+    elif namespace == SERIALIZATION_NS and local == "char":
+        code = parse_integer(text)
+        if code is None or not 0 <= code <= 0xFFFF:
+            raise XmlDecodeError(_render(path), "not a char (a UTF-16 code unit number)")
+        return chr(code)
     return text  # other types (guid, base64Binary, anyURI, ...): their text, as Json.NET would
 
 
-def _scalar(scalar: ScalarType, text: str, path: str) -> Any:
+_INVALID = object()  # what `_convert` returns for text that does not fit the type
+
+
+def _convert(scalar: ScalarType, text: str) -> Any:
+    """The value of `text` read as `scalar`, or _INVALID (then `_scalar` says why)."""
     kind = scalar.kind
     if kind == STRING:
         return text
     if kind == INT:
         number = parse_integer(text)
         if number is None:
-            raise XmlDecodeError(path, "not an integer")
+            return _INVALID
         bounds = _INT_RANGE[scalar.bits]
         if bounds is not None and not bounds[0] <= number <= bounds[1]:
-            raise XmlDecodeError(path, f"out of range for a {scalar.bits}-bit integer")
+            return _INVALID
         return number
     if kind == FLOAT:
         double = parse_double(text)
-        if double is None:
-            raise XmlDecodeError(path, "not a double (xs:double)")
-        return double
+        return _INVALID if double is None else double
     if kind == BOOL:
         boolean = parse_boolean(text)
-        if boolean is None:
-            raise XmlDecodeError(path, "not a boolean (true, false, 1, 0)")
-        return boolean
+        return _INVALID if boolean is None else boolean
     if kind == DATETIME:
         value = parse_datetime(text)
-        if value is None:
-            raise XmlDecodeError(path, "not an xs:dateTime (at most 7 fraction digits)")
-        return value
+        return _INVALID if value is None else value
     if kind == TIMESPAN:
         ticks = duration_to_ticks(text)
-        if ticks is None:
-            raise XmlDecodeError(path, "not an xs:duration within TimeSpan's range")
-        return ticks_to_timespan(ticks)
-    raise XmlDecodeError(path, f"unsupported scalar kind {kind}")  # pragma: no cover
+        return _INVALID if ticks is None else ticks_to_timespan(ticks)
+    return _INVALID  # pragma: no cover
+
+
+def _scalar(scalar: ScalarType, text: str, path: _Path) -> Any:
+    kind = scalar.kind
+    if kind == STRING:
+        return text
+    value = _convert(scalar, text)
+    if value is not _INVALID:
+        return value
+    if kind == INT:
+        if parse_integer(text) is None:
+            raise XmlDecodeError(_render(path), "not an integer")
+        raise XmlDecodeError(_render(path), f"out of range for a {scalar.bits}-bit integer")
+    rule = {
+        FLOAT: "not a double (xs:double)",
+        BOOL: "not a boolean (true, false, 1, 0)",
+        DATETIME: "not an xs:dateTime (at most 7 fraction digits)",
+        TIMESPAN: "not an xs:duration within TimeSpan's range",
+    }.get(kind, f"unsupported scalar kind {kind}")
+    raise XmlDecodeError(_render(path), rule)
