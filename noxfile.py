@@ -93,6 +93,13 @@ def generate(session: nox.Session) -> None:
     session.run("python", "scripts/generate.py", *session.posargs)
 
 
+@nox.session(name="generated", tags=["ci"])
+def generated_up_to_date(session: nox.Session) -> None:
+    """Fail, naming the files, when generated/ differs from what spec/ generates (`generate --check`)."""
+    session.install("--group", "generate")
+    session.run("python", "scripts/generate.py", "--check")
+
+
 def build_distributions(session: nox.Session) -> Path:
     """The sdist and the wheel, built afresh into dist/; returns the wheel."""
     shutil.rmtree("dist", ignore_errors=True)
@@ -107,7 +114,7 @@ def build(session: nox.Session) -> None:
     build_distributions(session)
 
 
-@nox.session
+@nox.session(tags=["ci"])
 def package(session: nox.Session) -> None:
     """Build, then use the wheel as a pip dependency would: fresh venv, imports, mypy --strict."""
     wheel = build_distributions(session)
