@@ -147,6 +147,48 @@ def test_dictionary_values_carry_the_xs_type_dotnet_writes_for_each_json_type() 
     assert CODEC.decode("Contact", xml) == {"Values": values}
 
 
+def test_a_batch_writes_each_entry_as_dotnet_does_whatever_the_other_contacts_hold() -> None:
+    """Markup worked out once per key and per call must not leak between contacts."""
+    batch = [
+        {"Values": {"a&b": "x<y", "n": 5, "t": True, "f": False, "z": None, "d": 0.5}},
+        {"Values": {"a&b": "plain", "t": False, "d": 1e20, "n": -(2**63)}},
+        None,
+        {},
+        {"Values": {}},
+    ]
+    xs = "http://www.w3.org/2001/XMLSchema"
+
+    def entry(key: str, xs_type: str, text: str) -> str:
+        return (
+            f"<d3p1:KeyValueOfstringanyType><d3p1:Key>{key}</d3p1:Key><d3p1:Value "
+            f'xmlns:d5p1="{xs}" i:type="d5p1:{xs_type}">{text}</d3p1:Value>'
+            "</d3p1:KeyValueOfstringanyType>"
+        )
+
+    values = f'<Values xmlns:d3p1="{ARRAYS}" xmlns="{COMMON}"'
+    expected = (
+        f'<ArrayOfContact xmlns:i="{I_NS}" xmlns="{DTO}">'
+        f"<Contact>{values}>"
+        + entry("a&amp;b", "string", "x&lt;y")
+        + entry("n", "long", "5")
+        + entry("t", "boolean", "true")
+        + entry("f", "boolean", "false")
+        + "<d3p1:KeyValueOfstringanyType><d3p1:Key>z</d3p1:Key>"
+        '<d3p1:Value i:nil="true" /></d3p1:KeyValueOfstringanyType>'
+        + entry("d", "double", "0.5")
+        + f"</Values></Contact><Contact>{values}>"
+        + entry("a&amp;b", "string", "plain")
+        + entry("t", "boolean", "false")
+        + entry("d", "double", "1E+20")
+        + entry("n", "long", str(-(2**63)))
+        + f'</Values></Contact><Contact i:nil="true" /><Contact /><Contact>{values} /></Contact>'
+        "</ArrayOfContact>"
+    )
+    xml = CODEC.encode("ArrayOfContact", batch)
+    assert xml.decode() == expected
+    assert CODEC.decode("ArrayOfContact", xml) == batch
+
+
 def test_dictionary_values_of_every_xs_type_dotnet_writes_are_read() -> None:
     pairs = "".join(
         f"<a:KeyValueOfstringanyType><a:Key>{key}</a:Key>{value}</a:KeyValueOfstringanyType>"

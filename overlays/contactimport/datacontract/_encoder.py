@@ -72,14 +72,43 @@ def _type_name(value: object) -> str:
     return type(value).__name__
 
 
-class Encoder:
-    """One `encode` call: the output parts and the z:Id counter."""
+# An error path, rendered only when an error is raised: the schema name, or (parent, suffix)
+# where the suffix is a member's `.Name`, an array index or a dictionary key.
+_Path = str | tuple["_Path", str | int]
 
-    __slots__ = ("_next_id", "_out")
+
+def _render(path: _Path) -> str:
+    suffixes: list[str] = []
+    while isinstance(path, tuple):
+        path, suffix = path
+        suffixes.append(f"[{suffix}]" if isinstance(suffix, int) else suffix)
+    suffixes.append(path)
+    return "".join(reversed(suffixes))
+
+
+def _key_path(path: _Path, key: str) -> _Path:
+    return (path, f'["{key}"]')
+
+
+# A member's start tag in one context: (member, qualified name, declarations before the
+# attributes, default-namespace declaration after them, inner default namespace, inner scope).
+_MemberStart = tuple[Member, str, str, str, str, _Scope]
+
+
+class Encoder:
+    """One `encode` call: the output parts, the z:Id counter and per-call caches."""
+
+    __slots__ = ("_entries", "_member_starts", "_next_id", "_out")
 
     def __init__(self) -> None:
         self._out: list[str] = []
         self._next_id = 0
+        # (object type, depth, default namespace, id(scope)) -> (scope, its members' starts);
+        # the scope is held so that its id stays its own for the whole call
+        self._member_starts: dict[tuple[int, int, str, int], tuple[_Scope, list[_MemberStart]]]
+        self._member_starts = {}
+        # (Arrays prefix, depth) -> dictionary entry markup; its keys live for one call only
+        self._entries: dict[tuple[str, int], _EntryTemplates] = {}
 
     def encode(self, root: RootContract, value: object) -> bytes:
         out = self._out
@@ -152,6 +181,23 @@ class Encoder:
             scope, head = _declare(declares, default, scope, depth)
         return qname, head, tail, default, scope
 
+    def _starts(
+        self, obj: ObjectType, depth: int, default: str, scope: _Scope
+    ) -> list[_MemberStart]:
+        """The start tags of `obj`'s members in one context, worked out once per call."""
+        key = (id(obj), depth, default, id(scope))
+        cached = self._member_starts.get(key)
+        if cached is not None and cached[0] is scope:
+            return cached[1]
+        starts: list[_MemberStart] = [
+            (member, *Encoder._start(
+                member.element_name, member.namespace, member.declares, depth, default, scope
+            ))
+            for member in obj.members
+        ]  # fmt: skip
+        self._member_starts[key] = (scope, starts)
+        return starts
+
     # -- objects, arrays, dictionaries -------------------------------------------------------
 
     def _members(
@@ -161,39 +207,35 @@ class Encoder:
         depth: int,
         default: str,
         scope: _Scope,
-        path: str,
+        path: _Path,
     ) -> None:
         if not isinstance(value, Mapping):
             raise XmlEncodeError(
-                path, f"expected an object ({obj.schema_name}), got {_type_name(value)}"
+                _render(path), f"expected an object ({obj.schema_name}), got {_type_name(value)}"
             )
         by_json_name = obj.by_json_name
         for key in value:
             if key not in by_json_name:
                 raise XmlEncodeError(
-                    f"{path}.{key}" if isinstance(key, str) else path,
+                    _render((path, f".{key}")) if isinstance(key, str) else _render(path),
                     f"not a member of {obj.schema_name}",
                 )
-        for member in obj.members:
+        element = self._element
+        for member, qname, head, tail, inner_default, inner_scope in self._starts(
+            obj, depth, default, scope
+        ):
             if member.json_name in value:
-                self._member(member, value[member.json_name], depth, default, scope, path)
-
-    def _member(
-        self,
-        member: Member,
-        value: object,
-        depth: int,
-        default: str,
-        scope: _Scope,
-        path: str,
-    ) -> None:
-        path = f"{path}.{member.json_name}"
-        qname, head, tail, inner_default, inner_scope = Encoder._start(
-            member.element_name, member.namespace, member.declares, depth, default, scope
-        )
-        self._element(
-            qname, head, tail, member.type, value, depth, inner_default, inner_scope, path
-        )
+                element(
+                    qname,
+                    head,
+                    tail,
+                    member.type,
+                    value[member.json_name],
+                    depth,
+                    inner_default,
+                    inner_scope,
+                    (path, member.path_suffix),
+                )
 
     def _element(
         self,
@@ -205,15 +247,16 @@ class Encoder:
         depth: int,
         default: str,
         scope: _Scope,
-        path: str,
+        path: _Path,
     ) -> None:
         """One element holding `value` of `member_type`, start tag `<qname head ... tail>`."""
         out = self._out
         if value is None:
             out.append(f"<{qname}{head}{_I_NIL}{tail} />")
             return
-        if isinstance(member_type, ScalarType):
-            text = _scalar_text(member_type, value, path)
+        kind = type(member_type)
+        if kind is ScalarType:
+            text = _scalar_text(member_type, value, path)  # type: ignore[arg-type]
             out.append(f"<{qname}{head}{tail}>{text}</{qname}>")
             return
         if isinstance(member_type, UnionType):
@@ -225,7 +268,7 @@ class Encoder:
                 return
             else:
                 raise XmlEncodeError(
-                    path, f"no alternative of the schema takes {_type_name(value)}"
+                    _render(path), f"no alternative of the schema takes {_type_name(value)}"
                 )
         if isinstance(member_type, AnyType):
             self._any_value(qname, head, tail, value, depth, scope, path)
@@ -260,66 +303,122 @@ class Encoder:
         depth: int,
         default: str,
         scope: _Scope,
-        path: str,
+        path: _Path,
     ) -> None:
         if not isinstance(value, list | tuple):
-            raise XmlEncodeError(path, f"expected an array, got {_type_name(value)}")
+            raise XmlEncodeError(_render(path), f"expected an array, got {_type_name(value)}")
         qname, head, tail, inner_default, inner_scope = Encoder._start(
             array.item_name, array.item_namespace, None, depth, default, scope
         )
         item_type = array.item
+        if type(item_type) is ObjectType and not item_type.is_reference:
+            self._object_items(
+                item_type, value, qname, head, tail, depth, inner_default, inner_scope, path
+            )
+            return
+        element = self._element
         for index, item in enumerate(value):
-            self._element(
-                qname,
-                head,
-                tail,
-                item_type,
-                item,
-                depth,
-                inner_default,
-                inner_scope,
-                f"{path}[{index}]",
+            element(
+                qname, head, tail, item_type, item, depth, inner_default, inner_scope, (path, index)
             )
 
-    def _dictionary(
-        self, value: object, depth: int, default: str, scope: _Scope, path: str
+    def _object_items(
+        self,
+        item_type: ObjectType,
+        items: list[object] | tuple[object, ...],
+        qname: str,
+        head: str,
+        tail: str,
+        depth: int,
+        default: str,
+        scope: _Scope,
+        path: _Path,
     ) -> None:
+        """Array items of a class without z:Id (ArrayOfContact): `_element` unrolled."""
+        out = self._out
+        append = out.append
+        members = self._members
+        start = f"<{qname}{head}{tail}>"
+        nil = f"<{qname}{head}{_I_NIL}{tail} />"
+        empty = f"<{qname}{head}{tail} />"
+        end = f"</{qname}>"
+        for index, item in enumerate(items):
+            if item is None:
+                append(nil)
+                continue
+            append(start)
+            mark = len(out)
+            members(item_type, item, depth + 1, default, scope, (path, index))
+            if len(out) == mark:
+                out[mark - 1] = empty
+            else:
+                append(end)
+
+    def _dictionary(
+        self, value: object, depth: int, default: str, scope: _Scope, path: _Path
+    ) -> None:
+        """`Dictionary<string, object>`: the hot loop of a contact batch. Each key's markup up
+        to the value's text is built once per call and type; values needing no care (the
+        common case) are written as they are."""
         if not isinstance(value, Mapping):
             raise XmlEncodeError(
-                path, f"expected an object (a dictionary), got {_type_name(value)}"
+                _render(path), f"expected an object (a dictionary), got {_type_name(value)}"
             )
         if default == ARRAYS_NS:
             prefix = ""
         else:
             found = scope.get(ARRAYS_NS)
             if found is None:  # pragma: no cover - the member declared it
-                raise XmlEncodeError(path, "the Arrays namespace is not in scope")
+                raise XmlEncodeError(_render(path), "the Arrays namespace is not in scope")
             prefix = f"{found}:"
-        key_open = f"<{prefix}KeyValueOfstringanyType><{prefix}Key>"
-        key_close = f"</{prefix}Key>"
-        pair_close = f"</{prefix}KeyValueOfstringanyType>"
-        value_name = f"{prefix}Value"
-        typed = _typed_value_templates(value_name, depth + 1)
-        string_open, close = typed["string"], typed["close"]
+        entries = self._entries.get((prefix, depth))
+        if entries is None:
+            entries = self._entries[(prefix, depth)] = _EntryTemplates(prefix, depth + 1)
+        heads = entries.heads
+        close = entries.close
+        needs_care = _NEEDS_CARE.search
         append = self._out.append
         for key, item in value.items():
-            if not isinstance(key, str):
-                raise XmlEncodeError(path, "dictionary keys must be strings")
-            if _NEEDS_CARE.search(key) is not None:
-                bad = invalid_xml_char(key)
-                if bad is not None:
+            head = heads.get(key) if type(key) is str else None
+            if head is None:
+                head = entries.head(key, path)
+            kind = type(item)
+            if kind is str:
+                if needs_care(item) is None:
+                    append(f"{head.string}{item}{close}")
+                else:
+                    text = _string_text(item, _key_path(path, key))
+                    append(f"{head.string}{text}{close}")
+            elif item is None:
+                append(head.nil)
+            elif kind is bool:
+                append(head.true if item else head.false)
+            elif kind is int:
+                if not -(2**63) <= item < 2**63:
                     raise XmlEncodeError(
-                        f'{path}["{key}"]', f"text XML 1.0 cannot carry: {bad} in the key"
+                        _render(_key_path(path, key)), "integer out of range for Int64 (xs:long)"
                     )
-                key = escape_text(key)
-            if type(item) is str and _NEEDS_CARE.search(item) is None:  # the common case
-                append(f"{key_open}{key}{key_close}{string_open}{item}{close}{pair_close}")
+                append(f"{head.long}{item}{close}")
+            elif kind is float and math.isfinite(item):
+                append(f"{head.double}{format_double(item)}{close}")
             else:
-                written = _typed_value(typed, value_name, item, f'{path}["{key}"]')
-                append(f"{key_open}{key}{key_close}{written}{pair_close}")
+                written = _typed_value(
+                    entries.typed,
+                    entries.value_name,
+                    item,
+                    _key_path(path, key),
+                )
+                append(f"{head.pair}{written}{entries.pair_close}")
 
     def _any_value(
-        self, qname: str, head: str, tail: str, value: object, depth: int, scope: _Scope, path: str
+        self,
+        qname: str,
+        head: str,
+        tail: str,
+        value: object,
+        depth: int,
+        scope: _Scope,
+        path: _Path,
     ) -> None:
         typed = _typed_value_templates(qname, depth, head, tail)
         self._out.append(_typed_value(typed, qname, value, path))
@@ -337,47 +436,54 @@ def _declare(namespace: str, default: str, scope: _Scope, depth: int) -> tuple[_
 # -- scalars ------------------------------------------------------------------------------------
 
 
-def _scalar_text(scalar: ScalarType, value: object, path: str) -> str:
+def _scalar_text(scalar: ScalarType, value: object, path: _Path) -> str:
     kind = scalar.kind
     if kind == STRING:
         if not isinstance(value, str):
-            raise XmlEncodeError(path, f"expected a string, got {_type_name(value)}")
+            raise XmlEncodeError(_render(path), f"expected a string, got {_type_name(value)}")
         return _string_text(value, path)
     if kind == INT:
         if type(value) is not int:
-            raise XmlEncodeError(path, f"expected an integer, got {_type_name(value)}")
+            raise XmlEncodeError(_render(path), f"expected an integer, got {_type_name(value)}")
         low, high = _INT_RANGE[scalar.bits]
         if not low <= value <= high:
-            raise XmlEncodeError(path, f"out of range for a {scalar.bits or 64}-bit integer")
+            raise XmlEncodeError(
+                _render(path), f"out of range for a {scalar.bits or 64}-bit integer"
+            )
         return str(value)
     if kind == FLOAT:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise XmlEncodeError(path, f"expected a number, got {_type_name(value)}")
+            raise XmlEncodeError(_render(path), f"expected a number, got {_type_name(value)}")
         try:
             return format_double(float(value))
         except OverflowError:
-            raise XmlEncodeError(path, "out of range for a double") from None
+            raise XmlEncodeError(_render(path), "out of range for a double") from None
     if kind == BOOL:
         if not isinstance(value, bool):
-            raise XmlEncodeError(path, f"expected a boolean, got {_type_name(value)}")
+            raise XmlEncodeError(_render(path), f"expected a boolean, got {_type_name(value)}")
         return "true" if value else "false"
     if kind == DATETIME:
         if not isinstance(value, str):
-            raise XmlEncodeError(path, f"expected a date-time string, got {_type_name(value)}")
+            raise XmlEncodeError(
+                _render(path), f"expected a date-time string, got {_type_name(value)}"
+            )
         checked = check_datetime(value)
         if checked is None:
             raise XmlEncodeError(
-                path, "not a date-time (yyyy-mm-ddThh:mm:ss[.f{1,7}][Z|±hh:mm]; .NET keeps 100 ns)"
+                _render(path),
+                "not a date-time (yyyy-mm-ddThh:mm:ss[.f{1,7}][Z|±hh:mm]; .NET keeps 100 ns)",
             )
         return checked
     if kind == TIMESPAN:
         if not isinstance(value, str):
-            raise XmlEncodeError(path, f"expected a TimeSpan string, got {_type_name(value)}")
+            raise XmlEncodeError(
+                _render(path), f"expected a TimeSpan string, got {_type_name(value)}"
+            )
         ticks = timespan_to_ticks(value)
         if ticks is None:
-            raise XmlEncodeError(path, "not a TimeSpan ([-][d.]hh:mm:ss[.fffffff])")
+            raise XmlEncodeError(_render(path), "not a TimeSpan ([-][d.]hh:mm:ss[.fffffff])")
         return ticks_to_duration(ticks)
-    raise XmlEncodeError(path, f"unsupported scalar kind {kind}")  # pragma: no cover
+    raise XmlEncodeError(_render(path), f"unsupported scalar kind {kind}")  # pragma: no cover
 
 
 # Characters a string needs escaping or checking for: markup, CR, and anything outside the
@@ -385,12 +491,12 @@ def _scalar_text(scalar: ScalarType, value: object, path: str) -> str:
 _NEEDS_CARE = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def _string_text(value: str, path: str) -> str:
+def _string_text(value: str, path: _Path) -> str:
     if _NEEDS_CARE.search(value) is None:
         return value
     bad = invalid_xml_char(value)
     if bad is not None:
-        raise XmlEncodeError(path, f"text XML 1.0 cannot carry: {bad}")
+        raise XmlEncodeError(_render(path), f"text XML 1.0 cannot carry: {bad}")
     return escape_text(value)
 
 
@@ -420,7 +526,7 @@ def _typed_value_templates(qname: str, depth: int, head: str = "", tail: str = "
     return templates
 
 
-def _typed_value(typed: _TemplateSet, qname: str, value: object, path: str) -> str:
+def _typed_value(typed: _TemplateSet, qname: str, value: object, path: _Path) -> str:
     """A `Dictionary<string, object>` value as .NET writes what Json.NET read from JSON:
     string, Int64, Double, Boolean, null (`i:nil`); `{}` (the help pages' sample `object`) as
     `<Value />`."""
@@ -432,16 +538,69 @@ def _typed_value(typed: _TemplateSet, qname: str, value: object, path: str) -> s
         return f"{typed['boolean']}{'true' if value else 'false'}{typed['close']}"
     if isinstance(value, int):
         if not -(2**63) <= value < 2**63:
-            raise XmlEncodeError(path, "integer out of range for Int64 (xs:long)")
+            raise XmlEncodeError(_render(path), "integer out of range for Int64 (xs:long)")
         return f"{typed['long']}{value}{typed['close']}"
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise XmlEncodeError(path, "JSON cannot carry NaN or infinity")
+            raise XmlEncodeError(_render(path), "JSON cannot carry NaN or infinity")
         return f"{typed['double']}{format_double(value)}{typed['close']}"
     if isinstance(value, Mapping) and not value:
         return typed["empty"]
     raise XmlEncodeError(
-        path,
+        _render(path),
         f"a Dictionary<string, object> value must be a string, number, boolean or null, "
         f"got {_type_name(value)}",
     )
+
+
+class _EntryHead:
+    """One dictionary key's markup: the entry up to the value's text for each xs type, and whole
+    entries for the values that have no text of their own."""
+
+    __slots__ = ("double", "false", "long", "nil", "pair", "string", "true")
+
+    def __init__(self, pair: str, typed: _TemplateSet, close: str, pair_close: str) -> None:
+        self.pair = pair
+        self.string = pair + typed["string"]
+        self.long = pair + typed["long"]
+        self.double = pair + typed["double"]
+        self.true = f"{pair}{typed['boolean']}true{close}"
+        self.false = f"{pair}{typed['boolean']}false{close}"
+        self.nil = pair + typed["nil"] + pair_close
+
+
+class _EntryTemplates:
+    """The markup of `Dictionary<string, object>` entries at one depth with one Arrays prefix;
+    `heads` caches each key's markup for the rest of one encode call."""
+
+    __slots__ = ("_key_close", "_key_open", "close", "heads", "pair_close", "typed", "value_name")
+
+    def __init__(self, prefix: str, depth: int) -> None:
+        self.value_name = f"{prefix}Value"
+        self.typed = _typed_value_templates(self.value_name, depth)
+        self.pair_close = f"</{prefix}KeyValueOfstringanyType>"
+        self.close = self.typed["close"] + self.pair_close
+        self._key_open = f"<{prefix}KeyValueOfstringanyType><{prefix}Key>"
+        self._key_close = f"</{prefix}Key>"
+        self.heads: dict[str, _EntryHead] = {}
+
+    def head(self, key: object, path: _Path) -> _EntryHead:
+        if not isinstance(key, str):
+            raise XmlEncodeError(_render(path), "dictionary keys must be strings")
+        written = key
+        if _NEEDS_CARE.search(key) is not None:
+            bad = invalid_xml_char(key)
+            if bad is not None:
+                raise XmlEncodeError(
+                    _render(_key_path(path, key)), f"text XML 1.0 cannot carry: {bad} in the key"
+                )
+            written = escape_text(key)
+        head = _EntryHead(
+            f"{self._key_open}{written}{self._key_close}", self.typed, self.close, self.pair_close
+        )
+        if type(key) is str and len(self.heads) < _HEADS_LIMIT:
+            self.heads[key] = head
+        return head
+
+
+_HEADS_LIMIT = 65_536  # distinct keys cached per call; more are still written, just not cached

@@ -76,6 +76,13 @@ def format_double(value: float) -> str:
     agrees): negative zero is written `0`."""
     if value == 0:
         return "0"
+    text = repr(value)
+    if len(text) <= 16 and "e" not in text and "n" not in text:
+        # Python's shortest round-trip text, without an exponent (so 1E-04 <= |value| < 1E+15
+        # given the length) and with at most 15 significant digits: any decimal of 15 digits
+        # survives the round trip through a double, so "R"'s 15-digit attempt gives the same
+        # digits and .NET writes them without an exponent in that range ("1.0" -> "1").
+        return text[:-2] if text.endswith(".0") else text
     if math.isnan(value):
         return "NaN"
     if math.isinf(value):
