@@ -79,11 +79,28 @@ def sandbox(session: nox.Session) -> None:
     session.run("python", "-m", "contactimport_sandbox", *session.posargs)
 
 
+BENCHMARKS = {
+    "xml": "bench/bench_xml.py",
+    "sandbox": "bench/bench_sandbox.py",
+    "csv-memory": "bench/bench_csv_memory.py",
+}
+
+
 @nox.session
-def bench_sandbox(session: nox.Session) -> None:
-    """Benchmark the sandbox: 100,000 contacts to a finished job, GET rate vs Stoplight Prism."""
+def bench(session: nox.Session) -> None:
+    """Benchmarks against their baselines, side by side: `nox -s bench -- [NAME] [ARGS]`.
+
+    xml: DataContract XML vs JSON (raw and model level); sandbox: 100,000 contacts to a finished
+    job and GET rate vs Stoplight Prism; csv-memory: peak memory of 100,000 vs 1,000,000-row
+    imports. No argument runs all three; arguments after the name go to that benchmark.
+    """
     install_project(session)
-    session.run("python", "bench/bench_sandbox.py", *session.posargs)
+    names = [arg for arg in session.posargs if arg in BENCHMARKS]
+    extra = [arg for arg in session.posargs if arg not in BENCHMARKS]
+    if len(names) > 1 and extra:
+        session.error("benchmark arguments need exactly one benchmark name")
+    for name in names or list(BENCHMARKS):
+        session.run("python", BENCHMARKS[name], *extra)
 
 
 @nox.session
@@ -95,7 +112,7 @@ def generate(session: nox.Session) -> None:
 
 @nox.session(name="generated", tags=["ci"])
 def generated_up_to_date(session: nox.Session) -> None:
-    """Fail, naming the files, when generated/ differs from what spec/ generates (`generate --check`)."""
+    """Fail, naming the files, when generated/ differs from what spec/ generates."""
     session.install("--group", "generate")
     session.run("python", "scripts/generate.py", "--check")
 

@@ -1,0 +1,44 @@
+"""README.md tells a newcomer the truth: its commands exist and match CI, its assumptions are current."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_opens_with_the_demo_then_the_ci_command() -> None:
+    blocks = re.findall(r"```sh\n(.*?)```", README, flags=re.DOTALL)
+    commands = [line for line in blocks[0].splitlines() if line and not line.startswith("#")]
+    assert commands[0].endswith("python3 -m nox -s demo")
+    assert commands[1].endswith("python3 -m nox -t ci")
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    last = [line.strip() for line in ci.splitlines() if "nox" in line and "pip" not in line][-1]
+    assert last == "python3 -m nox -t ci"
+    assert last in README
+
+
+def test_every_nox_session_the_readme_names_exists() -> None:
+    noxfile = (ROOT / "noxfile.py").read_text(encoding="utf-8")
+    defined = set(re.findall(r'@nox\.session\(name="([a-z_-]+)"', noxfile))
+    defined |= set(re.findall(r"@nox\.session(?:\([^)]*\))?\ndef ([a-z_]+)\(", noxfile))
+    named = set(re.findall(r"nox -s ([a-z_-]+)", README))
+    assert named, "the README names no nox session"
+    assert named <= defined, f"README names sessions that do not exist: {sorted(named - defined)}"
+
+
+def test_assumptions_section_is_rendered_from_the_current_specs() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "render_assumptions.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
