@@ -1,4 +1,4 @@
-"""README.md tells a newcomer the truth: its commands exist and match CI, its assumptions are current."""
+"""README.md tells the truth: its commands exist and match CI, its assumptions are current."""
 
 from __future__ import annotations
 
