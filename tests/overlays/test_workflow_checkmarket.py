@@ -19,10 +19,10 @@ from contactimport.workflows import (
 from contactimport.workflows.checkmarket import (
     BulkImportOutcome,
     BulkImportProgress,
+    ResultCodeCount,
     begin_bulk_import,
     begin_bulk_import_async,
     contact_from_row,
-    ResultCodeCount,
     contact_properties,
     result_code_meanings,
     result_code_outcomes,
