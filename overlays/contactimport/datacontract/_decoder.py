@@ -323,19 +323,23 @@ class Decoder:
                 if len(attributes) == 1:
                     name, declared = attributes[0]
                     if name == _I_TYPE:
-                        qname = qnames.get(declared) or _qname(declared)
+                        prefix, by_namespace = qnames.get(declared) or _qname(declared)
                         # the prefix is resolved at the value element itself: .NET declares
                         # it there, and any ancestor could bind it differently
-                        scalar = qname[1].get(value_element.nsmap.get(qname[0]))
-                        if scalar is _STRING_TYPE:
-                            result[key] = value_element.text or ""
-                            continue
+                        scalar = by_namespace.get(value_element.nsmap.get(prefix))
                         if scalar is not None:
                             text = value_element.text or ""
-                            converted = _convert(scalar, text)
-                            if converted is _INVALID:
-                                _scalar(scalar, text, _item_path(path, key))  # raises
-                            result[key] = converted
+                            if scalar is _STRING_TYPE:
+                                result[key] = text
+                            elif scalar is _INT_TYPE and text.isdigit() and text.isascii():
+                                result[key] = int(text)
+                            elif scalar is _BOOL_TYPE and text in _BOOLEANS:
+                                result[key] = _BOOLEANS[text]
+                            else:
+                                converted = _convert(scalar, text)
+                                if converted is _INVALID:
+                                    _scalar(scalar, text, _item_path(path, key))  # raises
+                                result[key] = converted
                             continue
                     elif name == _I_NIL and declared.strip(_WHITESPACE) in ("true", "1"):
                         result[key] = None
@@ -443,6 +447,7 @@ def _typed_value(element: etree._Element, path: _Path) -> Any:
     return text  # other types (guid, base64Binary, anyURI, ...): their text, as Json.NET would
 
 
+_BOOLEANS = {"true": True, "false": False, "1": True, "0": False}
 _INVALID = object()  # what `_convert` returns for text that does not fit the type
 
 
