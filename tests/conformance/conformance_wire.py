@@ -7,6 +7,7 @@ harness's own tests can exercise them directly.
 from __future__ import annotations
 
 import threading
+import urllib.parse
 from collections.abc import Mapping
 from typing import Any
 
@@ -127,3 +128,64 @@ def request_body_is_valid(
         return False  # not even readable: the server had to refuse it
     schema = {"$ref": SCHEMA_REF_PREFIX + name, "components": document.get("components", {})}
     return bool(OAS30WriteValidator(schema).is_valid(value))
+
+
+def _parameters(
+    document: Mapping[str, Any], path_item: Mapping[str, Any], operation: Mapping[str, Any]
+) -> list[Mapping[str, Any]]:
+    found = [resolve(document, p) for p in path_item.get("parameters", [])]
+    found += [resolve(document, p) for p in operation.get("parameters", [])]
+    return [p for p in found if p.get("in") == "query"]
+
+
+def query_is_valid(
+    document: Mapping[str, Any],
+    path_item: Mapping[str, Any],
+    operation: Mapping[str, Any],
+    raw_query: str,
+) -> bool:
+    """Whether a query string, read as the spec's parameter styles say, holds valid values.
+
+    Only what these specs use is read (strings, `form` arrays of strings without explode, one
+    free-form object of strings with explode); anything else counts as not valid, so a failure
+    about it is kept.
+    """
+    pairs = urllib.parse.parse_qsl(raw_query, keep_blank_values=True)
+    components = {"components": document.get("components", {})}
+    claimed: set[str] = set()
+    free_form: Mapping[str, Any] | None = None
+    for parameter in _parameters(document, path_item, operation):
+        schema = _schema_of(document, parameter.get("schema", {}))
+        if schema.get("type") == "object":
+            if free_form is not None or not parameter.get("explode", True):
+                return False
+            free_form = parameter
+            continue
+        name = str(parameter["name"])
+        claimed.add(name)
+        values = [value for key, value in pairs if key == name]
+        if not values:
+            if parameter.get("required"):
+                return False
+            continue
+        if len(values) > 1:
+            return False
+        raw = values[0]
+        if schema.get("type") == "array" and not parameter.get("explode", True):
+            items = _schema_of(document, schema.get("items", {}))
+            if items.get("type") != "string":
+                return False
+            value: Any = [] if raw == "" else raw.split(",")
+        elif schema.get("type") == "string":
+            value = raw
+        else:
+            return False
+        if not OAS30WriteValidator({**parameter["schema"], **components}).is_valid(value):
+            return False
+    rest = [(key, value) for key, value in pairs if key not in claimed]
+    if not rest:
+        return True
+    if free_form is None or len({key for key, _ in rest}) != len(rest):
+        return False
+    schema = {**free_form["schema"], **components}
+    return bool(OAS30WriteValidator(schema).is_valid(dict(rest)))

@@ -18,11 +18,13 @@ openapi-schema-validator).
   contact list and survey ids of the suite's own account, so bulk imports run through them
   (create config -> bulk import -> result). The other half stay as generated.
 - Failure filters (`filter_failure`), each narrow and stated:
-  1. "invalid data accepted" is dropped only when the request, read back from the bytes that went
-     over the wire, is valid against the spec. XML carries no JSON types: the negative value 5 for
-     a string property goes out as the text "5", which IS a valid string. The request is decoded
-     with the codec and validated with an independent OpenAPI 3.0 validator, never with the
-     sandbox's own validation.
+  1. "invalid data accepted" is dropped only when every negative part of the request (XML body,
+     query string), read back from the bytes that went over the wire, is valid against the spec.
+     XML and query strings carry no JSON types: the negative value 5 for a string property goes
+     out as the text "5", which IS a valid string; `customevents={}` is the one event name "{}";
+     `match=` is the empty list. Bodies are decoded with the codec, query strings read by the
+     parameters' styles, and both validated with an independent OpenAPI 3.0 validator, never with
+     the sandbox's own validation.
   2. "valid data rejected" on createImportJob is dropped only for a 400 to a request whose
      FieldNames name a field the list does not have: the spec documents exactly that 400
      (createImportJob x-assumption), a rule of the list's state that no schema can state.
@@ -37,6 +39,7 @@ from __future__ import annotations
 
 import sys
 import tomllib
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +63,7 @@ from conformance_wire import (  # noqa: E402
     codec_for,
     encode_request_body,
     media_type,
+    query_is_valid,
     request_body_is_valid,
     response_schema_name,
 )
@@ -107,19 +111,35 @@ def wire_body_is_valid(case: Case[Any], response: schemathesis.Response) -> bool
 
 
 def _negative_parts(case: Case[Any]) -> set[str]:
-    """Where the case's negative mutation was applied ("body", "query", ...)."""
+    """Where the case's negative data lives ("body", "query", "header", "path_parameters", ...)."""
     meta = case.meta
     if meta is None:
         return set()
-    data = meta.phase.data
-    location = getattr(data, "parameter_location", None)
-    if location is not None:
-        return {str(location.name).lower()}
-    return {
-        str(component.name).lower()
-        for component, info in meta.components.items()
+    parts = {
+        str(location.name).lower()
+        for location, info in meta.components.items()
         if info.mode.is_negative
     }
+    location = getattr(meta.phase.data, "parameter_location", None)
+    if location is not None:
+        parts.add(str(location.name).lower())
+    return parts
+
+
+def wire_query_is_valid(case: Case[Any], response: schemathesis.Response) -> bool:
+    """Whether the query string that was actually sent holds values the spec accepts."""
+    query = urllib.parse.urlsplit(str(response.request.url)).query
+    document = case.operation.schema.raw_schema
+    path_item = document["paths"][case.operation.path]
+    valid: bool = query_is_valid(document, path_item, case.operation.definition.raw, query)
+    return valid
+
+
+def _negation_erased_on_the_wire(case: Case[Any], response: schemathesis.Response) -> bool:
+    """Whether every negative part of the case reached the server as a valid value after all."""
+    checks = {"body": wire_body_is_valid, "query": wire_query_is_valid}
+    parts = _negative_parts(case)
+    return bool(parts) and all(part in checks and checks[part](case, response) for part in parts)
 
 
 def _operation_id(case: Case[Any]) -> str:
@@ -360,8 +380,7 @@ def filter_failure(
 ) -> bool:
     """Keep every failure except the two kinds the module docstring names."""
     if isinstance(failure, AcceptedNegativeData):
-        # Only a negation that lived in an XML body can have been erased by the XML writer.
-        return not (_negative_parts(case) <= {"body"} and wire_body_is_valid(case, response))
+        return not _negation_erased_on_the_wire(case, response)
     if isinstance(failure, EnsureResourceAvailability):
         config_id = _int_or_none((case.path_parameters or {}).get("importConfigId"))
         return (id(case.operation.schema), config_id) not in _served

@@ -13,7 +13,12 @@ import harness
 import httpx
 import pytest
 import schemathesis
-from conformance_wire import codec_for, encode_request_body, request_body_is_valid
+from conformance_wire import (
+    codec_for,
+    encode_request_body,
+    query_is_valid,
+    request_body_is_valid,
+)
 from contactimport_sandbox import load_fixtures
 from schemathesis.core.failures import FailureGroup
 from schemathesis.specs.openapi.checks import response_schema_conformance
@@ -174,3 +179,35 @@ def test_xml_request_bodies_leave_out_members_the_contract_does_not_declare() ->
     encoded = encode_request_body(document, operation, "text/xml", body)
     assert b"Unknown" not in encoded
     assert codec_for(document).decode("Contact", encoded) == {"Values": {"Email": "a@example.com"}}
+
+
+@pytest.mark.parametrize(
+    ("path", "method", "query", "valid"),
+    [
+        ("/contactLists/{contactListId}/contact", "post", "match=Email,FirstName", True),
+        # An empty form-style array is written `match=`: the empty list, not [""].
+        ("/contactLists/{contactListId}/contact", "post", "match=&customevents=%7B%7D", True),
+        # An empty name inside the list breaks items.minLength: the report must stand.
+        ("/contactLists/{contactListId}/contact", "post", "match=Email,,FirstName", False),
+        # Repeated non-exploded parameters are not a serialization the spec allows.
+        ("/contactLists/{contactListId}/contact", "post", "match=Email&match=Mobile", False),
+        # Unknown parameters only where a free-form object takes them (matchValues on PATCH).
+        ("/contactLists/{contactListId}/contact", "post", "Email=a", False),
+        ("/contactLists/{contactListId}/contact", "patch", "match=Email&Email=a", True),
+    ],
+)
+def test_query_strings_are_judged_by_the_parameter_styles(
+    path: str, method: str, query: str, valid: bool
+) -> None:
+    document = load("which50").raw_schema
+    path_item = document["paths"][path]
+    assert query_is_valid(document, path_item, path_item[method], query) is valid
+
+
+def test_checkmarket_rename_name_keeps_its_length_limits() -> None:
+    document = load("checkmarket").raw_schema
+    path_item = document["paths"]["/3/contacts/import/configs/{importConfigId}"]
+    operation = path_item["put"]
+    assert query_is_valid(document, path_item, operation, "name=Spring")
+    assert not query_is_valid(document, path_item, operation, "name=")
+    assert not query_is_valid(document, path_item, operation, "name=" + "x" * 51)
