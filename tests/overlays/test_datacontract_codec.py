@@ -453,11 +453,12 @@ def test_i_type_prefixes_are_resolved_where_each_value_is_even_when_the_text_rep
             ("other", '<a:Value i:type="p:long">5</a:Value>'),
             ("again", f'<a:Value xmlns:p="{xs}" i:type="p:long">6</a:Value>'),
             ("default", f'<a:Value xmlns="{xs}" i:type="boolean">true</a:Value>'),
+            ("long", f'<a:Value xmlns:{"p" * 500}="{xs}" i:type="{"p" * 500}:long">7</a:Value>'),
         ]
     )
     values = CODEC.decode("Contact", _contact_values(pairs, ' xmlns:p="urn:not-xml-schema"'))
     # p:long outside the XML Schema namespace is an unknown type: its text, as Json.NET reads it
-    assert values["Values"] == {"xs": 5, "other": "5", "again": 6, "default": True}
+    assert values["Values"] == {"xs": 5, "other": "5", "again": 6, "default": True, "long": 7}
     undeclared = pair.format("k", '<a:Value i:type="q:long">5</a:Value>')
     with pytest.raises(XmlDecodeError, match=r"^Contact\.Values\[\"k\"\]: i:type prefix 'q'"):
         CODEC.decode("Contact", _contact_values(undeclared))

@@ -395,7 +395,8 @@ _TYPED_SCALARS: dict[tuple[str, str], ScalarType] = {
 # its local name), so a value's type costs one dict lookup and the prefix's resolution; bounded.
 _QName = tuple[str | None, dict[str | None, ScalarType]]
 _QNAMES: dict[str, _QName] = {}
-_QNAMES_LIMIT = 4096
+_QNAMES_LIMIT = 4096  # entries; documents choose the text, so the cache keeps only short ones
+_QNAME_MAX_LENGTH = 64
 
 
 def _split_qname(declared: str) -> tuple[str | None, str]:
@@ -409,7 +410,7 @@ def _qname(declared: str) -> _QName:
         namespace: scalar for (namespace, name), scalar in _TYPED_SCALARS.items() if name == local
     }
     qname = (prefix, by_namespace)
-    if len(_QNAMES) < _QNAMES_LIMIT:
+    if by_namespace and len(declared) <= _QNAME_MAX_LENGTH and len(_QNAMES) < _QNAMES_LIMIT:
         _QNAMES[declared] = qname
     return qname
 
