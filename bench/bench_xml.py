@@ -9,6 +9,7 @@ one warm-up round first; the best of N rounds is kept):
   `to_dict()` -> json.dumps -> json.loads -> `Contact.from_dict` against
   `to_dict()` -> codec.encode -> codec.decode -> `Contact.from_dict`.
 
+It also times libxml2's parse of the XML alone (no tree walk): the floor under any decode.
 Before timing anything it checks that both formats give back the batch they were given (raw
 values and models), so a fast wrong codec cannot report a good ratio. `--quick` runs only a
 small batch for CI: it checks the output, and its timings mean nothing.
@@ -120,6 +121,15 @@ def paths(codec: Any, contacts: list[dict[str, Any]]) -> list[Way]:
     ]
 
 
+def parse_only(codec: Any, contacts: list[dict[str, Any]]) -> Way:
+    """The floor under any decode: libxml2 parsing the document with the codec's hardened
+    parser (size limit, DOCTYPE refused, no network, depth limit), no tree walk."""
+    from contactimport.datacontract._decoder import parse
+
+    document = codec.encode(SCHEMA, contacts)
+    return Way("XML parse", lambda: document, lambda xml: parse(xml, len(document)))
+
+
 def check(codec: Any, contacts: list[dict[str, Any]], ways: list[Way]) -> list[str]:
     """What is wrong with the output of each way (nothing: an empty list)."""
     from which50_client.models import Contact
@@ -164,6 +174,8 @@ def report(ways: list[Way], count: int, rounds: int) -> None:
     by_name = {way.name: way for way in ways}
     print(f"{count} contacts x 8 values, best of {rounds} rounds after a warm-up")
     for way in ways:
+        if way is by_name.get("XML parse"):
+            continue  # reported as the floor below
         print(
             f"  {way.name:<10}: encode {way.best_encode * 1000:7.1f} ms"
             f"  decode {way.best_decode * 1000:7.1f} ms  total {way.total * 1000:7.1f} ms"
@@ -176,6 +188,13 @@ def report(ways: list[Way], count: int, rounds: int) -> None:
             f" (encode {xml.best_encode / json_.best_encode:.2f}x,"
             f" decode {xml.best_decode / json_.best_decode:.2f}x,"
             f" size {xml.size / json_.size:.1f}x)"
+        )
+    floor = by_name.get("XML parse")
+    if floor is not None:
+        print(
+            f"  floor: parsing the XML alone takes {floor.best_decode * 1000:.1f} ms,"
+            f" {floor.best_decode / by_name['raw JSON'].total:.2f}x the raw JSON round trip and"
+            f" {floor.best_decode / by_name['model JSON'].total:.2f}x the model-level one"
         )
 
 
@@ -199,6 +218,7 @@ def main(argv: list[str] | None = None) -> int:
         for problem in problems:
             print(problem, file=sys.stderr)
         return 1
+    ways.append(parse_only(codec, contacts))
     measure(ways, rounds)
     report(ways, count, rounds)
     if args.quick:
