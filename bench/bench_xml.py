@@ -10,7 +10,7 @@ path runs, as timeit does):
   `to_dict()` -> json.dumps -> json.loads -> `Contact.from_dict` against
   `to_dict()` -> codec.encode -> codec.decode -> `Contact.from_dict`.
 
-It also times libxml2's parse of the XML alone (no tree walk): the floor under any decode.
+It also times libxml2 parsing the XML and freeing the tree, no walk: the floor under any decode.
 Before timing anything it checks that both formats give back the batch they were given (raw
 values and models), so a fast wrong codec cannot report a good ratio. `--quick` runs only a
 small batch for CI: it checks the output, and its timings mean nothing.
