@@ -40,6 +40,7 @@ from __future__ import annotations
 import sys
 import tomllib
 import urllib.parse
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -304,8 +305,32 @@ def _linked_to_account(case: Case[Any]) -> st.SearchStrategy[Case[Any]]:
     return st.builds(link, list_ids, st.sampled_from(CM_SURVEY_IDS))
 
 
-_reusable: dict[tuple[int, int], bool] = {}  # (schema, ImportConfigId) -> IsReusable
-_served: set[tuple[int, int]] = set()  # non-reusable configurations that served a bulk import
+class _ConfigState:
+    """What one server has told about its import configurations during the run.
+
+    (A plain class: this file is loaded by path, outside sys.modules, where @dataclass fails.)
+    """
+
+    def __init__(self) -> None:
+        self.reusable: dict[int, bool] = {}  # ImportConfigId -> IsReusable
+        self.served: set[int] = set()  # non-reusable ones that served a bulk import
+
+
+_configs_by_app: weakref.WeakKeyDictionary[Any, _ConfigState] = weakref.WeakKeyDictionary()
+_configs_by_url: dict[str, _ConfigState] = {}
+
+
+def _config_state(case: Case[Any]) -> _ConfigState:
+    """The state of the server this case went to: an in-process app (the current one behind the
+    harness's resettable wrapper) or, over HTTP, a base URL."""
+    app = case.operation.app
+    if app is None:
+        return _configs_by_url.setdefault(str(case.operation.base_url), _ConfigState())
+    target = getattr(app, "target", app)
+    state = _configs_by_app.get(target)
+    if state is None:
+        state = _configs_by_app[target] = _ConfigState()
+    return state
 
 
 def _response_value(case: Case[Any], response: schemathesis.Response) -> Any:
@@ -334,11 +359,11 @@ def after_call(context: schemathesis.HookContext, case: Case[Any], response: Any
         return
     if not 200 <= response.status_code < 300:
         return
-    schema_key = id(case.operation.schema)
+    state = _config_state(case)
     if operation == "bulkImportContacts":
         config_id = _int_or_none((case.path_parameters or {}).get("importConfigId"))
-        if config_id is not None and not _reusable.get((schema_key, config_id), True):
-            _served.add((schema_key, config_id))
+        if config_id is not None and not state.reusable.get(config_id, True):
+            state.served.add(config_id)
         return
     if not isinstance(case.body, dict):
         return  # a rename keeps IsReusable
@@ -353,7 +378,7 @@ def after_call(context: schemathesis.HookContext, case: Case[Any], response: Any
     else:
         config_id = _int_or_none((case.path_parameters or {}).get("importConfigId"))
     if config_id is not None:
-        _reusable[(schema_key, config_id)] = _is_reusable(case)
+        state.reusable[config_id] = _is_reusable(case)
 
 
 def _int_or_none(value: Any) -> int | None:
@@ -383,7 +408,7 @@ def filter_failure(
         return not _negation_erased_on_the_wire(case, response)
     if isinstance(failure, EnsureResourceAvailability):
         config_id = _int_or_none((case.path_parameters or {}).get("importConfigId"))
-        return (id(case.operation.schema), config_id) not in _served
+        return config_id not in _config_state(case).served
     if isinstance(failure, RejectedPositiveData):
         return not (
             _operation_id(case) == "createImportJob"

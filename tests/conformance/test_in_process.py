@@ -19,7 +19,6 @@ from typing import Any
 import harness
 import hypothesis
 import schemathesis
-from contactimport_sandbox import create_app
 from schemathesis import Case
 
 PROFILE = harness.active_profile()
@@ -28,7 +27,7 @@ PROFILE = harness.active_profile()
 def load_schema(api: harness.Api, accept: str | None) -> Any:
     config = schemathesis.Config.from_dict(harness.config_data(PROFILE, accept))
     schema = schemathesis.openapi.from_path(harness.SPEC_FILES[api], config=config)
-    schema.app = create_app()  # in-memory SQLite, the packaged fixtures (two accounts per API)
+    schema.app = harness.ResettableSandbox()  # in memory, the packaged fixtures (two accounts)
     return schema
 
 
@@ -51,9 +50,14 @@ def workflows_test(schema: Any, api: harness.Api, accept: str | None) -> Any:
 
     schema.hook(after_call)
 
-    base: Any = schema.as_state_machine().TestCase
+    machine: Any = schema.as_state_machine()
 
-    class WorkflowsTest(base):  # type: ignore[misc]
+    class FreshSandboxWorkflow(machine):  # type: ignore[misc]
+        def setup(self) -> None:
+            super().setup()
+            schema.app.reset()
+
+    class WorkflowsTest(FreshSandboxWorkflow.TestCase):  # type: ignore[misc, name-defined]
         def runTest(self) -> None:
             succeeded.clear()
             super().runTest()
