@@ -205,6 +205,63 @@ def json_only_view(document: Mapping[str, Any]) -> dict[str, Any]:
     return view
 
 
+INTEGER_FORMAT_BOUNDS = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
+
+
+def models_view(document: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of the document in which every `integer` schema's format range is explicit.
+
+    datamodel-code-generator types `format: int32` / `int64` as a plain `int`, which takes any
+    integer; the format's range, written as `minimum` / `maximum` (only where the schema sets no
+    tighter bound), becomes `ge=` / `le=` in the models, so they refuse what the spec refuses.
+    Not in an `anyOf` / `oneOf` that also admits any `number`: an integer outside the range still
+    matches that member, so the bound would change nothing but the generated names (a constrained
+    union member becomes a root model of its own). Derived on every run, never written to the
+    repository.
+    """
+    view = copy.deepcopy(dict(document))
+
+    def admits_any_number(member: Any) -> bool:
+        return (
+            isinstance(member, dict)
+            and member.get("type") == "number"
+            and not {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "enum"}
+            & set(member)
+        )
+
+    def visit(node: Any, in_numeric_union: bool = False) -> None:
+        if isinstance(node, list):
+            for item in node:
+                visit(item)
+            return
+        if not isinstance(node, dict):
+            return
+        for union in ("anyOf", "oneOf"):
+            members = node.get(union)
+            if isinstance(members, list):
+                numeric = any(admits_any_number(member) for member in members)
+                for member in members:
+                    visit(member, numeric)
+        bounds = INTEGER_FORMAT_BOUNDS.get(node.get("format", ""))
+        if (
+            node.get("type") == "integer"
+            and bounds is not None
+            and "enum" not in node
+            and not in_numeric_union
+        ):
+            low, high = bounds
+            if "minimum" not in node or node["minimum"] < low:
+                node["minimum"] = low
+            if "maximum" not in node or node["maximum"] > high:
+                node["maximum"] = high
+        for key, value in node.items():
+            if key not in ("anyOf", "oneOf", "example", "examples", "default", "enum"):
+                visit(value)
+
+    visit(view.get("components"))
+    return view
+
+
 # ---------------------------------------------------------------------------------------------
 # Running the generators
 
@@ -303,9 +360,20 @@ def generate_client(
     (output / "py.typed").write_text(line + "\n", encoding="utf-8")
 
 
-def generate_models(api: Api, versions: Mapping[str, str]) -> None:
+def generate_models(
+    api: Api, view: Mapping[str, Any], versions: Mapping[str, str], scratch: Path
+) -> None:
+    """Pydantic v2 models of components/schemas, from `models_view` of the spec.
+
+    `--use-missing-sentinel` (with `--target-pydantic-version 2.14`, for `pydantic.MISSING`)
+    makes an optional member that is not `nullable` default to MISSING and refuse an explicit
+    null; `--strict-nullable` keeps null for the members that are `nullable`. So the models
+    enforce the spec's nullability, which a plain `X | None = None` would not.
+    """
     package = STAGING / api.models_package
     package.mkdir(parents=True)
+    view_path = scratch / f"{api.name}.models-view.json"
+    view_path.write_text(json.dumps(view, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     line = "# " + header(api.spec, "datamodel-code-generator", versions)
     run(
         [
@@ -313,7 +381,7 @@ def generate_models(api: Api, versions: Mapping[str, str]) -> None:
             "-m",
             "datamodel_code_generator",
             "--input",
-            ROOT / api.spec,
+            view_path,
             "--input-file-type",
             "openapi",
             "--output",
@@ -328,6 +396,9 @@ def generate_models(api: Api, versions: Mapping[str, str]) -> None:
             "--use-annotated",
             "--field-constraints",
             "--strict-nullable",
+            "--use-missing-sentinel",
+            "--target-pydantic-version",
+            "2.14",
             "--use-double-quotes",
             "--use-schema-description",
             "--set-default-enum-member",
@@ -537,7 +608,7 @@ def regenerate() -> None:
         with tempfile.TemporaryDirectory(prefix="contactimport-generate-") as scratch:
             for api in APIS:
                 generate_client(api, json_only_view(documents[api.name]), versions, Path(scratch))
-                generate_models(api, versions)
+                generate_models(api, models_view(documents[api.name]), versions, Path(scratch))
         generate_spec_package(documents)
         generate_readme(versions)
         for command in (RUFF_FIX, RUFF_FORMAT):

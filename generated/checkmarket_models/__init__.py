@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from pydantic import MISSING, AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
 
 class UpdateType(IntEnum):
@@ -29,80 +29,88 @@ class ImportSurveyLink(BaseModel):
         int,
         Field(
             description="The survey the imported contacts are added to.",
+            ge=-2147483648,
             json_schema_extra={"xml": {"name": "SurveyId"}},
+            le=2147483647,
         ),
     ]
     InvitationDelayInDays: Annotated[
-        int | None,
+        int | MISSING,
         Field(
             description="Days between the import and the invitation.",
             ge=0,
             json_schema_extra={"xml": {"name": "InvitationDelayInDays"}},
+            le=2147483647,
         ),
-    ] = None
+    ] = MISSING
     InvitationTime: Annotated[
-        str | None,
+        str | MISSING,
         Field(
             description="Time of day (UTC, hours and minutes matter) the invitation is sent. Absent: sent right away.",
             json_schema_extra={"xml": {"name": "InvitationTime"}},
             pattern="^-?(\\d+\\.)?\\d{1,2}:\\d{2}:\\d{2}(\\.\\d{1,7})?$",
         ),
-    ] = None
+    ] = MISSING
     ExpirationAfterDays: Annotated[
-        int | None,
+        int | MISSING,
         Field(
             description="Days after the invitation when the survey link expires.",
             ge=0,
             json_schema_extra={"xml": {"name": "ExpirationAfterDays"}},
+            le=2147483647,
         ),
-    ] = None
+    ] = MISSING
     ExpirationTime: Annotated[
-        str | None,
+        str | MISSING,
         Field(
             description="Time of day (UTC) the survey link expires.",
             json_schema_extra={"xml": {"name": "ExpirationTime"}},
             pattern="^-?(\\d+\\.)?\\d{1,2}:\\d{2}:\\d{2}(\\.\\d{1,7})?$",
         ),
-    ] = None
+    ] = MISSING
     ConsiderCooldownPeriod: Annotated[
-        bool | None,
+        bool | MISSING,
         Field(
             description="Apply the cooldown periods below when inviting the imported contacts.",
             json_schema_extra={"xml": {"name": "ConsiderCooldownPeriod"}},
         ),
-    ] = None
+    ] = MISSING
     SurveyCooldownAfterInvitation: Annotated[
-        int | None,
+        int | MISSING,
         Field(
             description="Days after an invitation to this survey before a contact may be invited again.",
             ge=0,
             json_schema_extra={"xml": {"name": "SurveyCooldownAfterInvitation"}},
+            le=2147483647,
         ),
-    ] = None
+    ] = MISSING
     SurveyCooldownAfterResponse: Annotated[
-        int | None,
+        int | MISSING,
         Field(
             description="Days after a response to this survey before a contact may be invited again.",
             ge=0,
             json_schema_extra={"xml": {"name": "SurveyCooldownAfterResponse"}},
+            le=2147483647,
         ),
-    ] = None
+    ] = MISSING
     AccountCooldownAfterInvitation: Annotated[
-        int | None,
+        int | MISSING,
         Field(
             description="Days after an invitation to any survey of the account before a contact may be invited again.",
             ge=0,
             json_schema_extra={"xml": {"name": "AccountCooldownAfterInvitation"}},
+            le=2147483647,
         ),
-    ] = None
+    ] = MISSING
     AccountCooldownAfterResponse: Annotated[
-        int | None,
+        int | MISSING,
         Field(
             description="Days after a response to any survey of the account before a contact may be invited again.",
             ge=0,
             json_schema_extra={"xml": {"name": "AccountCooldownAfterResponse"}},
+            le=2147483647,
         ),
-    ] = None
+    ] = MISSING
 
 
 class ImportColumnMapping(BaseModel):
@@ -114,19 +122,21 @@ class ImportColumnMapping(BaseModel):
         json_schema_extra={"xml": {"name": "ImportColumnMapping"}},
     )
     SourceColumnNumber: Annotated[
-        int | None,
+        int | MISSING,
         Field(
             description="The column's number in the file.",
+            ge=-2147483648,
             json_schema_extra={"xml": {"name": "SourceColumnNumber"}},
+            le=2147483647,
         ),
-    ] = None
+    ] = MISSING
     TargetColumnName: Annotated[
-        str | None,
+        str | MISSING,
         Field(
             description="The contact field the column fills.",
             json_schema_extra={"xml": {"name": "TargetColumnName"}},
         ),
-    ] = None
+    ] = MISSING
 
 
 class ImportContact(BaseModel):
@@ -138,67 +148,67 @@ class ImportContact(BaseModel):
         json_schema_extra={"xml": {"name": "ImportContact"}},
     )
     FirstName: Annotated[
-        str | None,
+        str | MISSING,
         Field(
             description="The contact's first name.",
             json_schema_extra={"xml": {"name": "FirstName"}},
         ),
-    ] = None
+    ] = MISSING
     LastName: Annotated[
-        str | None,
+        str | MISSING,
         Field(
             description="The contact's last name.", json_schema_extra={"xml": {"name": "LastName"}}
         ),
-    ] = None
+    ] = MISSING
     Email: Annotated[
-        str | None,
+        str | MISSING,
         Field(
             description="The contact's email address. Checked during the import: invalid gives R0308, missing R0307 when the configuration requires one.",
             json_schema_extra={"xml": {"name": "Email"}},
         ),
-    ] = None
+    ] = MISSING
     LangCode: Annotated[
-        str | None,
+        str | MISSING,
         Field(
             description="The contact's language code (e.g. `en`, `nl`). Missing gives R0305 (or R0318 when the configuration has a default language code); unknown gives R0306.",
             json_schema_extra={"xml": {"name": "LangCode"}},
         ),
-    ] = None
+    ] = MISSING
     CountryCode: Annotated[
-        str | None,
+        str | MISSING,
         Field(
             description="The contact's ISO 3166-1 alpha-2 country code; unknown gives R0303.",
             json_schema_extra={"xml": {"name": "CountryCode"}},
         ),
-    ] = None
+    ] = MISSING
     StateCode: Annotated[
-        str | None,
+        str | MISSING,
         Field(
             description="The contact's state or province code within its country; unknown gives R0304.",
             json_schema_extra={"xml": {"name": "StateCode"}},
         ),
-    ] = None
+    ] = MISSING
     Phone: Annotated[
-        str | None,
+        str | MISSING,
         Field(
             description="The contact's phone number, written `+[country code][area code][number]`; anything else gives R0322.",
             json_schema_extra={"xml": {"name": "Phone"}},
         ),
-    ] = None
+    ] = MISSING
     DateOfBirth: Annotated[
-        str | None,
+        str | MISSING,
         Field(
             description="The contact's date of birth, written in the configuration's `DateFormat` (or the account's); a value that does not parse gives R0302.",
             json_schema_extra={"xml": {"name": "DateOfBirth"}},
         ),
-    ] = None
+    ] = MISSING
     CustomFields: Annotated[
-        dict[str, str] | None,
+        dict[str, str] | MISSING,
         Field(
             description="Values of the account's custom contact fields, by field name.",
             json_schema_extra={"xml": {"name": "CustomFields"}},
         ),
-    ] = None
+    ] = MISSING
 
 
 class ImportContactList(RootModel[list[ImportContact]]):
@@ -225,68 +235,82 @@ class MetaData(BaseModel):
         json_schema_extra={"xml": {"name": "MetaData"}},
     )
     Status: Annotated[
-        int | None,
+        int | MISSING,
         Field(
             description="The HTTP status code of the response (200 on success).",
+            ge=-2147483648,
             json_schema_extra={"xml": {"name": "Status"}},
+            le=2147483647,
         ),
-    ] = None
+    ] = MISSING
     TotalRowCount: Annotated[
-        int | None,
+        int | MISSING,
         Field(
             description="For list results, the number of items in all pages.",
+            ge=-2147483648,
             json_schema_extra={"xml": {"name": "TotalRowCount"}},
+            le=2147483647,
         ),
-    ] = None
+    ] = MISSING
     Limit: Annotated[
-        int | None,
+        int | MISSING,
         Field(
             description="For list results, the page size.",
+            ge=-2147483648,
             json_schema_extra={"xml": {"name": "Limit"}},
+            le=2147483647,
         ),
-    ] = None
+    ] = MISSING
     Offset: Annotated[
-        int | None,
+        int | MISSING,
         Field(
             description="For list results, the number of items skipped before this page.",
+            ge=-2147483648,
             json_schema_extra={"xml": {"name": "Offset"}},
+            le=2147483647,
         ),
-    ] = None
+    ] = MISSING
     TotalPageCount: Annotated[
-        int | None,
+        int | MISSING,
         Field(
             description="For list results, the number of pages.",
+            ge=-2147483648,
             json_schema_extra={"xml": {"name": "TotalPageCount"}},
+            le=2147483647,
         ),
-    ] = None
+    ] = MISSING
     StartRec: Annotated[
-        int | None,
+        int | MISSING,
         Field(
             description="For list results, the position of the page's first item.",
+            ge=-2147483648,
             json_schema_extra={"xml": {"name": "StartRec"}},
+            le=2147483647,
         ),
-    ] = None
+    ] = MISSING
     StopRec: Annotated[
-        int | None,
+        int | MISSING,
         Field(
             description="For list results, the position of the page's last item.",
+            ge=-2147483648,
             json_schema_extra={"xml": {"name": "StopRec"}},
+            le=2147483647,
         ),
-    ] = None
+    ] = MISSING
     Timestamp: Annotated[
-        AwareDatetime | None,
+        AwareDatetime | MISSING,
         Field(
             description="When the response was produced.",
             json_schema_extra={"xml": {"name": "Timestamp"}},
         ),
-    ] = None
+    ] = MISSING
     IsFiltered: Annotated[
-        bool | None,
+        bool | MISSING,
         Field(
             description="For list results, whether a filter was applied.",
             json_schema_extra={"xml": {"name": "IsFiltered"}},
         ),
-    ] = None
+    ] = MISSING
 
 
 class HateoasLink(BaseModel):
@@ -298,20 +322,20 @@ class HateoasLink(BaseModel):
         json_schema_extra={"xml": {"name": "HateoasLink"}},
     )
     Href: Annotated[
-        str | None,
+        str | MISSING,
         Field(description="The URL to call.", json_schema_extra={"xml": {"name": "Href"}}),
-    ] = None
+    ] = MISSING
     Title: Annotated[
-        str | None,
+        str | MISSING,
         Field(description="What the link does.", json_schema_extra={"xml": {"name": "Title"}}),
-    ] = None
+    ] = MISSING
     Method: Annotated[
-        str | None,
+        str | MISSING,
         Field(
             description="The HTTP method to call it with.",
             json_schema_extra={"xml": {"name": "Method"}},
         ),
-    ] = None
+    ] = MISSING
 
 
 class Hateoas(BaseModel):
@@ -323,70 +347,70 @@ class Hateoas(BaseModel):
         json_schema_extra={"xml": {"name": "Hateoas"}},
     )
     Self: Annotated[
-        HateoasLink | None,
+        HateoasLink | MISSING,
         Field(description="This request.", json_schema_extra={"xml": {"name": "Self"}}),
-    ] = None
+    ] = MISSING
     Create: Annotated[
-        HateoasLink | None,
+        HateoasLink | MISSING,
         Field(
             description="Create a resource of this kind.",
             json_schema_extra={"xml": {"name": "Create"}},
         ),
-    ] = None
+    ] = MISSING
     Update: Annotated[
-        HateoasLink | None,
+        HateoasLink | MISSING,
         Field(description="Update this resource.", json_schema_extra={"xml": {"name": "Update"}}),
-    ] = None
+    ] = MISSING
     Delete: Annotated[
-        HateoasLink | None,
+        HateoasLink | MISSING,
         Field(description="Delete this resource.", json_schema_extra={"xml": {"name": "Delete"}}),
-    ] = None
+    ] = MISSING
     Next: Annotated[
-        HateoasLink | None,
+        HateoasLink | MISSING,
         Field(description="The next page of a list.", json_schema_extra={"xml": {"name": "Next"}}),
-    ] = None
+    ] = MISSING
     Previous: Annotated[
-        HateoasLink | None,
+        HateoasLink | MISSING,
         Field(
             description="The previous page of a list.",
             json_schema_extra={"xml": {"name": "Previous"}},
         ),
-    ] = None
+    ] = MISSING
     Help: Annotated[
-        HateoasLink | None,
+        HateoasLink | MISSING,
         Field(
             description="The documentation of this request.",
             json_schema_extra={"xml": {"name": "Help"}},
         ),
-    ] = None
+    ] = MISSING
     Progress: Annotated[
-        HateoasLink | None,
+        HateoasLink | MISSING,
         Field(
             description="Where to follow the progress of asynchronous work.",
             json_schema_extra={"xml": {"name": "Progress"}},
         ),
-    ] = None
+    ] = MISSING
     AlternateLink: Annotated[
-        HateoasLink | None,
+        HateoasLink | MISSING,
         Field(
             description="Another representation of this resource.",
             json_schema_extra={"xml": {"name": "AlternateLink"}},
         ),
-    ] = None
+    ] = MISSING
     ListLink: Annotated[
-        HateoasLink | None,
+        HateoasLink | MISSING,
         Field(
             description="The list this resource belongs to.",
             json_schema_extra={"xml": {"name": "ListLink"}},
         ),
-    ] = None
+    ] = MISSING
     Other: Annotated[
-        list[HateoasLink] | None,
+        list[HateoasLink] | MISSING,
         Field(
             description="Further links.",
             json_schema_extra={"xml": {"name": "Other", "wrapped": True}},
         ),
-    ] = None
+    ] = MISSING
 
 
 class CreateImportConfigResult(BaseModel):
@@ -398,12 +422,14 @@ class CreateImportConfigResult(BaseModel):
         json_schema_extra={"xml": {"name": "CreateImportConfigResult"}},
     )
     ImportConfigId: Annotated[
-        int | None,
+        int | MISSING,
         Field(
             description="The new configuration's id (when `Succeeded`).",
+            ge=-2147483648,
             json_schema_extra={"xml": {"name": "ImportConfigId"}},
+            le=2147483647,
         ),
-    ] = None
+    ] = MISSING
     Succeeded: Annotated[
         bool,
         Field(
@@ -412,12 +438,12 @@ class CreateImportConfigResult(BaseModel):
         ),
     ]
     FailureMessage: Annotated[
-        str | None,
+        str | MISSING,
         Field(
             description="Why the configuration was not created (when not `Succeeded`).",
             json_schema_extra={"xml": {"name": "FailureMessage"}},
         ),
-    ] = None
+    ] = MISSING
 
 
 class ActionResult(BaseModel):
@@ -436,12 +462,12 @@ class ActionResult(BaseModel):
         ),
     ]
     FailureMessage: Annotated[
-        str | None,
+        str | MISSING,
         Field(
             description="Why the request was not carried out (when not `Succeeded`).",
             json_schema_extra={"xml": {"name": "FailureMessage"}},
         ),
-    ] = None
+    ] = MISSING
 
 
 class BulkImportResult(BaseModel):
@@ -456,7 +482,9 @@ class BulkImportResult(BaseModel):
         int,
         Field(
             description="The import's id in the queue; read its result with `getImportResult`.",
+            ge=-2147483648,
             json_schema_extra={"xml": {"name": "QueueItemId"}},
+            le=2147483647,
         ),
     ]
 
@@ -481,22 +509,25 @@ class ErrorData(BaseModel):
         json_schema_extra={"xml": {"name": "ErrorData"}},
     )
     ErrorCode: Annotated[
-        int | None,
+        int | MISSING,
         Field(
-            description="A numeric error code.", json_schema_extra={"xml": {"name": "ErrorCode"}}
+            description="A numeric error code.",
+            ge=-2147483648,
+            json_schema_extra={"xml": {"name": "ErrorCode"}},
+            le=2147483647,
         ),
-    ] = None
+    ] = MISSING
     ErrorMessage: Annotated[
-        str | None,
+        str | MISSING,
         Field(
             description="A readable explanation.",
             json_schema_extra={"xml": {"name": "ErrorMessage"}},
         ),
-    ] = None
+    ] = MISSING
     ErrorType: Annotated[
-        str | None,
+        str | MISSING,
         Field(description="The kind of error.", json_schema_extra={"xml": {"name": "ErrorType"}}),
-    ] = None
+    ] = MISSING
 
 
 class CreateImportConfigPayload(BaseModel):
@@ -515,12 +546,12 @@ class CreateImportConfigPayload(BaseModel):
         ),
     ]
     Links: Annotated[
-        Hateoas | None,
+        Hateoas | MISSING,
         Field(
             description="Links to the requests that naturally follow.",
             json_schema_extra={"xml": {"name": "Links"}},
         ),
-    ] = None
+    ] = MISSING
     Meta: Annotated[
         MetaData,
         Field(
@@ -546,12 +577,12 @@ class ImportConfigActionPayload(BaseModel):
         ),
     ]
     Links: Annotated[
-        Hateoas | None,
+        Hateoas | MISSING,
         Field(
             description="Links to the requests that naturally follow.",
             json_schema_extra={"xml": {"name": "Links"}},
         ),
-    ] = None
+    ] = MISSING
     Meta: Annotated[
         MetaData,
         Field(
@@ -574,12 +605,12 @@ class BulkImportPayload(BaseModel):
         Field(description="The queued import's id.", json_schema_extra={"xml": {"name": "Data"}}),
     ]
     Links: Annotated[
-        Hateoas | None,
+        Hateoas | MISSING,
         Field(
             description="Links to the requests that naturally follow.",
             json_schema_extra={"xml": {"name": "Links"}},
         ),
-    ] = None
+    ] = MISSING
     Meta: Annotated[
         MetaData,
         Field(
@@ -598,19 +629,19 @@ class ErrorPayload(BaseModel):
         json_schema_extra={"xml": {"name": "Payload"}},
     )
     Data: Annotated[
-        str | ErrorData | None,
+        str | ErrorData | MISSING,
         Field(
             description="What went wrong, as an error object or as plain text.",
             json_schema_extra={"xml": {"name": "Data"}},
         ),
-    ] = None
+    ] = MISSING
     Links: Annotated[
-        Hateoas | None,
+        Hateoas | MISSING,
         Field(
             description="Links to the requests that naturally follow.",
             json_schema_extra={"xml": {"name": "Links"}},
         ),
-    ] = None
+    ] = MISSING
     Meta: Annotated[
         MetaData,
         Field(
@@ -629,12 +660,14 @@ class ImportConfig(BaseModel):
         json_schema_extra={"xml": {"name": "BaseImportConfig"}},
     )
     ImportConfigId: Annotated[
-        int | None,
+        int | MISSING,
         Field(
             description="The configuration's id, set by the server. Ignored in requests.",
+            ge=-2147483648,
             json_schema_extra={"xml": {"name": "ImportConfigId"}},
+            le=2147483647,
         ),
-    ] = None
+    ] = MISSING
     Name: Annotated[
         str,
         Field(
@@ -645,34 +678,38 @@ class ImportConfig(BaseModel):
         ),
     ]
     ContactGroupId: Annotated[
-        int | None,
+        int | MISSING,
         Field(
             deprecated=True,
             description="Obsolete: the contact group all imported contacts were linked to. Contact groups no longer exist; import the contacts into a survey instead.",
+            ge=-2147483648,
             json_schema_extra={"xml": {"name": "ContactGroupId"}},
+            le=2147483647,
         ),
-    ] = None
+    ] = MISSING
     ContactListId: Annotated[
-        int | None,
+        int | MISSING,
         Field(
             description="The contact list all imported contacts are linked to.",
+            ge=-2147483648,
             json_schema_extra={"xml": {"name": "ContactListId"}},
+            le=2147483647,
         ),
-    ] = None
+    ] = MISSING
     SurveySettings: Annotated[
-        ImportSurveyLink | None,
+        ImportSurveyLink | MISSING,
         Field(
             description="Set this to add the imported contacts to an existing survey at once: which survey, and when they are invited and may be invited again.",
             json_schema_extra={"xml": {"name": "SurveySettings"}},
         ),
-    ] = None
+    ] = MISSING
     ColumnMappings: Annotated[
-        list[ImportColumnMapping] | None,
+        list[ImportColumnMapping] | MISSING,
         Field(
             description="For file uploads in the web tool: which file column goes to which contact field. Not used by API imports; a configuration for API imports can leave it empty (the server fills it in on the first import).",
             json_schema_extra={"xml": {"name": "ColumnMappings", "wrapped": True}},
         ),
-    ] = None
+    ] = MISSING
     EmailMustBeUniqueWithinAccount: Annotated[
         bool,
         Field(
@@ -702,36 +739,38 @@ class ImportConfig(BaseModel):
         ),
     ] = False
     DateFormat: Annotated[
-        str | None,
+        str | MISSING,
         Field(
             description="How dates are written in the imported data, case-sensitive: `y` year, `M` month, `d` day (e.g. `dd/MM/yyyy`). Absent: the account's date format.",
             json_schema_extra={"xml": {"name": "DateFormat"}},
             max_length=10,
         ),
-    ] = None
+    ] = MISSING
     FirstRow: Annotated[
-        int | None,
+        int | MISSING,
         Field(
             description="For file uploads in the web tool: the row holding the first line of data. Not used by API imports.",
+            ge=-2147483648,
             json_schema_extra={"xml": {"name": "FirstRow"}},
+            le=2147483647,
         ),
-    ] = None
+    ] = MISSING
     FieldDelimiter: Annotated[
-        str | None,
+        str | MISSING,
         Field(
             description="The string separating columns in an uploaded file.",
             json_schema_extra={"xml": {"name": "FieldDelimiter"}},
             max_length=10,
         ),
-    ] = None
+    ] = MISSING
     RowDelimiter: Annotated[
-        str | None,
+        str | MISSING,
         Field(
             description="The string separating lines in an uploaded file, e.g. `\\n` or `\\r`.",
             json_schema_extra={"xml": {"name": "RowDelimiter"}},
             max_length=10,
         ),
-    ] = None
+    ] = MISSING
     SendNotificationMail: Annotated[
         bool,
         Field(
@@ -747,12 +786,12 @@ class ImportConfig(BaseModel):
         ),
     ] = False
     DefaultLanguageCode: Annotated[
-        str | None,
+        str | MISSING,
         Field(
             description="The language code given to contacts that have none (no language column, or a blank value).",
             json_schema_extra={"xml": {"name": "DefaultLanguageCode"}},
         ),
-    ] = None
+    ] = MISSING
     UpdateTypeId: Annotated[
         UpdateType,
         Field(
@@ -784,6 +823,7 @@ class ImportResultRow(BaseModel):
             description="How many contacts got it.",
             ge=0,
             json_schema_extra={"xml": {"name": "ContactCount"}},
+            le=2147483647,
         ),
     ]
 
@@ -801,12 +841,12 @@ class ImportConfigPayload(BaseModel):
         Field(description="The configuration.", json_schema_extra={"xml": {"name": "Data"}}),
     ]
     Links: Annotated[
-        Hateoas | None,
+        Hateoas | MISSING,
         Field(
             description="Links to the requests that naturally follow.",
             json_schema_extra={"xml": {"name": "Links"}},
         ),
-    ] = None
+    ] = MISSING
     Meta: Annotated[
         MetaData,
         Field(
@@ -832,12 +872,12 @@ class ImportConfigListPayload(BaseModel):
         ),
     ]
     Links: Annotated[
-        Hateoas | None,
+        Hateoas | MISSING,
         Field(
             description="Links to the requests that naturally follow.",
             json_schema_extra={"xml": {"name": "Links"}},
         ),
-    ] = None
+    ] = MISSING
     Meta: Annotated[
         MetaData,
         Field(
@@ -856,12 +896,12 @@ class ImportResultSummary(BaseModel):
         json_schema_extra={"xml": {"name": "ImportContactsTaskResult"}},
     )
     ImportResult: Annotated[
-        list[ImportResultRow] | None,
+        list[ImportResultRow] | MISSING,
         Field(
             description="One row per result code that occurred.",
             json_schema_extra={"xml": {"name": "ImportResult", "wrapped": True}},
         ),
-    ] = None
+    ] = MISSING
 
 
 class ImportQueueItem(BaseModel):
@@ -876,23 +916,27 @@ class ImportQueueItem(BaseModel):
         int,
         Field(
             description="The import's id in the queue.",
+            ge=-2147483648,
             json_schema_extra={"xml": {"name": "QueueItemId"}},
+            le=2147483647,
         ),
     ]
     StatusId: Annotated[
         int,
         Field(
             description="The import's state: 1 queued, 2 processing, 3 failed, 4 completed. Only 4 is final with a complete `Result`.",
+            ge=-2147483648,
             json_schema_extra={"xml": {"name": "StatusId"}},
+            le=2147483647,
         ),
     ]
     Result: Annotated[
-        ImportResultSummary | None,
+        ImportResultSummary | MISSING,
         Field(
             description="The counts per result code; absent until the import has been processed.",
             json_schema_extra={"xml": {"name": "Result"}},
         ),
-    ] = None
+    ] = MISSING
 
 
 class ImportResultPayload(BaseModel):
@@ -911,12 +955,12 @@ class ImportResultPayload(BaseModel):
         ),
     ]
     Links: Annotated[
-        Hateoas | None,
+        Hateoas | MISSING,
         Field(
             description="Links to the requests that naturally follow.",
             json_schema_extra={"xml": {"name": "Links"}},
         ),
-    ] = None
+    ] = MISSING
     Meta: Annotated[
         MetaData,
         Field(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from pydantic import MISSING, AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
 
 class ContactsList(BaseModel):
@@ -24,12 +24,14 @@ class ContactsList(BaseModel):
         int,
         Field(
             description="The contact list's id (the contactListId of the other operations).",
+            ge=-2147483648,
             json_schema_extra={
                 "xml": {
                     "name": "Id",
                     "namespace": "http://schemas.datacontract.org/2004/07/W50API.Models.DTO",
                 }
             },
+            le=2147483647,
         ),
     ]
     Name: Annotated[
@@ -55,6 +57,7 @@ class ContactsList(BaseModel):
                     "namespace": "http://schemas.datacontract.org/2004/07/W50API.Models.DTO",
                 }
             },
+            le=2147483647,
         ),
     ]
 
@@ -96,12 +99,14 @@ class ContactSchemaFieldValue(BaseModel):
         int,
         Field(
             description="The value's id.",
+            ge=-2147483648,
             json_schema_extra={
                 "xml": {
                     "name": "Id",
                     "namespace": "http://schemas.datacontract.org/2004/07/W50API.Models.DTO",
                 }
             },
+            le=2147483647,
         ),
     ]
     Value: Annotated[
@@ -120,12 +125,14 @@ class ContactSchemaFieldValue(BaseModel):
         int,
         Field(
             description="The value's place in the list of values (ascending).",
+            ge=-2147483648,
             json_schema_extra={
                 "xml": {
                     "name": "Order",
                     "namespace": "http://schemas.datacontract.org/2004/07/W50API.Models.DTO",
                 }
             },
+            le=2147483647,
         ),
     ]
     InUse: Annotated[
@@ -159,12 +166,14 @@ class ContactSchemaField(BaseModel):
         int,
         Field(
             description="The field's id (the fieldId of getContactListField).",
+            ge=-2147483648,
             json_schema_extra={
                 "xml": {
                     "name": "Id",
                     "namespace": "http://schemas.datacontract.org/2004/07/W50API.Models.DTO",
                 }
             },
+            le=2147483647,
         ),
     ]
     Name: Annotated[
@@ -207,12 +216,14 @@ class ContactSchemaField(BaseModel):
         int,
         Field(
             description="The field's place in the list's schema (ascending).",
+            ge=-2147483648,
             json_schema_extra={
                 "xml": {
                     "name": "Position",
                     "namespace": "http://schemas.datacontract.org/2004/07/W50API.Models.DTO",
                 }
             },
+            le=2147483647,
         ),
     ]
     ContactSchemaFieldValues: Annotated[
@@ -311,24 +322,28 @@ class ImportJob(BaseModel):
         int,
         Field(
             description="The import job's id (the importJobId of the other job operations).",
+            ge=-2147483648,
             json_schema_extra={
                 "xml": {
                     "name": "Id",
                     "namespace": "http://schemas.datacontract.org/2004/07/W50API.Models.DTO",
                 }
             },
+            le=2147483647,
         ),
     ]
     ContactListId: Annotated[
         int,
         Field(
             description="The contact list the job imports into.",
+            ge=-2147483648,
             json_schema_extra={
                 "xml": {
                     "name": "ContactListId",
                     "namespace": "http://schemas.datacontract.org/2004/07/W50API.Models.DTO",
                 }
             },
+            le=2147483647,
         ),
     ]
     InvalidEmailCount: Annotated[
@@ -342,6 +357,7 @@ class ImportJob(BaseModel):
                     "namespace": "http://schemas.datacontract.org/2004/07/W50API.Models.DTO",
                 }
             },
+            le=2147483647,
         ),
     ]
     InvalidSmsCount: Annotated[
@@ -355,6 +371,7 @@ class ImportJob(BaseModel):
                     "namespace": "http://schemas.datacontract.org/2004/07/W50API.Models.DTO",
                 }
             },
+            le=2147483647,
         ),
     ]
     ProgressPercent: Annotated[
@@ -418,6 +435,7 @@ class ImportJob(BaseModel):
                     "namespace": "http://schemas.datacontract.org/2004/07/W50API.Models.DTO",
                 }
             },
+            le=2147483647,
         ),
     ]
     UpdatedContacts: Annotated[
@@ -431,6 +449,7 @@ class ImportJob(BaseModel):
                     "namespace": "http://schemas.datacontract.org/2004/07/W50API.Models.DTO",
                 }
             },
+            le=2147483647,
         ),
     ]
     DroppedContacts: Annotated[
@@ -444,6 +463,7 @@ class ImportJob(BaseModel):
                     "namespace": "http://schemas.datacontract.org/2004/07/W50API.Models.DTO",
                 }
             },
+            le=2147483647,
         ),
     ]
     NotUpdatedContacts: Annotated[
@@ -457,6 +477,7 @@ class ImportJob(BaseModel):
                     "namespace": "http://schemas.datacontract.org/2004/07/W50API.Models.DTO",
                 }
             },
+            le=2147483647,
         ),
     ]
     TotalContacts: Annotated[
@@ -470,6 +491,7 @@ class ImportJob(BaseModel):
                     "namespace": "http://schemas.datacontract.org/2004/07/W50API.Models.DTO",
                 }
             },
+            le=2147483647,
         ),
     ]
 
@@ -488,7 +510,7 @@ class Contact(BaseModel):
         },
     )
     EncContactId: Annotated[
-        str | None,
+        str | None | MISSING,
         Field(
             description="The contact's encrypted id, the contactId of getContact. Set by the service (always returned for an inserted contact); ignored in request bodies.",
             json_schema_extra={
@@ -498,31 +520,35 @@ class Contact(BaseModel):
                 }
             },
         ),
-    ] = None
+    ] = MISSING
     Id: Annotated[
-        int | None,
+        int | MISSING,
         Field(
             description="The contact's internal numeric id. It appears only in the vendor's XML samples, never in JSON; do not rely on it, use EncContactId.",
+            ge=-2147483648,
             json_schema_extra={
                 "xml": {
                     "name": "Id",
                     "namespace": "http://schemas.datacontract.org/2004/07/W50Common.Model.DTO",
                 }
             },
+            le=2147483647,
         ),
-    ] = None
+    ] = MISSING
     ListId: Annotated[
-        int | None,
+        int | MISSING,
         Field(
             description="The contact list the contact belongs to; in a request body the path's list wins.",
+            ge=-2147483648,
             json_schema_extra={
                 "xml": {
                     "name": "ListId",
                     "namespace": "http://schemas.datacontract.org/2004/07/W50Common.Model.DTO",
                 }
             },
+            le=2147483647,
         ),
-    ] = None
+    ] = MISSING
     Values: Annotated[
         dict[str, str | int | float | bool | None],
         Field(
@@ -536,7 +562,7 @@ class Contact(BaseModel):
         ),
     ]
     ValidationWarnings: Annotated[
-        list[str] | None,
+        list[str] | None | MISSING,
         Field(
             description="Problems the service noticed in the values without refusing the contact (e.g. an invalid e-mail address or mobile number); set by the service only.",
             json_schema_extra={
@@ -547,7 +573,7 @@ class Contact(BaseModel):
                 }
             },
         ),
-    ] = None
+    ] = MISSING
 
 
 class ArrayOfContact(RootModel[list[Contact]]):
@@ -588,9 +614,9 @@ class Error(BaseModel):
         ),
     ]
     MessageDetail: Annotated[
-        str | None,
+        str | MISSING,
         Field(
             description="More detail, when the service has any.",
             json_schema_extra={"xml": {"name": "MessageDetail"}},
         ),
-    ] = None
+    ] = MISSING
