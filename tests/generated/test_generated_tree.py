@@ -156,6 +156,48 @@ def test_the_json_only_view_keeps_application_json_alone_and_leaves_the_spec_alo
     assert document == original
 
 
+INT32 = {"minimum": -(2**31), "maximum": 2**31 - 1}
+INT64 = {"minimum": -(2**63), "maximum": 2**63 - 1}
+
+
+def test_the_models_view_writes_integer_format_ranges_as_bounds_and_leaves_the_spec_alone() -> None:
+    schemas: dict[str, Any] = {
+        "Thing": {
+            "type": "object",
+            "properties": {
+                "Id": {"type": "integer", "format": "int32"},
+                "Big": {"type": "integer", "format": "int64"},
+                "Count": {"type": "integer", "format": "int32", "minimum": 0},
+                "Loose": {"type": "integer", "format": "int32", "maximum": 2**40},
+                "Plain": {"type": "integer"},
+                "Kind": {"type": "integer", "format": "int32", "enum": [1, 2]},
+                "Items": {"type": "array", "items": {"type": "integer", "format": "int32"}},
+            },
+        }
+    }
+    document = {"openapi": "3.0.3", "components": {"schemas": schemas}}
+    original = copy.deepcopy(document)
+    view = generate.models_view(document)
+    properties = view["components"]["schemas"]["Thing"]["properties"]
+    assert properties["Id"] == {"type": "integer", "format": "int32", **INT32}
+    assert properties["Big"] == {"type": "integer", "format": "int64", **INT64}
+    assert properties["Count"] == {"type": "integer", "format": "int32", **INT32, "minimum": 0}
+    assert properties["Loose"]["maximum"] == 2**31 - 1
+    assert properties["Plain"] == {"type": "integer"}
+    assert properties["Kind"] == {"type": "integer", "format": "int32", "enum": [1, 2]}
+    assert properties["Items"]["items"] == {"type": "integer", "format": "int32", **INT32}
+    assert document == original
+
+
+def test_the_models_view_bounds_a_union_member_unless_the_union_admits_any_number() -> None:
+    numeric = {"anyOf": [{"type": "integer", "format": "int64"}, {"type": "number"}]}
+    textual = {"oneOf": [{"type": "integer", "format": "int32"}, {"type": "string"}]}
+    document = {"components": {"schemas": {"Numeric": numeric, "Textual": textual}}}
+    view = generate.models_view(document)["components"]["schemas"]
+    assert view["Numeric"] == numeric
+    assert view["Textual"]["oneOf"][0] == {"type": "integer", "format": "int32", **INT32}
+
+
 def test_a_comma_joined_array_query_parameter_is_accepted() -> None:
     generate.check_supported(generate.Api("which50"), small_document(**COMMA_JOINED))
 
