@@ -242,15 +242,31 @@ class ModelValidator:
     """Validates request bodies with the generated pydantic models (``<api>_models``).
 
     The models are generated from the same spec by datamodel-code-generator; values are checked in
-    strict JSON mode, so a string is never taken for a number. The compiled ``SchemaValidator``
-    of the document then checks what the models cannot say (an optional member that must not be
-    null), and does the whole job where the generated package is not importable (a source
-    checkout before ``scripts/generate.py`` ran).
+    strict JSON mode, so a string is never taken for a number. They enforce what the spec says of
+    a request body, nullability and the int32/int64 ranges included (scripts/generate.py), with one
+    exception: pydantic matches an enum member by Python equality even in strict mode, so it takes
+    `true` or `1.0` for the integer member 1. A schema that reaches an enum of non-string values
+    (CheckMarket's ImportConfig, through UpdateType) therefore still gets the compiled
+    ``SchemaValidator`` pass after the models; every other schema (the W50 contacts and batches,
+    the hot path) gets the models alone. tests/sandbox/test_validation_parity.py pins that the
+    result refuses exactly the bodies the spec's schema refuses. ``SchemaValidator`` also does the
+    whole job for a schema without a model, and where the generated package is not importable (a
+    source checkout before ``scripts/generate.py`` ran).
     """
 
     def __init__(self, module: Any, fallback: SchemaValidator) -> None:
         self.module = module
         self.fallback = fallback
+        self._schema_pass: dict[str, bool] = {}
+
+    def needs_schema_pass(self, schema_name: str) -> bool:
+        """Whether the models alone would let through a body the spec refuses (see the class)."""
+        needed = self._schema_pass.get(schema_name)
+        if needed is None:
+            node = {"$ref": f"#/components/schemas/{schema_name}"}
+            needed = _reaches_non_string_enum(self.fallback.document, node, set())
+            self._schema_pass[schema_name] = needed
+        return needed
 
     @classmethod
     def for_api(cls, api: str, document: dict[str, Any]) -> ModelValidator | SchemaValidator:
@@ -283,9 +299,28 @@ class ModelValidator:
                 if _pydantic_path(value, error) == path and rule not in rules:
                     rules.append(rule)
             raise ValidationFailed(path, " or ".join(rules)) from None
-        # The generated models type an optional member as `X | None`, so they take an explicit
-        # null that the spec forbids (e.g. Contact.ListId); the spec's own schema settles it.
-        self.fallback.validate(schema_name, value)
+        if self.needs_schema_pass(schema_name):
+            self.fallback.validate(schema_name, value)
+
+
+def _reaches_non_string_enum(document: dict[str, Any], node: Any, seen: set[str]) -> bool:
+    """Whether `node`, or a schema it reaches, has an `enum` with a member that is no string."""
+    if isinstance(node, list):
+        return any(_reaches_non_string_enum(document, item, seen) for item in node)
+    if not isinstance(node, dict):
+        return False
+    if "$ref" in node:
+        ref = str(node["$ref"])
+        if ref in seen:
+            return False
+        return _reaches_non_string_enum(document, resolve(document, node), seen | {ref})
+    if any(not isinstance(member, str) for member in node.get("enum", [])):
+        return True
+    return any(
+        _reaches_non_string_enum(document, value, seen)
+        for key, value in node.items()
+        if key not in ("enum", "example", "examples", "default") and isinstance(value, dict | list)
+    )
 
 
 def _pydantic_path(value: Any, error: Any) -> str:
