@@ -6,7 +6,9 @@ serves exactly the operations the specs describe:
 - W50API under ``/Which50API/...``; its spec at ``/Which50API/openapi.json``
 - CheckMarket v3 under ``/3/...``; its spec at ``/3/openapi.json``
 - sandbox-only, outside both vendor APIs: ``/_sandbox/health``, ``/_sandbox/faults`` (GET, PUT,
-  DELETE), ``/_sandbox/reset`` (POST: delete all state), ``/_sandbox/which50/custom-events``
+  DELETE), ``/_sandbox/reset`` (POST: delete all state), ``/_sandbox/which50/custom-events``,
+  ``/_sandbox/which50/contact-lists/{contactListId}/contacts`` (a list's contacts, paginated: the
+  W50API has no operation listing them)
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ from .fixtures import CheckMarketAccount, Fixtures, W50Account, load_fixtures
 from .spec import Api
 from .store import MEMORY, Store
 from .validation import ModelValidator, ValidationFailed
-from .w50 import Which50, now_iso
+from .w50 import LIST_NOT_FOUND, Which50, now_iso
 from .wire import Wire, body_media, is_xml, negotiate
 
 log = logging.getLogger("contactimport_sandbox")
@@ -604,6 +606,32 @@ def operations(sandbox: Sandbox) -> list[Operation]:
     return found
 
 
+MAX_CONTACTS_PAGE = 10_000
+
+
+def contacts_page(sandbox: Sandbox, list_id: int, after: int, limit: int) -> bytes:
+    """One page of ``/_sandbox/which50/contact-lists/{id}/contacts`` as JSON bytes.
+
+    The stored values are JSON already: they are copied into the page as they are, so a page of
+    10,000 contacts costs one query and no decoding. One more row than asked is read to tell
+    whether another page follows.
+    """
+    with sandbox.store.read() as conn:
+        rows = conn.execute(
+            "SELECT id, enc_id, values_json, warnings_json FROM w50_contacts "
+            "WHERE list_id = ? AND id > ? ORDER BY id LIMIT ?",
+            (list_id, after, limit + 1),
+        ).fetchall()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    items = ",".join(
+        f'{{"EncContactId":{json.dumps(enc_id)},"Values":{values},"ValidationWarnings":{warnings}}}'
+        for _, enc_id, values, warnings in rows
+    )
+    following = json.dumps(rows[-1][0]) if more else "null"
+    return f'{{"Contacts":[{items}],"Next":{following}}}'.encode()
+
+
 def create_app(
     db: str | Path = MEMORY,
     fixtures: str | Path | Fixtures | None = None,
@@ -664,6 +692,29 @@ def create_app(
         events = sandbox.which50.custom_events_log(account, after, limit)
         return JSONResponse({"Events": events})
 
+    async def list_contacts(request: Request) -> Response:
+        """A W50 list's contacts in insertion order, a page at a time.
+
+        Bearer token with read permission (the list must be the account's); ``after`` = the
+        previous page's ``Next`` (absent: from the start), ``limit`` 1..10,000 (default 1,000).
+        Answers ``{"Contacts": [{"EncContactId", "Values", "ValidationWarnings"}], "Next": cursor
+        or null}``; ``Next`` is null on the last page.
+        """
+        try:
+            account = authenticate_w50(sandbox, request, "read")
+            list_id = parse_path_param("contactListId", "integer", request.path_params["list_id"])
+            sandbox.which50.contact_list(account, list_id, LIST_NOT_FOUND)
+            after = int(request.query_params.get("after", "0"))
+            limit = int(request.query_params.get("limit", "1000"))
+            if not 1 <= limit <= MAX_CONTACTS_PAGE:
+                raise BadRequest(f"limit must be between 1 and {MAX_CONTACTS_PAGE}.")
+        except SandboxError as exc:
+            return JSONResponse({"Message": exc.message}, status_code=exc.status)
+        except ValueError:
+            return JSONResponse({"Message": "after and limit must be integers."}, status_code=400)
+        body = await run_in_threadpool(contacts_page, sandbox, list_id, after, limit)
+        return Response(body, media_type="application/json")
+
     routes += [
         Route(f"{W50_PREFIX}/openapi.json", w50_spec, methods=["GET"]),
         Route("/3/openapi.json", cm_spec, methods=["GET"]),
@@ -671,6 +722,7 @@ def create_app(
         Route("/_sandbox/faults", faults, methods=["GET", "PUT", "DELETE"]),
         Route("/_sandbox/reset", reset, methods=["POST"]),
         Route("/_sandbox/which50/custom-events", custom_events, methods=["GET"]),
+        Route("/_sandbox/which50/contact-lists/{list_id}/contacts", list_contacts, methods=["GET"]),
     ]
 
     @contextlib.asynccontextmanager
