@@ -39,7 +39,7 @@ def sandbox(tmp_path: Path, sandbox_options: SandboxOptions) -> Iterator[Sandbox
     while not server.started:
         assert time.monotonic() < deadline, "uvicorn did not start"
         time.sleep(0.01)
-    yield Sandbox(f"http://127.0.0.1:{port}", db)
+    yield Sandbox(f"http://127.0.0.1:{port}")
     server.should_exit = True
     thread.join(10)
     application.state.sandbox.close()

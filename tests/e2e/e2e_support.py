@@ -1,16 +1,14 @@
 """End-to-end helpers: a handle on a running sandbox, the fixtures' public credentials.
 
-``Sandbox.contacts(list_id)`` reads a list's contacts straight from the sandbox's database: the
-W50API has no "list contacts" operation, and these tests must check contents, not only counters.
+``Sandbox.contacts(list_id)`` reads a list's contacts over HTTP from the sandbox-only endpoint
+``GET /_sandbox/which50/contact-lists/{id}/contacts``: the W50API has no "list contacts"
+operation, and these tests must check contents, not only counters.
 """
 
 from __future__ import annotations
 
-import json
 import socket
-import sqlite3
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -30,19 +28,30 @@ def free_port() -> int:
 @dataclass
 class Sandbox:
     url: str
-    db: Path
 
     @property
     def which50_url(self) -> str:
         return f"{self.url}/Which50API"
 
+    def contact_records(self, list_id: int) -> list[dict[str, Any]]:
+        """Every contact of a W50 list (``EncContactId``, ``Values``, ``ValidationWarnings``), in
+        insertion order, read page by page (10,000 a page) with the account's token."""
+        records: list[dict[str, Any]] = []
+        params = {"limit": "10000"}
+        url = f"{self.url}/_sandbox/which50/contact-lists/{list_id}/contacts"
+        with httpx.Client(headers={"Authorization": f"Bearer {W50_TOKEN}"}, timeout=60) as http:
+            while True:
+                response = http.get(url, params=params)
+                response.raise_for_status()
+                page = response.json()
+                records += page["Contacts"]
+                if page["Next"] is None:
+                    return records
+                params["after"] = str(page["Next"])
+
     def contacts(self, list_id: int) -> list[dict[str, Any]]:
         """The ``Values`` of every contact of a W50 list, in insertion order."""
-        with sqlite3.connect(self.db) as connection:
-            rows = connection.execute(
-                "SELECT values_json FROM w50_contacts WHERE list_id = ? ORDER BY id", (list_id,)
-            ).fetchall()
-        return [json.loads(row[0]) for row in rows]
+        return [record["Values"] for record in self.contact_records(list_id)]
 
     def set_faults(self, settings: dict[str, Any] | None) -> None:
         if settings is None:

@@ -200,7 +200,10 @@ def test_w50_import_of_100000_contacts_under_injected_faults_loses_and_duplicate
     sandbox.set_faults(None)
     assert (result.current_status, result.total_contacts) == ("Finished", total)
     assert result.inserted_contacts == total
-    emails = Counter(c["Email"] for c in sandbox.contacts(1))
+    records = sandbox.contact_records(1)
+    assert len(records) == total
+    assert len({record["EncContactId"] for record in records}) == total  # no contact listed twice
+    emails = Counter(record["Values"]["Email"] for record in records)
     assert len(emails) == total
     assert max(emails.values()) == 1
     assert set(emails) == {f"p{n}@example.com" for n in range(total)}
