@@ -37,7 +37,9 @@ openapi-schema-validator).
 
 from __future__ import annotations
 
+import json
 import sys
+import threading
 import tomllib
 import urllib.parse
 import weakref
@@ -403,16 +405,48 @@ def filter_failure(
     case: Case[Any],
     response: schemathesis.Response,
 ) -> bool:
-    """Keep every failure except the two kinds the module docstring names."""
-    if isinstance(failure, AcceptedNegativeData):
-        return not _negation_erased_on_the_wire(case, response)
+    """Keep every failure except the three kinds the module docstring names.
+
+    Every dropped failure is appended to reports/conformance/filtered-failures.ndjson with its
+    reason, so what the filters drop can be read after each run.
+    """
+    if isinstance(failure, AcceptedNegativeData) and _negation_erased_on_the_wire(case, response):
+        return _drop("1-valid-on-the-wire", failure, case, response)
+    if isinstance(failure, RejectedPositiveData) and (
+        _operation_id(case) == "createImportJob"
+        and response.status_code == 400
+        and _names_unknown_field(case)
+    ):
+        return _drop("2-unknown-field-names", failure, case, response)
     if isinstance(failure, EnsureResourceAvailability):
         config_id = _int_or_none((case.path_parameters or {}).get("importConfigId"))
-        return config_id not in _config_state(case).served
-    if isinstance(failure, RejectedPositiveData):
-        return not (
-            _operation_id(case) == "createImportJob"
-            and response.status_code == 400
-            and _names_unknown_field(case)
-        )
+        if config_id in _config_state(case).served:
+            return _drop("3-non-reusable-config-served", failure, case, response)
     return True
+
+
+def _text(body: object) -> str:
+    if body is None:
+        return ""
+    return body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body)
+
+
+FILTERED_LOG = HERE.parents[1] / "reports" / "conformance" / "filtered-failures.ndjson"
+_log_lock = threading.Lock()
+
+
+def _drop(reason: str, failure: Failure, case: Case[Any], response: schemathesis.Response) -> bool:
+    entry = {
+        "reason": reason,
+        "operation": _operation_id(case),
+        "failure": failure.title,
+        "status": response.status_code,
+        "request": f"{response.request.method} {response.request.url}",
+        "content_type": response.request.headers.get("content-type"),
+        "body": _text(response.request.body)[:2000],
+    }
+    with _log_lock:
+        FILTERED_LOG.parent.mkdir(parents=True, exist_ok=True)
+        with FILTERED_LOG.open("a", encoding="utf-8") as log:
+            log.write(json.dumps(entry, default=str) + "\n")
+    return False

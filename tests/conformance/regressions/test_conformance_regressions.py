@@ -122,3 +122,36 @@ def test_list_id_is_not_nullable_in_the_spec() -> None:
     list_id = schema["properties"]["ListId"]
     assert list_id["type"] == "integer"
     assert not list_id.get("nullable", False)
+
+
+# Found by negative_data_rejection (ST201) on PATCH /contact with an XML body:
+# `<Values>true</Values>` (a boolean where the dictionary belongs) was read as an empty dictionary
+# and accepted with 200.
+# DataContractSerializer refuses text where a collection's elements belong; so must the codec.
+W50_DTO = "http://schemas.datacontract.org/2004/07/W50API.Models.DTO"
+W50_COMMON = "http://schemas.datacontract.org/2004/07/W50Common.Model.DTO"
+TEXT_FOR_DICTIONARY = (
+    f'<Contact xmlns="{W50_DTO}"><Values xmlns="{W50_COMMON}">true</Values></Contact>'
+)
+TEXT_FOR_LIST = (
+    '<ImportJobCreateRequest xmlns="http://schemas.datacontract.org/2004/07/W50API.Controllers">'
+    "<FieldNames>Email</FieldNames></ImportJobCreateRequest>"
+)
+
+
+@pytest.mark.parametrize(
+    ("schema", "xml"),
+    [("Contact", TEXT_FOR_DICTIONARY), ("ImportJobCreateRequest", TEXT_FOR_LIST)],
+)
+def test_codec_refuses_text_where_collection_elements_belong(schema: str, xml: str) -> None:
+    from contactimport.datacontract import DataContractCodec, XmlDecodeError
+
+    with pytest.raises(XmlDecodeError):
+        DataContractCodec.for_api("which50").decode(schema, xml)
+
+
+def test_sandbox_refuses_a_contact_whose_values_are_text(app: Any) -> None:
+    headers = {**W50_AUTH, "Content-Type": "application/xml"}
+    url = f"{W50_PREFIX}/contactLists/1/contact"
+    response = send(app, "POST", url, headers, TEXT_FOR_DICTIONARY)
+    assert response.status_code == 400, response.text
