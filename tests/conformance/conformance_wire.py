@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from contactimport.datacontract import DataContractCodec
+from lxml import etree
 from openapi_schema_validator import OAS30WriteValidator
 
 XML_MEDIA_TYPES = ("application/xml", "text/xml")
@@ -124,10 +125,61 @@ def request_body_is_valid(
     try:
         name = request_schema_name(document, operation, media)
         value = codec_for(document).decode(name, raw)
-    except (LookupError, ValueError):
+        root = etree.fromstring(raw, parser=_PARSER)
+    except (LookupError, ValueError, etree.XMLSyntaxError):
         return False  # not even readable: the server had to refuse it
+    if text_where_elements_belong(document, {"$ref": SCHEMA_REF_PREFIX + name}, root):
+        return False  # a scalar where an object or collection belongs: never a valid body
     schema = {"$ref": SCHEMA_REF_PREFIX + name, "components": document.get("components", {})}
     return bool(OAS30WriteValidator(schema).is_valid(value))
+
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+
+
+def _has_text(text: str | None) -> bool:
+    return bool(text and text.strip())
+
+
+def text_where_elements_belong(
+    document: Mapping[str, Any], schema: Mapping[str, Any], element: Any
+) -> bool:
+    """Whether an object, array or dictionary element holds text where only elements belong.
+
+    Checked on the raw XML, independently of the codec, so the wire filter does not take the
+    codec's word for a body that DataContractSerializer would refuse.
+    """
+    schema = _schema_of(document, schema)
+    dictionary = schema.get("x-datacontract-type") == "dictionary"
+    properties = schema.get("properties")
+    items = schema.get("items")
+    if not (dictionary or isinstance(properties, dict) or isinstance(items, dict)):
+        return False  # a scalar: its text is its value
+    if _has_text(element.text) or any(_has_text(child.tail) for child in element):
+        return True
+    if dictionary:
+        return False
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue  # comments, processing instructions
+        local = etree.QName(child).localname
+        if isinstance(items, dict):
+            child_schema: Mapping[str, Any] | None = items
+        else:
+            child_schema = _property_by_element(document, properties or {}, local)
+        if child_schema is not None and text_where_elements_belong(document, child_schema, child):
+            return True
+    return False
+
+
+def _property_by_element(
+    document: Mapping[str, Any], properties: Mapping[str, Any], local_name: str
+) -> Mapping[str, Any] | None:
+    for key, prop in properties.items():
+        xml_name = _schema_of(document, prop).get("xml", {}).get("name", key)
+        if local_name in (key, xml_name):
+            return dict(prop)
+    return None
 
 
 def _parameters(

@@ -169,6 +169,13 @@ def test_the_wire_filter_keeps_invalid_xml_bodies_and_drops_only_valid_ones() ->
         encode_request_body(document, operation, "application/xml", {}),
     )
     assert not request_body_is_valid(document, operation, "application/xml", b"<Contact")
+    # Text where the Values dictionary's entries belong: whatever a decoder makes of it.
+    text_values = (
+        b'<Contact xmlns="http://schemas.datacontract.org/2004/07/W50API.Models.DTO">'
+        b'<Values xmlns="http://schemas.datacontract.org/2004/07/W50Common.Model.DTO">true</Values>'
+        b"</Contact>"
+    )
+    assert not request_body_is_valid(document, operation, "application/xml", text_values)
 
 
 def test_xml_request_bodies_leave_out_members_the_contract_does_not_declare() -> None:
