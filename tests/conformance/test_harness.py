@@ -6,6 +6,7 @@ drops what it says it drops.
 from __future__ import annotations
 
 import datetime
+import json
 import tomllib
 from typing import Any
 
@@ -218,3 +219,56 @@ def test_checkmarket_rename_name_keeps_its_length_limits() -> None:
     assert query_is_valid(document, path_item, operation, "name=Spring")
     assert not query_is_valid(document, path_item, operation, "name=")
     assert not query_is_valid(document, path_item, operation, "name=" + "x" * 51)
+
+
+class AccountLeak(harness.ResettableSandbox):
+    """A sandbox that serves globex's requests as acme's: no object-level authorization at all."""
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            swap = {b"Bearer w50-globex-full": b"Bearer w50-acme-full"}
+            headers = [
+                (key, swap.get(value, value) if key == b"authorization" else value)
+                for key, value in scope["headers"]
+            ]
+            scope = {**scope, "headers": headers}
+        await self.target(scope, receive, send)
+
+
+def test_object_level_authorization_catches_one_account_reading_another_s_contacts() -> None:
+    """The two WFC identities really drive object_level_authorization (ST402).
+
+    Stateful testing needs a way from the contact lists to the contacts; the link is added here
+    (in memory, for this self-test only) in case the spec does not have it yet.
+    """
+    import hypothesis
+    import yaml
+
+    with harness.SPEC_FILES["which50"].open(encoding="utf-8") as handle:
+        document = json.loads(json.dumps(yaml.safe_load(handle), default=str))
+    links = document["paths"]["/contactLists"]["get"]["responses"]["200"].setdefault("links", {})
+    links.setdefault(
+        "upsertContact",
+        {"operationId": "upsertContact", "parameters": {"contactListId": "$response.body#/0/Id"}},
+    )
+    config = schemathesis.Config.from_dict(harness.config_data(FAST, None))
+    schema = schemathesis.openapi.from_dict(document, config=config)
+    app = AccountLeak()
+    schema.app = app
+    machine: Any = schema.as_state_machine()
+
+    class FreshLeakyWorkflow(machine):  # type: ignore[misc]
+        def setup(self) -> None:
+            super().setup()
+            app.reset()
+
+    settings = hypothesis.settings(
+        max_examples=40,
+        stateful_step_count=12,
+        deadline=None,
+        database=None,
+        derandomize=True,
+        suppress_health_check=list(hypothesis.HealthCheck),
+    )
+    with pytest.raises(FailureGroup, match="Object-level authorization bypass"):
+        FreshLeakyWorkflow.run(settings=settings)
