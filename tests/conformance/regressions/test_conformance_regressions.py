@@ -139,19 +139,45 @@ TEXT_FOR_LIST = (
 )
 
 
-@pytest.mark.parametrize(
-    ("schema", "xml"),
-    [("Contact", TEXT_FOR_DICTIONARY), ("ImportJobCreateRequest", TEXT_FOR_LIST)],
+# Found by negative_data_rejection (ST201) on the CheckMarket bulk import, full profile: numbers
+# where ImportContact objects belong were read as empty contacts and the import was queued (200).
+TEXT_FOR_OBJECTS = (
+    "<ArrayOfImportContact><ImportContact>2.5</ImportContact>"
+    "<ImportContact>-7</ImportContact></ArrayOfImportContact>"
 )
-def test_codec_refuses_text_where_collection_elements_belong(schema: str, xml: str) -> None:
+
+
+@pytest.mark.parametrize(
+    ("api", "schema", "xml"),
+    [
+        ("which50", "Contact", TEXT_FOR_DICTIONARY),
+        ("which50", "ImportJobCreateRequest", TEXT_FOR_LIST),
+        ("checkmarket", "ArrayOfImportContact", TEXT_FOR_OBJECTS),
+    ],
+)
+def test_codec_refuses_text_where_elements_belong(api: Api, schema: str, xml: str) -> None:
     from contactimport.datacontract import DataContractCodec, XmlDecodeError
 
     with pytest.raises(XmlDecodeError):
-        DataContractCodec.for_api("which50").decode(schema, xml)
+        DataContractCodec.for_api(api).decode(schema, xml)
 
 
 def test_sandbox_refuses_a_contact_whose_values_are_text(app: Any) -> None:
     headers = {**W50_AUTH, "Content-Type": "application/xml"}
     url = f"{W50_PREFIX}/contactLists/1/contact"
     response = send(app, "POST", url, headers, TEXT_FOR_DICTIONARY)
+    assert response.status_code == 400, response.text
+
+
+def test_sandbox_refuses_a_bulk_import_of_numbers(app: Any) -> None:
+    created = send(
+        app,
+        "POST",
+        "/3/contacts/import/configs",
+        {**CM_AUTH, "Content-Type": "application/json"},
+        '{"Name": "regression", "IsReusable": true}',
+    )
+    config_id = created.json()["Data"]["ImportConfigId"]
+    headers = {**CM_AUTH, "Content-Type": "application/xml"}
+    response = send(app, "POST", f"/3/contacts/import/{config_id}", headers, TEXT_FOR_OBJECTS)
     assert response.status_code == 400, response.text
