@@ -138,7 +138,7 @@ def package(session: nox.Session) -> None:
     session.install("--group", "test")
     session.run(
         "pytest",
-        "tests/packaging/test_wheel.py",
+        "tests/distribution/test_wheel.py",
         *session.posargs,
         env={"CONTACTIMPORT_WHEEL": str(wheel)},
     )
