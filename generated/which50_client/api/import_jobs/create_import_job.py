@@ -73,6 +73,11 @@ def _parse_response(
 
         return response_415
 
+    if response.status_code == 417:
+        response_417 = Error.from_dict(response.json())
+
+        return response_417
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
