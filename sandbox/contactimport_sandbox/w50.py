@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from .errors import BadRequest, Conflict, ExpectationFailed, NotFound, SandboxError
+from .errors import Conflict, ExpectationFailed, NotFound, SandboxError
 from .fixtures import ContactList, Fixtures, W50Account
 from .store import Store
 
@@ -644,7 +644,7 @@ class Which50:
         self, account: W50Account, list_id: int, field_names: Sequence[str]
     ) -> dict[str, Any]:
         contact_list = self.contact_list(account, list_id, CREATE_LIST_NOT_FOUND)
-        self.check_names(contact_list, field_names, "FieldNames", BadRequest)
+        self.check_names(contact_list, field_names, "FieldNames")
         with self.store.write() as conn:
             cursor = conn.execute(
                 "INSERT INTO w50_jobs (account_id, list_id, field_names_json, status, created_at) "

@@ -1,4 +1,4 @@
-"""Schemathesis extensions for the conformance suite: DataContract XML both ways, and one filter.
+"""Schemathesis extensions for the conformance suite: DataContract XML both ways, and filters.
 
 Loaded by path from `schemathesis.toml` (`hooks = ...`), both by the st CLI and by the pytest
 harness, so it imports only installed packages (schemathesis, contactimport, the sandbox,
@@ -25,9 +25,8 @@ openapi-schema-validator).
      `match=` is the empty list. Bodies are decoded with the codec, query strings read by the
      parameters' styles, and both validated with an independent OpenAPI 3.0 validator, never with
      the sandbox's own validation.
-  2. "valid data rejected" on createImportJob is dropped only for a 400 to a request whose
-     FieldNames name a field the list does not have: the spec documents exactly that 400
-     (createImportJob x-assumption), a rule of the list's state that no schema can state.
+  (2, retired: createImportJob now answers unknown FieldNames with the documented 417, which
+     schemathesis.toml accepts there like on every other operation documenting 417.)
   4. "valid data rejected" for an XML body is dropped only when the codec could not write the
      generated value (schemathesis' own XML writer sent it instead) and the bytes sent are invalid
      by the spec: the server was right to refuse what it actually got.
@@ -413,14 +412,6 @@ def _fallback_wrote_an_invalid_body(case: Case[Any], response: schemathesis.Resp
     return False
 
 
-def _names_unknown_field(case: Case[Any]) -> bool:
-    """Whether a createImportJob request names a field its list does not have."""
-    fields = _fields_of_case(case)
-    body = case.body if isinstance(case.body, dict) else {}
-    names = body.get("FieldNames")
-    return bool(fields) and isinstance(names, list) and any(n not in fields for n in names)
-
-
 @schemathesis.hook
 def filter_failure(
     context: schemathesis.HookContext,
@@ -428,19 +419,13 @@ def filter_failure(
     case: Case[Any],
     response: schemathesis.Response,
 ) -> bool:
-    """Keep every failure except the four kinds the module docstring names.
+    """Keep every failure except the three kinds the module docstring names.
 
     Every dropped failure is appended to reports/conformance/filtered-failures.ndjson with its
     reason, so what the filters drop can be read after each run.
     """
     if isinstance(failure, AcceptedNegativeData) and _negation_erased_on_the_wire(case, response):
         return _drop("1-valid-on-the-wire", failure, case, response)
-    if isinstance(failure, RejectedPositiveData) and (
-        _operation_id(case) == "createImportJob"
-        and response.status_code == 400
-        and _names_unknown_field(case)
-    ):
-        return _drop("2-unknown-field-names", failure, case, response)
     if isinstance(failure, RejectedPositiveData) and _fallback_wrote_an_invalid_body(
         case, response
     ):

@@ -98,15 +98,39 @@ async def test_an_empty_batch_is_refused(client: httpx.AsyncClient) -> None:
     w50_error("uploadImportBatch", await upload(client, job["Id"], []), 417)
 
 
-async def test_unknown_field_names_are_a_bad_request(client: httpx.AsyncClient) -> None:
+async def test_unknown_field_names_are_417_naming_only_the_unknown_names(
+    client: httpx.AsyncClient,
+) -> None:
+    before = await create_job(client)
     response = await client.post(
-        f"{W50}/contactLists/{CUSTOMERS}/import", headers=W50_AUTH, json={"FieldNames": ["Emial"]}
+        f"{W50}/contactLists/{CUSTOMERS}/import",
+        headers=W50_AUTH,
+        json={"FieldNames": ["Email", "Emial", "Frist"]},
     )
-    assert "Emial" in w50_error("createImportJob", response, 400)
+    message = w50_error("createImportJob", response, 417)
+    unknown = message.split(":", 1)[1].split(".", 1)[0]
+    assert sorted(name.strip() for name in unknown.split(",")) == ["Emial", "Frist"]
+    after = await create_job(client)
+    assert after["Id"] == before["Id"] + 1  # the refused request created no job
+
+
+async def test_unknown_field_names_are_417_in_xml_too(client: httpx.AsyncClient) -> None:
     response = await client.post(
-        f"{W50}/contactLists/{CUSTOMERS}/import", headers=W50_AUTH, json={"FieldNames": []}
+        f"{W50}/contactLists/{CUSTOMERS}/import",
+        headers={**W50_AUTH, "Accept": "application/xml"},
+        json={"FieldNames": ["Emial"]},
     )
-    assert "FieldNames" in w50_error("createImportJob", response, 400)
+    assert response.status_code == 417
+    assert response.headers["content-type"].startswith("application/xml")
+    assert b"<Message>" in response.content and b"Emial" in response.content
+
+
+async def test_missing_or_empty_field_names_are_a_bad_request(client: httpx.AsyncClient) -> None:
+    for body in ({"FieldNames": []}, {}):
+        response = await client.post(
+            f"{W50}/contactLists/{CUSTOMERS}/import", headers=W50_AUTH, json=body
+        )
+        assert "FieldNames" in w50_error("createImportJob", response, 400)
 
 
 async def test_job_on_unknown_list_or_other_list_is_not_found(client: httpx.AsyncClient) -> None:
