@@ -1,8 +1,11 @@
 """DataContract XML -> JSON-shaped value, reading what DataContractSerializer accepts.
 
 Members may come in any order, unknown elements are ignored, `i:nil` means null, whitespace
-between elements is ignored and numbers may carry surrounding whitespace. Members absent from the
-XML are absent from the result, as they would be from JSON.
+between elements is ignored and numbers may carry surrounding whitespace. Text where elements
+belong (in an object, a collection, a dictionary or one of its entries, or an `object` value
+without a scalar i:type) is refused, as DataContractSerializer refuses it ("Expecting state
+'Element'.. Encountered 'Text'"), and so are typed integers outside their .NET type's range.
+Members absent from the XML are absent from the result, as they would be from JSON.
 
 Parsing is hardened before anything is read: a size limit, no DTD at all (a document with a
 DOCTYPE is refused, so no entity is ever expanded: billion laughs, quadratic blow-up, XXE and
@@ -14,6 +17,7 @@ from __future__ import annotations
 import copy
 import re
 import threading
+from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
@@ -60,13 +64,6 @@ _INT_RANGE = {32: (-(2**31), 2**31 - 1), 64: (-(2**63), 2**63 - 1), 0: None}
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 _WHITESPACE = " \t\n\r"
 
-_INTEGER_TYPES = frozenset(
-    {
-        "int", "long", "short", "byte", "unsignedInt", "unsignedLong", "unsignedShort",
-        "unsignedByte", "integer", "nonNegativeInteger", "positiveInteger",
-        "nonPositiveInteger", "negativeInteger",
-    }
-)  # fmt: skip
 _FLOAT_TYPES = frozenset({"double", "float", "decimal"})
 
 _local = threading.local()
@@ -262,10 +259,16 @@ class Decoder:
                     raise XmlDecodeError(
                         _render(path), f"z:Ref {reference!r} names no earlier z:Id"
                     ) from None
+        text = element.text
+        if text and text.strip(_WHITESPACE):
+            raise XmlDecodeError(_render(path), _TEXT_RULE)
         result: dict[str, Any] = {}
         by_tag = obj.by_tag
         value = self._value
         for child in element:
+            tail = child.tail
+            if tail and tail.strip(_WHITESPACE):
+                raise XmlDecodeError(_render(path), _TEXT_RULE)
             member = by_tag.get(child.tag)  # comments are removed while parsing
             if member is None or member.json_name in result:
                 continue  # unknown members are ignored, as .NET does; the first of two wins
@@ -277,12 +280,18 @@ class Decoder:
         return result
 
     def _array(self, element: etree._Element, array: ArrayType, path: _Path) -> list[Any]:
+        text = element.text
+        if text and text.strip(_WHITESPACE):
+            raise XmlDecodeError(_render(path), _TEXT_RULE)
         item_tag = array.item_tag
         item_type = array.item
         items: list[Any] = []
         append = items.append
         value = self._value
         for child in element:
+            tail = child.tail
+            if tail and tail.strip(_WHITESPACE):
+                raise XmlDecodeError(_render(path), _TEXT_RULE)
             if child.tag != item_tag:
                 if isinstance(child.tag, str):
                     raise XmlDecodeError(
@@ -297,15 +306,24 @@ class Decoder:
         """`Dictionary<string, object>`: the hot loop of a contact batch, kept flat. Entries in
         the shape .NET writes (Key then Value, the value's only attribute i:type naming a plain
         scalar type) are read inline; anything else goes through `_typed_value`."""
+        text = element.text
+        if text and text.strip(_WHITESPACE):
+            raise XmlDecodeError(_render(path), _TEXT_RULE)
         result: dict[str, Any] = {}
         qnames = _QNAMES
         for pair in element:
             value_element: etree._Element | None
+            # text between entries, or inside an entry (Key and Value are its only elements)
+            text = pair.tail
+            if text and text.strip(_WHITESPACE):
+                raise XmlDecodeError(_render(path), _TEXT_RULE)
             if len(pair) == 2:  # indexing is cheaper than unpacking (no iterator)
                 key_element = pair[0]
                 value_element = second = pair[1]
                 if pair.tag != _KEY_VALUE or key_element.tag != _KEY or second.tag != _VALUE:
                     key_element, value_element = _pair_parts(pair, path)
+                elif pair.text or key_element.tail or second.tail:
+                    _entry_text(pair, path)
             else:
                 key_element, value_element = _pair_parts(pair, path)
             if key_element.values() and _is_nil(key_element):
@@ -331,7 +349,12 @@ class Decoder:
                             text = value_element.text or ""
                             if scalar is _STRING_TYPE:
                                 result[key] = text
-                            elif scalar is _INT_TYPE and text.isdigit() and text.isascii():
+                            elif (
+                                scalar is _LONG_TYPE
+                                and text.isdigit()
+                                and text.isascii()
+                                and len(text) < 19  # 18 digits always fit an Int64
+                            ):
                                 result[key] = int(text)
                             elif scalar is _BOOL_TYPE and text in _BOOLEANS:
                                 result[key] = _BOOLEANS[text]
@@ -352,12 +375,23 @@ def _item_path(path: _Path, key: str) -> str:
     return f'{_render(path)}["{key}"]'
 
 
+_TEXT_RULE = "expected elements, found text"
+
+
+def _entry_text(pair: etree._Element, path: _Path) -> None:
+    """Refuses non-whitespace text directly inside a KeyValueOfstringanyType entry."""
+    texts = [pair.text, *(part.tail for part in pair)]
+    if any(text and text.strip(_WHITESPACE) for text in texts):
+        raise XmlDecodeError(_render(path), f"in an entry: {_TEXT_RULE}")
+
+
 def _pair_parts(pair: etree._Element, path: _Path) -> tuple[etree._Element, etree._Element | None]:
     """Key and Value of a dictionary entry in any order (the first of each wins)."""
     if pair.tag != _KEY_VALUE:
         if isinstance(pair.tag, str):
             raise XmlDecodeError(_render(path), f"expected {_KEY_VALUE}, found {pair.tag}")
         raise XmlDecodeError(_render(path), "unexpected content")  # pragma: no cover
+    _entry_text(pair, path)
     key_element = value_element = None
     for part in pair:
         if part.tag == _KEY and key_element is None:
@@ -369,8 +403,44 @@ def _pair_parts(pair: etree._Element, path: _Path) -> tuple[etree._Element, etre
     return key_element, value_element
 
 
+@dataclass(frozen=True, slots=True)
+class _XsInteger(ScalarType):
+    """An integer i:type (xs:long, xs:int, xs:unsignedShort, ...): read within the range of the
+    .NET type DataContractSerializer reads it as, refused outside it, as .NET refuses it."""
+
+    xs_name: str = ""
+    low: int = 0
+    high: int = 0
+
+
+# xs local name -> (.NET type, low, high); xs:integer and its sign-restricted kin read as Int64
+# without a sign check (checked against Mono's DataContractSerializer).
+_INT64 = (-(2**63), 2**63 - 1)
+_XS_INTEGER_RANGES: dict[str, tuple[int, int]] = {
+    "long": _INT64,
+    "int": (-(2**31), 2**31 - 1),
+    "short": (-(2**15), 2**15 - 1),
+    "byte": (-(2**7), 2**7 - 1),
+    "unsignedLong": (0, 2**64 - 1),
+    "unsignedInt": (0, 2**32 - 1),
+    "unsignedShort": (0, 2**16 - 1),
+    "unsignedByte": (0, 2**8 - 1),
+    **dict.fromkeys(
+        (
+            "integer",
+            "nonNegativeInteger",
+            "positiveInteger",
+            "nonPositiveInteger",
+            "negativeInteger",
+        ),
+        _INT64,
+    ),
+}
+_XS_INTEGERS = {
+    name: _XsInteger(INT, 0, name, low, high) for name, (low, high) in _XS_INTEGER_RANGES.items()
+}
 _STRING_TYPE = ScalarType(STRING)
-_INT_TYPE = ScalarType(INT)
+_LONG_TYPE = _XS_INTEGERS["long"]
 _FLOAT_TYPE = ScalarType(FLOAT)
 _BOOL_TYPE = ScalarType(BOOL)
 _DATETIME_TYPE = ScalarType(DATETIME)
@@ -378,11 +448,11 @@ _TIMESPAN_TYPE = ScalarType(TIMESPAN)
 # xs:type local name -> how its text is read; the types Json.NET gives JSON values come first.
 _SCHEMA_TYPES: dict[str, ScalarType] = {
     "string": _STRING_TYPE,
-    "long": _INT_TYPE,
+    "long": _LONG_TYPE,
     "double": _FLOAT_TYPE,
     "boolean": _BOOL_TYPE,
     "dateTime": _DATETIME_TYPE,
-    **{name: _INT_TYPE for name in _INTEGER_TYPES},
+    **_XS_INTEGERS,
     **{name: _FLOAT_TYPE for name in _FLOAT_TYPES},
 }
 # (namespace, local name) of an i:type -> how its text is read, for the plain scalar types.
@@ -428,8 +498,9 @@ def _typed_value(element: etree._Element, path: _Path) -> Any:
         return None
     text = _text(element)
     if declared is None:
-        # No type: .NET makes an `object` of an empty element (the help pages' `{}` samples).
-        return {} if not text.strip(_WHITESPACE) and not len(element) else text
+        # No type: .NET makes an `object` of an element without content (the help pages' `{}`
+        # samples) and refuses one with content.
+        return _plain_object(element, text, path)
     prefix, local = _split_qname(declared)
     namespace = element.nsmap.get(prefix)
     if namespace is None:
@@ -438,14 +509,22 @@ def _typed_value(element: etree._Element, path: _Path) -> Any:
     if scalar is not None:
         return _scalar(scalar, text, path)
     if namespace == SCHEMA_NS:
-        if local == "anyType" and not text.strip(_WHITESPACE) and not len(element):
-            return {}
+        if local == "anyType":
+            return _plain_object(element, text, path)
     elif namespace == SERIALIZATION_NS and local == "char":
         code = parse_integer(text)
         if code is None or not 0 <= code <= 0xFFFF:
             raise XmlDecodeError(_render(path), "not a char (a UTF-16 code unit number)")
         return chr(code)
     return text  # other types (guid, base64Binary, anyURI, ...): their text, as Json.NET would
+
+
+def _plain_object(element: etree._Element, text: str, path: _Path) -> dict[str, Any]:
+    """An `object` without a scalar type: `{}`, provided the element holds nothing but
+    whitespace (.NET: "cannot have child contents to be deserialized as an object")."""
+    if len(element) or text.strip(_WHITESPACE):
+        raise XmlDecodeError(_render(path), "an object without a scalar i:type cannot have content")
+    return {}
 
 
 _BOOLEANS = {"true": True, "false": False, "1": True, "0": False}
@@ -461,6 +540,8 @@ def _convert(scalar: ScalarType, text: str) -> Any:
         number = parse_integer(text)
         if number is None:
             return _INVALID
+        if isinstance(scalar, _XsInteger):
+            return number if scalar.low <= number <= scalar.high else _INVALID
         bounds = _INT_RANGE[scalar.bits]
         if bounds is not None and not bounds[0] <= number <= bounds[1]:
             return _INVALID
@@ -490,6 +571,11 @@ def _scalar(scalar: ScalarType, text: str, path: _Path) -> Any:
     if kind == INT:
         if parse_integer(text) is None:
             raise XmlDecodeError(_render(path), "not an integer")
+        if isinstance(scalar, _XsInteger):
+            raise XmlDecodeError(
+                _render(path),
+                f"out of range for xs:{scalar.xs_name} ({scalar.low} to {scalar.high})",
+            )
         raise XmlDecodeError(_render(path), f"out of range for a {scalar.bits}-bit integer")
     rule = {
         FLOAT: "not a double (xs:double)",
