@@ -78,9 +78,11 @@ class _NothingExternal(etree.Resolver):
         return self.resolve_string("", context)  # type: ignore[call-arg]
 
 
-def _parser() -> etree.XMLParser:
-    """lxml parsers are not shared between threads: one per thread."""
-    parser: etree.XMLParser | None = getattr(_local, "parser", None)
+def _parser(*, keep_pis: bool = False) -> etree.XMLParser:
+    """lxml parsers are not shared between threads: one per thread (and one that keeps
+    processing instructions, to find them)."""
+    name = "pi_parser" if keep_pis else "parser"
+    parser: etree.XMLParser | None = getattr(_local, name, None)
     if parser is None:
         parser = etree.XMLParser(
             resolve_entities=False,
@@ -89,12 +91,31 @@ def _parser() -> etree.XMLParser:
             dtd_validation=False,
             huge_tree=False,
             remove_comments=True,
-            remove_pis=True,
+            remove_pis=not keep_pis,
             collect_ids=False,
         )
         parser.resolvers.add(_NothingExternal())
-        _local.parser = parser
+        setattr(_local, name, parser)
     return parser
+
+
+_DECLARATION_BYTES = re.compile(rb"\A(?:\xef\xbb\xbf)?<\?xml[ \t\r\n][^>]*\?>")
+
+
+def _has_processing_instruction(data: bytes) -> bool:
+    """Whether the document holds a processing instruction other than the XML declaration
+    (`data` is in an ASCII-compatible encoding). DataContractSerializer's reader refuses them
+    ("Processing instructions (other than the XML declaration) ... are not supported"). A scan
+    for "<?" settles the usual case; only a document holding one (in a comment or a CDATA
+    section, or a real instruction) is parsed a second time, keeping instructions, to look."""
+    declaration = _DECLARATION_BYTES.match(data)
+    if data.find(b"<?", declaration.end() if declaration else 0) < 0:
+        return False
+    try:
+        root = etree.fromstring(data, _parser(keep_pis=True))
+    except etree.XMLSyntaxError:
+        return False  # the parse that follows says what is wrong
+    return bool(root.xpath("//processing-instruction()"))
 
 
 # BOMs and "<?" / "<" in encodings that are not ASCII-compatible: (prefix, codec, BOM length).
@@ -168,6 +189,10 @@ def parse(data: bytes | str, max_bytes: int) -> etree._Element:
         raise TypeError(f"xml must be bytes or str, not {type(data).__name__}")
     if _has_doctype(data):
         raise XmlDecodeError("", "a DOCTYPE is not allowed (no DTDs, no entities)")
+    if _has_processing_instruction(data):
+        raise XmlDecodeError(
+            "", "processing instructions (other than the XML declaration) are not allowed"
+        )
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as error:

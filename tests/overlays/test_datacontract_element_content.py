@@ -1,0 +1,302 @@
+"""What DataContractSerializer refuses inside a document, the decoder refuses too (both specs).
+
+Each rule was checked against Mono's DataContractSerializer (tests/interop's harness): text where
+elements belong ("Expecting state 'Element'.. Encountered 'Text'"), an `object` value without a
+scalar i:type that has content, a typed integer outside its .NET type's range, and processing
+instructions. What .NET accepts still reads: whitespace between elements, comments, i:nil,
+members in any order, unknown members.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from contactimport.datacontract import DataContractCodec, XmlDecodeError
+from lxml import etree
+
+ARRAYS = "http://schemas.microsoft.com/2003/10/Serialization/Arrays"
+I_NS = "http://www.w3.org/2001/XMLSchema-instance"
+XS = "http://www.w3.org/2001/XMLSchema"
+DTO = "http://schemas.datacontract.org/2004/07/W50API.Models.DTO"
+COMMON = "http://schemas.datacontract.org/2004/07/W50Common.Model.DTO"
+CONTROLLERS = "http://schemas.datacontract.org/2004/07/W50API.Controllers"
+TEXT_RULE = "expected elements, found text"
+
+CONTACT = {
+    "EncContactId": "e",
+    "Id": 1,
+    "ListId": 2,
+    "Values": {"Email": "a@b.c", "Age": 3, "Opt": True, "Nothing": None},
+    "ValidationWarnings": ["w1", "w2"],
+}
+# (api, schema, a value whose document has every kind of container: objects, collections,
+# dictionaries and their entries, nested at several levels)
+DOCUMENTS: list[tuple[str, str, Any]] = [
+    ("which50", "Contact", CONTACT),
+    ("which50", "ArrayOfContact", [CONTACT, {"Values": {}}]),
+    ("which50", "ImportJobCreateRequest", {"FieldNames": ["Email", "FirstName"]}),
+    (
+        "checkmarket",
+        "ImportContactList",
+        [{"FirstName": "Ann", "Email": "a@b.c", "CustomFields": {"Shoe": 42, "Vip": True}}],
+    ),
+    (
+        "checkmarket",
+        "ImportConfig",
+        {
+            "Name": "n",
+            "SurveySettings": {"SurveyId": 1},
+            "ColumnMappings": [{"SourceColumnNumber": 1, "TargetColumnName": "Email"}],
+        },
+    ),
+]
+
+
+def codec(api: str) -> DataContractCodec:
+    return DataContractCodec.for_api(api)  # type: ignore[arg-type]
+
+
+def text_slots(root: etree._Element) -> Iterator[tuple[str, etree._Element, int | None]]:
+    """Every place of a valid document where only elements may stand: (description, element,
+    None for its text or the index of the child whose tail it is). In a document the codec
+    wrote, an element with element children is an object, a collection, a dictionary or a
+    dictionary entry."""
+    for element in root.iter():
+        if len(element):
+            name = etree.QName(element).localname
+            yield f"{name} text", element, None
+            for index, child in enumerate(element):
+                yield f"{name} > {etree.QName(child).localname} tail", element, index
+
+
+def mutated(xml: bytes, slot: int, text: str) -> bytes:
+    root = etree.fromstring(xml)
+    _, element, child = list(text_slots(root))[slot]
+    if child is None:
+        element.text = text
+    else:
+        element[child].tail = text
+    return etree.tostring(root)
+
+
+def slot_cases() -> Iterator[Any]:
+    for api, schema, value in DOCUMENTS:
+        xml = codec(api).encode(schema, value)
+        for slot, (description, _, _) in enumerate(text_slots(etree.fromstring(xml))):
+            yield pytest.param(api, schema, value, slot, id=f"{schema}: {description}")
+
+
+@pytest.mark.parametrize(("api", "schema", "value", "slot"), list(slot_cases()))
+def test_text_wherever_elements_belong_is_refused_and_whitespace_there_is_not(
+    api: str, schema: str, value: Any, slot: int
+) -> None:
+    xml = codec(api).encode(schema, value)
+    with pytest.raises(XmlDecodeError, match=rf"^{schema}\S*: (in an entry: )?{TEXT_RULE}$"):
+        codec(api).decode(schema, mutated(xml, slot, "2.5"))
+    assert codec(api).decode(schema, mutated(xml, slot, " \r\n\t ")) == value
+
+
+def test_text_where_elements_belong_is_refused_naming_the_field() -> None:
+    w50, cm = codec("which50"), codec("checkmarket")
+    cases: list[tuple[DataContractCodec, str, str, str]] = [
+        (
+            w50,
+            "Contact",
+            f'<Contact xmlns="{DTO}"><Values xmlns="{COMMON}">true</Values></Contact>',
+            "Contact.Values",
+        ),
+        (
+            w50,
+            "ImportJobCreateRequest",
+            f'<ImportJobCreateRequest xmlns="{CONTROLLERS}"><FieldNames>Email</FieldNames>'
+            "</ImportJobCreateRequest>",
+            "ImportJobCreateRequest.FieldNames",
+        ),
+        (w50, "Contact", f'<Contact xmlns="{DTO}">junk</Contact>', "Contact"),
+        (
+            w50,
+            "ArrayOfContact",
+            f'<ArrayOfContact xmlns="{DTO}"><Contact/><Contact>-7</Contact></ArrayOfContact>',
+            r"ArrayOfContact\[1\]",
+        ),
+        (
+            cm,
+            "ImportContactList",
+            "<ArrayOfImportContact><ImportContact>2.5</ImportContact>"
+            "<ImportContact>-7</ImportContact></ArrayOfImportContact>",
+            r"ImportContactList\[0\]",
+        ),
+        (
+            cm,
+            "ImportConfig",
+            "<BaseImportConfig><SurveySettings>x</SurveySettings></BaseImportConfig>",
+            r"ImportConfig\.SurveySettings",
+        ),
+        (
+            cm,
+            "ImportConfig",
+            "<BaseImportConfig><ColumnMappings><ImportColumnMapping>3</ImportColumnMapping>"
+            "</ColumnMappings></BaseImportConfig>",
+            r"ImportConfig\.ColumnMappings\[0\]",
+        ),
+        (
+            cm,
+            "ImportContactList",
+            "<ArrayOfImportContact><ImportContact><CustomFields>x</CustomFields></ImportContact>"
+            "</ArrayOfImportContact>",
+            r"ImportContactList\[0\]\.CustomFields",
+        ),
+    ]
+    for which, schema, xml, path in cases:
+        with pytest.raises(XmlDecodeError, match=rf"^{path}: {TEXT_RULE}$"):
+            which.decode(schema, xml)
+
+
+def _values(entries: str) -> str:
+    return (
+        f'<Contact xmlns:i="{I_NS}" xmlns:x="{XS}" xmlns="{DTO}">'
+        f'<Values xmlns="{COMMON}" xmlns:a="{ARRAYS}">{entries}</Values></Contact>'
+    )
+
+
+def _entry(inner: str) -> str:
+    return f"<a:KeyValueOfstringanyType>{inner}</a:KeyValueOfstringanyType>"
+
+
+@pytest.mark.parametrize(
+    "inner",
+    [
+        'x<a:Key>k</a:Key><a:Value i:type="x:long">1</a:Value>',
+        '<a:Key>k</a:Key>x<a:Value i:type="x:long">1</a:Value>',
+        '<a:Key>k</a:Key><a:Value i:type="x:long">1</a:Value>x',
+        # in the shapes read off the fast path: Value first, no Value, an extra element
+        '<a:Value i:type="x:long">1</a:Value>x<a:Key>k</a:Key>',
+        "<a:Key>k</a:Key>x",
+        "<a:Key>k</a:Key><a:Other/>x<a:Value/>",
+        "text",
+    ],
+)
+def test_text_inside_a_dictionary_entry_is_refused(inner: str) -> None:
+    with pytest.raises(XmlDecodeError, match=rf"^Contact\.Values: (in an entry: )?{TEXT_RULE}$"):
+        codec("which50").decode("Contact", _values(_entry(inner)))
+
+
+def test_an_object_value_without_a_scalar_type_must_be_empty() -> None:
+    w50 = codec("which50")
+    empty = [
+        "<a:Value/>",
+        "<a:Value> \n </a:Value>",
+        "<a:Value><!-- nothing --></a:Value>",
+        '<a:Value i:type="x:anyType"> </a:Value>',
+    ]
+    for value in empty:
+        decoded = w50.decode("Contact", _values(_entry(f"<a:Key>k</a:Key>{value}")))
+        assert decoded == {"Values": {"k": {}}}
+    for value in [
+        "<a:Value>text</a:Value>",
+        '<a:Value i:type="x:anyType">text</a:Value>',
+        "<a:Value><a:Inner/></a:Value>",
+    ]:
+        with pytest.raises(
+            XmlDecodeError,
+            match=r'^Contact\.Values\["k"\]: an object without a scalar i:type cannot have',
+        ):
+            w50.decode("Contact", _values(_entry(f"<a:Key>k</a:Key>{value}")))
+
+
+def test_what_dotnet_accepts_between_elements_still_reads() -> None:
+    entries = (
+        "\n  <!-- c -->"
+        + _entry(
+            ' <a:Value i:type="x:long"> 7 </a:Value>\n<a:Key>b</a:Key> <a:Unknown>u</a:Unknown>'
+        )
+        + "\t"
+        + _entry('<a:Key>a</a:Key><a:Value i:nil="true"/>')
+        + "\r\n"
+    )
+    xml = _values(entries).replace("<Values", ' <Unknown xmlns="urn:x">u</Unknown> <Values')
+    assert codec("which50").decode("Contact", xml) == {"Values": {"b": 7, "a": None}}
+    nil = f'<Contact xmlns:i="{I_NS}" xmlns="{DTO}"><Values xmlns="{COMMON}" i:nil="true"/>'
+    assert codec("which50").decode("Contact", nil + "</Contact>") == {"Values": None}
+
+
+INT64 = (-(2**63), 2**63 - 1)
+RANGES = [
+    ("long", *INT64),
+    ("int", -(2**31), 2**31 - 1),
+    ("short", -(2**15), 2**15 - 1),
+    ("byte", -128, 127),
+    ("unsignedLong", 0, 2**64 - 1),
+    ("unsignedInt", 0, 2**32 - 1),
+    ("unsignedShort", 0, 2**16 - 1),
+    ("unsignedByte", 0, 255),
+    # .NET reads xs:integer and its kin as Int64, without their sign rules
+    ("integer", *INT64),
+    ("positiveInteger", *INT64),
+    ("nonNegativeInteger", *INT64),
+    ("negativeInteger", *INT64),
+    ("nonPositiveInteger", *INT64),
+]
+
+
+@pytest.mark.parametrize(("xs_type", "low", "high"), RANGES)
+def test_typed_integers_are_read_within_their_dotnet_range_only(
+    xs_type: str, low: int, high: int
+) -> None:
+    def read(number: int, padding: str = "") -> Any:
+        value = f'<a:Value i:type="x:{xs_type}">{padding}{number}{padding}</a:Value>'
+        return codec("which50").decode("Contact", _values(_entry(f"<a:Key>n</a:Key>{value}")))
+
+    assert read(low) == {"Values": {"n": low}}
+    assert read(high, " ") == {"Values": {"n": high}}
+    for outside in (low - 1, high + 1):
+        with pytest.raises(
+            XmlDecodeError,
+            match=rf'^Contact\.Values\["n"\]: out of range for xs:{xs_type} \({low} to {high}\)$',
+        ):
+            read(outside)
+
+
+def test_long_values_read_on_the_fast_path_are_range_checked_too() -> None:
+    # Json.NET's integers are xs:long: digits only, the shape read without the general parser
+    for digits in ("9" * 18, str(2**63 - 1)):
+        value = f'<a:Value i:type="x:long">{digits}</a:Value>'
+        decoded = codec("which50").decode("Contact", _values(_entry(f"<a:Key>n</a:Key>{value}")))
+        assert decoded == {"Values": {"n": int(digits)}}
+    for digits in (str(2**63), "9" * 19, "9" * 40):
+        value = f'<a:Value i:type="x:long">{digits}</a:Value>'
+        with pytest.raises(XmlDecodeError, match=r"out of range for xs:long"):
+            codec("which50").decode("Contact", _values(_entry(f"<a:Key>n</a:Key>{value}")))
+
+
+@pytest.mark.parametrize(
+    "xml",
+    [
+        '<?xml version="1.0"?><?pi x?><ImportJob xmlns="{ns}"/>',
+        '<ImportJob xmlns="{ns}"><?pi x?><Id>1</Id></ImportJob>',
+        '<ImportJob xmlns="{ns}"><Id>1<?pi?></Id></ImportJob>',
+        '<ImportJob xmlns="{ns}"/><?pi x?>',
+    ],
+)
+def test_processing_instructions_are_refused_as_dotnet_refuses_them(xml: str) -> None:
+    document = xml.format(ns=DTO)
+    for data in (document, document.encode(), document.encode("utf-16")):
+        with pytest.raises(XmlDecodeError, match=r"^processing instructions \(other than the XML"):
+            codec("which50").decode("ImportJob", data)
+
+
+def test_the_xml_declaration_and_lookalikes_in_comments_or_cdata_are_not_instructions() -> None:
+    body = (
+        f'<ImportJob xmlns="{DTO}"><!-- <?pi?> --><Id>1</Id>'
+        "<CurrentStatus><![CDATA[<?x?>]]></CurrentStatus></ImportJob>"
+    )
+    expected = {"Id": 1, "CurrentStatus": "<?x?>"}
+    for data in (
+        body,
+        '<?xml version="1.0" encoding="utf-8"?>' + body,
+        b'\xef\xbb\xbf<?xml version="1.0"?>' + body.encode(),
+        ('<?xml version="1.0" encoding="utf-16"?>' + body).encode("utf-16"),
+    ):
+        assert codec("which50").decode("ImportJob", data) == expected
