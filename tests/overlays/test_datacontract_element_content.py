@@ -300,3 +300,11 @@ def test_the_xml_declaration_and_lookalikes_in_comments_or_cdata_are_not_instruc
         ('<?xml version="1.0" encoding="utf-16"?>' + body).encode("utf-16"),
     ):
         assert codec("which50").decode("ImportJob", data) == expected
+
+
+def test_instructions_after_many_question_marks_are_still_found() -> None:
+    status = "?" * 100 + "<?" * 3  # "<?" as text is "&lt;?": not an instruction
+    body = f'<ImportJob xmlns="{DTO}"><CurrentStatus>{status.replace("<", "&lt;")}</CurrentStatus>'
+    assert codec("which50").decode("ImportJob", body + "</ImportJob>") == {"CurrentStatus": status}
+    with pytest.raises(XmlDecodeError, match=r"^processing instructions"):
+        codec("which50").decode("ImportJob", body + "<?pi?></ImportJob>")
