@@ -2,8 +2,8 @@
 
 Each rule was checked against Mono's DataContractSerializer (tests/interop's harness): text where
 elements belong ("Expecting state 'Element'.. Encountered 'Text'"), an `object` value without a
-scalar i:type that has content, a typed integer outside its .NET type's range, and processing
-instructions. What .NET accepts still reads: whitespace between elements, comments, i:nil,
+scalar i:type that has content, elements inside a scalar, a typed integer outside its .NET type's
+range, and processing instructions. What .NET accepts still reads: whitespace between elements, comments, i:nil,
 members in any order, unknown members.
 """
 
@@ -308,3 +308,35 @@ def test_instructions_after_many_question_marks_are_still_found() -> None:
     assert codec("which50").decode("ImportJob", body + "</ImportJob>") == {"CurrentStatus": status}
     with pytest.raises(XmlDecodeError, match=r"^processing instructions"):
         codec("which50").decode("ImportJob", body + "<?pi?></ImportJob>")
+
+
+def test_elements_inside_a_scalar_are_refused_as_dotnet_refuses_them() -> None:
+    w50 = codec("which50")
+    nested_value = '<a:Key>k</a:Key><a:Value i:type="x:string">a<b>c</b></a:Value>'
+    cases: list[tuple[str, str, str]] = [
+        ("Contact", _values(_entry(nested_value)), r'^Contact\.Values\["k"\]: expected text'),
+        (
+            "Contact",
+            _values(_entry('<a:Key>k<b/></a:Key><a:Value i:type="x:long">1</a:Value>')),
+            r"^Contact\.Values: in an entry's Key: expected text, found elements$",
+        ),
+        (
+            "ImportJob",
+            f'<ImportJob xmlns="{DTO}"><CurrentStatus>a<b>c</b></CurrentStatus></ImportJob>',
+            r"^ImportJob\.CurrentStatus: expected text, found elements$",
+        ),
+        (
+            "ImportJob",
+            f'<ImportJob xmlns="{DTO}"><Id>1<b/></Id></ImportJob>',
+            r"^ImportJob\.Id: expected text, found elements$",
+        ),
+        (
+            "ImportJobCreateRequest",
+            f'<ImportJobCreateRequest xmlns="{CONTROLLERS}"><FieldNames xmlns:a="{ARRAYS}">'
+            "<a:string><a:string>x</a:string></a:string></FieldNames></ImportJobCreateRequest>",
+            r"^ImportJobCreateRequest\.FieldNames\[0\]: expected text, found elements$",
+        ),
+    ]
+    for schema, xml, message in cases:
+        with pytest.raises(XmlDecodeError, match=message):
+            w50.decode(schema, xml)

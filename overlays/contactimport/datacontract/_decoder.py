@@ -4,7 +4,8 @@ Members may come in any order, unknown elements are ignored, `i:nil` means null,
 between elements is ignored and numbers may carry surrounding whitespace. Text where elements
 belong (in an object, a collection, a dictionary or one of its entries, or an `object` value
 without a scalar i:type) is refused, as DataContractSerializer refuses it ("Expecting state
-'Element'.. Encountered 'Text'"), and so are typed integers outside their .NET type's range.
+'Element'.. Encountered 'Text'"), and so are elements inside a scalar's text, processing
+instructions, and typed integers outside their .NET type's range (all checked against Mono).
 Members absent from the XML are absent from the result, as they would be from JSON.
 
 Parsing is hardened before anything is read: a size limit, no DTD at all (a document with a
@@ -231,9 +232,11 @@ def _render(path: _Path) -> str:
     return "".join(reversed(suffixes))
 
 
-def _text(element: etree._Element) -> str:
+def _text(element: etree._Element, path: _Path) -> str:
+    """The text of a scalar's element; an element inside it is refused, as .NET refuses it
+    (comments are removed while parsing, so text split by one reads whole)."""
     if len(element):
-        return "".join(str(text) for text in element.itertext())
+        raise XmlDecodeError(_render(path), _TEXT_FOUND_ELEMENTS)
     return element.text or ""
 
 
@@ -265,7 +268,7 @@ class Decoder:
             return None
         kind = type(value_type)
         if kind is ScalarType:
-            return _scalar(value_type, _text(element), path)  # type: ignore[arg-type]
+            return _scalar(value_type, _text(element, path), path)  # type: ignore[arg-type]
         if kind is ObjectType:
             return self._object(element, value_type, path)  # type: ignore[arg-type]
         if kind is ArrayType:
@@ -277,7 +280,7 @@ class Decoder:
             if has_children and value_type.object is not None:
                 return self._object(element, value_type.object, path)
             if value_type.scalar is not None:
-                return _scalar(value_type.scalar, _text(element), path)
+                return _scalar(value_type.scalar, _text(element, path), path)
             if value_type.object is not None:
                 return self._object(element, value_type.object, path)
         if isinstance(value_type, AnyType):
@@ -364,7 +367,9 @@ class Decoder:
                 key_element, value_element = _pair_parts(pair, path)
             if key_element.values() and _is_nil(key_element):
                 raise XmlDecodeError(_render(path), "a dictionary entry without a Key")
-            key = _text(key_element) if len(key_element) else key_element.text or ""
+            key = key_element.text or ""
+            if len(key_element):
+                raise XmlDecodeError(_render(path), f"in an entry's Key: {_TEXT_FOUND_ELEMENTS}")
             if key in result:
                 raise XmlDecodeError(
                     _item_path(path, key), "the key occurs twice (.NET refuses duplicate keys)"
@@ -412,6 +417,7 @@ def _item_path(path: _Path, key: str) -> str:
 
 
 _TEXT_RULE = "expected elements, found text"
+_TEXT_FOUND_ELEMENTS = "expected text, found elements"
 
 
 def _entry_text(pair: etree._Element, path: _Path) -> None:
@@ -532,22 +538,21 @@ def _typed_value(element: etree._Element, path: _Path) -> Any:
             nil = str(value)
     if nil is not None and nil.strip(_WHITESPACE) in ("true", "1"):
         return None
-    text = _text(element)
     if declared is None:
         # No type: .NET makes an `object` of an element without content (the help pages' `{}`
         # samples) and refuses one with content.
-        return _plain_object(element, text, path)
+        return _plain_object(element, element.text or "", path)
     prefix, local = _split_qname(declared)
     namespace = element.nsmap.get(prefix)
     if namespace is None:
         raise XmlDecodeError(_render(path), f"i:type prefix {prefix or ''!r} is not declared")
+    if namespace == SCHEMA_NS and local == "anyType":
+        return _plain_object(element, element.text or "", path)
+    text = _text(element, path)
     scalar = _TYPED_SCALARS.get((namespace, local))
     if scalar is not None:
         return _scalar(scalar, text, path)
-    if namespace == SCHEMA_NS:
-        if local == "anyType":
-            return _plain_object(element, text, path)
-    elif namespace == SERIALIZATION_NS and local == "char":
+    if namespace == SERIALIZATION_NS and local == "char":
         code = parse_integer(text)
         if code is None or not 0 <= code <= 0xFFFF:
             raise XmlDecodeError(_render(path), "not a char (a UTF-16 code unit number)")
