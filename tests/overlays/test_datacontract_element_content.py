@@ -3,8 +3,8 @@
 Each rule was checked against Mono's DataContractSerializer (tests/interop's harness): text where
 elements belong ("Expecting state 'Element'.. Encountered 'Text'"), an `object` value without a
 scalar i:type that has content, elements inside a scalar, a typed integer outside its .NET type's
-range, and processing instructions. What .NET accepts still reads: whitespace between elements, comments, i:nil,
-members in any order, unknown members.
+range, and processing instructions. What .NET accepts still reads: whitespace between elements,
+comments, i:nil, members in any order, unknown members.
 """
 
 from __future__ import annotations
