@@ -152,7 +152,7 @@ TEXT_FOR_OBJECTS = (
     [
         ("which50", "Contact", TEXT_FOR_DICTIONARY),
         ("which50", "ImportJobCreateRequest", TEXT_FOR_LIST),
-        ("checkmarket", "ArrayOfImportContact", TEXT_FOR_OBJECTS),
+        ("checkmarket", "ImportContactList", TEXT_FOR_OBJECTS),
     ],
 )
 def test_codec_refuses_text_where_elements_belong(api: Api, schema: str, xml: str) -> None:
