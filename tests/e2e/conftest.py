@@ -16,7 +16,8 @@ import pytest
 pytest.importorskip("uvicorn")
 
 from contactimport_sandbox import SandboxOptions, create_app
-from e2e_support import Sandbox, free_port
+
+from .e2e_support import Sandbox, free_port
 
 
 @pytest.fixture

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 from contactimport.cli import ExitCode, cli
-from e2e_support import Sandbox
+
+from .e2e_support import Sandbox
 
 
 def run(sandbox: Sandbox, *args: str, env: dict[str, str] | None = None) -> Result:

@@ -24,7 +24,8 @@ from contactimport.workflows import (
     begin_import_async,
 )
 from contactimport.workflows.checkmarket import begin_bulk_import, begin_bulk_import_async
-from e2e_support import CM_KEY, CM_MASTER_KEY, W50_TOKEN, Sandbox
+
+from .e2e_support import CM_KEY, CM_MASTER_KEY, W50_TOKEN, Sandbox
 
 FAST = RetrySettings(max_attempts=10, initial_backoff=0.02, max_backoff=0.2)
 

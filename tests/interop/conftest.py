@@ -16,7 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from interop_dotnet import DotNet
+
+from .interop_dotnet import DotNet
 
 SOURCE = Path(__file__).with_name("DataContractInterop.cs")
 NEWTONSOFT = Path("/usr/lib/cli/Newtonsoft.Json-5.0/Newtonsoft.Json.dll")

@@ -20,18 +20,22 @@ import re
 import string
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from contactimport.datacontract import DataContractCodec
-from interop_dotnet import DotNet
+
+from .interop_dotnet import DotNet
+
+if TYPE_CHECKING:
+    from contactimport_spec import Api
 
 pytestmark = pytest.mark.mono
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-def load_codec(api: str) -> DataContractCodec:
+def load_codec(api: Api) -> DataContractCodec:
     try:
         from contactimport_spec import document
     except ImportError:
@@ -42,8 +46,11 @@ def load_codec(api: str) -> DataContractCodec:
     return DataContractCodec.from_document(document(api))
 
 
-CODECS = {"which50": load_codec("which50"), "checkmarket": load_codec("checkmarket")}
-API_OF = {
+CODECS: dict[Api, DataContractCodec] = {
+    "which50": load_codec("which50"),
+    "checkmarket": load_codec("checkmarket"),
+}
+API_OF: dict[str, Api] = {
     "ImportJob": "which50",
     "ImportJobCreateRequest": "which50",
     "Contact": "which50",
@@ -72,7 +79,7 @@ CONTACT = {
     },
     "ValidationWarnings": ["Email: not a valid address"],
 }
-SPARSE_CONTACT = {
+SPARSE_CONTACT: dict[str, Any] = {
     "EncContactId": None,
     "Id": 0,
     "ListId": 0,
@@ -290,7 +297,7 @@ def instant(text: str) -> datetime:
     return moment + timedelta(microseconds=int((digits or "")[:6].ljust(6, "0")))
 
 
-def _spec_xml_samples(api: str) -> list[tuple[str, str]]:
+def _spec_xml_samples(api: Api) -> list[tuple[str, str]]:
     try:
         from contactimport_spec import document
     except ImportError:

@@ -4,20 +4,15 @@ over real HTTP (uvicorn on a free port, one server per test session), plus fast 
 from __future__ import annotations
 
 import socket
-import sys
 import threading
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-# The helpers beside this file must import whatever pytest's import mode puts on sys.path.
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from overlay_support import LiveSandbox
+from .overlay_support import LiveSandbox
 
 
 @pytest.fixture

@@ -26,7 +26,8 @@ from contactimport.errors import (
     ServerError,
     ValidationError,
 )
-from overlay_support import CM_KEY, CM_MASTER, CM_READ_KEY, FAST_RETRIES, LiveSandbox, run
+
+from .overlay_support import CM_KEY, CM_MASTER, CM_READ_KEY, FAST_RETRIES, LiveSandbox, run
 
 BASE = "http://sandbox.test"
 FORMATS = ["json", "xml"]

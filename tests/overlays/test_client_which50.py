@@ -20,7 +20,9 @@ from contactimport.errors import (
 )
 from contactimport.querystring import CustomEvents, MatchOn, MatchValues
 from contactimport.which50 import AsyncWhich50, Which50, contact
-from overlay_support import (
+from which50_client.models import Contact, ContactSchemaField, ContactsList, ImportJob
+
+from .overlay_support import (
     CUSTOMERS_LIST,
     FAST_RETRIES,
     W50_OTHER_TOKEN,
@@ -29,7 +31,6 @@ from overlay_support import (
     LiveSandbox,
     run,
 )
-from which50_client.models import Contact, ContactSchemaField, ContactsList, ImportJob
 
 BASE = "http://sandbox.test/Which50API"
 FORMATS = ["json", "xml"]

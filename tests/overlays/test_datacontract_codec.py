@@ -149,7 +149,7 @@ def test_dictionary_values_carry_the_xs_type_dotnet_writes_for_each_json_type() 
 
 def test_a_batch_writes_each_entry_as_dotnet_does_whatever_the_other_contacts_hold() -> None:
     """Markup worked out once per key and per call must not leak between contacts."""
-    batch = [
+    batch: list[dict[str, Any] | None] = [
         {"Values": {"a&b": "x<y", "n": 5, "t": True, "f": False, "z": None, "d": 0.5}},
         {"Values": {"a&b": "plain", "t": False, "d": 1e20, "n": -(2**63)}},
         None,

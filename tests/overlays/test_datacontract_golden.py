@@ -16,7 +16,8 @@ from typing import Any
 
 import pytest
 from contactimport.datacontract import DataContractCodec
-from test_datacontract_support import (
+
+from .test_datacontract_support import (
     SEED_ROOTS,
     Api,
     same_value,

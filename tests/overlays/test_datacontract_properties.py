@@ -12,7 +12,8 @@ import pytest
 from contactimport.datacontract import DataContractCodec
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_datacontract_support import Api, SchemaStrategies, spec_document, xml_tree
+
+from .test_datacontract_support import Api, SchemaStrategies, spec_document, xml_tree
 
 APIS: tuple[Api, ...] = ("which50", "checkmarket")
 CODECS = {api: DataContractCodec.from_document(spec_document(api)) for api in APIS}

@@ -209,7 +209,7 @@ def seed_pairs(path: Path) -> list[tuple[str, Any, str]]:
 XML_TEXT = st.text(
     st.characters(
         codec="utf-8",
-        exclude_categories=("Cs",),
+        exclude_categories=["Cs"],
         exclude_characters="".join(chr(c) for c in range(0x20) if c not in (9, 10, 13))
         + "\ufffe\uffff",
     ),

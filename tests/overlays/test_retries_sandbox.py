@@ -15,7 +15,8 @@ from contactimport.errors import (
 )
 from contactimport.transport import RetryPolicy
 from contactimport.which50 import AsyncWhich50, Which50, contact
-from overlay_support import CUSTOMERS_LIST, W50_TOKEN, LiveSandbox
+
+from .overlay_support import CUSTOMERS_LIST, W50_TOKEN, LiveSandbox
 
 PATIENT = RetryPolicy(max_retries=10, initial_backoff=0.001, max_backoff=0.005, jitter=0.5)
 BRIEF = RetryPolicy(max_retries=2, initial_backoff=0.001, max_backoff=0.005, jitter=0.0)

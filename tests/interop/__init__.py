@@ -1,0 +1,1 @@
+"""Interoperability tests against the real .NET serializers (Mono)."""

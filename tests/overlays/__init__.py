@@ -1,0 +1,1 @@
+"""Tests of the hand-written SDK in overlays/: clients, workflows, DataContract codec, CLI."""
