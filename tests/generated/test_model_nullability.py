@@ -39,7 +39,7 @@ def with_member(base: dict[str, Any], name: str, value: Any) -> dict[str, Any]:
     return {**base, name: value}
 
 
-NOT_NULLABLE = [
+NOT_NULLABLE: list[tuple[str, str, dict[str, Any], str]] = [
     ("which50", "Contact", CONTACT, "ListId"),
     ("which50", "Contact", CONTACT, "Id"),
     ("checkmarket", "ImportConfig", IMPORT_CONFIG, "ContactListId"),
@@ -50,7 +50,7 @@ NOT_NULLABLE = [
     ("checkmarket", "ImportContact", IMPORT_CONTACT, "LangCode"),
     ("checkmarket", "ImportContact", IMPORT_CONTACT, "CustomFields"),
 ]
-NULLABLE = [
+NULLABLE: list[tuple[str, str, dict[str, Any], str]] = [
     ("which50", "Contact", CONTACT, "EncContactId"),
     ("which50", "Contact", CONTACT, "ValidationWarnings"),
 ]

@@ -54,7 +54,7 @@ async def all_pages(
 async def test_a_list_answers_its_contacts_as_get_contact_has_them_in_insertion_order(
     client: httpx.AsyncClient,
 ) -> None:
-    values = [
+    values: list[dict[str, Any]] = [
         {"Email": "zoe@example.com", "FirstName": "Zoë 多", "ReferanceAccountId": 7},
         {"Email": "not-an-address", "FirstName": 'Quote " and \\ backslash', "Segment": None},
         {"Email": "bob@example.com", "Mobile": "353871234567"},

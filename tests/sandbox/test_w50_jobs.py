@@ -126,7 +126,8 @@ async def test_unknown_field_names_are_417_in_xml_too(client: httpx.AsyncClient)
 
 
 async def test_missing_or_empty_field_names_are_a_bad_request(client: httpx.AsyncClient) -> None:
-    for body in ({"FieldNames": []}, {}):
+    bodies: tuple[dict[str, list[str]], ...] = ({"FieldNames": []}, {})
+    for body in bodies:
         response = await client.post(
             f"{W50}/contactLists/{CUSTOMERS}/import", headers=W50_AUTH, json=body
         )
