@@ -26,10 +26,11 @@ def install_project(session: nox.Session, *groups: str) -> None:
 @nox.session(tags=["ci"])
 def lint(session: nox.Session) -> None:
     """ruff (lint + format check) and mypy --strict over all Python code."""
-    install_project(session, "lint", "test")
+    install_project(session, "lint", "conformance")  # conformance: the test group + schemathesis
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("mypy", "--strict", "overlays", "sandbox", "scripts", "generated", "noxfile.py")
+    session.run("mypy", "--strict", "tests", "bench", "examples")
 
 
 @nox.session(tags=["ci"])
