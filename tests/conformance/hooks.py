@@ -14,9 +14,13 @@ openapi-schema-validator).
   real fields of the list in the path (read from the sandbox's packaged fixtures), and half of the
   positive runImportJob(Put) cases go without `match`, so jobs and contacts really get created
   and run, and stateful testing follows the links through whole workflows (create job -> upload ->
-  run -> status; upsert -> getContact). Half of the positive CheckMarket configurations link to the
-  contact list and survey ids of the suite's own account, so bulk imports run through them
-  (create config -> bulk import -> result). The other half stay as generated.
+  run -> status; upsert -> getContact). Half of the positive runImportJobPatch cases get a `match`
+  drawn from the job's FieldNames (recorded by `after_call` when the run created the job; the
+  list's fields otherwise) and a query value for exactly those names (matchValues); half of the
+  positive patchContacts cases target a contact the run wrote (its list, `match` on its values).
+  Half of the positive CheckMarket configurations link to the contact list and survey ids of the
+  suite's own account, so bulk imports run through them (create config -> bulk import ->
+  result). The other half stay as generated.
 - Failure filters (`filter_failure`), each narrow and stated:
   1. "invalid data accepted" is dropped only when every negative part of the request (XML body,
      query string), read back from the bytes that went over the wire, is valid against the spec.
@@ -263,10 +267,29 @@ def filter_case(context: schemathesis.HookContext, case: Case[Any]) -> bool:
 
 @schemathesis.hook
 def flatmap_case(context: schemathesis.HookContext, case: Case[Any]) -> Any:
-    """Half of the positive create-job / upsert cases use real field names of the list."""
+    """Half of the positive cases of the workflow operations are steered (see the docstring)."""
     operation = _operation_id(case)
+    if operation in ("createImportConfig", "updateImportConfig"):
+        if _body_is_positive(case):
+            return st.one_of(st.just(case), _linked_to_account(case))
+        return st.just(case)
+    if operation == "patchContacts":
+        if _body_is_positive(case) and _is_positive_query(case) and _is_positive_path(case):
+            return st.one_of(st.just(case), _matching_a_known_contact(case))
+        return st.just(case)
     fields = _fields_of_case(case)
-    if not fields or not _body_is_positive(case):
+    if not fields:
+        return st.just(case)
+    if operation == "runImportJobPatch" and _is_positive_query(case):
+        # `match` names the job's fields (the list's when the run did not see the job created),
+        # each with its own query value (matchValues, style form, explode: one parameter each).
+        job_fields = _server_state(case).job_fields.get(_job_key(case)) or fields
+        return st.one_of(st.just(case), _with_match_values(case, job_fields))
+    if operation in ("runImportJob", "runImportJobPut") and _is_positive_query(case):
+        # Without `match` a loaded job always runs: the link from upload to run then completes
+        # the workflow (generated match names are rarely among the job's FieldNames: 417).
+        return st.one_of(st.just(case), st.just(case).map(_without_match))
+    if not _body_is_positive(case):
         return st.just(case)
     if operation == "createImportJob":
         names = st.lists(st.sampled_from(fields), min_size=1, max_size=len(fields), unique=True)
@@ -279,13 +302,91 @@ def flatmap_case(context: schemathesis.HookContext, case: Case[Any]) -> Any:
             )
         )
         return st.one_of(st.just(case), steered)
-    if operation in ("createImportConfig", "updateImportConfig") and _body_is_positive(case):
-        return st.one_of(st.just(case), _linked_to_account(case))
-    if operation in ("runImportJob", "runImportJobPut") and _is_positive_query(case):
-        # Without `match` a loaded job always runs: the link from upload to run then completes
-        # the workflow (generated match names are rarely among the job's FieldNames: 417).
-        return st.one_of(st.just(case), st.just(case).map(_without_match))
     return st.just(case)
+
+
+def _is_positive_path(case: Case[Any]) -> bool:
+    meta = case.meta
+    if meta is None:
+        return False
+    info = meta.components.get(ParameterLocation.PATH)
+    return info is None or info.mode.is_positive
+
+
+def _job_key(case: Case[Any]) -> tuple[int | None, int | None]:
+    path = case.path_parameters or {}
+    return _int_or_none(path.get("contactListId")), _int_or_none(path.get("importJobId"))
+
+
+def _with_match_query(case: Case[Any], criteria: dict[str, str]) -> Case[Any]:
+    """PATCH's query: `match` naming exactly the keys of ``criteria``, one parameter per value.
+
+    Other generated parameters (matchValues comes already exploded into its own keys) are dropped,
+    except `customevents`."""
+    query = {k: v for k, v in (case.query or {}).items() if k == "customevents"}
+    query["match"] = ",".join(criteria)  # style: form, explode: false
+    query.update(criteria)
+    case.query = query
+    _keep_a_valid_query_positive(case)
+    return case
+
+
+def _keep_a_valid_query_positive(case: Case[Any]) -> None:
+    """Keep the positive label of a case whose rewritten query the spec accepts.
+
+    schemathesis re-validates a container a hook rewrote, but takes the keys of a form-exploded
+    object parameter (matchValues) for undeclared parameters and would relabel the case negative.
+    The independent validator reads the query by the parameters' styles; only when it accepts the
+    query is the rewrite taken as the case's starting state (schemathesis' own method for values
+    written after generation). Anything else stays dirty and is judged by schemathesis.
+    """
+    document = case.operation.schema.raw_schema
+    path_item = document["paths"][case.operation.path]
+    raw = urllib.parse.urlencode(case.query or {})
+    if not query_is_valid(document, path_item, case.operation.definition.raw, raw):
+        return
+    record = getattr(case, "_record_starting_state", None)
+    if callable(record):
+        record()
+
+
+def _with_match_values(case: Case[Any], fields: tuple[str, ...]) -> st.SearchStrategy[Case[Any]]:
+    names = st.lists(st.sampled_from(fields), min_size=1, max_size=2, unique=True)
+    criteria = names.flatmap(lambda chosen: st.fixed_dictionaries({name: _TEXT for name in chosen}))
+    return criteria.map(lambda chosen: _with_match_query(case, chosen))
+
+
+def _matching_a_known_contact(case: Case[Any]) -> st.SearchStrategy[Case[Any]]:
+    """patchContacts on a contact this run created: its list in the path, `match` on some of its
+    values, and new Values of that list's fields in the body (a PATCH matching nothing is 404)."""
+    known = [
+        (list_id, values)
+        for list_id, contacts in sorted(_server_state(case).contacts.items())
+        for values in contacts
+        if values and list_id in LIST_FIELDS
+    ]
+    if not known:
+        return st.just(case)
+
+    def steer(list_id: int, criteria: dict[str, str], values: dict[str, Any]) -> Case[Any]:
+        _with_match_query(case, criteria)  # first: path and body stay to be re-validated
+        case.path_parameters = {**(case.path_parameters or {}), "contactListId": list_id}
+        assert isinstance(case.body, dict)
+        case.body = {**case.body, "Values": values}
+        return case
+
+    def for_contact(contact: tuple[int, dict[str, str]]) -> st.SearchStrategy[Case[Any]]:
+        list_id, stored = contact
+        names = st.lists(st.sampled_from(sorted(stored)), min_size=1, max_size=2, unique=True)
+        values = st.dictionaries(st.sampled_from(LIST_FIELDS[list_id]), _SCALARS, min_size=1)
+        return st.builds(
+            steer,
+            st.just(list_id),
+            names.map(lambda chosen: {name: stored[name] for name in chosen}),
+            values,
+        )
+
+    return st.sampled_from(known).flatmap(for_contact)
 
 
 def _linked_to_account(case: Case[Any]) -> st.SearchStrategy[Case[Any]]:
@@ -309,8 +410,9 @@ def _linked_to_account(case: Case[Any]) -> st.SearchStrategy[Case[Any]]:
     return st.builds(link, list_ids, st.sampled_from(CM_SURVEY_IDS))
 
 
-class _ConfigState:
-    """What one server has told about its import configurations during the run.
+class _ServerState:
+    """What one server has told about its resources during the run: import configurations
+    (filter 3), and the W50 jobs and contacts the steering builds PATCH requests on.
 
     (A plain class: this file is loaded by path, outside sys.modules, where @dataclass fails.)
     """
@@ -318,23 +420,39 @@ class _ConfigState:
     def __init__(self) -> None:
         self.reusable: dict[int, bool] = {}  # ImportConfigId -> IsReusable
         self.served: set[int] = set()  # non-reusable ones that served a bulk import
+        # (contactListId, importJobId) -> the FieldNames the job was created with
+        self.job_fields: dict[tuple[int | None, int | None], tuple[str, ...]] = {}
+        # contactListId -> contacts created or updated, as the text PATCH matches them by
+        self.contacts: dict[int, list[dict[str, str]]] = {}
 
 
-_configs_by_app: weakref.WeakKeyDictionary[Any, _ConfigState] = weakref.WeakKeyDictionary()
-_configs_by_url: dict[str, _ConfigState] = {}
+_MAX_KNOWN_CONTACTS = 20  # per list: enough to choose from, bounded for long runs
+_states_by_app: weakref.WeakKeyDictionary[Any, _ServerState] = weakref.WeakKeyDictionary()
+_states_by_url: dict[str, _ServerState] = {}
 
 
-def _config_state(case: Case[Any]) -> _ConfigState:
+def _server_state(case: Case[Any]) -> _ServerState:
     """The state of the server this case went to: an in-process app (the current one behind the
     harness's resettable wrapper) or, over HTTP, a base URL."""
     app = case.operation.app
     if app is None:
-        return _configs_by_url.setdefault(str(case.operation.base_url), _ConfigState())
+        return _states_by_url.setdefault(str(case.operation.base_url), _ServerState())
     target = getattr(app, "target", app)
-    state = _configs_by_app.get(target)
+    state = _states_by_app.get(target)
     if state is None:
-        state = _configs_by_app[target] = _ConfigState()
+        state = _states_by_app[target] = _ServerState()
     return state
+
+
+def _match_text(value: Any) -> str | None:
+    """The query-string text that matches a stored value (None: not matchable from a query)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str) and value:
+        return value
+    return None
 
 
 def _response_value(case: Case[Any], response: schemathesis.Response) -> Any:
@@ -357,13 +475,17 @@ def _is_reusable(case: Case[Any]) -> bool:
 
 @schemathesis.hook
 def after_call(context: schemathesis.HookContext, case: Case[Any], response: Any) -> None:
-    """Track CheckMarket configurations' reusability and their bulk imports (for filter 3)."""
+    """Track CheckMarket configurations' reusability and their bulk imports (for filter 3), and
+    the W50 jobs' FieldNames and the contacts written (for the PATCH steering)."""
     operation = _operation_id(case)
-    if operation not in ("createImportConfig", "updateImportConfig", "bulkImportContacts"):
-        return
     if not 200 <= response.status_code < 300:
         return
-    state = _config_state(case)
+    if operation in ("createImportJob", "upsertContact", "upsertContactPut", "patchContacts"):
+        _record_w50(case, response)
+        return
+    if operation not in ("createImportConfig", "updateImportConfig", "bulkImportContacts"):
+        return
+    state = _server_state(case)
     if operation == "bulkImportContacts":
         config_id = _int_or_none((case.path_parameters or {}).get("importConfigId"))
         if config_id is not None and not state.reusable.get(config_id, True):
@@ -390,6 +512,31 @@ def _int_or_none(value: Any) -> int | None:
         return int(str(value))
     except ValueError:
         return None
+
+
+def _record_w50(case: Case[Any], response: schemathesis.Response) -> None:
+    try:
+        value = _response_value(case, response)
+    except (ValueError, LookupError):
+        return
+    if not isinstance(value, dict):
+        return
+    state = _server_state(case)
+    if _operation_id(case) == "createImportJob":
+        names = case.body.get("FieldNames") if isinstance(case.body, dict) else None
+        job_id = _int_or_none(value.get("Id"))
+        if isinstance(names, list) and job_id is not None:
+            list_id = _int_or_none((case.path_parameters or {}).get("contactListId"))
+            state.job_fields[(list_id, job_id)] = tuple(str(name) for name in names)
+        return
+    list_id = _int_or_none(value.get("ListId"))
+    values = value.get("Values")
+    if list_id is None or not isinstance(values, dict):
+        return
+    texts = {str(k): t for k, v in values.items() if (t := _match_text(v)) is not None}
+    contacts = state.contacts.setdefault(list_id, [])
+    if texts and len(contacts) < _MAX_KNOWN_CONTACTS:
+        contacts.append(texts)
 
 
 def _fallback_wrote_an_invalid_body(case: Case[Any], response: schemathesis.Response) -> bool:
@@ -432,7 +579,7 @@ def filter_failure(
         return _drop("4-positive-xml-the-contract-cannot-write", failure, case, response)
     if isinstance(failure, EnsureResourceAvailability):
         config_id = _int_or_none((case.path_parameters or {}).get("importConfigId"))
-        if config_id in _config_state(case).served:
+        if config_id in _server_state(case).served:
             return _drop("3-non-reusable-config-served", failure, case, response)
     return True
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import json
 import tomllib
+import urllib.parse
 from typing import Any
 
 import harness
@@ -272,3 +273,113 @@ def test_object_level_authorization_catches_one_account_reading_another_s_contac
     )
     with pytest.raises(FailureGroup, match="Object-level authorization bypass"):
         FreshLeakyWorkflow.run(settings=settings)
+
+
+def _positive_stateful_cases(operation: Any, path: dict[str, Any], count: int) -> list[Any]:
+    """Positive cases of one operation as stateful testing draws them (hooks applied)."""
+    import hypothesis
+    from schemathesis.generation import GenerationMode
+    from schemathesis.generation.meta import TestPhase
+
+    cases: list[Any] = []
+    strategy = operation.as_strategy(
+        generation_mode=GenerationMode.POSITIVE, phase=TestPhase.STATEFUL, path_parameters=path
+    )
+
+    @hypothesis.given(strategy)
+    @hypothesis.settings(
+        max_examples=count,
+        database=None,
+        derandomize=True,
+        deadline=None,
+        suppress_health_check=list(hypothesis.HealthCheck),
+    )
+    def collect(case: Any) -> None:
+        cases.append(case)
+
+    collect()
+    return cases
+
+
+def _matched(case: Any) -> list[str]:
+    """The names of a case's `match` that each have a query value of their own (matchValues)."""
+    query = case.query or {}
+    names = [name for name in str(query.get("match", "")).split(",") if name]
+    return names if names and all(name in query for name in names) else []
+
+
+W50_ACME = {"Authorization": "Bearer w50-acme-full"}
+
+
+def test_patch_runs_are_steered_to_the_job_s_field_names_with_a_value_for_each() -> None:
+    """runImportJobPatch needs `match` among the job's FieldNames and a query value for each name;
+    no link can build that, the flatmap_case hook does (from the job recorded by after_call). The
+    steered cases keep their positive label, and the sandbox runs them (200)."""
+    schema = load("which50")
+    schema.app = harness.ResettableSandbox()
+    list_fields = {f["Name"] for f in load_fixtures(None).w50_accounts[0].lists[0].fields}
+    job_fields = {"Mobile", "LastName"}  # not the names of the spec's example
+    create = schema["/contactLists/{contactListId}/import"]["POST"]
+    created = create.Case(
+        path_parameters={"contactListId": 1},
+        body={"FieldNames": sorted(job_fields)},
+        media_type="application/json",
+        headers=W50_ACME,
+    ).call()
+    assert created.status_code == 200, created.text
+    path = {"contactListId": 1, "importJobId": created.json()["Id"]}
+    run = schema["/contactLists/{contactListId}/import/{importJobId}/run"]["PATCH"]
+
+    cases = _positive_stateful_cases(run, path, 40)
+    steered = [c for c in cases if _matched(c) and set(_matched(c)) <= list_fields]
+    assert steered, "no PATCH run case names list fields with a value for each"
+    assert all(set(_matched(case)) <= job_fields for case in steered)
+    for case in steered:
+        assert set(case.query) - {"match", "customevents"} == set(_matched(case)), case.query
+    # schemathesis would read matchValues' keys as undeclared parameters; a steered query the
+    # spec accepts keeps its positive label (one with e.g. an empty customevents item does not).
+    document = schema.raw_schema
+    path_item = document["paths"][run.path]
+    labels = {
+        case.meta.generation.mode.is_positive: query_is_valid(
+            document, path_item, run.definition.raw, urllib.parse.urlencode(case.query)
+        )
+        for case in steered
+    }
+    assert labels == {True: True} or labels == {True: True, False: False}, labels
+
+    upload = schema["/contactLists/{contactListId}/import/{importJobId}"]["POST"]
+    loaded = upload.Case(
+        path_parameters=path,
+        body=[{"Values": {"Mobile": "353871234567", "LastName": "Gannon"}}],
+        media_type="application/json",
+        headers=W50_ACME,
+    ).call()
+    assert loaded.status_code == 200, loaded.text
+    response = steered[0].call(headers=W50_ACME)
+    assert response.status_code == 200, response.text
+
+
+def test_patch_contacts_is_steered_to_a_contact_the_run_wrote() -> None:
+    """patchContacts answers 404 unless its query values match a contact; the hook targets one
+    that an upsert of the run created (its list, `match` on its values)."""
+    schema = load("which50")
+    schema.app = harness.ResettableSandbox()
+    upsert = schema["/contactLists/{contactListId}/contact"]["POST"]
+    written = upsert.Case(
+        path_parameters={"contactListId": 2},
+        body={"Values": {"Email": "ann@example.com", "FirstName": "Ann"}},
+        media_type="application/json",
+        headers=W50_ACME,
+    ).call()
+    assert written.status_code == 200, written.text
+    patch = schema["/contactLists/{contactListId}/contact"]["PATCH"]
+    cases = _positive_stateful_cases(patch, {"contactListId": 999}, 40)
+    steered = [c for c in cases if c.path_parameters["contactListId"] == 2 and _matched(c)]
+    assert steered, "no patchContacts case was steered to the written contact"
+    wrote = {"Email": "ann@example.com", "FirstName": "Ann"}
+    for case in steered:
+        assert {name: case.query[name] for name in _matched(case)}.items() <= wrote.items()
+        assert set(case.body["Values"]) <= {"Email", "FirstName"}
+    response = steered[0].call(headers=W50_ACME)
+    assert response.status_code == 200, response.text
