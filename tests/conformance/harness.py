@@ -62,17 +62,21 @@ PROFILES = {
 }
 
 # The steps of each API's workflows, in order, that stateful testing must complete (2xx) by
-# following the spec's links: create job -> upload -> run -> status, upsert -> read contact;
-# create configuration -> bulk import -> result.
+# following the spec's links: create job -> upload -> run (POST, PUT, PATCH) -> status, upsert ->
+# read contact, PATCH the contacts; create configuration -> bulk import -> result. The PATCH steps
+# need `match` values no link can carry: hooks.py steers them (flatmap_case).
 WORKFLOW_STEPS: dict[Api, tuple[str, ...]] = {
     "which50": (
         "listContactLists",
         "createImportJob",
         "uploadImportBatch",
         "runImportJob",
+        "runImportJobPut",
+        "runImportJobPatch",
         "getImportJob",
         "upsertContact",
         "getContact",
+        "patchContacts",
     ),
     "checkmarket": ("createImportConfig", "bulkImportContacts", "getImportResult"),
 }

@@ -383,3 +383,27 @@ def test_patch_contacts_is_steered_to_a_contact_the_run_wrote() -> None:
         assert set(case.body["Values"]) <= {"Email", "FirstName"}
     response = steered[0].call(headers=W50_ACME)
     assert response.status_code == 200, response.text
+
+
+def test_checkmarket_configurations_are_steered_to_the_suite_s_own_account() -> None:
+    """A configuration naming another account's contact list or survey is stored with
+    `Succeeded: false` and no id, so the links to bulk import cannot resolve; the hook gives half
+    the positive ones acme's ids (or no list), and the sandbox then stores them."""
+    acme = next(a for a in load_fixtures(None).checkmarket_accounts if a.id == "acme")
+    schema = load("checkmarket")
+    schema.app = harness.ResettableSandbox()
+    create = schema["/3/contacts/import/configs"]["POST"]
+
+    def linked_to_acme(body: Any) -> bool:
+        survey = (body.get("SurveySettings") or {}).get("SurveyId")
+        list_id = body.get("ContactListId")
+        return survey in acme.survey_ids and (list_id is None or list_id in acme.contact_list_ids)
+
+    cases = _positive_stateful_cases(create, {}, 40)
+    steered = [c for c in cases if isinstance(c.body, dict) and linked_to_acme(c.body)]
+    assert steered, "no configuration was linked to the suite's own account"
+    headers = {"X-Master-Key": "cm-acme-master", "X-Key": "cm-acme-contacts-write"}
+    response = steered[0].call(headers=headers)
+    assert response.status_code == 200, response.text
+    data = response.json()["Data"]
+    assert data["Succeeded"] is True and isinstance(data["ImportConfigId"], int), data
