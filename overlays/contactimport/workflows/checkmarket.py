@@ -29,13 +29,11 @@ from typing import TYPE_CHECKING, Any, Final, Protocol
 from .batching import abatched, batched
 from .errors import (
     EmptyImportError,
-    ImportCancelled,
-    ImportInterrupted,
     ImportStateConflict,
     SourceChangedError,
-    is_transient,
 )
 from .poller import AsyncImportPoller, ImportPoller, Pause, Steps, drive_async, drive_sync
+from .process import StepProcess
 from .resume import ContactDigest, InvalidResumeToken
 from .which50 import RetrySettings
 
@@ -289,7 +287,7 @@ class _NextChunk:
     pass
 
 
-class BulkImportProcess:
+class BulkImportProcess(StepProcess):
     """The CheckMarket workflow's logic as a generator of actions."""
 
     def __init__(
@@ -311,8 +309,7 @@ class BulkImportProcess:
             raise ValueError("give either import_config_id or config (to create or reuse one)")
         if chunk_size < 1:
             raise ValueError(f"the chunk size must be at least 1, got {chunk_size}")
-        self._lock = threading.Lock()
-        self._cancel = threading.Event()
+        super().__init__()
         self._phase = "Configuring"
         self._config_id = import_config_id
         self._config = config
@@ -340,16 +337,9 @@ class BulkImportProcess:
     def chunk_size(self) -> int:
         return self._chunk_size
 
-    def status(self) -> str:
-        with self._lock:
-            return self._phase
-
     def continuation_token(self) -> str | None:
         with self._lock:
             return None if self._state is None else self._state.encode()
-
-    def request_cancel(self) -> None:
-        self._cancel.set()
 
     def _set_state(self, state: _BulkState) -> None:
         with self._lock:
@@ -370,27 +360,6 @@ class BulkImportProcess:
                     completed_queue_items=self._completed,
                 )
             )
-
-    def _interrupted(self, message: str) -> ImportInterrupted:
-        return ImportInterrupted(message, continuation_token=self.continuation_token())
-
-    def _check_cancel(self) -> None:
-        if self._cancel.is_set():
-            raise ImportCancelled(
-                "the import was cancelled", continuation_token=self.continuation_token()
-            )
-
-    def _retrying(self, action: Any, what: str) -> Steps[Any]:
-        attempt = 0
-        while True:
-            try:
-                return (yield action)
-            except Exception as error:
-                attempt += 1
-                if not is_transient(error) or attempt >= self._retry.max_attempts:
-                    raise self._interrupted(f"{what} failed: {error}") from error
-            yield Pause(self._retry.delay(attempt))
-            self._check_cancel()
 
     def _next_chunk(self) -> Steps[list[dict[str, Any]] | None]:
         try:

@@ -24,14 +24,13 @@ from typing import TYPE_CHECKING, Any, Final, Literal, Protocol
 from .batching import abatched, batched, request_body_max_items
 from .errors import (
     EmptyImportError,
-    ImportCancelled,
-    ImportInterrupted,
     ImportJobFailed,
     ImportStateConflict,
     SourceChangedError,
     is_transient,
 )
 from .poller import AsyncImportPoller, ImportPoller, Pause, Steps, drive_async, drive_sync
+from .process import StepProcess
 from .resume import ContactDigest, ResumeState
 
 if TYPE_CHECKING:
@@ -223,7 +222,7 @@ class _NextBatch:
 _NEXT_BATCH: Final = _NextBatch()
 
 
-class Which50ImportProcess:
+class Which50ImportProcess(StepProcess):
     """The workflow's logic as a generator of actions; thread-safe ``status``/``token`` reads."""
 
     def __init__(
@@ -245,8 +244,7 @@ class Which50ImportProcess:
         retry: RetrySettings,
     ) -> None:
         self.contact_list_id = contact_list_id
-        self._lock = threading.Lock()
-        self._cancel = threading.Event()
+        super().__init__()
         self._phase = "Starting"
         self._on_progress = on_progress
         self._on_checkpoint = on_checkpoint
@@ -296,16 +294,9 @@ class Which50ImportProcess:
         size: int = self._new["batch_size"]
         return size
 
-    def status(self) -> str:
-        with self._lock:
-            return self._phase
-
     def continuation_token(self) -> str | None:
         with self._lock:
             return None if self._state is None else self._state.encode()
-
-    def request_cancel(self) -> None:
-        self._cancel.set()
 
     # -- helpers ---------------------------------------------------------------------------
     def _set_state(self, state: ResumeState) -> None:
@@ -333,28 +324,6 @@ class Which50ImportProcess:
                 job=self._job,
             )
         )
-
-    def _interrupted(self, message: str) -> ImportInterrupted:
-        return ImportInterrupted(message, continuation_token=self.continuation_token())
-
-    def _check_cancel(self) -> None:
-        if self._cancel.is_set():
-            raise ImportCancelled(
-                "the import was cancelled", continuation_token=self.continuation_token()
-            )
-
-    def _retrying(self, action: Any, what: str) -> Steps[Any]:
-        """Yield ``action`` until it succeeds; transient errors are retried with backoff."""
-        attempt = 0
-        while True:
-            try:
-                return (yield action)
-            except Exception as error:
-                attempt += 1
-                if not is_transient(error) or attempt >= self._retry.max_attempts:
-                    raise self._interrupted(f"{what} failed: {error}") from error
-            yield Pause(self._retry.delay(attempt))
-            self._check_cancel()
 
     def _next_batch(self) -> Steps[list[dict[str, Any]] | None]:
         try:
