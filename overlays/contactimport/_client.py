@@ -24,6 +24,7 @@ from .errors import (
     ErrorDetails,
     InvalidParameterError,
     parse_error_body,
+    payload_error_details,
     status_error_from_response,
 )
 from .settings import (
@@ -35,6 +36,7 @@ from .settings import (
 )
 from .transport.redaction import REDACTED, redact_text, redact_url
 from .transport.retry import (
+    REPLAY_SAFE_METHODS,
     AsyncRetryTransport,
     RetryPolicy,
     RetryTransport,
@@ -224,9 +226,11 @@ class ClientCore:
         if retry_policy is None:
             retry_policy = RetryPolicy(max_retries=2 if max_retries is None else max_retries)
         self.retry_policy = retry_policy
-        self._secrets = tuple(
-            _credential_value(name, value) for name, value in auth_headers.items() if value
-        )
+        # The header values and, for `Bearer <token>`-style values, the bare credential too, so
+        # a server echoing only the token is scrubbed as well.
+        values = [_credential_value(name, value) for name, value in auth_headers.items() if value]
+        bare = [value.split(" ", 1)[1] for value in values if " " in value]
+        self._secrets = tuple(dict.fromkeys(values + bare))
         self.headers: dict[str, str] = {
             "User-Agent": user_agent(user_agent_extra),
             **(dict(headers) if headers else {}),
@@ -260,7 +264,7 @@ class ClientCore:
     ) -> PreparedCall[T]:
         operation = operation_specs(self.api)[operation_id]
         if replay_safe is None:
-            replay_safe = operation.method in ("GET", "HEAD", "OPTIONS", "DELETE")
+            replay_safe = operation.method in REPLAY_SAFE_METHODS
         return PreparedCall(
             operation=operation,
             kwargs=kwargs,
@@ -381,29 +385,9 @@ class ClientCore:
         """CheckMarket answers with a Payload whose Meta.Status can be an error under HTTP 200."""
         if self.api != "checkmarket" or not isinstance(decoded, Mapping):
             return
-        meta = decoded.get("Meta")
-        if not isinstance(meta, Mapping):
-            return
-        status = meta.get("Status")
-        if isinstance(status, int) and not isinstance(status, bool) and not 200 <= status < 300:
-            data = decoded.get("Data")
-            if isinstance(data, Mapping):
-                message = data.get("ErrorMessage")
-                code = data.get("ErrorCode")
-                kind = data.get("ErrorType")
-                details = ErrorDetails(
-                    message=self._scrub(message) if isinstance(message, str) else None,
-                    error_code=code if isinstance(code, int) else None,
-                    error_type=kind if isinstance(kind, str) else None,
-                    meta_status=status,
-                    body=decoded,
-                )
-            else:
-                details = ErrorDetails(
-                    message=self._scrub(data) if isinstance(data, str) else None,
-                    meta_status=status,
-                    body=decoded,
-                )
+        details = payload_error_details(decoded)
+        status = details.meta_status
+        if status is not None and not 200 <= status < 300:
             raise status_error_from_response(
                 self.api, response, status_code=status, details=self._scrub_details(details)
             )

@@ -280,6 +280,22 @@ def _decode_body(content: bytes, content_type: str) -> Any:
         return snippet.decode("utf-8", "replace")
 
 
+def payload_error_details(payload: Mapping[str, Any]) -> ErrorDetails:
+    """The error a CheckMarket Payload carries: `Meta.Status`, and `Data` as object or string."""
+    meta = payload.get("Meta")
+    data = payload.get("Data")
+    meta_status = _as_int(meta.get("Status")) if isinstance(meta, Mapping) else None
+    if isinstance(data, Mapping):
+        return ErrorDetails(
+            message=_as_text(data.get("ErrorMessage")) or _as_text(data.get("Message")),
+            error_code=_as_int(data.get("ErrorCode")),
+            error_type=_as_text(data.get("ErrorType")),
+            meta_status=meta_status,
+            body=payload,
+        )
+    return ErrorDetails(message=_as_text(data), meta_status=meta_status, body=payload)
+
+
 def parse_error_body(api: ApiName, content: bytes, content_type: str) -> ErrorDetails:
     """Read an error body of either API in JSON or XML.
 
@@ -290,18 +306,7 @@ def parse_error_body(api: ApiName, content: bytes, content_type: str) -> ErrorDe
     decoded = _decode_body(content, content_type)
     is_payload = isinstance(decoded, dict) and ("Meta" in decoded or "Data" in decoded)
     if api == "checkmarket" and isinstance(decoded, dict) and is_payload:
-        meta = decoded.get("Meta")
-        data = decoded.get("Data")
-        meta_status = _as_int(meta.get("Status")) if isinstance(meta, dict) else None
-        if isinstance(data, dict):
-            return ErrorDetails(
-                message=_as_text(data.get("ErrorMessage")) or _as_text(data.get("Message")),
-                error_code=_as_int(data.get("ErrorCode")),
-                error_type=_as_text(data.get("ErrorType")),
-                meta_status=meta_status,
-                body=decoded,
-            )
-        return ErrorDetails(message=_as_text(data), meta_status=meta_status, body=decoded)
+        return payload_error_details(decoded)
     if isinstance(decoded, dict):
         message = _as_text(decoded.get("Message")) or _as_text(decoded.get("message"))
         detail = _as_text(decoded.get("MessageDetail")) or _as_text(decoded.get("ExceptionMessage"))

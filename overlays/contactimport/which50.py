@@ -327,6 +327,7 @@ class _Calls:
         body = _to_contact(item, "contact")
         events = _events(custom_events)
         names = list(match.names) if match is not None else None
+        fires_events = isinstance(events, list) and bool(events)
         kwargs: dict[str, Any]
         if method == "PATCH":
             assert isinstance(match, MatchValues)
@@ -338,7 +339,9 @@ class _Calls:
                 match_values=PatchContactsMatchValues.from_dict(dict(match.values)),
             )
             operation_id = "patchContacts"
-            replay_safe = True  # PATCH never inserts: repeating it sets the same values again
+            # PATCH never inserts, so a repeat sets the same values again, unless it fires custom
+            # events: those would run a second time for every updated contact.
+            replay_safe = not fires_events
         else:
             if isinstance(match, MatchOn):
                 check_contacts_carry_match(match, [body.values.to_dict()])
@@ -348,7 +351,8 @@ class _Calls:
                 contact_list_id, body=body, customevents=events, match=names if names else UNSET
             )
             # With match a repeat finds the contact the first attempt wrote; without, it inserts.
-            replay_safe = match is not None
+            # Custom events would run a second time, so a call that fires them is never replayed.
+            replay_safe = match is not None and not fires_events
         return self.core.prepare(
             operation_id,
             kwargs,

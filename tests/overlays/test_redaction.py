@@ -131,3 +131,22 @@ def test_debug_logging_is_off_without_the_variable(monkeypatch: pytest.MonkeyPat
     assert not configure_debug_logging()
     monkeypatch.setenv("CONTACTIMPORT_DEBUG", "0")
     assert not configure_debug_logging()
+
+
+def test_exceptions_hide_the_bare_token_when_the_server_echoes_only_the_token() -> None:
+    def echo_token(request: httpx.Request) -> httpx.Response:
+        token = request.headers["authorization"].split(" ", 1)[1]
+        return httpx.Response(401, json={"Message": f"Unknown token {token}"})
+
+    with (
+        Which50(
+            TOKEN,
+            base_url="https://w50.example/Which50API",
+            transport=httpx.MockTransport(echo_token),
+        ) as w50,
+        pytest.raises(AuthenticationError) as caught,
+    ):
+        w50.list_contact_lists()
+    text = " ".join([str(caught.value), repr(caught.value), str(caught.value.__dict__)])
+    assert TOKEN not in text
+    assert REDACTED in str(caught.value)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import httpx
 import pytest
+from contactimport.errors import ServerError
+from contactimport.querystring import CustomEvents, MatchOn, MatchValues
 from contactimport.transport import (
     AsyncRetryTransport,
     RetryPolicy,
@@ -15,6 +18,7 @@ from contactimport.transport import (
     mark_request,
 )
 from contactimport.transport.retry import ATTEMPTS_EXTENSION, attempts_made
+from contactimport.which50 import Which50
 
 Step = httpx.Response | Exception
 
@@ -152,8 +156,9 @@ def test_errors_after_sending_are_retried_only_when_replay_safe(error: Exception
     assert attempts_made(caught.value) == 1
 
 
-def test_unmarked_requests_are_judged_by_method() -> None:
-    cases = (("GET", 2), ("PUT", 2), ("DELETE", 2), ("POST", 1), ("PATCH", 1))
+def test_unmarked_requests_are_judged_by_method_and_put_is_not_replayed() -> None:
+    # A W50 PUT runs an import job or upserts contacts: a blind repeat could do it twice.
+    cases = (("GET", 2), ("PUT", 1), ("DELETE", 2), ("POST", 1), ("PATCH", 1))
     for method, expected_attempts in cases:
         script = Script(status(502), status(200))
         client, _ = _client(script)
@@ -218,3 +223,47 @@ def test_async_transport_follows_the_same_rule() -> None:
 
     assert asyncio.run(post()).status_code == 504
     assert len(script.seen) == 1
+
+
+def _contact_calls_after_a_502(call: Callable[[Which50], object]) -> int:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        if len(seen) == 1:
+            return httpx.Response(502, json={"Message": "bad gateway"})
+        return httpx.Response(200, json={"EncContactId": "x", "ListId": 1, "Values": {}})
+
+    policy = RetryPolicy(max_retries=2, initial_backoff=0, max_backoff=0)
+    with (
+        Which50(
+            "t",
+            base_url="https://w50.example/Which50API",
+            transport=httpx.MockTransport(handler),
+            retry_policy=policy,
+        ) as w50,
+        contextlib.suppress(ServerError),
+    ):
+        call(w50)
+    return len(seen)
+
+
+def test_a_contact_call_that_fires_custom_events_is_never_replayed() -> None:
+    contact = {"Values": {"Email": "a@example.com"}}
+    events = CustomEvents("SendWelcomeEmail")
+    on_email = MatchOn("Email")
+    assert _contact_calls_after_a_502(lambda w: w.upsert_contact(1, contact, match=on_email)) == 2
+    assert (
+        _contact_calls_after_a_502(
+            lambda w: w.upsert_contact(1, contact, match=on_email, custom_events=events)
+        )
+        == 1
+    )
+    values = MatchValues({"Email": "a@example.com"})
+    assert _contact_calls_after_a_502(lambda w: w.patch_contacts(1, contact, match=values)) == 2
+    assert (
+        _contact_calls_after_a_502(
+            lambda w: w.patch_contacts(1, contact, match=values, custom_events=events)
+        )
+        == 1
+    )

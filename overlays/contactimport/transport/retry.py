@@ -28,7 +28,7 @@ or follow Retry-After when the server sends it. Each attempt is logged on the
 
 The clients mark each request with its replay-safety through the request extension
 `"contactimport"` (a dict with `operation` and `replay_safe`); unmarked requests are judged by
-method (GET, HEAD, OPTIONS, PUT and DELETE are idempotent in HTTP).
+method: GET, HEAD, OPTIONS and DELETE are replayed; PUT is not (a W50 PUT runs a job or upserts).
 """
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ from .redaction import redact_headers, redact_url
 __all__ = [
     "ATTEMPTS_EXTENSION",
     "EXTENSION",
+    "REPLAY_SAFE_METHODS",
     "AsyncRetryTransport",
     "RetryPolicy",
     "RetryTransport",
@@ -66,7 +67,9 @@ ATTEMPTS_EXTENSION: Final = "contactimport.attempts"
 """Response extension key: how many attempts the transport made (1 = no retry)."""
 
 SAFE_METHODS: Final = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
-IDEMPOTENT_METHODS: Final = SAFE_METHODS | {"PUT", "DELETE"}
+REPLAY_SAFE_METHODS: Final = SAFE_METHODS | {"DELETE"}
+"""Methods replayed when a request carries no mark. Not PUT: in these APIs a PUT runs an import
+job or upserts contacts (W50), which a repeat would do twice."""
 
 # Errors raised before the request left this machine: replaying them can never duplicate work.
 _NOT_SENT_ERRORS: Final = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
@@ -108,7 +111,7 @@ def is_replay_safe(request: httpx.Request) -> bool:
     mark = request.extensions.get(EXTENSION)
     if isinstance(mark, dict) and isinstance(mark.get("replay_safe"), bool):
         return bool(mark["replay_safe"])
-    return request.method.upper() in IDEMPOTENT_METHODS
+    return request.method.upper() in REPLAY_SAFE_METHODS
 
 
 def _operation(request: httpx.Request) -> str:
