@@ -439,7 +439,10 @@ class Which50ImportProcess(StepProcess):
                 if not is_transient(error):
                     raise self._interrupted(f"uploading a batch failed: {error}") from error
                 attempt += 1
-                # The outcome is unknown: ask the server whether the batch landed.
+                # The outcome is unknown: wait first, so that a request the server is still
+                # writing has landed, then ask the server whether the batch is there.
+                yield Pause(self._retry.delay(attempt))
+                self._check_cancel()
                 job = yield from self._retrying(_GetJob(job_id), "checking the import job")
                 on_server = int(job.get("TotalContacts") or 0)
                 if on_server == before + len(batch):
@@ -451,8 +454,6 @@ class Which50ImportProcess(StepProcess):
                     ) from error
                 if attempt >= self._retry.max_attempts:
                     raise self._interrupted(f"uploading a batch failed: {error}") from error
-                yield Pause(self._retry.delay(attempt))
-                self._check_cancel()
             else:
                 break
         self._confirm(batch)
