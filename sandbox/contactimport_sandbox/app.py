@@ -680,11 +680,20 @@ def create_app(
         sandbox.store.reset()
         return JSONResponse({"reset": True})
 
+    def _cursor(text: str) -> int:
+        """A paging cursor: a row id, 0 to 2**63 - 1 (SQLite's integer range)."""
+        value = int(text)
+        if not 0 <= value < 2**63:
+            raise BadRequest("after must be a cursor from a previous page (0 to 2**63 - 1).")
+        return value
+
     async def custom_events(request: Request) -> Response:
         try:
             account = authenticate_w50(sandbox, request, "read")
-            after = int(request.query_params.get("after", "0"))
-            limit = min(int(request.query_params.get("limit", "1000")), 10000)
+            after = _cursor(request.query_params.get("after", "0"))
+            limit = int(request.query_params.get("limit", "1000"))
+            if not 1 <= limit <= MAX_CONTACTS_PAGE:
+                raise BadRequest(f"limit must be between 1 and {MAX_CONTACTS_PAGE}.")
         except SandboxError as exc:
             return JSONResponse({"Message": exc.message}, status_code=exc.status)
         except ValueError:
@@ -704,7 +713,7 @@ def create_app(
             account = authenticate_w50(sandbox, request, "read")
             list_id = parse_path_param("contactListId", "integer", request.path_params["list_id"])
             sandbox.which50.contact_list(account, list_id, LIST_NOT_FOUND)
-            after = int(request.query_params.get("after", "0"))
+            after = _cursor(request.query_params.get("after", "0"))
             limit = int(request.query_params.get("limit", "1000"))
             if not 1 <= limit <= MAX_CONTACTS_PAGE:
                 raise BadRequest(f"limit must be between 1 and {MAX_CONTACTS_PAGE}.")

@@ -56,8 +56,11 @@ class FaultSettings:
         seed = raw.get("seed")
         if seed is not None and (not isinstance(seed, int) or isinstance(seed, bool)):
             raise ValueError("seed must be an integer or null")
+        raw_rules = raw.get("rules", [])
+        if not isinstance(raw_rules, list):
+            raise ValueError("rules must be a list of objects")
         rules = []
-        for index, item in enumerate(raw.get("rules", [])):
+        for index, item in enumerate(raw_rules):
             if not isinstance(item, dict):
                 raise ValueError(f"rules[{index}] must be an object")
             known = set(FaultRule.__dataclass_fields__)

@@ -123,6 +123,8 @@ async def test_twenty_thousand_imported_contacts_come_back_exactly_in_pages_of_t
         (W50_AUTH, CUSTOMERS, "?limit=0", 400),
         (W50_AUTH, CUSTOMERS, "?limit=10001", 400),
         (W50_AUTH, CUSTOMERS, "?after=x", 400),
+        (W50_AUTH, CUSTOMERS, "?after=99999999999999999999", 400),  # past SQLite's integers
+        (W50_AUTH, CUSTOMERS, "?after=-1", 400),
         (W50_READONLY, CUSTOMERS, "?limit=10000", 200),  # reading needs read permission only
     ],
 )
@@ -141,3 +143,21 @@ async def test_the_account_token_guards_the_list_and_bad_paging_is_400(
     else:
         assert response.json()["Message"]
         assert "a@example.com" not in response.text
+
+
+@pytest.mark.parametrize(
+    "query", ["?after=99999999999999999999", "?after=-1", "?limit=0", "?limit=-1", "?limit=10001"]
+)
+async def test_custom_events_paging_out_of_range_is_400_not_500(
+    client: httpx.AsyncClient, query: str
+) -> None:
+    response = await client.get(f"/_sandbox/which50/custom-events{query}", headers=W50_AUTH)
+    assert response.status_code == 400, response.text
+    assert response.json()["Message"]
+
+
+async def test_fault_settings_whose_rules_are_not_a_list_are_400_not_500(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.put("/_sandbox/faults", json={"rules": 5})
+    assert response.status_code == 400, response.text
