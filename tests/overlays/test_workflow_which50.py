@@ -36,6 +36,7 @@ from contactimport.workflows import (
     ResumeState,
     RetrySettings,
     SourceChangedError,
+    UnknownFieldsError,
     begin_import,
     begin_import_async,
     upload_batch_limit,
@@ -296,11 +297,21 @@ def test_the_source_is_read_lazily_one_batch_at_a_time() -> None:
 
 def test_field_names_are_derived_from_the_first_batch_unless_given() -> None:
     fake = FakeWhich50()
-    rows = [{"Email": "a@x"}, {"Email": "b@x", "City": "Gent"}, {"Mobile": "+32"}]
+    rows = [{"Email": "a@x"}, {"Email": "b@x", "City": "Gent"}, {"City": "Brugge"}]
     start(fake, rows, batch_size=2)
     assert fake.jobs[1].field_names == ["Email", "City"]
     start(fake, rows, field_names=["Email", "Mobile", "City"])
     assert fake.jobs[2].field_names == ["Email", "Mobile", "City"]
+
+
+def test_a_later_field_missing_from_derived_field_names_stops_the_import_instead_of_losing_it() -> (
+    None
+):
+    fake = FakeWhich50()
+    rows = [{"Email": "a@x"}, {"Email": "b@x"}, {"Email": "c@x", "Mobile": "+32"}]
+    with pytest.raises(UnknownFieldsError, match="Mobile"):
+        start(fake, rows, batch_size=2)
+    assert fake.upload_sizes == [2]  # the batch holding Mobile was never sent
 
 
 def test_an_empty_source_is_an_error_before_any_job_is_created() -> None:

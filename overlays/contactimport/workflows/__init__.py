@@ -23,6 +23,7 @@ from .errors import (
     ImportJobFailed,
     ImportStateConflict,
     SourceChangedError,
+    UnknownFieldsError,
     WorkflowError,
     is_transient,
 )
@@ -57,6 +58,7 @@ __all__ = [
     "ResumeState",
     "RetrySettings",
     "SourceChangedError",
+    "UnknownFieldsError",
     "Which50ImportApi",
     "WorkflowError",
     "abatched",

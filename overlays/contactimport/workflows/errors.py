@@ -13,6 +13,7 @@ __all__ = [
     "ImportJobFailed",
     "ImportStateConflict",
     "SourceChangedError",
+    "UnknownFieldsError",
     "WorkflowError",
     "is_transient",
 ]
@@ -22,6 +23,14 @@ TRANSIENT_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 
 class WorkflowError(ContactImportError):
     """Base class of the workflow errors."""
+
+
+class UnknownFieldsError(WorkflowError):
+    """A contact carries Values keys outside the job's FieldNames, which the API would ignore.
+
+    Raised only when the FieldNames were derived from the first batch: pass ``field_names=``
+    naming every field to import (keys outside an explicit list are ignored, as the spec says).
+    """
 
 
 class ImportInterrupted(WorkflowError):

@@ -27,6 +27,7 @@ from .errors import (
     ImportJobFailed,
     ImportStateConflict,
     SourceChangedError,
+    UnknownFieldsError,
     is_transient,
 )
 from .poller import AsyncImportPoller, ImportPoller, Pause, Steps, drive_async, drive_sync
@@ -245,6 +246,7 @@ class Which50ImportProcess(StepProcess):
     ) -> None:
         self.contact_list_id = contact_list_id
         super().__init__()
+        self._derived_field_names: frozenset[str] | None = None
         self._phase = "Starting"
         self._on_progress = on_progress
         self._on_checkpoint = on_checkpoint
@@ -365,6 +367,7 @@ class Which50ImportProcess(StepProcess):
             for contact in first:
                 seen.update(dict.fromkeys(contact["Values"]))
             field_names = tuple(seen)
+            self._derived_field_names = frozenset(field_names)
         job = yield from self._retrying(_CreateJob(field_names), "creating the import job")
         state = ResumeState(
             api=API,
@@ -431,6 +434,15 @@ class Which50ImportProcess(StepProcess):
         assert state is not None
         job_id = state.import_job_id
         before = state.confirmed_contacts
+        if self._derived_field_names is not None:
+            for contact in batch:
+                extra = contact["Values"].keys() - self._derived_field_names
+                if extra:
+                    raise UnknownFieldsError(
+                        f"a contact has fields {sorted(extra)} that the first batch did not have, "
+                        f"so the job's FieldNames ({sorted(self._derived_field_names)}) lack them "
+                        "and the API would drop their values; pass field_names= naming every field"
+                    )
         attempt = 0
         while True:
             try:
