@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import copy
 import logging
+from collections.abc import Iterator
+from typing import Any
 
+import contactimport_spec
 import httpx
 import pytest
 from contactimport.checkmarket import CheckMarket
 from contactimport.errors import AuthenticationError
 from contactimport.settings import configure_debug_logging
 from contactimport.transport import REDACTED, redact_headers, redact_text, redact_url
+from contactimport.transport.redaction import (
+    credential_locations,
+    sensitive_headers,
+    sensitive_query_names,
+)
 from contactimport.which50 import Which50
 
 TOKEN = "tok-SECRET-123"
@@ -33,6 +42,51 @@ def test_sensitive_headers_are_redacted_in_any_case() -> None:
         "x-key": REDACTED,
         "Cookie": REDACTED,
         "Accept": "application/json",
+    }
+
+
+@pytest.fixture
+def patched_specs(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, dict[str, Any]]]:
+    """The spec documents as `contactimport_spec.document` returns them, open to changes for one
+    test; the redaction caches are read again before and after."""
+    documents: dict[str, dict[str, Any]] = {
+        api: contactimport_spec.document(api) for api in contactimport_spec.APIS
+    }
+    monkeypatch.setattr(contactimport_spec, "document", lambda api: copy.deepcopy(documents[api]))
+    sensitive_headers.cache_clear()
+    sensitive_query_names.cache_clear()
+    yield documents
+    sensitive_headers.cache_clear()
+    sensitive_query_names.cache_clear()
+
+
+def test_the_credential_headers_are_those_of_the_specs_security_schemes() -> None:
+    from contactimport_spec import document
+
+    assert credential_locations(document("which50"))["header"] == {"authorization"}
+    assert credential_locations(document("checkmarket"))["header"] == {"x-master-key", "x-key"}
+    assert {"authorization", "x-master-key", "x-key", "cookie"} <= sensitive_headers()
+
+
+def test_a_header_scheme_added_to_a_spec_is_redacted(
+    patched_specs: dict[str, dict[str, Any]],
+) -> None:
+    schemes = patched_specs["checkmarket"]["components"]["securitySchemes"]
+    schemes["PartnerToken"] = {"type": "apiKey", "in": "header", "name": "X-Partner-Token"}
+    schemes["Signed"] = {"type": "apiKey", "in": "query", "name": "sig_v2"}
+    headers = redact_headers({"x-partner-token": TOKEN, "X-Key": KEY, "Accept": "*/*"})
+    assert headers == {"x-partner-token": REDACTED, "X-Key": REDACTED, "Accept": "*/*"}
+    assert TOKEN not in redact_url(f"https://cm.example/3/x?sig_v2={TOKEN}&name=a")
+
+
+def test_a_header_no_spec_names_any_longer_is_not_redacted(
+    patched_specs: dict[str, dict[str, Any]],
+) -> None:
+    # the names come from the specs, not from a list kept beside them
+    del patched_specs["checkmarket"]["components"]["securitySchemes"]["Key"]
+    assert redact_headers({"X-Key": "visible", "X-Master-Key": MASTER}) == {
+        "X-Key": "visible",
+        "X-Master-Key": REDACTED,
     }
 
 

@@ -1,42 +1,45 @@
 """Remove credentials from headers and URLs before they reach a log line, a repr or an exception.
 
-Redacted: the `Authorization`, `Proxy-Authorization`, `X-Master-Key`, `X-Key`, `Cookie` and
-`Set-Cookie` headers (any case), user info in URLs, and query parameters whose name looks like a
-credential (`key`, `token`, `password`, `secret`, `signature`, ...).
+Redacted (names in any case):
+- the headers and query parameters the specs' `securitySchemes` carry credentials in, read from
+  the generated `contactimport_spec` documents: an `apiKey` scheme's `name` (`X-Master-Key`,
+  `X-Key`), `Authorization` for `http` (bearer, basic, ...), `oauth2` and `openIdConnect`;
+- secrets no spec names: `Proxy-Authorization`, `Cookie`, `Set-Cookie`, `X-Api-Key`;
+- user info in URLs, and query parameters whose name looks like a credential (`key`, `token`,
+  `password`, `secret`, `signature`, ...).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import Final
+from functools import lru_cache
+from typing import Any, Final
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import httpx
 
 __all__ = [
+    "OTHER_SENSITIVE_HEADERS",
     "REDACTED",
-    "SENSITIVE_HEADERS",
+    "credential_locations",
     "is_sensitive_header",
     "is_sensitive_query_name",
     "redact_headers",
     "redact_text",
     "redact_url",
+    "sensitive_headers",
+    "sensitive_query_names",
 ]
 
 REDACTED: Final = "[REDACTED]"
 
-SENSITIVE_HEADERS: Final = frozenset(
-    {
-        "authorization",
-        "proxy-authorization",
-        "x-master-key",
-        "x-key",
-        "x-api-key",
-        "cookie",
-        "set-cookie",
-    }
+OTHER_SENSITIVE_HEADERS: Final = frozenset(
+    {"proxy-authorization", "cookie", "set-cookie", "x-api-key"}
 )
+"""Lower-cased headers that carry secrets though no spec's securitySchemes names them."""
+
+_AUTHORIZATION_SCHEMES: Final = frozenset({"http", "oauth2", "openIdConnect"})
 
 _SENSITIVE_QUERY = re.compile(
     r"(^|[-_.])(key|apikey|api[-_]?key|token|access[-_]?token|password|passwd|secret|"
@@ -45,14 +48,60 @@ _SENSITIVE_QUERY = re.compile(
 )
 
 
+def credential_locations(document: Mapping[str, Any]) -> dict[str, frozenset[str]]:
+    """Lower-cased names of the places a document's `securitySchemes` put credentials, by
+    location (`header`, `query`, `cookie`): an `apiKey` scheme's `name` in its `in`, and the
+    `Authorization` header for the `http`, `oauth2` and `openIdConnect` schemes."""
+    found: dict[str, set[str]] = {"header": set(), "query": set(), "cookie": set()}
+    components = document.get("components")
+    schemes = components.get("securitySchemes") if isinstance(components, Mapping) else None
+    for scheme in (schemes or {}).values():
+        if not isinstance(scheme, Mapping):
+            continue
+        kind = scheme.get("type")
+        if kind in _AUTHORIZATION_SCHEMES:
+            found["header"].add("authorization")
+        elif kind == "apiKey":
+            location, name = scheme.get("in"), scheme.get("name")
+            if location in found and isinstance(name, str) and name.strip():
+                found[location].add(name.strip().lower())
+    return {location: frozenset(names) for location, names in found.items()}
+
+
+def _from_specs(location: str) -> frozenset[str]:
+    from contactimport_spec import APIS, document
+
+    names: frozenset[str] = frozenset()
+    for api in APIS:
+        names |= credential_locations(document(api))[location]
+    return names
+
+
+@lru_cache(maxsize=1)
+def sensitive_headers() -> frozenset[str]:
+    """Lower-cased names of every header that carries a credential: those of the specs'
+    security schemes (read once; `cache_clear()` reads them again) and
+    `OTHER_SENSITIVE_HEADERS`."""
+    return _from_specs("header") | OTHER_SENSITIVE_HEADERS
+
+
+@lru_cache(maxsize=1)
+def sensitive_query_names() -> frozenset[str]:
+    """Lower-cased names of the query parameters the specs' `apiKey` schemes put credentials
+    in (read once; `cache_clear()` reads them again)."""
+    return _from_specs("query")
+
+
 def is_sensitive_header(name: str) -> bool:
     """Whether a header of this name carries a credential."""
-    return name.strip().lower() in SENSITIVE_HEADERS
+    return name.strip().lower() in sensitive_headers()
 
 
 def is_sensitive_query_name(name: str) -> bool:
-    """Whether a query parameter of this name likely carries a credential."""
-    return bool(_SENSITIVE_QUERY.search(name.strip()))
+    """Whether a query parameter of this name carries a credential (an `apiKey` scheme of the
+    specs `in: query`) or likely does (its name looks like one)."""
+    stripped = name.strip()
+    return stripped.lower() in sensitive_query_names() or bool(_SENSITIVE_QUERY.search(stripped))
 
 
 def redact_headers(
