@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import base64
+import json
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -13,6 +15,7 @@ from contactimport.errors import APIConnectionError, ErrorDetails, ServerError
 from contactimport.workflows import (
     ImportInterrupted,
     InvalidResumeToken,
+    ResumeArgumentConflict,
     RetrySettings,
     SourceChangedError,
 )
@@ -27,6 +30,7 @@ from contactimport.workflows.checkmarket import (
     result_code_meanings,
     result_code_outcomes,
 )
+from contactimport.workflows.resume import decode_token, encode_token
 
 SPEC = yaml.safe_load((Path(__file__).parents[2] / "spec" / "checkmarket.openapi.yaml").read_text())
 FAST = RetrySettings(max_attempts=4, initial_backoff=0.001, max_backoff=0.002)
@@ -247,3 +251,90 @@ def test_the_async_workflow() -> None:
 
     outcome = asyncio.run(scenario())
     assert [(r.code, r.count) for r in outcome.results] == [("R0301", 27), ("R0308", 3)]
+
+
+def interrupted_token(fake: FakeCheckMarket, source: Any, **kwargs: Any) -> str:
+    """Run an import that stops (or is stopped by a fault the caller set); returns its token."""
+    with pytest.raises(ImportInterrupted) as caught:
+        run(fake, source, **kwargs)
+    token = caught.value.continuation_token
+    assert token is not None
+    return token
+
+
+def test_a_non_reusable_configuration_serves_one_chunk_even_after_a_resume() -> None:
+    fake = FakeCheckMarket()
+    one_off = {"Name": "One-off", "IsReusable": False}
+    token = interrupted_token(fake, rows(300), config=one_off, chunk_size=100)
+    assert [len(chunk) for chunk in fake.sent] == [100]
+    with pytest.raises(ImportInterrupted, match="not reusable"):
+        run(fake, rows(300), continuation_token=token)
+    assert [len(chunk) for chunk in fake.sent] == [100]  # nothing sent to the spent config
+
+
+def test_a_non_reusable_configuration_whose_first_chunk_failed_still_serves_it_on_resume() -> None:
+    fake = FakeCheckMarket()
+    fake.faults[("bulk", 1)] = APIConnectionError("dropped", method="POST", url=URL)
+    one_off = {"Name": "One-off", "IsReusable": False}
+    token = interrupted_token(fake, rows(200), config=one_off, chunk_size=100)
+    assert fake.sent == []
+    with pytest.raises(ImportInterrupted, match="not reusable"):
+        run(fake, rows(200), continuation_token=token)
+    assert [len(chunk) for chunk in fake.sent] == [100]
+
+
+def test_resuming_with_the_same_arguments_as_the_token_is_allowed() -> None:
+    fake = FakeCheckMarket()
+    fake.faults[("bulk", 2)] = APIConnectionError("dropped", method="POST", url=URL)
+    config = {"Name": "New one", "UpdateTypeId": 1}
+    token = interrupted_token(fake, rows(300), config=config, chunk_size=100)
+    outcome = run(fake, rows(300), continuation_token=token, config=dict(config), chunk_size=100)
+    assert outcome.imported == 300
+    again = run(fake, rows(300), continuation_token=token, import_config_id=101)
+    assert again.import_config_id == 101
+
+
+@pytest.mark.parametrize(
+    ("argument", "value", "in_token"),
+    [
+        ("import_config_id", 7, "101"),
+        ("chunk_size", 5_000, "100"),
+        ("config", {"Name": "Other"}, "{'Name': 'New one', 'UpdateTypeId': 1}"),
+    ],
+)
+def test_an_argument_contradicting_the_token_is_refused_before_anything_is_sent(
+    argument: str, value: Any, in_token: str
+) -> None:
+    fake = FakeCheckMarket()
+    fake.faults[("bulk", 2)] = APIConnectionError("dropped", method="POST", url=URL)
+    config = {"Name": "New one", "UpdateTypeId": 1}
+    token = interrupted_token(fake, rows(300), config=config, chunk_size=100)
+    calls = dict(fake.calls)
+    with pytest.raises(ResumeArgumentConflict) as caught:
+        run(fake, rows(300), continuation_token=token, **{argument: value})
+    message = str(caught.value)
+    assert argument in message and in_token in message and repr(value) in message
+    assert fake.calls == calls
+
+
+def test_a_config_given_by_id_is_not_taken_for_one_given_by_name_on_resume() -> None:
+    fake = FakeCheckMarket()
+    fake.faults[("bulk", 2)] = APIConnectionError("dropped", method="POST", url=URL)
+    token = interrupted_token(fake, rows(300), import_config_id=7, chunk_size=100)
+    with pytest.raises(ResumeArgumentConflict, match="config"):
+        run(fake, rows(300), continuation_token=token, config={"Name": "Existing"})
+
+
+def test_tokens_of_another_api_or_an_older_version_are_refused() -> None:
+    fake = FakeCheckMarket()
+    fake.faults[("bulk", 2)] = APIConnectionError("dropped", method="POST", url=URL)
+    token = interrupted_token(fake, rows(300), import_config_id=7, chunk_size=100)
+    document = decode_token(token, api="checkmarket")
+    with pytest.raises(InvalidResumeToken, match="for 'checkmarket', not 'which50'"):
+        decode_token(token, api="which50")
+    old = base64.urlsafe_b64encode(json.dumps({**document, "v": 1}).encode()).decode()
+    with pytest.raises(InvalidResumeToken, match=r"unknown version.*older version"):
+        run(fake, rows(300), continuation_token=old)
+    damaged = encode_token("checkmarket", {**document, "queue_item_ids": ["x"]})
+    with pytest.raises(InvalidResumeToken, match="'queue_item_ids' must be a list of integers"):
+        run(fake, rows(300), continuation_token=damaged)

@@ -8,7 +8,10 @@ effect or after it did (the response is lost). Over-the-wire behaviour is in tes
 from __future__ import annotations
 
 import asyncio
+import base64
 import copy
+import json
+import re
 import threading
 from collections.abc import AsyncIterator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -33,6 +36,7 @@ from contactimport.workflows import (
     ImportProgress,
     ImportStateConflict,
     InvalidResumeToken,
+    ResumeArgumentConflict,
     ResumeState,
     RetrySettings,
     SourceChangedError,
@@ -41,6 +45,7 @@ from contactimport.workflows import (
     begin_import_async,
     upload_batch_limit,
 )
+from contactimport.workflows.resume import decode_token, encode_token
 
 URL = "https://app.which50.com/Which50API/contactLists/1/import"
 
@@ -550,3 +555,128 @@ def test_the_async_poller_times_out_and_cancels() -> None:
         assert caught.value.continuation_token == poller.continuation_token()
 
     asyncio.run(scenario())
+
+
+def interrupted_token(fake: FakeWhich50, source: Iterable[dict[str, Any]], **kwargs: Any) -> str:
+    """Start an import that stops at its second upload (403); returns the continuation token."""
+    fake.faults[("upload", 2)] = ("before", forbidden())
+    with pytest.raises(ImportInterrupted) as caught:
+        start(fake, source, **kwargs)
+    token = caught.value.continuation_token
+    assert token is not None
+    return token
+
+
+def test_a_patch_run_resumed_from_the_token_alone_sends_the_match_values_of_the_token() -> None:
+    fake = FakeWhich50()
+    token = interrupted_token(
+        fake,
+        contacts(300),
+        batch_size=100,
+        match=["Email"],
+        match_values={"Email": "a@x"},
+        run_method="PATCH",
+        custom_events=["Welcome"],
+    )
+    assert ResumeState.decode(token, api="which50").match_values == {"Email": "a@x"}
+    start(fake, contacts(300), continuation_token=token)
+    assert fake.jobs[1].run_args == {
+        "match": ["Email"],
+        "custom_events": ["Welcome"],
+        "match_values": {"Email": "a@x"},
+        "method": "PATCH",
+    }
+    assert len(fake.jobs[1].loaded) == 300
+
+
+def test_resuming_with_the_same_arguments_as_the_token_is_allowed() -> None:
+    fake = FakeWhich50()
+    options: dict[str, Any] = {
+        "batch_size": 100,
+        "field_names": ["Email", "Name"],
+        "match": ["Email"],
+        "match_values": {"Email": "a@x"},
+        "run_method": "PATCH",
+        "custom_events": ["Welcome"],
+    }
+    token = interrupted_token(fake, contacts(300), **options)
+    result = start(fake, contacts(300), continuation_token=token, **options)
+    assert result.total_contacts == 300
+    assert fake.jobs[1].run_args["match_values"] == {"Email": "a@x"}
+
+
+@pytest.mark.parametrize(
+    ("argument", "value", "in_token"),
+    [
+        ("run_method", "POST", "'PATCH'"),
+        ("match", ["Email", "Name"], "['Email']"),
+        ("custom_events", [], "['Welcome']"),
+        ("match_values", {"Email": "b@x"}, "{'Email': 'a@x'}"),
+        ("field_names", ["Email"], "['Email', 'Name']"),
+        ("batch_size", 50, "100"),
+    ],
+)
+def test_an_argument_contradicting_the_token_is_refused_before_anything_is_sent(
+    argument: str, value: Any, in_token: str
+) -> None:
+    fake = FakeWhich50()
+    token = interrupted_token(
+        fake,
+        contacts(300),
+        batch_size=100,
+        match=["Email"],
+        match_values={"Email": "a@x"},
+        run_method="PATCH",
+        custom_events=["Welcome"],
+    )
+    calls = dict(fake.calls)
+    with pytest.raises(ResumeArgumentConflict) as caught:
+        start(fake, contacts(300), continuation_token=token, **{argument: value})
+    message = str(caught.value)
+    assert argument in message and in_token in message and repr(value) in message
+    assert isinstance(caught.value, ValueError | ImportStateConflict)
+    assert fake.calls == calls
+
+
+def test_field_names_derived_from_the_first_batch_still_guard_the_batches_after_a_resume() -> None:
+    fake = FakeWhich50()
+    rows = [{"Email": f"{n}@x"} for n in range(4)] + [{"Email": "e@x", "Mobile": "+3"}]
+    token = interrupted_token(fake, rows, batch_size=2)
+    with pytest.raises(UnknownFieldsError, match="Mobile"):
+        start(fake, rows, continuation_token=token)
+    assert fake.upload_sizes == [2, 2]  # the batch holding Mobile was never sent
+
+
+def test_a_token_of_an_older_version_is_refused_saying_so() -> None:
+    fake = FakeWhich50()
+    token = interrupted_token(fake, contacts(300), batch_size=100)
+    document = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
+    assert document["v"] == 2
+    document["v"] = 1
+    old = base64.urlsafe_b64encode(json.dumps(document).encode()).decode()
+    with pytest.raises(InvalidResumeToken, match=r"unknown version.*older version"):
+        start(fake, contacts(300), continuation_token=old)
+    document["v"] = 3
+    newer = base64.urlsafe_b64encode(json.dumps(document).encode()).decode()
+    with pytest.raises(InvalidResumeToken, match=r"unknown version.*newer version"):
+        start(fake, contacts(300), continuation_token=newer)
+
+
+def test_a_damaged_token_names_the_field_and_the_rule() -> None:
+    state = ResumeState(
+        api="which50", contact_list_id=1, import_job_id=1, field_names=("E",), batch_size=10
+    )
+    document = decode_token(state.encode(), api="which50")
+    assert document["match_values"] == {}
+    for key, value, rule in [
+        ("match", "Email", "'match' must be a list of strings"),
+        ("batch_size", "10", "'batch_size' must be an integer"),
+        ("match_values", ["Email"], "'match_values' must be an object of strings"),
+        ("run_requested", 0, "'run_requested' must be true or false"),
+    ]:
+        damaged = encode_token("which50", {**document, key: value})
+        with pytest.raises(InvalidResumeToken, match=re.escape(rule)):
+            ResumeState.decode(damaged, api="which50")
+    del document["confirmed_digest"]
+    with pytest.raises(InvalidResumeToken, match="'confirmed_digest' is missing"):
+        ResumeState.decode(encode_token("which50", document), api="which50")

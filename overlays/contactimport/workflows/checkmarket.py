@@ -18,8 +18,6 @@ repeat updates rather than duplicates.
 from __future__ import annotations
 
 import asyncio
-import base64
-import binascii
 import json
 import threading
 from collections.abc import AsyncIterable, Callable, Iterable, Mapping, Sequence
@@ -30,11 +28,12 @@ from .batching import abatched, batched
 from .errors import (
     EmptyImportError,
     ImportStateConflict,
+    ResumeArgumentConflict,
     SourceChangedError,
 )
 from .poller import AsyncImportPoller, ImportPoller, Pause, Steps, drive_async, drive_sync
 from .process import StepProcess
-from .resume import ContactDigest, InvalidResumeToken
+from .resume import ContactDigest, decode_token, encode_token
 from .which50 import RetrySettings
 
 if TYPE_CHECKING:
@@ -55,7 +54,6 @@ __all__ = [
 
 API: Final = "checkmarket"
 DEFAULT_CHUNK_SIZE: Final = 5_000
-TOKEN_VERSION: Final = 1
 
 
 def _spec(document: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -218,48 +216,71 @@ class _BulkState:
     confirmed_digest: str = field(default_factory=lambda: ContactDigest().hexdigest())
     queue_item_ids: tuple[int, ...] = ()
     uploads_done: bool = False
+    config: Mapping[str, Any] | None = field(default=None, hash=False)
+    """The ``config`` the import began with (None: it was given ``import_config_id``)."""
+    single_use: bool = False
+    """The configuration was created with ``IsReusable`` false: it serves one bulk import."""
 
     def encode(self) -> str:
-        document = {
-            "v": TOKEN_VERSION,
-            "api": API,
-            "import_config_id": self.import_config_id,
-            "chunk_size": self.chunk_size,
-            "confirmed_chunks": self.confirmed_chunks,
-            "confirmed_contacts": self.confirmed_contacts,
-            "confirmed_digest": self.confirmed_digest,
-            "queue_item_ids": list(self.queue_item_ids),
-            "uploads_done": self.uploads_done,
-        }
-        raw = json.dumps(document, separators=(",", ":"), sort_keys=True).encode()
-        return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+        return encode_token(
+            API,
+            {
+                "import_config_id": self.import_config_id,
+                "chunk_size": self.chunk_size,
+                "confirmed_chunks": self.confirmed_chunks,
+                "confirmed_contacts": self.confirmed_contacts,
+                "confirmed_digest": self.confirmed_digest,
+                "queue_item_ids": list(self.queue_item_ids),
+                "uploads_done": self.uploads_done,
+                "config": None if self.config is None else dict(self.config),
+                "single_use": self.single_use,
+            },
+        )
 
     @classmethod
     def decode(cls, token: str) -> _BulkState:
-        try:
-            text = token.strip()
-            raw = base64.urlsafe_b64decode((text + "=" * (-len(text) % 4)).encode("ascii"))
-            document = json.loads(raw)
-        except (ValueError, binascii.Error, UnicodeError) as error:
-            raise InvalidResumeToken("the resume token is not valid (not base64 JSON)") from error
-        if not isinstance(document, dict) or document.get("v") != TOKEN_VERSION:
-            raise InvalidResumeToken("the resume token has an unknown version")
-        if document.get("api") != API:
-            raise InvalidResumeToken(
-                f"the resume token is for {document.get('api')!r}, not {API!r}"
-            )
-        try:
-            return cls(
-                import_config_id=int(document["import_config_id"]),
-                chunk_size=int(document["chunk_size"]),
-                confirmed_chunks=int(document["confirmed_chunks"]),
-                confirmed_contacts=int(document["confirmed_contacts"]),
-                confirmed_digest=str(document["confirmed_digest"]),
-                queue_item_ids=tuple(int(i) for i in document["queue_item_ids"]),
-                uploads_done=bool(document["uploads_done"]),
-            )
-        except (KeyError, TypeError, ValueError) as error:
-            raise InvalidResumeToken(f"the resume token is incomplete: {error}") from error
+        fields = decode_token(token, api=API)
+        return cls(
+            import_config_id=fields.integer("import_config_id"),
+            chunk_size=fields.integer("chunk_size"),
+            confirmed_chunks=fields.integer("confirmed_chunks"),
+            confirmed_contacts=fields.integer("confirmed_contacts"),
+            confirmed_digest=fields.text("confirmed_digest"),
+            queue_item_ids=fields.integers("queue_item_ids"),
+            uploads_done=fields.flag("uploads_done"),
+            config=fields.optional_object("config"),
+            single_use=fields.flag("single_use"),
+        )
+
+
+def _resumed_state(
+    token: str,
+    *,
+    import_config_id: int | None,
+    config: Mapping[str, Any] | None,
+    chunk_size: int | None,
+) -> _BulkState:
+    """The token's state; an argument given (not None) must say the same, or it is refused.
+
+    ``config`` is compared with the one the import began with as a whole (a configuration's
+    settings cannot change in the middle of an import).
+    """
+    state = _BulkState.decode(token)
+    if import_config_id is not None and import_config_id != state.import_config_id:
+        raise ResumeArgumentConflict("import_config_id", import_config_id, state.import_config_id)
+    if config is not None and _as_json(config) != state.config:
+        raise ResumeArgumentConflict("config", dict(config), state.config)
+    if chunk_size is not None and chunk_size != state.chunk_size:
+        raise ResumeArgumentConflict("chunk_size", chunk_size, state.chunk_size)
+    return state
+
+
+def _as_json(config: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """``config`` as the token stores it (JSON values), to compare with the token's."""
+    if config is None:
+        return None
+    shown: dict[str, Any] = json.loads(json.dumps(config, sort_keys=True, default=str))
+    return shown
 
 
 @dataclass(frozen=True)
@@ -296,7 +317,7 @@ class BulkImportProcess(StepProcess):
         import_config_id: int | None,
         config: Mapping[str, Any] | None,
         reuse_config: bool,
-        chunk_size: int,
+        chunk_size: int | None,
         continuation_token: str | None,
         on_progress: Callable[[BulkImportProgress], None] | None,
         on_checkpoint: Callable[[str], None] | None,
@@ -305,11 +326,22 @@ class BulkImportProcess(StepProcess):
         retry: RetrySettings,
         document: Mapping[str, Any],
     ) -> None:
-        if continuation_token is None and (import_config_id is None) == (config is None):
+        state: _BulkState | None = None
+        if continuation_token is not None:
+            state = _resumed_state(
+                continuation_token,
+                import_config_id=import_config_id,
+                config=config,
+                chunk_size=chunk_size,
+            )
+            chunk_size = state.chunk_size
+        elif (import_config_id is None) == (config is None):
             raise ValueError("give either import_config_id or config (to create or reuse one)")
+        chunk_size = DEFAULT_CHUNK_SIZE if chunk_size is None else chunk_size
         if chunk_size < 1:
             raise ValueError(f"the chunk size must be at least 1, got {chunk_size}")
         super().__init__()
+        self._state = state
         self._phase = "Configuring"
         self._config_id = import_config_id
         self._config = config
@@ -326,12 +358,7 @@ class BulkImportProcess(StepProcess):
         self._properties = contact_properties(document)
         self._digest = ContactDigest()
         self._completed = 0
-        self._single_chunk = False
-        self._state: _BulkState | None = (
-            None if continuation_token is None else _BulkState.decode(continuation_token)
-        )
-        if self._state is not None:
-            self._chunk_size = self._state.chunk_size
+        self._single_use = False
 
     @property
     def chunk_size(self) -> int:
@@ -373,7 +400,14 @@ class BulkImportProcess(StepProcess):
     def steps(self) -> Steps[BulkImportOutcome]:
         if self._state is None:
             config_id = yield from self._configure()
-            self._set_state(_BulkState(import_config_id=config_id, chunk_size=self._chunk_size))
+            self._set_state(
+                _BulkState(
+                    import_config_id=config_id,
+                    chunk_size=self._chunk_size,
+                    config=_as_json(self._config),
+                    single_use=self._single_use,
+                )
+            )
             pending = yield from self._next_chunk()
             if pending is None:
                 raise EmptyImportError("there are no contacts to import")
@@ -383,7 +417,7 @@ class BulkImportProcess(StepProcess):
         while pending is not None:
             self._check_cancel()
             state = self._state
-            if self._single_chunk and state is not None and state.confirmed_chunks:
+            if state is not None and state.single_use and state.confirmed_chunks:
                 raise self._interrupted(
                     "the import configuration is not reusable (IsReusable false), so it served "
                     f"only the first {state.confirmed_contacts} contacts; use a reusable "
@@ -411,7 +445,7 @@ class BulkImportProcess(StepProcess):
         # A configuration that is not reusable disappears after one bulk import, and the
         # workflow sends one bulk import per chunk: reusable unless the caller says otherwise.
         config.setdefault("IsReusable", True)
-        self._single_chunk = config["IsReusable"] is False
+        self._single_use = config["IsReusable"] is False
         created = yield from self._retrying(
             _CreateConfig(config), "creating the import configuration"
         )
@@ -579,7 +613,7 @@ def begin_bulk_import(
     import_config_id: int | None = None,
     config: Mapping[str, Any] | None = None,
     reuse_config: bool = True,
-    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    chunk_size: int | None = None,
     continuation_token: str | None = None,
     on_progress: Callable[[BulkImportProgress], None] | None = None,
     on_checkpoint: Callable[[str], None] | None = None,
@@ -593,6 +627,13 @@ def begin_bulk_import(
     Give ``import_config_id``, or ``config`` (an ImportConfig): with ``reuse_config`` an existing
     configuration of the same ``Name`` is used, otherwise one is created (``IsReusable`` true
     unless ``config`` says otherwise: each chunk is one bulk import through it).
+    ``chunk_size``: contacts per bulk import (default 5,000).
+
+    ``continuation_token`` resumes an interrupted import (give the same contacts again). The
+    token holds the configuration's id, the ``config`` it began with and ``chunk_size``: leave
+    them out to go on with those, or give the same values; a different one raises
+    :class:`ResumeArgumentConflict` before anything is sent. ``reuse_config`` only steers how a
+    configuration is chosen at the start, so it has no effect on a resume.
     """
     process = _process(
         import_config_id=import_config_id,
@@ -627,7 +668,7 @@ async def begin_bulk_import_async(
     import_config_id: int | None = None,
     config: Mapping[str, Any] | None = None,
     reuse_config: bool = True,
-    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    chunk_size: int | None = None,
     continuation_token: str | None = None,
     on_progress: Callable[[BulkImportProgress], None] | None = None,
     on_checkpoint: Callable[[str], None] | None = None,

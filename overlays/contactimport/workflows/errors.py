@@ -12,6 +12,7 @@ __all__ = [
     "ImportInterrupted",
     "ImportJobFailed",
     "ImportStateConflict",
+    "ResumeArgumentConflict",
     "SourceChangedError",
     "UnknownFieldsError",
     "WorkflowError",
@@ -57,6 +58,26 @@ class SourceChangedError(WorkflowError):
 
 class ImportStateConflict(WorkflowError):
     """The job on the server does not match what the resume token says (nothing was uploaded)."""
+
+
+class ResumeArgumentConflict(ImportStateConflict, ValueError):
+    """An argument given with ``continuation_token`` contradicts what the token records.
+
+    A resumed import goes on with the settings it began with (they are in the token); leave such
+    arguments out, or give the same values. Nothing was sent.
+    """
+
+    def __init__(self, argument: str, given: Any, recorded: Any, *, optional: bool = True) -> None:
+        hint = f"leave {argument} out or give" if optional else "give"
+        super().__init__(
+            f"{argument}={_shown(given)!r} contradicts the resume token: the import began with "
+            f"{argument}={_shown(recorded)!r}; {hint} the same value to resume it"
+        )
+        self.argument = argument
+
+
+def _shown(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
 
 
 class EmptyImportError(WorkflowError, ValueError):

@@ -26,6 +26,7 @@ from .errors import (
     EmptyImportError,
     ImportJobFailed,
     ImportStateConflict,
+    ResumeArgumentConflict,
     SourceChangedError,
     UnknownFieldsError,
     is_transient,
@@ -223,6 +224,32 @@ class _NextBatch:
 _NEXT_BATCH: Final = _NextBatch()
 
 
+@dataclass(frozen=True)
+class _Settings:
+    """What an import runs with: the caller's arguments, or when resuming what the token says."""
+
+    field_names: tuple[str, ...] | None
+    match: tuple[str, ...]
+    custom_events: tuple[str, ...]
+    match_values: Mapping[str, str]
+    run_method: RunMethod
+    batch_size: int
+
+    def check(self, limit: int) -> None:
+        if self.batch_size < 1:
+            raise ValueError(f"the batch size must be at least 1, got {self.batch_size}")
+        if self.batch_size > limit:
+            raise ValueError(
+                f"the batch size {self.batch_size} exceeds the API's limit of {limit} contacts"
+            )
+        if self.run_method == "PATCH" and not self.match_values:
+            raise ValueError("a PATCH run needs match_values (the values contacts must match)")
+        if self.match_values and self.run_method != "PATCH":
+            raise ValueError("match_values only apply to a PATCH run (run_method='PATCH')")
+        if set(self.match_values) - set(self.match):
+            raise ValueError("every name in match_values must also be listed in match")
+
+
 class Which50ImportProcess(StepProcess):
     """The workflow's logic as a generator of actions; thread-safe ``status``/``token`` reads."""
 
@@ -230,13 +257,8 @@ class Which50ImportProcess(StepProcess):
         self,
         contact_list_id: int,
         *,
-        field_names: Sequence[str] | None,
-        match: Sequence[str],
-        custom_events: Sequence[str],
-        match_values: Mapping[str, str],
-        run_method: RunMethod,
-        batch_size: int,
-        continuation_token: str | None,
+        settings: _Settings,
+        state: ResumeState | None,
         source_fingerprint: str | None,
         on_progress: Callable[[ImportProgress], None] | None,
         on_checkpoint: Callable[[str], None] | None,
@@ -246,55 +268,25 @@ class Which50ImportProcess(StepProcess):
     ) -> None:
         self.contact_list_id = contact_list_id
         super().__init__()
-        self._derived_field_names: frozenset[str] | None = None
+        self._settings = settings
+        self._source_fingerprint = source_fingerprint
+        self._derived_field_names: frozenset[str] | None = (
+            frozenset(state.field_names) if state is not None and state.fields_derived else None
+        )
         self._phase = "Starting"
         self._on_progress = on_progress
         self._on_checkpoint = on_checkpoint
         self._poll_interval = poll_interval
         self._max_poll_interval = max_poll_interval
         self._retry = retry
-        self._match_values = dict(match_values)
         self._digest = ContactDigest()
         self._job: ImportJobResult | None = None
-        self._state: ResumeState | None
-        self._new: dict[str, Any] | None
-        if continuation_token is not None:
-            state = ResumeState.decode(continuation_token, api=API)
-            if state.contact_list_id != contact_list_id:
-                raise ImportStateConflict(
-                    f"the resume token is for contact list {state.contact_list_id}, "
-                    f"not {contact_list_id}"
-                )
-            if source_fingerprint is not None and state.source_fingerprint not in (
-                None,
-                source_fingerprint,
-            ):
-                raise SourceChangedError(
-                    "the source file changed since the interrupted import (fingerprint differs)"
-                )
-            self._state = state
-            self._new = None
-        else:
-            if batch_size < 1:
-                raise ValueError(f"the batch size must be at least 1, got {batch_size}")
-            self._state = None
-            self._new = {
-                "field_names": None if field_names is None else tuple(field_names),
-                "match": tuple(match),
-                "custom_events": tuple(custom_events),
-                "run_method": run_method,
-                "batch_size": batch_size,
-                "source_fingerprint": source_fingerprint,
-            }
+        self._state = state
 
     # -- read from any thread ------------------------------------------------------------
     @property
     def batch_size(self) -> int:
-        if self._state is not None:
-            return self._state.batch_size
-        assert self._new is not None
-        size: int = self._new["batch_size"]
-        return size
+        return self._settings.batch_size
 
     def continuation_token(self) -> str | None:
         with self._lock:
@@ -355,13 +347,12 @@ class Which50ImportProcess(StepProcess):
         return (yield from self._finish(job))
 
     def _start(self) -> Steps[list[dict[str, Any]] | None]:
-        assert self._new is not None
-        settings = self._new
+        settings = self._settings
         self._set_phase("Starting")
         first = yield from self._next_batch()
         if first is None:
             raise EmptyImportError("there are no contacts to import")
-        field_names: tuple[str, ...] | None = settings["field_names"]
+        field_names = settings.field_names
         if field_names is None:
             seen: dict[str, None] = {}
             for contact in first:
@@ -374,11 +365,13 @@ class Which50ImportProcess(StepProcess):
             contact_list_id=self.contact_list_id,
             import_job_id=int(job["Id"]),
             field_names=field_names,
-            batch_size=settings["batch_size"],
-            match=settings["match"],
-            custom_events=settings["custom_events"],
-            run_method=settings["run_method"],
-            source_fingerprint=settings["source_fingerprint"],
+            batch_size=settings.batch_size,
+            match=settings.match,
+            custom_events=settings.custom_events,
+            run_method=settings.run_method,
+            source_fingerprint=self._source_fingerprint,
+            match_values=dict(settings.match_values),
+            fields_derived=self._derived_field_names is not None,
         )
         self._set_state(state)
         self._set_phase("Uploading", job)
@@ -536,7 +529,7 @@ class Which50ImportProcess(StepProcess):
                     action.job_id,
                     match=state.match,
                     custom_events=state.custom_events,
-                    match_values=self._match_values,
+                    match_values=state.match_values,
                     method=_method(state.run_method),
                 )
             raise TypeError(f"unknown action {action!r}")
@@ -569,7 +562,7 @@ class Which50ImportProcess(StepProcess):
                     action.job_id,
                     match=state.match,
                     custom_events=state.custom_events,
-                    match_values=self._match_values,
+                    match_values=state.match_values,
                     method=_method(state.run_method),
                 )
             raise TypeError(f"unknown action {action!r}")
@@ -589,10 +582,10 @@ def _process(
     contact_list_id: int,
     *,
     field_names: Sequence[str] | None,
-    match: Sequence[str],
-    custom_events: Sequence[str],
+    match: Sequence[str] | None,
+    custom_events: Sequence[str] | None,
     match_values: Mapping[str, str] | None,
-    run_method: RunMethod,
+    run_method: RunMethod | None,
     batch_size: int | None,
     continuation_token: str | None,
     source_fingerprint: str | None,
@@ -604,24 +597,43 @@ def _process(
     spec_document: Mapping[str, Any] | None,
 ) -> Which50ImportProcess:
     limit = upload_batch_limit(spec_document)
-    size = limit if batch_size is None else batch_size
-    if size > limit:
-        raise ValueError(f"the batch size {size} exceeds the API's limit of {limit} contacts")
-    if run_method == "PATCH" and not match_values:
-        raise ValueError("a PATCH run needs match_values (the values contacts must match)")
-    if match_values and run_method != "PATCH":
-        raise ValueError("match_values only apply to a PATCH run (run_method='PATCH')")
-    if match_values and set(match_values) - set(match):
-        raise ValueError("every name in match_values must also be listed in match")
+    state: ResumeState | None = None
+    if continuation_token is None:
+        settings = _Settings(
+            field_names=None if field_names is None else tuple(field_names),
+            match=tuple(match or ()),
+            custom_events=tuple(custom_events or ()),
+            match_values=dict(match_values or {}),
+            run_method=run_method or "POST",
+            batch_size=limit if batch_size is None else batch_size,
+        )
+    else:
+        state = ResumeState.decode(continuation_token, api=API)
+        if state.contact_list_id != contact_list_id:
+            raise ResumeArgumentConflict(
+                "contact_list_id", contact_list_id, state.contact_list_id, optional=False
+            )
+        if source_fingerprint is not None and state.source_fingerprint not in (
+            None,
+            source_fingerprint,
+        ):
+            raise SourceChangedError(
+                "the source file changed since the interrupted import (fingerprint differs)"
+            )
+        settings = _resumed_settings(
+            state,
+            field_names=None if field_names is None else tuple(field_names),
+            match=None if match is None else tuple(match),
+            custom_events=None if custom_events is None else tuple(custom_events),
+            match_values=None if match_values is None else dict(match_values),
+            run_method=run_method,
+            batch_size=batch_size,
+        )
+    settings.check(limit)
     return Which50ImportProcess(
         contact_list_id,
-        field_names=field_names,
-        match=match,
-        custom_events=custom_events,
-        match_values=match_values or {},
-        run_method=run_method,
-        batch_size=size,
-        continuation_token=continuation_token,
+        settings=settings,
+        state=state,
         source_fingerprint=source_fingerprint,
         on_progress=on_progress,
         on_checkpoint=on_checkpoint,
@@ -629,6 +641,22 @@ def _process(
         max_poll_interval=max_poll_interval,
         retry=retry or RetrySettings(),
     )
+
+
+def _resumed_settings(state: ResumeState, **given: Any) -> _Settings:
+    """The token's settings; an argument given (not None) must say the same, or it is refused."""
+    recorded = _Settings(
+        field_names=state.field_names,
+        match=state.match,
+        custom_events=state.custom_events,
+        match_values=dict(state.match_values),
+        run_method=_method(state.run_method),
+        batch_size=state.batch_size,
+    )
+    for name, value in given.items():
+        if value is not None and value != getattr(recorded, name):
+            raise ResumeArgumentConflict(name, value, getattr(recorded, name))
+    return recorded
 
 
 def _sync_api(api: Which50ImportApi | Which50) -> Which50ImportApi:
@@ -657,10 +685,10 @@ def begin_import(
     contacts: Iterable[Contact],
     *,
     field_names: Sequence[str] | None = None,
-    match: Sequence[str] = (),
-    custom_events: Sequence[str] = (),
+    match: Sequence[str] | None = None,
+    custom_events: Sequence[str] | None = None,
     match_values: Mapping[str, str] | None = None,
-    run_method: RunMethod = "POST",
+    run_method: RunMethod | None = None,
     batch_size: int | None = None,
     continuation_token: str | None = None,
     source_fingerprint: str | None = None,
@@ -679,9 +707,13 @@ def begin_import(
     ``field_names``: the job's FieldNames; derived from the first batch's keys when omitted.
     ``match``: property names identifying existing contacts (``?match=``), so matching contacts
     are updated instead of inserted; ``custom_events``: custom events to run for the imported
-    contacts (``?customevents=``); ``run_method``: POST/PUT take the values to match from each
-    contact, PATCH from ``match_values``. ``continuation_token``: resume an interrupted import
-    (give the same contacts again; the confirmed batches are skipped, never re-sent).
+    contacts (``?customevents=``); ``run_method``: POST (the default) and PUT take the values to
+    match from each contact, PATCH from ``match_values``. ``continuation_token``: resume an
+    interrupted import (give the same contacts again; the confirmed batches are skipped, never
+    re-sent). The token holds the import's settings (``field_names``, ``match``,
+    ``custom_events``, ``match_values``, ``run_method``, ``batch_size``): leave them out to go on
+    with those, or give the same values; a different one raises :class:`ResumeArgumentConflict`
+    before anything is sent.
     ``on_progress`` gets an :class:`ImportProgress` after each batch and poll;
     ``on_checkpoint`` gets the new continuation token whenever it changes (persist it).
     ``poller.result()`` returns the final :class:`ImportJobResult`; it raises
@@ -724,10 +756,10 @@ async def begin_import_async(
     contacts: Iterable[Contact] | AsyncIterable[Contact],
     *,
     field_names: Sequence[str] | None = None,
-    match: Sequence[str] = (),
-    custom_events: Sequence[str] = (),
+    match: Sequence[str] | None = None,
+    custom_events: Sequence[str] | None = None,
     match_values: Mapping[str, str] | None = None,
-    run_method: RunMethod = "POST",
+    run_method: RunMethod | None = None,
     batch_size: int | None = None,
     continuation_token: str | None = None,
     source_fingerprint: str | None = None,
