@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, Generic, Literal, TypeVar
 
 import httpx
@@ -56,6 +57,7 @@ __all__ = [
     "PreparedCall",
     "SyncSender",
     "operation_specs",
+    "security_schemes",
     "server_urls",
 ]
 
@@ -85,6 +87,8 @@ class OperationSpec:
     request_max_items: int | None
     """`maxItems` of an array request body (the W50 batch limit)."""
     query_names: frozenset[str]
+    """Names of the query parameters on the wire (an exploded free-form object parameter, such
+    as W50 `matchValues`, puts its keys there instead of its name, so it is left out)."""
 
 
 def _resolve(document: Mapping[str, Any], node: Any) -> Any:
@@ -155,17 +159,37 @@ def operation_specs(api: ApiName) -> Mapping[str, OperationSpec]:
                 response_schema=_schema_name(document, ok.get("content")),
                 request_max_items=max_items,
                 query_names=frozenset(
-                    p["name"]
-                    for p in parameters
-                    if isinstance(p, Mapping) and p.get("in") == "query"
+                    p["name"] for p in parameters if _is_named_query_parameter(p)
                 ),
             )
     return specs
 
 
-def server_urls(api: ApiName) -> list[tuple[str, Mapping[str, Any]]]:
-    """The spec's `servers`, in order: (url without trailing slash, the server object)."""
-    return [(s["url"].rstrip("/"), s) for s in _spec_document(api).get("servers", [])]
+def _is_named_query_parameter(parameter: Any) -> bool:
+    if not isinstance(parameter, Mapping) or parameter.get("in") != "query":
+        return False
+    schema = parameter.get("schema")
+    free_form = isinstance(schema, Mapping) and schema.get("type") == "object"
+    return isinstance(parameter.get("name"), str) and not (
+        free_form and parameter.get("explode", True)
+    )
+
+
+@lru_cache(maxsize=2)
+def server_urls(api: ApiName) -> tuple[tuple[str, Mapping[str, Any]], ...]:
+    """The spec's `servers`, in order: (url without trailing slash, the server object); read
+    once per API."""
+    return tuple(
+        (server["url"].rstrip("/"), MappingProxyType(server))
+        for server in _spec_document(api).get("servers", [])
+    )
+
+
+@lru_cache(maxsize=2)
+def security_schemes(api: ApiName) -> Mapping[str, Mapping[str, Any]]:
+    """The spec's `components.securitySchemes` by name; read once per API."""
+    schemes = _spec_document(api).get("components", {}).get("securitySchemes", {})
+    return MappingProxyType({name: MappingProxyType(s) for name, s in schemes.items()})
 
 
 @dataclass

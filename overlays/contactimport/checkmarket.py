@@ -22,7 +22,6 @@ that may have reached the server (see `contactimport.transport.retry`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from types import TracebackType
 from typing import Any, Self, TypeVar
@@ -53,10 +52,10 @@ from ._client import (
     ClientCore,
     PreparedCall,
     SyncSender,
-    _spec_document,
+    security_schemes,
     server_urls,
 )
-from .errors import InvalidParameterError
+from .errors import ContactImportError, InvalidParameterError
 from .settings import (
     CHECKMARKET_BASE_URL_ENV,
     CHECKMARKET_KEY_ENV,
@@ -86,21 +85,18 @@ ImportContactInput = ImportContact | Mapping[str, Any]
 
 
 def regions() -> dict[str, str]:
-    """Region name -> base URL, from the spec's `servers` (first = default).
-
-    The name is the server's `x-region` when the spec gives one, else the part after `api-` in
-    the host name (`api-eu.agileresearch.medallia.com` -> `eu`), and `global` for a plain `api.`
-    host (the historical `api.checkmarket.com`).
-    """
+    """Region name -> base URL: each of the spec's `servers` under its `x-region` (first =
+    default). A server without `x-region` is a spec error (docs/spec-conventions.md), never
+    named by guessing from its host."""
     found: dict[str, str] = {}
     for url, server in server_urls("checkmarket"):
         name = server.get("x-region")
-        if not isinstance(name, str):
-            host = httpx.URL(url).host
-            label = host.split(".", 1)[0]
-            matched = re.fullmatch(r"api-([a-z0-9]+)", label)
-            name = matched.group(1) if matched else "global"
-        found.setdefault(name, url)
+        if not isinstance(name, str) or not name.strip():
+            raise ContactImportError(
+                f"the CheckMarket spec's server {url} has no x-region: each server needs the "
+                "region name clients choose it by (docs/spec-conventions.md)"
+            )
+        found.setdefault(name.strip().lower(), url)
     return found
 
 
@@ -111,7 +107,7 @@ def default_base_url() -> str:
 
 def auth_header_names() -> tuple[str, str]:
     """(master key header, key header), read from the spec's security schemes."""
-    schemes = _spec_document("checkmarket")["components"]["securitySchemes"]
+    schemes = security_schemes("checkmarket")
     return schemes["MasterKey"]["name"], schemes["Key"]["name"]
 
 

@@ -63,36 +63,17 @@ def reserved_query_names() -> frozenset[str]:
     """Lower-cased names of every named query parameter of the W50 spec (`match`, `customevents`).
 
     A property called like one of them could not be told apart from the parameter on the wire.
-    Read from `contactimport_spec.document("which50")`; the free-form `matchValues` object is not
-    a name on the wire and is left out.
+    Taken from the operations the clients read once from `contactimport_spec` (`_client.
+    operation_specs`); the free-form `matchValues` object is not a name on the wire and is left
+    out.
     """
-    from contactimport_spec import document
+    from ._client import operation_specs
 
-    names: set[str] = set()
-    spec = document("which50")
-    shared = spec.get("components", {}).get("parameters", {})
-
-    def resolve(parameter: Mapping[str, Any]) -> Mapping[str, Any]:
-        ref = parameter.get("$ref")
-        if isinstance(ref, str) and ref.startswith("#/components/parameters/"):
-            resolved = shared.get(ref.rsplit("/", 1)[-1], {})
-            return resolved if isinstance(resolved, Mapping) else {}
-        return parameter
-
-    for path_item in spec.get("paths", {}).values():
-        operations = [path_item] + [v for v in path_item.values() if isinstance(v, Mapping)]
-        for operation in operations:
-            for raw in operation.get("parameters", []) or []:
-                parameter = resolve(raw)
-                if parameter.get("in") != "query":
-                    continue
-                schema = parameter.get("schema", {})
-                if schema.get("type") == "object" and parameter.get("explode", True):
-                    continue  # exploded free-form object: its keys are the names on the wire
-                name = parameter.get("name")
-                if isinstance(name, str):
-                    names.add(name.lower())
-    return frozenset(names)
+    return frozenset(
+        name.lower()
+        for operation in operation_specs("which50").values()
+        for name in operation.query_names
+    )
 
 
 def _describe(value: object) -> str:

@@ -3,9 +3,12 @@ credentials, and errors (HTTP status and the Payload's Meta.Status)."""
 
 from __future__ import annotations
 
+import copy
 import time
 from collections.abc import Iterator
+from typing import Any
 
+import contactimport_spec
 import httpx
 import pytest
 from checkmarket_client.models import (
@@ -17,9 +20,11 @@ from checkmarket_client.models import (
     ImportResultPayload,
 )
 from checkmarket_client.types import Unset
+from contactimport._client import operation_specs, security_schemes, server_urls
 from contactimport.checkmarket import AsyncCheckMarket, CheckMarket, auth_header_names, regions
 from contactimport.errors import (
     AuthenticationError,
+    ContactImportError,
     InvalidParameterError,
     NotFoundError,
     PermissionDeniedError,
@@ -169,6 +174,45 @@ def test_regions_come_from_the_spec_servers() -> None:
         assert cm.base_url == "https://api.checkmarket.com"
     with pytest.raises(InvalidParameterError, match="unknown CheckMarket region 'mars'"):
         CheckMarket("m", "k", region="mars")
+
+
+@pytest.fixture
+def checkmarket_spec(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
+    """The CheckMarket document the clients read, open to changes for one test (the caches of
+    what the clients read from it are emptied before and after)."""
+    document = contactimport_spec.document("checkmarket")
+    original = contactimport_spec.document
+
+    def patched(api: contactimport_spec.Api) -> dict[str, Any]:
+        return copy.deepcopy(document) if api == "checkmarket" else original(api)
+
+    monkeypatch.setattr(contactimport_spec, "document", patched)
+    caches = (server_urls, security_schemes, operation_specs)
+    for cache in caches:
+        cache.cache_clear()
+    yield document
+    for cache in caches:
+        cache.cache_clear()
+
+
+def test_region_names_are_only_the_servers_x_region(checkmarket_spec: dict[str, Any]) -> None:
+    checkmarket_spec["servers"][1]["x-region"] = "Europe"
+    assert regions()["europe"] == "https://api-eu.agileresearch.medallia.com"
+    assert "eu" not in regions()
+    with CheckMarket("m", "k", region="europe") as cm:
+        assert cm.base_url == "https://api-eu.agileresearch.medallia.com"
+
+
+def test_a_server_without_x_region_is_a_spec_error_not_a_guess(
+    checkmarket_spec: dict[str, Any],
+) -> None:
+    del checkmarket_spec["servers"][1]["x-region"]
+    with pytest.raises(
+        ContactImportError, match=r"api-eu\.agileresearch\.medallia\.com has no x-region"
+    ):
+        CheckMarket("m", "k", region="eu")
+    with CheckMarket("m", "k") as cm:  # the default server needs no region name
+        assert cm.base_url == "https://api.checkmarket.com"
 
 
 def test_credentials_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:

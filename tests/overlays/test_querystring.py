@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import json
 
+import contactimport_spec
 import httpx
 import pytest
+from contactimport._client import operation_specs
 from contactimport.errors import InvalidParameterError
 from contactimport.querystring import (
     CustomEvents,
@@ -40,6 +43,23 @@ JOB = {
 
 def test_reserved_names_come_from_the_spec() -> None:
     assert reserved_query_names() == frozenset({"match", "customevents"})
+
+
+def test_a_query_parameter_added_to_the_spec_is_reserved(monkeypatch: pytest.MonkeyPatch) -> None:
+    document = contactimport_spec.document("which50")
+    run = document["paths"]["/contactLists/{contactListId}/import/{importJobId}/run"]["post"]
+    run["parameters"].append({"name": "dryRun", "in": "query", "schema": {"type": "boolean"}})
+    monkeypatch.setattr(contactimport_spec, "document", lambda api: copy.deepcopy(document))
+    caches = (operation_specs, reserved_query_names)
+    for cache in caches:
+        cache.cache_clear()
+    try:
+        assert reserved_query_names() == frozenset({"match", "customevents", "dryrun"})
+        with pytest.raises(InvalidParameterError, match="collides with the query parameter"):
+            MatchOn("DryRun")
+    finally:
+        for cache in caches:
+            cache.cache_clear()
 
 
 def test_names_are_joined_by_one_comma_in_the_given_order() -> None:
