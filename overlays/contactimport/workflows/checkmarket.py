@@ -17,21 +17,18 @@ repeat updates rather than duplicates.
 
 from __future__ import annotations
 
-import asyncio
 import json
-import threading
 from collections.abc import AsyncIterable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Final, Protocol
 
-from .batching import abatched, batched
 from .errors import (
     EmptyImportError,
     ImportStateConflict,
     ResumeArgumentConflict,
     SourceChangedError,
 )
-from .poller import AsyncImportPoller, ImportPoller, Pause, Steps, drive_async, drive_sync
+from .poller import AsyncImportPoller, ImportPoller, Pause, Steps
 from .process import StepProcess
 from .resume import ContactDigest, decode_token, encode_token
 from .which50 import RetrySettings
@@ -304,11 +301,7 @@ class _GetResult:
     queue_item_id: int
 
 
-class _NextChunk:
-    pass
-
-
-class BulkImportProcess(StepProcess):
+class BulkImportProcess(StepProcess[_BulkState]):
     """The CheckMarket workflow's logic as a generator of actions."""
 
     def __init__(
@@ -364,16 +357,6 @@ class BulkImportProcess(StepProcess):
     def chunk_size(self) -> int:
         return self._chunk_size
 
-    def continuation_token(self) -> str | None:
-        with self._lock:
-            return None if self._state is None else self._state.encode()
-
-    def _set_state(self, state: _BulkState) -> None:
-        with self._lock:
-            self._state = state
-        if self._on_checkpoint is not None:
-            self._on_checkpoint(state.encode())
-
     def _set_phase(self, phase: str) -> None:
         with self._lock:
             self._phase = phase
@@ -389,10 +372,7 @@ class BulkImportProcess(StepProcess):
             )
 
     def _next_chunk(self) -> Steps[list[dict[str, Any]] | None]:
-        try:
-            rows: list[Mapping[str, Any]] | None = yield _NextChunk()
-        except Exception as error:
-            raise self._interrupted(f"reading the contacts failed: {error}") from error
+        rows = yield from self._read_contacts()
         if rows is None:
             return None
         return [contact_from_row(row, self._properties) for row in rows]
@@ -547,37 +527,16 @@ class BulkImportProcess(StepProcess):
             queue_items=tuple(finals[i] for i in state.queue_item_ids),
         )
 
-    def execute_sync(self, api: CheckMarketImportApi, chunks: Any) -> Callable[[Any], Any]:
-        def execute(action: Any) -> Any:
-            if isinstance(action, _NextChunk):
-                return next(chunks, None)
-            if isinstance(action, _ListConfigs):
-                return api.list_import_configs()
-            if isinstance(action, _CreateConfig):
-                return api.create_import_config(action.config)
-            if isinstance(action, _Bulk):
-                return api.bulk_import_contacts(action.import_config_id, action.contacts)
-            if isinstance(action, _GetResult):
-                return api.get_import_result(action.queue_item_id)
-            raise TypeError(f"unknown action {action!r}")
-
-        return execute
-
-    def execute_async(self, api: AsyncCheckMarketImportApi, chunks: Any) -> Any:
-        async def execute(action: Any) -> Any:
-            if isinstance(action, _NextChunk):
-                return await anext(chunks, None)
-            if isinstance(action, _ListConfigs):
-                return await api.list_import_configs()
-            if isinstance(action, _CreateConfig):
-                return await api.create_import_config(action.config)
-            if isinstance(action, _Bulk):
-                return await api.bulk_import_contacts(action.import_config_id, action.contacts)
-            if isinstance(action, _GetResult):
-                return await api.get_import_result(action.queue_item_id)
-            raise TypeError(f"unknown action {action!r}")
-
-        return execute
+    def _invoke(self, api: CheckMarketImportApi | AsyncCheckMarketImportApi, action: Any) -> Any:
+        if isinstance(action, _ListConfigs):
+            return api.list_import_configs()
+        if isinstance(action, _CreateConfig):
+            return api.create_import_config(action.config)
+        if isinstance(action, _Bulk):
+            return api.bulk_import_contacts(action.import_config_id, action.contacts)
+        if isinstance(action, _GetResult):
+            return api.get_import_result(action.queue_item_id)
+        raise TypeError(f"unknown action {action!r}")
 
 
 def _process(**options: Any) -> BulkImportProcess:
@@ -649,16 +608,7 @@ def begin_bulk_import(
         spec_document=spec_document,
     )
 
-    calls = _sync_api(api)
-
-    def run(cancelled: threading.Event) -> BulkImportOutcome:
-        chunks = batched(contacts, process.chunk_size)
-        try:
-            return drive_sync(process.steps(), process.execute_sync(calls, chunks), cancelled)
-        finally:
-            chunks.close()
-
-    return ImportPoller(run, process)
+    return process.start(process.steps(), _sync_api(api), contacts, process.chunk_size)
 
 
 async def begin_bulk_import_async(
@@ -692,15 +642,4 @@ async def begin_bulk_import_async(
         spec_document=spec_document,
     )
 
-    calls = _async_api(api)
-
-    async def run(cancelled: asyncio.Event) -> BulkImportOutcome:
-        chunks = abatched(contacts, process.chunk_size)
-        try:
-            return await drive_async(
-                process.steps(), process.execute_async(calls, chunks), cancelled
-            )
-        finally:
-            await chunks.aclose()
-
-    return AsyncImportPoller(run, process)
+    return process.start_async(process.steps(), _async_api(api), contacts, process.chunk_size)

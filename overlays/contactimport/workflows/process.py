@@ -1,26 +1,68 @@
-"""What the W50 and CheckMarket import processes share: status, cancellation and retried steps."""
+"""What the W50 and CheckMarket import processes share.
+
+Status, cancellation, retried steps, the resume state behind the continuation token, reading the
+contacts, and executing actions with a sync or an async API (each process maps its actions to API
+calls once, in ``_invoke``; the two executors differ only in awaiting the call).
+"""
 
 from __future__ import annotations
 
+import asyncio
 import threading
-from typing import TYPE_CHECKING, Any
+from collections.abc import (
+    AsyncGenerator,
+    AsyncIterable,
+    Callable,
+    Coroutine,
+    Iterable,
+    Iterator,
+    Mapping,
+)
+from typing import TYPE_CHECKING, Any, Final, Generic, Protocol, TypeVar
 
+from .batching import abatched, batched
 from .errors import ImportCancelled, ImportInterrupted, is_transient
-from .poller import Pause, Steps
+from .poller import AsyncImportPoller, ImportPoller, Pause, Steps, drive_async, drive_sync
 
 if TYPE_CHECKING:
     from .which50 import RetrySettings
 
+__all__ = ["NEXT_CONTACTS", "Rows", "StepProcess"]
 
-class StepProcess:
+R = TypeVar("R")
+
+
+class _Encodable(Protocol):
+    def encode(self) -> str: ...
+
+
+S = TypeVar("S", bound=_Encodable)
+
+Rows = list[Mapping[str, Any]]
+
+
+class _NextContacts:
+    """The action "the next batch of contacts from the source" (None at its end)."""
+
+    def __repr__(self) -> str:
+        return "NextContacts()"
+
+
+NEXT_CONTACTS: Final = _NextContacts()
+
+
+class StepProcess(Generic[S]):
     """Base of an import process: a generator of actions driven by a sync or async poller.
 
-    Subclasses set ``_phase``, ``_retry`` and implement ``continuation_token``; the poller reads
-    ``status()`` and calls ``request_cancel()`` from other threads.
+    Subclasses set ``_phase``, ``_retry``, ``_state`` (its ``encode()`` is the continuation
+    token) and ``_on_checkpoint``, and implement ``_invoke``; the poller reads ``status()`` and
+    ``continuation_token()`` and calls ``request_cancel()`` from other threads.
     """
 
     _phase: str
     _retry: RetrySettings
+    _state: S | None
+    _on_checkpoint: Callable[[str], None] | None
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -31,10 +73,18 @@ class StepProcess:
             return self._phase
 
     def continuation_token(self) -> str | None:
-        raise NotImplementedError
+        with self._lock:
+            return None if self._state is None else self._state.encode()
 
     def request_cancel(self) -> None:
         self._cancel.set()
+
+    def _set_state(self, state: S) -> None:
+        """Record a new resume state and hand its token to ``on_checkpoint``."""
+        with self._lock:
+            self._state = state
+        if self._on_checkpoint is not None:
+            self._on_checkpoint(state.encode())
 
     def _interrupted(self, message: str) -> ImportInterrupted:
         return ImportInterrupted(message, continuation_token=self.continuation_token())
@@ -57,3 +107,70 @@ class StepProcess:
                     raise self._interrupted(f"{what} failed: {error}") from error
             yield Pause(self._retry.delay(attempt))
             self._check_cancel()
+
+    def _read_contacts(self) -> Steps[Rows | None]:
+        """The next batch of contacts from the source; a source error interrupts the import."""
+        try:
+            rows: Rows | None = yield NEXT_CONTACTS
+        except Exception as error:
+            raise self._interrupted(f"reading the contacts failed: {error}") from error
+        return rows
+
+    # -- executing actions -----------------------------------------------------------------
+    def _invoke(self, api: Any, action: Any) -> Any:
+        """Call the API method ``action`` stands for (with an async API: the coroutine)."""
+        raise NotImplementedError
+
+    def execute_sync(self, api: Any, source: Iterator[Rows]) -> Callable[[Any], Any]:
+        """A function executing one action against a sync API, reading ``source``."""
+
+        def execute(action: Any) -> Any:
+            if action is NEXT_CONTACTS:
+                return next(source, None)
+            return self._invoke(api, action)
+
+        return execute
+
+    def execute_async(
+        self, api: Any, source: AsyncGenerator[Rows]
+    ) -> Callable[[Any], Coroutine[Any, Any, Any]]:
+        """A coroutine function executing one action against an async API, reading ``source``."""
+
+        async def execute(action: Any) -> Any:
+            if action is NEXT_CONTACTS:
+                return await anext(source, None)
+            return await self._invoke(api, action)
+
+        return execute
+
+    def start(
+        self, steps: Steps[R], api: Any, contacts: Iterable[Any], batch_size: int
+    ) -> ImportPoller[R]:
+        """Run ``steps`` in a background thread, reading ``contacts`` in batches."""
+
+        def run(cancelled: threading.Event) -> R:
+            source = batched(contacts, batch_size)
+            try:
+                return drive_sync(steps, self.execute_sync(api, source), cancelled)
+            finally:
+                source.close()
+
+        return ImportPoller(run, self)
+
+    def start_async(
+        self,
+        steps: Steps[R],
+        api: Any,
+        contacts: Iterable[Any] | AsyncIterable[Any],
+        batch_size: int,
+    ) -> AsyncImportPoller[R]:
+        """Run ``steps`` as a task of the running loop, reading ``contacts`` in batches."""
+
+        async def run(cancelled: asyncio.Event) -> R:
+            source = abatched(contacts, batch_size)
+            try:
+                return await drive_async(steps, self.execute_async(api, source), cancelled)
+            finally:
+                await source.aclose()
+
+        return AsyncImportPoller(run, self)

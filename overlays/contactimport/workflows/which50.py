@@ -14,14 +14,12 @@ their contacts; resuming skips those batches (checking the digest) and goes on f
 
 from __future__ import annotations
 
-import asyncio
 import random
-import threading
-from collections.abc import AsyncIterable, Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import AsyncIterable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Final, Literal, Protocol
 
-from .batching import abatched, batched, request_body_max_items
+from .batching import request_body_max_items
 from .errors import (
     EmptyImportError,
     ImportJobFailed,
@@ -31,7 +29,7 @@ from .errors import (
     UnknownFieldsError,
     is_transient,
 )
-from .poller import AsyncImportPoller, ImportPoller, Pause, Steps, drive_async, drive_sync
+from .poller import AsyncImportPoller, ImportPoller, Pause, Steps
 from .process import StepProcess
 from .resume import ContactDigest, ResumeState
 
@@ -217,13 +215,6 @@ class _Run:
     job_id: int
 
 
-class _NextBatch:
-    """Ask the driver for the next batch of contacts (None at the end of the source)."""
-
-
-_NEXT_BATCH: Final = _NextBatch()
-
-
 @dataclass(frozen=True)
 class _Settings:
     """What an import runs with: the caller's arguments, or when resuming what the token says."""
@@ -250,7 +241,7 @@ class _Settings:
             raise ValueError("every name in match_values must also be listed in match")
 
 
-class Which50ImportProcess(StepProcess):
+class Which50ImportProcess(StepProcess[ResumeState]):
     """The workflow's logic as a generator of actions; thread-safe ``status``/``token`` reads."""
 
     def __init__(
@@ -288,17 +279,7 @@ class Which50ImportProcess(StepProcess):
     def batch_size(self) -> int:
         return self._settings.batch_size
 
-    def continuation_token(self) -> str | None:
-        with self._lock:
-            return None if self._state is None else self._state.encode()
-
     # -- helpers ---------------------------------------------------------------------------
-    def _set_state(self, state: ResumeState) -> None:
-        with self._lock:
-            self._state = state
-        if self._on_checkpoint is not None:
-            self._on_checkpoint(state.encode())
-
     def _set_phase(self, phase: str, job: Mapping[str, Any] | None = None) -> None:
         with self._lock:
             self._phase = phase
@@ -320,10 +301,7 @@ class Which50ImportProcess(StepProcess):
         )
 
     def _next_batch(self) -> Steps[list[dict[str, Any]] | None]:
-        try:
-            batch: list[Contact] | None = yield _NEXT_BATCH
-        except Exception as error:
-            raise self._interrupted(f"reading the contacts failed: {error}") from error
+        batch = yield from self._read_contacts()
         if batch is None:
             return None
         return [{"Values": dict(values)} for values in batch]
@@ -509,65 +487,25 @@ class Which50ImportProcess(StepProcess):
         return result
 
     # -- executing actions -----------------------------------------------------------------
-    def execute_sync(self, api: Which50ImportApi, batches: Iterator[list[Contact]]) -> Any:
-        """Return a function executing one action against a sync API."""
-
-        def execute(action: Any) -> Any:
+    def _invoke(self, api: Which50ImportApi | AsyncWhich50ImportApi, action: Any) -> Any:
+        if isinstance(action, _CreateJob):
+            return api.create_import_job(self.contact_list_id, action.field_names)
+        if isinstance(action, _Upload):
+            return api.upload_import_batch(self.contact_list_id, action.job_id, action.contacts)
+        if isinstance(action, _GetJob):
+            return api.get_import_job(self.contact_list_id, action.job_id)
+        if isinstance(action, _Run):
             state = self._state
-            if isinstance(action, _NextBatch):
-                return next(batches, None)
-            if isinstance(action, _CreateJob):
-                return api.create_import_job(self.contact_list_id, action.field_names)
-            if isinstance(action, _Upload):
-                return api.upload_import_batch(self.contact_list_id, action.job_id, action.contacts)
-            if isinstance(action, _GetJob):
-                return api.get_import_job(self.contact_list_id, action.job_id)
-            if isinstance(action, _Run):
-                assert state is not None
-                return api.run_import_job(
-                    self.contact_list_id,
-                    action.job_id,
-                    match=state.match,
-                    custom_events=state.custom_events,
-                    match_values=state.match_values,
-                    method=_method(state.run_method),
-                )
-            raise TypeError(f"unknown action {action!r}")
-
-        return execute
-
-    def execute_async(
-        self,
-        api: AsyncWhich50ImportApi,
-        batches: Any,
-    ) -> Any:
-        """Return a coroutine function executing one action against an async API."""
-
-        async def execute(action: Any) -> Any:
-            state = self._state
-            if isinstance(action, _NextBatch):
-                return await anext(batches, None)
-            if isinstance(action, _CreateJob):
-                return await api.create_import_job(self.contact_list_id, action.field_names)
-            if isinstance(action, _Upload):
-                return await api.upload_import_batch(
-                    self.contact_list_id, action.job_id, action.contacts
-                )
-            if isinstance(action, _GetJob):
-                return await api.get_import_job(self.contact_list_id, action.job_id)
-            if isinstance(action, _Run):
-                assert state is not None
-                return await api.run_import_job(
-                    self.contact_list_id,
-                    action.job_id,
-                    match=state.match,
-                    custom_events=state.custom_events,
-                    match_values=state.match_values,
-                    method=_method(state.run_method),
-                )
-            raise TypeError(f"unknown action {action!r}")
-
-        return execute
+            assert state is not None
+            return api.run_import_job(
+                self.contact_list_id,
+                action.job_id,
+                match=state.match,
+                custom_events=state.custom_events,
+                match_values=state.match_values,
+                method=_method(state.run_method),
+            )
+        raise TypeError(f"unknown action {action!r}")
 
 
 def _method(value: str) -> RunMethod:
@@ -738,16 +676,7 @@ def begin_import(
         spec_document=spec_document,
     )
 
-    calls = _sync_api(api)
-
-    def run(cancelled: threading.Event) -> ImportJobResult:
-        batches = batched(contacts, process.batch_size)
-        try:
-            return drive_sync(process.steps(), process.execute_sync(calls, batches), cancelled)
-        finally:
-            batches.close()
-
-    return ImportPoller(run, process)
+    return process.start(process.steps(), _sync_api(api), contacts, process.batch_size)
 
 
 async def begin_import_async(
@@ -789,15 +718,4 @@ async def begin_import_async(
         spec_document=spec_document,
     )
 
-    calls = _async_api(api)
-
-    async def run(cancelled: asyncio.Event) -> ImportJobResult:
-        batches = abatched(contacts, process.batch_size)
-        try:
-            return await drive_async(
-                process.steps(), process.execute_async(calls, batches), cancelled
-            )
-        finally:
-            await batches.aclose()
-
-    return AsyncImportPoller(run, process)
+    return process.start_async(process.steps(), _async_api(api), contacts, process.batch_size)
