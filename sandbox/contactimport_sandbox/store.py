@@ -176,6 +176,17 @@ class Store:
             finally:
                 self._conn.execute("COMMIT")
 
+    def acquire_if_free(self) -> bool:
+        """Take the store's lock only if no other thread holds it (True when taken; release it).
+
+        Lets a quick read run on the event loop when the store is free, and go to a worker thread
+        instead of blocking the loop while the background worker's step holds the store.
+        """
+        return self._lock.acquire(blocking=False)
+
+    def release(self) -> None:
+        self._lock.release()
+
     def reset(self) -> None:
         """Delete every row but the database's secret: a fresh sandbox, same file."""
         with self.write() as conn:

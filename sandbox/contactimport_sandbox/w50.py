@@ -484,6 +484,14 @@ JOB_COLUMNS = (
 )
 
 
+class JobStepFailed(Exception):
+    """A step of a running import job failed; the step was rolled back."""
+
+    def __init__(self, job_id: int) -> None:
+        super().__init__(f"a step of import job {job_id} failed")
+        self.job_id = job_id
+
+
 class Which50:
     """The W50API's behaviour over the store; every method is one transaction."""
 
@@ -756,106 +764,114 @@ class Which50:
             return self._job(conn, job_id)
 
     def process_step(self, max_contacts: int) -> bool:
-        """Process up to ``max_contacts`` loaded contacts of the oldest running job.
+        """Process up to ``max_contacts`` loaded contacts of the next running job (in turn).
 
         One transaction: the contacts, the counters and the progress move together, so a restart
-        resumes exactly where the last committed step ended. False when no job is running.
+        resumes exactly where the last committed step ended. False when no job is running. A step
+        that fails once its job is chosen raises ``JobStepFailed`` naming that job (the step is
+        rolled back); a failure before that (e.g. the store refusing the transaction) propagates
+        as it is, blaming no job.
         """
-        with self.store.write() as conn:
-            row = conn.execute(
-                "SELECT id, account_id, list_id, field_names_json, total, processed, "
-                "match_json, match_values_json, custom_events_json "
-                "FROM w50_jobs WHERE status = ? ORDER BY id <= ?, id LIMIT 1",
-                (RUNNING, self._last_job_id),
-            ).fetchone()
-            if row is None:
-                return False
-            self._last_job_id = int(row[0])  # round robin: the next step serves the next job
-            (job_id, account_id, list_id, names_json, total, processed) = row[:6]
-            contact_list = self.fixtures.contact_list(str(account_id), int(list_id))
-            if contact_list is None:
-                conn.execute(
-                    "UPDATE w50_jobs SET status = ?, finish_date = ?, failure = ? WHERE id = ?",
-                    (FAILED, now_iso(), "contact list no longer exists", job_id),
-                )
-                conn.execute("DELETE FROM w50_job_contacts WHERE job_id = ?", (job_id,))
+        job_id: int | None = None
+        try:
+            with self.store.write() as conn:
+                row = conn.execute(
+                    "SELECT id, account_id, list_id, field_names_json, total, processed, "
+                    "match_json, match_values_json, custom_events_json "
+                    "FROM w50_jobs WHERE status = ? ORDER BY id <= ?, id LIMIT 1",
+                    (RUNNING, self._last_job_id),
+                ).fetchone()
+                if row is None:
+                    return False
+                job_id = int(row[0])
+                self._last_job_id = job_id  # round robin: the next step serves the next job
+                self._step(conn, row, max_contacts)
                 return True
-            field_names = set(json.loads(names_json))
-            match: list[str] = json.loads(row[6] or "[]")
-            criteria: dict[str, str] | None = None if row[7] is None else json.loads(row[7])
-            events: list[str] = json.loads(row[8] or "[]")
-            validation = Validation.for_list(contact_list)
-            writer = ContactWriter(
-                conn,
-                self.store.secret,
-                str(account_id),
-                int(list_id),
-                validation,
-                events,
-                job_id,
-                match_names=match,
-            )
-            loaded = conn.execute(
-                "SELECT seq, values_json FROM w50_job_contacts "
-                "WHERE job_id = ? AND seq >= ? ORDER BY seq LIMIT ?",
-                (job_id, processed, max_contacts),
-            ).fetchall()
-            chunk = []
-            for _, values_json in loaded:
-                raw: dict[str, Any] = json.loads(values_json)
-                chunk.append({k: v for k, v in raw.items() if k in field_names})
-            if criteria is None:
-                for name in match:  # one query per slice of keys instead of one per contact
-                    keys = (match_key(values.get(name)) for values in chunk)
-                    writer.prefetch(name, (key for key in keys if key is not None))
-            inserted = updated = not_updated = bad_email = bad_sms = 0
-            for values in chunk:
-                warnings, invalid_email, invalid_sms = validation.check(values)
-                bad_email += invalid_email
-                bad_sms += invalid_sms
-                outcome = writer.apply(values, match, criteria, warnings)
-                inserted += len(outcome.inserted)
-                updated += len(outcome.updated)
-                if not outcome.inserted and not outcome.updated:
-                    not_updated += 1
-            writer.flush()
-            done = processed + len(loaded)
-            finished = done >= total
-            conn.execute(
-                "UPDATE w50_jobs SET processed = ?, inserted = inserted + ?, updated = updated + ?,"
-                " not_updated = not_updated + ?, invalid_email = invalid_email + ?,"
-                " invalid_sms = invalid_sms + ?, status = ?, finish_date = ? WHERE id = ?",
-                (
-                    done,
-                    inserted,
-                    updated,
-                    not_updated,
-                    bad_email,
-                    bad_sms,
-                    FINISHED if finished else RUNNING,
-                    now_iso() if finished else None,
-                    job_id,
-                ),
-            )
-            conn.execute(
-                "DELETE FROM w50_job_contacts WHERE job_id = ? AND seq < ?", (job_id, done)
-            )
-            return True
+        except Exception as exc:
+            if job_id is None:
+                raise
+            raise JobStepFailed(job_id) from exc
 
-    def fail_last_stepped(self, message: str) -> None:
-        """Mark the job whose step just failed Failed (that step was rolled back as a whole)."""
-        with self.store.write() as conn:
-            row = conn.execute(
-                "SELECT id FROM w50_jobs WHERE status = ? AND id = ?",
-                (RUNNING, self._last_job_id),
-            ).fetchone()
-            if row is None:
-                return
+    def _step(self, conn: sqlite3.Connection, row: tuple[Any, ...], max_contacts: int) -> None:
+        """The body of ``process_step`` for the chosen job's row, inside its transaction."""
+        (job_id, account_id, list_id, names_json, total, processed) = row[:6]
+        contact_list = self.fixtures.contact_list(str(account_id), int(list_id))
+        if contact_list is None:
             conn.execute(
                 "UPDATE w50_jobs SET status = ?, finish_date = ?, failure = ? WHERE id = ?",
-                (FAILED, now_iso(), message, row[0]),
+                (FAILED, now_iso(), "contact list no longer exists", job_id),
             )
-            conn.execute("DELETE FROM w50_job_contacts WHERE job_id = ?", (row[0],))
+            conn.execute("DELETE FROM w50_job_contacts WHERE job_id = ?", (job_id,))
+            return
+        field_names = set(json.loads(names_json))
+        match: list[str] = json.loads(row[6] or "[]")
+        criteria: dict[str, str] | None = None if row[7] is None else json.loads(row[7])
+        events: list[str] = json.loads(row[8] or "[]")
+        validation = Validation.for_list(contact_list)
+        writer = ContactWriter(
+            conn,
+            self.store.secret,
+            str(account_id),
+            int(list_id),
+            validation,
+            events,
+            job_id,
+            match_names=match,
+        )
+        loaded = conn.execute(
+            "SELECT seq, values_json FROM w50_job_contacts "
+            "WHERE job_id = ? AND seq >= ? ORDER BY seq LIMIT ?",
+            (job_id, processed, max_contacts),
+        ).fetchall()
+        chunk = []
+        for _, values_json in loaded:
+            raw: dict[str, Any] = json.loads(values_json)
+            chunk.append({k: v for k, v in raw.items() if k in field_names})
+        if criteria is None:
+            for name in match:  # one query per slice of keys instead of one per contact
+                keys = (match_key(values.get(name)) for values in chunk)
+                writer.prefetch(name, (key for key in keys if key is not None))
+        inserted = updated = not_updated = bad_email = bad_sms = 0
+        for values in chunk:
+            warnings, invalid_email, invalid_sms = validation.check(values)
+            bad_email += invalid_email
+            bad_sms += invalid_sms
+            outcome = writer.apply(values, match, criteria, warnings)
+            inserted += len(outcome.inserted)
+            updated += len(outcome.updated)
+            if not outcome.inserted and not outcome.updated:
+                not_updated += 1
+        writer.flush()
+        done = processed + len(loaded)
+        finished = done >= total
+        conn.execute(
+            "UPDATE w50_jobs SET processed = ?, inserted = inserted + ?, updated = updated + ?,"
+            " not_updated = not_updated + ?, invalid_email = invalid_email + ?,"
+            " invalid_sms = invalid_sms + ?, status = ?, finish_date = ? WHERE id = ?",
+            (
+                done,
+                inserted,
+                updated,
+                not_updated,
+                bad_email,
+                bad_sms,
+                FINISHED if finished else RUNNING,
+                now_iso() if finished else None,
+                job_id,
+            ),
+        )
+        conn.execute("DELETE FROM w50_job_contacts WHERE job_id = ? AND seq < ?", (job_id, done))
+
+    def fail_job(self, job_id: int, message: str) -> None:
+        """Mark a running job Failed after its step failed (that step was rolled back whole)."""
+        with self.store.write() as conn:
+            cursor = conn.execute(
+                "UPDATE w50_jobs SET status = ?, finish_date = ?, failure = ? "
+                "WHERE id = ? AND status = ?",
+                (FAILED, now_iso(), message, job_id, RUNNING),
+            )
+            if cursor.rowcount:
+                conn.execute("DELETE FROM w50_job_contacts WHERE job_id = ?", (job_id,))
 
     def has_running_jobs(self) -> bool:
         with self.store.read() as conn:
