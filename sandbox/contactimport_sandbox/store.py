@@ -148,11 +148,16 @@ class Store:
             row = conn.execute("SELECT value FROM meta WHERE key = 'contact_id_secret'").fetchone()
             if row is not None:
                 return bytes.fromhex(str(row[0]))
-            secret = secrets.token_bytes(32)
-            conn.execute(
-                "INSERT INTO meta (key, value) VALUES ('contact_id_secret', ?)", (secret.hex(),)
-            )
-            return secret
+            return self._new_secret(conn)
+
+    @staticmethod
+    def _new_secret(conn: sqlite3.Connection) -> bytes:
+        secret = secrets.token_bytes(32)
+        conn.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('contact_id_secret', ?)",
+            (secret.hex(),),
+        )
+        return secret
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
@@ -188,16 +193,21 @@ class Store:
         self._lock.release()
 
     def reset(self) -> None:
-        """Delete every row but the database's secret: a fresh sandbox, same file."""
-        with self.write() as conn:
-            tables = [
-                str(row[0])
-                for row in conn.execute(
-                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'meta'"
-                )
-            ]
-            for table in tables:
-                conn.execute(f'DELETE FROM "{table}"')
+        """Delete every row: a fresh sandbox, same file.
+
+        Row ids start again from 1, so the secret behind EncContactIds is replaced too: an id
+        handed out before the reset never names a contact created after it.
+        """
+        with self._lock:  # nobody writes between the commit and the new secret taking effect
+            with self.write() as conn:
+                tables = [
+                    str(row[0])
+                    for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+                ]
+                for table in tables:
+                    conn.execute(f'DELETE FROM "{table}"')
+                secret = self._new_secret(conn)
+            self.secret = secret
 
     def close(self) -> None:
         with self._lock:

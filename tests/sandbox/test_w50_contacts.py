@@ -283,3 +283,14 @@ async def test_sandbox_reset_forgets_every_contact_job_and_event(client: httpx.A
     assert await events(client) == []
     again = check("which50", "upsertContact", await upsert(client, {"Email": "r@example.com"}))
     assert again["ListId"] == CUSTOMERS
+
+
+async def test_an_enc_contact_id_from_before_a_reset_names_no_contact_after_it(
+    client: httpx.AsyncClient,
+) -> None:
+    before = check("which50", "upsertContact", await upsert(client, {"Email": "old@example.com"}))
+    assert (await client.post("/_sandbox/reset")).json() == {"reset": True}
+    after = check("which50", "upsertContact", await upsert(client, {"Email": "new@example.com"}))
+    assert after["EncContactId"] != before["EncContactId"]  # the row id itself starts again
+    stale = await client.get(f"{W50}/contacts/{before['EncContactId']}", headers=W50_AUTH)
+    assert w50_error("getContact", stale, 404) == "The specified Contact was not found."
