@@ -557,6 +557,15 @@ def test_the_async_poller_times_out_and_cancels() -> None:
     asyncio.run(scenario())
 
 
+PATCH_RUN: dict[str, Any] = {
+    "batch_size": 100,
+    "match": ["Email"],
+    "match_values": {"Email": "a@x"},
+    "run_method": "PATCH",
+    "custom_events": ["Welcome"],
+}
+
+
 def interrupted_token(fake: FakeWhich50, source: Iterable[dict[str, Any]], **kwargs: Any) -> str:
     """Start an import that stops at its second upload (403); returns the continuation token."""
     fake.faults[("upload", 2)] = ("before", forbidden())
@@ -569,15 +578,7 @@ def interrupted_token(fake: FakeWhich50, source: Iterable[dict[str, Any]], **kwa
 
 def test_a_patch_run_resumed_from_the_token_alone_sends_the_match_values_of_the_token() -> None:
     fake = FakeWhich50()
-    token = interrupted_token(
-        fake,
-        contacts(300),
-        batch_size=100,
-        match=["Email"],
-        match_values={"Email": "a@x"},
-        run_method="PATCH",
-        custom_events=["Welcome"],
-    )
+    token = interrupted_token(fake, contacts(300), **PATCH_RUN)
     assert ResumeState.decode(token, api="which50").match_values == {"Email": "a@x"}
     start(fake, contacts(300), continuation_token=token)
     assert fake.jobs[1].run_args == {
@@ -591,14 +592,7 @@ def test_a_patch_run_resumed_from_the_token_alone_sends_the_match_values_of_the_
 
 def test_resuming_with_the_same_arguments_as_the_token_is_allowed() -> None:
     fake = FakeWhich50()
-    options: dict[str, Any] = {
-        "batch_size": 100,
-        "field_names": ["Email", "Name"],
-        "match": ["Email"],
-        "match_values": {"Email": "a@x"},
-        "run_method": "PATCH",
-        "custom_events": ["Welcome"],
-    }
+    options: dict[str, Any] = {**PATCH_RUN, "field_names": ["Email", "Name"]}
     token = interrupted_token(fake, contacts(300), **options)
     result = start(fake, contacts(300), continuation_token=token, **options)
     assert result.total_contacts == 300
@@ -620,15 +614,7 @@ def test_an_argument_contradicting_the_token_is_refused_before_anything_is_sent(
     argument: str, value: Any, in_token: str
 ) -> None:
     fake = FakeWhich50()
-    token = interrupted_token(
-        fake,
-        contacts(300),
-        batch_size=100,
-        match=["Email"],
-        match_values={"Email": "a@x"},
-        run_method="PATCH",
-        custom_events=["Welcome"],
-    )
+    token = interrupted_token(fake, contacts(300), **PATCH_RUN)
     calls = dict(fake.calls)
     with pytest.raises(ResumeArgumentConflict) as caught:
         start(fake, contacts(300), continuation_token=token, **{argument: value})
@@ -673,6 +659,8 @@ def test_a_damaged_token_names_the_field_and_the_rule() -> None:
         ("batch_size", "10", "'batch_size' must be an integer"),
         ("match_values", ["Email"], "'match_values' must be an object of strings"),
         ("run_requested", 0, "'run_requested' must be true or false"),
+        ("run_method", "DELETE", "'run_method' must be one of POST, PUT, PATCH"),
+        ("source_fingerprint", 1, "'source_fingerprint' must be a string or null"),
     ]:
         damaged = encode_token("which50", {**document, key: value})
         with pytest.raises(InvalidResumeToken, match=re.escape(rule)):

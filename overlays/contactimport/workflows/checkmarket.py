@@ -30,7 +30,7 @@ from .errors import (
 )
 from .poller import AsyncImportPoller, ImportPoller, Pause, Steps
 from .process import StepProcess
-from .resume import ContactDigest, decode_token, encode_token
+from .resume import ContactDigest, decode_state, encode_state
 from .which50 import RetrySettings
 
 if TYPE_CHECKING:
@@ -219,35 +219,11 @@ class _BulkState:
     """The configuration was created with ``IsReusable`` false: it serves one bulk import."""
 
     def encode(self) -> str:
-        return encode_token(
-            API,
-            {
-                "import_config_id": self.import_config_id,
-                "chunk_size": self.chunk_size,
-                "confirmed_chunks": self.confirmed_chunks,
-                "confirmed_contacts": self.confirmed_contacts,
-                "confirmed_digest": self.confirmed_digest,
-                "queue_item_ids": list(self.queue_item_ids),
-                "uploads_done": self.uploads_done,
-                "config": None if self.config is None else dict(self.config),
-                "single_use": self.single_use,
-            },
-        )
+        return encode_state(API, self)
 
     @classmethod
     def decode(cls, token: str) -> _BulkState:
-        fields = decode_token(token, api=API)
-        return cls(
-            import_config_id=fields.integer("import_config_id"),
-            chunk_size=fields.integer("chunk_size"),
-            confirmed_chunks=fields.integer("confirmed_chunks"),
-            confirmed_contacts=fields.integer("confirmed_contacts"),
-            confirmed_digest=fields.text("confirmed_digest"),
-            queue_item_ids=fields.integers("queue_item_ids"),
-            uploads_done=fields.flag("uploads_done"),
-            config=fields.optional_object("config"),
-            single_use=fields.flag("single_use"),
-        )
+        return decode_state(cls, token, api=API)
 
 
 def _resumed_state(

@@ -14,19 +14,28 @@ import base64
 import binascii
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
-from typing import Any, Final
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, fields, replace
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar, get_args, get_origin, get_type_hints
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 __all__ = [
     "TOKEN_VERSION",
     "ContactDigest",
     "InvalidResumeToken",
     "ResumeState",
-    "TokenFields",
+    "RunMethod",
+    "decode_state",
     "decode_token",
+    "encode_state",
     "encode_token",
 ]
+
+D = TypeVar("D", bound="DataclassInstance")
+
+RunMethod = Literal["POST", "PUT", "PATCH"]
 
 TOKEN_VERSION: Final = 2
 """Version 2 added the settings a resume needs (W50 match values and whether the FieldNames were
@@ -44,7 +53,7 @@ def encode_token(api: str, fields: Mapping[str, Any]) -> str:
     return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 
 
-def decode_token(token: str, *, api: str) -> TokenFields:
+def decode_token(token: str, *, api: str) -> dict[str, Any]:
     """The fields of a token :func:`encode_token` wrote for ``api`` in this version."""
     try:
         text = token.strip()
@@ -66,73 +75,92 @@ def decode_token(token: str, *, api: str) -> TokenFields:
         raise InvalidResumeToken(f"the resume token has an unknown version{written_by}")
     if document.get("api") != api:
         raise InvalidResumeToken(f"the resume token is for {document.get('api')!r}, not {api!r}")
-    return TokenFields(document)
+    return document
 
 
-class TokenFields(dict[str, Any]):
-    """A decoded token's JSON document, with typed reads that name the field a bad value is in."""
+def encode_state(api: str, state: DataclassInstance) -> str:
+    """The token of a resume-state dataclass: each field (but ``api``) as a JSON value."""
+    document: dict[str, Any] = {}
+    for item in fields(state):
+        value = getattr(state, item.name)
+        if item.name != "api":
+            document[item.name] = (
+                list(value)
+                if isinstance(value, tuple)
+                else dict(value)
+                if isinstance(value, Mapping)
+                else value
+            )
+    return encode_token(api, document)
 
-    def _get(self, key: str) -> Any:
-        if key not in self:
-            raise InvalidResumeToken(f"the resume token is incomplete: {key!r} is missing")
-        return self[key]
 
-    @staticmethod
-    def _damaged(key: str, rule: str) -> InvalidResumeToken:
-        return InvalidResumeToken(f"the resume token is damaged: {key!r} must be {rule}")
+def decode_state(cls: type[D], token: str, *, api: str) -> D:
+    """A resume-state dataclass from the token :func:`encode_state` wrote.
 
-    def integer(self, key: str) -> int:
-        value = self._get(key)
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise self._damaged(key, "an integer")
-        return value
+    Each field is read by its annotated type (see ``_KINDS``); a missing field or one whose value
+    breaks its type's rule refuses the token, naming the field and the rule.
+    """
+    document = decode_token(token, api=api)
+    hints = get_type_hints(cls)
+    values: dict[str, Any] = {}
+    for item in fields(cls):
+        if item.name == "api":
+            values["api"] = api
+            continue
+        if item.name not in document:
+            raise InvalidResumeToken(f"the resume token is incomplete: {item.name!r} is missing")
+        values[item.name] = _read(item.name, document[item.name], hints[item.name])
+    return cls(**values)
 
-    def text(self, key: str) -> str:
-        value = self._get(key)
-        if not isinstance(value, str):
-            raise self._damaged(key, "a string")
-        return value
 
-    def optional_text(self, key: str) -> str | None:
-        return None if self.get(key) is None else self.text(key)
+def _read(key: str, value: Any, hint: Any) -> Any:
+    accepts: Callable[[Any], bool]
+    convert: Callable[[Any], Any]
+    if get_origin(hint) is Literal:
+        options = get_args(hint)
+        accepts, rule, convert = (lambda v: v in options), f"one of {', '.join(options)}", _same
+    else:
+        accepts, rule, convert = _KINDS[hint]
+    if not accepts(value):
+        raise InvalidResumeToken(f"the resume token is damaged: {key!r} must be {rule}")
+    return convert(value)
 
-    def choice(self, key: str, options: tuple[str, ...]) -> str:
-        value = self.text(key)
-        if value not in options:
-            raise self._damaged(key, "one of " + ", ".join(options))
-        return value
 
-    def flag(self, key: str) -> bool:
-        value = self._get(key)
-        if not isinstance(value, bool):
-            raise self._damaged(key, "true or false")
-        return value
+def _same(value: Any) -> Any:
+    return value
 
-    def texts(self, key: str) -> tuple[str, ...]:
-        value = self._get(key)
-        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            raise self._damaged(key, "a list of strings")
-        return tuple(value)
 
-    def integers(self, key: str) -> tuple[int, ...]:
-        value = self._get(key)
-        if not isinstance(value, list) or not all(
-            isinstance(item, int) and not isinstance(item, bool) for item in value
-        ):
-            raise self._damaged(key, "a list of integers")
-        return tuple(value)
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
-    def text_map(self, key: str) -> dict[str, str]:
-        value = self._get(key)
-        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-            raise self._damaged(key, "an object of strings")
-        return dict(value)
 
-    def optional_object(self, key: str) -> dict[str, Any] | None:
-        value = self.get(key)
-        if value is not None and not isinstance(value, dict):
-            raise self._damaged(key, "an object or null")
-        return value
+# The types a resume state's fields may have: (whether a JSON value is one, the rule, conversion).
+_KINDS: Final[dict[Any, tuple[Callable[[Any], bool], str, Callable[[Any], Any]]]] = {
+    int: (_is_int, "an integer", _same),
+    bool: (lambda v: isinstance(v, bool), "true or false", _same),
+    str: (lambda v: isinstance(v, str), "a string", _same),
+    str | None: (lambda v: v is None or isinstance(v, str), "a string or null", _same),
+    tuple[str, ...]: (
+        lambda v: isinstance(v, list) and all(isinstance(i, str) for i in v),
+        "a list of strings",
+        tuple,
+    ),
+    tuple[int, ...]: (
+        lambda v: isinstance(v, list) and all(_is_int(i) for i in v),
+        "a list of integers",
+        tuple,
+    ),
+    Mapping[str, str]: (
+        lambda v: isinstance(v, dict) and all(isinstance(i, str) for i in v.values()),
+        "an object of strings",
+        dict,
+    ),
+    Mapping[str, Any] | None: (
+        lambda v: v is None or isinstance(v, dict),
+        "an object or null",
+        _same,
+    ),
+}
 
 
 class ContactDigest:
@@ -170,7 +198,7 @@ class ResumeState:
     confirmed_digest: str = field(default_factory=lambda: ContactDigest().hexdigest())
     match: tuple[str, ...] = ()
     custom_events: tuple[str, ...] = ()
-    run_method: str = "POST"
+    run_method: RunMethod = "POST"
     run_requested: bool = False
     source_fingerprint: str | None = None
     match_values: Mapping[str, str] = field(default_factory=dict, hash=False)
@@ -188,43 +216,8 @@ class ResumeState:
         )
 
     def encode(self) -> str:
-        return encode_token(
-            self.api,
-            {
-                "contact_list_id": self.contact_list_id,
-                "import_job_id": self.import_job_id,
-                "field_names": list(self.field_names),
-                "batch_size": self.batch_size,
-                "confirmed_batches": self.confirmed_batches,
-                "confirmed_contacts": self.confirmed_contacts,
-                "confirmed_digest": self.confirmed_digest,
-                "match": list(self.match),
-                "custom_events": list(self.custom_events),
-                "run_method": self.run_method,
-                "run_requested": self.run_requested,
-                "source_fingerprint": self.source_fingerprint,
-                "match_values": dict(self.match_values),
-                "fields_derived": self.fields_derived,
-            },
-        )
+        return encode_state(self.api, self)
 
     @classmethod
     def decode(cls, token: str, *, api: str) -> ResumeState:
-        fields = decode_token(token, api=api)
-        return cls(
-            api=api,
-            contact_list_id=fields.integer("contact_list_id"),
-            import_job_id=fields.integer("import_job_id"),
-            field_names=fields.texts("field_names"),
-            batch_size=fields.integer("batch_size"),
-            confirmed_batches=fields.integer("confirmed_batches"),
-            confirmed_contacts=fields.integer("confirmed_contacts"),
-            confirmed_digest=fields.text("confirmed_digest"),
-            match=fields.texts("match"),
-            custom_events=fields.texts("custom_events"),
-            run_method=fields.choice("run_method", ("POST", "PUT", "PATCH")),
-            run_requested=fields.flag("run_requested"),
-            source_fingerprint=fields.optional_text("source_fingerprint"),
-            match_values=fields.text_map("match_values"),
-            fields_derived=fields.flag("fields_derived"),
-        )
+        return decode_state(cls, token, api=api)

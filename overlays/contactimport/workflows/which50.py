@@ -17,7 +17,7 @@ from __future__ import annotations
 import random
 from collections.abc import AsyncIterable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, Final, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Final, Protocol
 
 from .batching import request_body_max_items
 from .errors import (
@@ -31,7 +31,7 @@ from .errors import (
 )
 from .poller import AsyncImportPoller, ImportPoller, Pause, Steps
 from .process import StepProcess
-from .resume import ContactDigest, ResumeState
+from .resume import ContactDigest, ResumeState, RunMethod
 
 if TYPE_CHECKING:
     from ..which50 import AsyncWhich50, Which50
@@ -41,6 +41,7 @@ __all__ = [
     "ImportJobResult",
     "ImportProgress",
     "RetrySettings",
+    "RunMethod",
     "Which50ImportApi",
     "Which50ImportProcess",
     "begin_import",
@@ -54,7 +55,6 @@ RUNNING_STATES: Final = frozenset({"Running", "Finished", "Failed"})
 TERMINAL_STATES: Final = frozenset({"Finished", "Failed"})
 UPLOADABLE_STATES: Final = frozenset({"Created", "Loaded"})
 
-RunMethod = Literal["POST", "PUT", "PATCH"]
 Contact = Mapping[str, Any]
 
 
@@ -503,17 +503,9 @@ class Which50ImportProcess(StepProcess[ResumeState]):
                 match=state.match,
                 custom_events=state.custom_events,
                 match_values=state.match_values,
-                method=_method(state.run_method),
+                method=state.run_method,
             )
         raise TypeError(f"unknown action {action!r}")
-
-
-def _method(value: str) -> RunMethod:
-    if value == "PUT":
-        return "PUT"
-    if value == "PATCH":
-        return "PATCH"
-    return "POST"
 
 
 def _process(
@@ -588,7 +580,7 @@ def _resumed_settings(state: ResumeState, **given: Any) -> _Settings:
         match=state.match,
         custom_events=state.custom_events,
         match_values=dict(state.match_values),
-        run_method=_method(state.run_method),
+        run_method=state.run_method,
         batch_size=state.batch_size,
     )
     for name, value in given.items():
