@@ -349,6 +349,31 @@ def fault_response(sandbox: Sandbox, api: Api, media: str, fault: Fault) -> Resp
     return response
 
 
+async def read_body(request: Request) -> bytes:
+    """The request body, refused with 400 as soon as it is known to exceed MAX_BODY_BYTES.
+
+    A Content-Length over the limit is refused before any of the body is read; a body without
+    one (chunked) is read chunk by chunk and refused at the first chunk past the limit, so an
+    oversized body is never held in memory whole. 400, not 413: the specs document 400 for a
+    malformed body on every operation that takes one, and no 413.
+    """
+    too_large = f"The request body exceeds {MAX_BODY_BYTES} bytes."
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        if not declared.strip().isdigit():
+            raise BadRequest(f"The Content-Length header '{declared}' is not a byte count.")
+        if int(declared) > MAX_BODY_BYTES:
+            raise BadRequest(too_large)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            raise BadRequest(too_large)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 async def handle(sandbox: Sandbox, op: Operation, request: Request, media: str) -> Response:
     if op.api == "which50":
         account: Any = authenticate_w50(sandbox, request, op.permission)
@@ -361,9 +386,7 @@ async def handle(sandbox: Sandbox, op: Operation, request: Request, media: str) 
     raw = b""
     body_type = None
     if op.body_schema is not None:
-        raw = await request.body()
-        if len(raw) > MAX_BODY_BYTES:
-            raise BadRequest(f"The request body exceeds {MAX_BODY_BYTES} bytes.")
+        raw = await read_body(request)
         if raw.strip():
             body_type = body_media(request.headers.get("content-type"))
         elif op.body_required:
@@ -683,7 +706,9 @@ def create_app(
     async def faults(request: Request) -> Response:
         if request.method == "PUT":
             try:
-                settings = FaultSettings.from_json(json.loads(await request.body()))
+                settings = FaultSettings.from_json(json.loads(await read_body(request)))
+            except BadRequest as exc:
+                return JSONResponse({"Message": exc.message}, status_code=400)
             except ValueError as exc:
                 return JSONResponse({"Message": f"Invalid fault settings: {exc}"}, status_code=400)
             sandbox.faults.configure(settings)

@@ -3,6 +3,8 @@ field named, never a 500), authentication (401/403) and account isolation (404 a
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+
 import httpx
 import pytest
 
@@ -294,3 +296,36 @@ async def test_non_json_numbers_and_deep_nesting_are_400(
         content=content,
     )
     assert "JSON" in w50_error("upsertContact", response, 400)
+
+
+class CountedBody:
+    """A streamed request body of ``chunks`` chunks; counts how many the server pulled."""
+
+    def __init__(self, chunks: int, size: int = 100) -> None:
+        self.chunks = chunks
+        self.size = size
+        self.pulled = 0
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        for _ in range(self.chunks):
+            self.pulled += 1
+            yield b" " * self.size
+
+
+@pytest.mark.parametrize("declared", [True, False], ids=["content-length", "chunked"])
+async def test_a_body_over_the_limit_is_refused_before_it_is_read_whole(
+    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch, declared: bool
+) -> None:
+    from contactimport_sandbox import app as app_module
+
+    monkeypatch.setattr(app_module, "MAX_BODY_BYTES", 1000)
+    body = CountedBody(100)  # 10,000 bytes against a limit of 1,000
+    headers = {**W50_AUTH, "Content-Type": "application/json"}
+    if declared:
+        headers["Content-Length"] = str(body.chunks * body.size)
+    response = await client.post(
+        f"{W50}/contactLists/{CUSTOMERS}/contact", headers=headers, content=body
+    )
+    assert "exceeds 1000 bytes" in w50_error("upsertContact", response, 400)
+    # Refused on the Content-Length before any chunk, else at the first chunk past the limit.
+    assert body.pulled <= (0 if declared else 1000 // body.size + 1), body.pulled
