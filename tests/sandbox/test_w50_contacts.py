@@ -164,6 +164,20 @@ async def test_patch_updates_every_match_and_counts_them(client: httpx.AsyncClie
     assert next(x for x in lists.json() if x["Id"] == CUSTOMERS)["Count"] == 4
 
 
+async def test_patch_counts_every_matched_contact_even_one_already_holding_the_values(
+    client: httpx.AsyncClient,
+) -> None:
+    # X-Updated-Count counts matched contacts (components/headers/X-Updated-Count).
+    await upsert(client, {"Segment": "Legacy", "FirstName": "same"})
+    await upsert(client, {"Segment": "Legacy", "FirstName": "other"})
+    response = await upsert(
+        client, {"FirstName": "same"}, "?match=Segment&Segment=Legacy", method="PATCH"
+    )
+    body = check("which50", "patchContacts", response)
+    assert body["Values"] == {"Segment": "Legacy", "FirstName": "same"}  # the first match
+    assert response.headers["X-Updated-Count"] == "2"  # one of them changed nothing
+
+
 async def test_patch_never_inserts_and_answers_404_when_nothing_matches(
     client: httpx.AsyncClient,
 ) -> None:

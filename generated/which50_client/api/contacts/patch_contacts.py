@@ -148,8 +148,9 @@ def sync_detailed(
 
      Updates, with the body's Values, every existing contact of the list whose properties named in
     `match` hold the values given in the query string (`?match=P1,P2&P1=v1&P2=v2`). Nothing is inserted:
-    when no contact matches the answer is 404. The answer is the first updated contact (creation order);
-    the `X-Updated-Count` header gives how many were updated.
+    when no contact matches the answer is 404. The answer is the first matching contact (creation
+    order); the `X-Updated-Count` header gives how many contacts matched, each of them updated with the
+    Values (those already holding them counted too).
 
     Args:
         contact_list_id (int):
@@ -195,8 +196,9 @@ def sync(
 
      Updates, with the body's Values, every existing contact of the list whose properties named in
     `match` hold the values given in the query string (`?match=P1,P2&P1=v1&P2=v2`). Nothing is inserted:
-    when no contact matches the answer is 404. The answer is the first updated contact (creation order);
-    the `X-Updated-Count` header gives how many were updated.
+    when no contact matches the answer is 404. The answer is the first matching contact (creation
+    order); the `X-Updated-Count` header gives how many contacts matched, each of them updated with the
+    Values (those already holding them counted too).
 
     Args:
         contact_list_id (int):
@@ -237,8 +239,9 @@ async def asyncio_detailed(
 
      Updates, with the body's Values, every existing contact of the list whose properties named in
     `match` hold the values given in the query string (`?match=P1,P2&P1=v1&P2=v2`). Nothing is inserted:
-    when no contact matches the answer is 404. The answer is the first updated contact (creation order);
-    the `X-Updated-Count` header gives how many were updated.
+    when no contact matches the answer is 404. The answer is the first matching contact (creation
+    order); the `X-Updated-Count` header gives how many contacts matched, each of them updated with the
+    Values (those already holding them counted too).
 
     Args:
         contact_list_id (int):
@@ -282,8 +285,9 @@ async def asyncio(
 
      Updates, with the body's Values, every existing contact of the list whose properties named in
     `match` hold the values given in the query string (`?match=P1,P2&P1=v1&P2=v2`). Nothing is inserted:
-    when no contact matches the answer is 404. The answer is the first updated contact (creation order);
-    the `X-Updated-Count` header gives how many were updated.
+    when no contact matches the answer is 404. The answer is the first matching contact (creation
+    order); the `X-Updated-Count` header gives how many contacts matched, each of them updated with the
+    Values (those already holding them counted too).
 
     Args:
         contact_list_id (int):
