@@ -142,6 +142,54 @@ def test_w50_import_resumes_after_a_crash_without_uploading_a_batch_twice(
     assert sorted(emails) == sorted(f"p{n}@example.com" for n in range(1_000))
 
 
+def test_w50_patch_import_resumed_from_the_token_alone_patches_the_matching_contact(
+    sandbox: Sandbox,
+) -> None:
+    saved: list[str] = []
+
+    def checkpoint(token: str) -> None:
+        if len(saved) == 2:  # the 2nd batch is on the server, its checkpoint never written
+            raise Crash
+        saved.append(token)
+
+    patches = [{"FirstName": f"Patched{n}"} for n in range(3)]
+    with which50(sandbox) as client:
+        begin_import(client, 1, people(10), poll_interval=0.05, retry=FAST).result(timeout=60)
+        poller = begin_import(
+            client,
+            1,
+            patches,
+            match=["Email"],
+            match_values={"Email": "p3@example.com"},
+            run_method="PATCH",
+            batch_size=1,
+            poll_interval=0.05,
+            on_checkpoint=checkpoint,
+        )
+        with pytest.raises(Crash):
+            poller.result(timeout=60)
+
+    async def resume() -> ImportJobResult:
+        # A new process (async this time) with only the token: match, match values and the
+        # run method come from it.
+        async with AsyncWhich50(W50_TOKEN, base_url=sandbox.which50_url) as client:
+            resumed = await begin_import_async(
+                client, 1, patches, continuation_token=saved[-1], poll_interval=0.05
+            )
+            return await resumed.result(timeout=60)
+
+    result = asyncio.run(resume())
+    assert (result.current_status, result.total_contacts, result.inserted_contacts) == (
+        "Finished",
+        3,
+        0,
+    )
+    names = {c["Email"]: c["FirstName"] for c in sandbox.contacts(1)}
+    assert len(names) == 10
+    assert names.pop("p3@example.com") == "Patched2"  # each loaded contact patched it in turn
+    assert names == {f"p{n}@example.com": f"P{n}" for n in range(10) if n != 3}
+
+
 class LosingResponses(httpx.BaseTransport):
     """Sends W50 uploads to the server, then (sometimes) loses the answer: the nastiest fault,
     where the request took effect but the client cannot know."""

@@ -32,6 +32,28 @@ def _data(payload: Any) -> Any:
     return data.to_dict()
 
 
+def _run_import_job(
+    client: Which50 | AsyncWhich50,
+    contact_list_id: int,
+    import_job_id: int,
+    match: Sequence[str],
+    custom_events: Sequence[str],
+    match_values: Mapping[str, str],
+    method: RunMethod,
+) -> Any:
+    """Call the client method running an import job by ``method`` (PATCH: ``match_values``).
+
+    Returns the ImportJob model, or with an async client the coroutine giving it.
+    """
+    events = list(custom_events) or None
+    if method == "PATCH":
+        return client.run_import_job_patch(
+            contact_list_id, import_job_id, match=match_values, custom_events=events
+        )
+    run = client.run_import_job_put if method == "PUT" else client.run_import_job
+    return run(contact_list_id, import_job_id, match=list(match) or None, custom_events=events)
+
+
 class Which50Adapter:
     """:class:`~contactimport.workflows.which50.Which50ImportApi` over a ``Which50`` client."""
 
@@ -61,20 +83,10 @@ class Which50Adapter:
         match_values: Mapping[str, str],
         method: RunMethod,
     ) -> Mapping[str, Any]:
-        events = list(custom_events) or None
-        if method == "PATCH":
-            job = self.client.run_import_job_patch(
-                contact_list_id, import_job_id, match=match_values, custom_events=events
-            )
-        elif method == "PUT":
-            job = self.client.run_import_job_put(
-                contact_list_id, import_job_id, match=list(match) or None, custom_events=events
-            )
-        else:
-            job = self.client.run_import_job(
-                contact_list_id, import_job_id, match=list(match) or None, custom_events=events
-            )
-        return job.to_dict()
+        job: Mapping[str, Any] = _run_import_job(
+            self.client, contact_list_id, import_job_id, match, custom_events, match_values, method
+        ).to_dict()
+        return job
 
 
 class AsyncWhich50Adapter:
@@ -107,20 +119,11 @@ class AsyncWhich50Adapter:
         match_values: Mapping[str, str],
         method: RunMethod,
     ) -> Mapping[str, Any]:
-        events = list(custom_events) or None
-        if method == "PATCH":
-            job = await self.client.run_import_job_patch(
-                contact_list_id, import_job_id, match=match_values, custom_events=events
-            )
-        elif method == "PUT":
-            job = await self.client.run_import_job_put(
-                contact_list_id, import_job_id, match=list(match) or None, custom_events=events
-            )
-        else:
-            job = await self.client.run_import_job(
-                contact_list_id, import_job_id, match=list(match) or None, custom_events=events
-            )
-        return job.to_dict()
+        job = await _run_import_job(
+            self.client, contact_list_id, import_job_id, match, custom_events, match_values, method
+        )
+        result: Mapping[str, Any] = job.to_dict()
+        return result
 
 
 class CheckMarketAdapter:
