@@ -19,7 +19,15 @@ Choices where JSON and XML differ:
 - `Dictionary<string, object>` values: str -> xs:string, int -> xs:long (as Json.NET reads
   integers), float -> xs:double, bool -> xs:boolean, None -> i:nil, `{}` -> a bare `<Value />`
   (the help pages' sample `object`); reading also takes xs:int/short/byte/unsigned* (int),
-  xs:decimal/float (float), xs:dateTime (its text), ser:duration, ser:char, anything else as text;
+  xs:decimal/float (float), xs:dateTime (its text), xs:duration and ser:duration (TimeSpan),
+  ser:char, the other types .NET knows (ser:guid, xs:anyURI, xs:base64Binary, ...) as their
+  text; an i:type naming a type .NET does not know is refused, as .NET refuses it (an unbound
+  prefix names no namespace, as in .NET); an i:type on an object, a collection or a dictionary
+  must name its own contract; on a primitive member it is ignored, as .NET ignores it;
+- `type: integer` without a format is an Int64 (xs:long), bounded like one both ways;
+- a union of a string and an object (CheckMarket's error `Data`): `""` is `<Data></Data>`, an
+  object is its member elements, and `{}` is `<Data i:type="ErrorData" />` (an empty element
+  alone would read back as `""`);
 - doubles as .NET Framework writes them ("R": `1E+15`, `0.33333333333333331`, `0` for -0.0);
 - CR is written `&#xD;` so it survives (.NET's own writer turns it into a line break);
 - text XML 1.0 cannot carry (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF) is an

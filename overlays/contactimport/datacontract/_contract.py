@@ -10,7 +10,7 @@ DataContractSerializer declares on it for its children.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from typing import Any
 
 from ._errors import DataContractSpecError
@@ -28,13 +28,13 @@ DATETIME = "datetime"
 TIMESPAN = "timespan"
 
 _REF_PREFIX = "#/components/schemas/"
+_INTEGER_BITS: Mapping[object, int] = {"int32": 32, "int64": 64, None: 64}
 
 # The element name .NET gives a primitive when it is an array item or a document root.
 PRIMITIVE_ELEMENT_NAMES: Mapping[tuple[str, int], str] = {
     (STRING, 0): "string",
     (INT, 32): "int",
     (INT, 64): "long",
-    (INT, 0): "long",
     (FLOAT, 0): "double",
     (BOOL, 0): "boolean",
     (DATETIME, 0): "dateTime",
@@ -47,7 +47,7 @@ class ScalarType:
     """A .NET primitive: `kind` is one of STRING, INT, FLOAT, BOOL, DATETIME, TIMESPAN."""
 
     kind: str
-    bits: int = 0  # INT: 32 (Int32), 64 (Int64) or 0 (unbounded: not stated by the schema)
+    bits: int = 0  # INT: 32 (Int32) or 64 (Int64, also for `type: integer` without a format)
 
     @property
     def element_name(self) -> str:
@@ -90,18 +90,28 @@ class ObjectType:
     by_json_name: dict[str, Member] = field(default_factory=dict)
     by_tag: dict[str, Member] = field(default_factory=dict)
 
+    @property
+    def contract(self) -> tuple[str, str]:
+        """(namespace, name): what an `i:type` on an element of this type must name."""
+        return self.namespace, self.name
+
 
 @dataclass(eq=False, slots=True)
 class ArrayType:
-    """A collection: items are elements named `item_name` in `item_namespace`."""
+    """A collection: items are elements named `item_name` in `item_namespace`. Its own data
+    contract (what an `i:type` on it must name) is `contract`, by default .NET's name for a
+    collection: `ArrayOf<item name>` in the item namespace."""
 
     item_name: str
     item_namespace: str
     item: TypeRef
+    declared_contract: InitVar[tuple[str, str] | None] = None  # (namespace, name) if not .NET's
+    contract: tuple[str, str] = field(init=False)  # (namespace, name)
     item_tag: str = field(init=False)  # Clark notation, as lxml names elements
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, declared_contract: tuple[str, str] | None) -> None:
         self.item_tag = clark(self.item_namespace, self.item_name)
+        self.contract = declared_contract or (self.item_namespace, f"ArrayOf{self.item_name}")
 
 
 @dataclass(eq=False, slots=True)
@@ -172,7 +182,7 @@ class ContractTables:
             )
         elif kind == "array":
             name, namespace = self._contract_name(schema_name, schema)
-            array = self._array_type(schema, schema_name)
+            array = self._array_type(schema, schema_name, (namespace, name))
             root = RootContract(schema_name, name, namespace, array, clark(namespace, name))
         else:
             scalar_type = self.type_of(schema, schema_name)
@@ -310,7 +320,14 @@ class ContractTables:
                 return ScalarType(DATETIME)
             return ScalarType(STRING)
         if declared == "integer":
-            bits = {"int32": 32, "int64": 64}.get(str(schema.get("format")), 0)
+            # No format: JSON Schema's integer is unbounded, a DataContract has no such type.
+            # Read as Int64 (xs:long), the widest .NET integer and what Json.NET reads JSON
+            # integers as (docs/spec-conventions.md); values beyond it are an error either way.
+            bits = _INTEGER_BITS.get(schema.get("format"))
+            if bits is None:
+                raise DataContractSpecError(
+                    f"{where}: integer format {schema.get('format')!r} is not int32 or int64"
+                )
             return ScalarType(INT, bits)
         if declared == "number":
             return ScalarType(FLOAT)
@@ -335,7 +352,8 @@ class ContractTables:
         if kind == "object":
             return self.object_type(name)
         if kind == "array":
-            return self._array_type(target, name)
+            contract_name, namespace = self._contract_name(name, target)
+            return self._array_type(target, name, (namespace, contract_name))
         if kind == "dictionary":
             return DictionaryType()
         return self.type_of(target, name)
@@ -355,18 +373,23 @@ class ContractTables:
                 raise DataContractSpecError(f"{where}: unsupported oneOf/anyOf alternatives")
         return UnionType(scalar, obj)
 
-    def _array_type(self, schema: Mapping[str, Any], where: str) -> ArrayType:
+    def _array_type(
+        self,
+        schema: Mapping[str, Any],
+        where: str,
+        contract: tuple[str, str] | None = None,
+    ) -> ArrayType:
         items = schema.get("items")
         if not isinstance(items, Mapping):
             raise DataContractSpecError(f"{where}: an array schema needs items")
         item_type = self.type_of(items, f"{where}[]")
         if isinstance(item_type, ObjectType):
-            return ArrayType(item_type.name, item_type.namespace, item_type)
+            return ArrayType(item_type.name, item_type.namespace, item_type, contract)
         if isinstance(item_type, ScalarType):
             xml = items.get("xml") or {}
             name = str(xml.get("name") or item_type.element_name)
             namespace = str(xml.get("namespace", ARRAYS_NS) or "")
-            return ArrayType(name, namespace, item_type)
+            return ArrayType(name, namespace, item_type, contract)
         raise DataContractSpecError(
             f"{where}: arrays of {type(item_type).__name__} are not supported"
         )

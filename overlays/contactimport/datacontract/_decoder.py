@@ -1,11 +1,15 @@
 """DataContract XML -> JSON-shaped value, reading what DataContractSerializer accepts.
 
 Members may come in any order, unknown elements are ignored, `i:nil` means null, whitespace
-between elements is ignored and numbers may carry surrounding whitespace. Text where elements
-belong (in an object, a collection, a dictionary or one of its entries, or an `object` value
-without a scalar i:type) is refused, as DataContractSerializer refuses it ("Expecting state
-'Element'.. Encountered 'Text'"), and so are elements inside a scalar's text, processing
-instructions, and typed integers outside their .NET type's range (all checked against Mono).
+between elements is ignored (a CDATA section holding only whitespace too: .NET's reader skips it
+there like whitespace, and lxml merges it into the text around it) and numbers may carry
+surrounding whitespace. Text where elements belong (in an object, a collection, a dictionary or
+one of its entries, or an `object` value without a scalar i:type) is refused, as
+DataContractSerializer refuses it ("Expecting state 'Element'.. Encountered 'Text'"), and so are
+elements inside a scalar's text, processing instructions, typed integers outside their .NET
+type's range, an i:type naming a type .NET does not know, and one on an object, collection or
+dictionary naming another contract than its own (all checked against Mono; i:type is resolved
+as .NET resolves it: `_resolve_qname`).
 Members absent from the XML are absent from the result, as they would be from JSON.
 
 Parsing is hardened before anything is read: a size limit, no DTD at all (a document with a
@@ -61,7 +65,7 @@ _Z_REF = f"{{{SERIALIZATION_NS}}}Ref"
 _KEY_VALUE = f"{{{ARRAYS_NS}}}KeyValueOfstringanyType"
 _KEY = f"{{{ARRAYS_NS}}}Key"
 _VALUE = f"{{{ARRAYS_NS}}}Value"
-_INT_RANGE = {32: (-(2**31), 2**31 - 1), 64: (-(2**63), 2**63 - 1), 0: None}
+_INT_RANGE = {32: (-(2**31), 2**31 - 1), 64: (-(2**63), 2**63 - 1)}
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 _WHITESPACE = " \t\n\r"
 
@@ -276,6 +280,8 @@ class Decoder:
         if kind is DictionaryType:
             return self._dictionary(element, path)
         if isinstance(value_type, UnionType):
+            if element.values() and element.get(_I_TYPE):
+                return self._union_by_type(element, value_type, path)
             has_children = any(isinstance(child.tag, str) for child in element)
             if has_children and value_type.object is not None:
                 return self._object(element, value_type.object, path)
@@ -286,6 +292,23 @@ class Decoder:
         if isinstance(value_type, AnyType):
             return _typed_value(element, path)
         raise XmlDecodeError(_render(path), "unsupported member type")  # pragma: no cover
+
+    def _union_by_type(self, element: etree._Element, union: UnionType, path: _Path) -> Any:
+        """A union member whose i:type says which alternative it holds: the object's contract
+        (read as the object even when empty: how `{}` is told from `""`), or an XML Schema type
+        of the scalar alternative's kind."""
+        named = _declared_type(element)
+        if union.object is not None and named == union.object.contract:
+            return self._object(element, union.object, path)
+        scalar = _TYPED_SCALARS.get(named) if named is not None else None
+        if union.scalar is not None and scalar is not None and scalar.kind == union.scalar.kind:
+            return _scalar(scalar, _text(element, path), path)
+        expected = [_clark(union.object.contract)] if union.object is not None else []
+        if union.scalar is not None:
+            expected.append(f"a type of kind {union.scalar.kind}")
+        raise XmlDecodeError(
+            _render(path), f"{_describe_type(element)}, not {' or '.join(expected)}"
+        )
 
     def _object(self, element: etree._Element, obj: ObjectType, path: _Path) -> Any:
         attributes = bool(element.values())
@@ -298,6 +321,7 @@ class Decoder:
                     raise XmlDecodeError(
                         _render(path), f"z:Ref {reference!r} names no earlier z:Id"
                     ) from None
+            _check_declared_type(element, obj.contract, path)
         text = element.text
         if text and text.strip(_WHITESPACE):
             raise XmlDecodeError(_render(path), _TEXT_RULE)
@@ -319,6 +343,8 @@ class Decoder:
         return result
 
     def _array(self, element: etree._Element, array: ArrayType, path: _Path) -> list[Any]:
+        if element.values():
+            _check_declared_type(element, array.contract, path)
         text = element.text
         if text and text.strip(_WHITESPACE):
             raise XmlDecodeError(_render(path), _TEXT_RULE)
@@ -345,6 +371,8 @@ class Decoder:
         """`Dictionary<string, object>`: the hot loop of a contact batch, kept flat. Entries in
         the shape .NET writes (Key then Value, the value's only attribute i:type naming a plain
         scalar type) are read inline; anything else goes through `_typed_value`."""
+        if element.values():
+            _check_declared_type(element, _DICTIONARY_CONTRACT, path)
         text = element.text
         if text and text.strip(_WHITESPACE):
             raise XmlDecodeError(_render(path), _TEXT_RULE)
@@ -416,6 +444,58 @@ def _item_path(path: _Path, key: str) -> str:
     return f'{_render(path)}["{key}"]'
 
 
+# The data contract of Dictionary<string, object>, what an i:type on one must name.
+_DICTIONARY_CONTRACT = (ARRAYS_NS, "ArrayOfKeyValueOfstringanyType")
+
+
+def _resolve_qname(element: etree._Element, declared: str) -> tuple[str | None, str, str]:
+    """(prefix, namespace, local name) of an i:type value, resolved as DataContractSerializer
+    resolves it: split at the first colon, nothing stripped, the prefix looked up at the element
+    itself (no prefix: the default namespace); a prefix bound nowhere gives no namespace at all,
+    as XmlReader.LookupNamespace's null becomes "" in the XmlQualifiedName .NET builds."""
+    prefix, colon, local = declared.partition(":")
+    if not colon:
+        return None, element.nsmap.get(None) or "", declared
+    return prefix, element.nsmap.get(prefix) or "", local
+
+
+def _declared_type(element: etree._Element) -> tuple[str, str] | None:
+    """(namespace, local name) of the element's i:type; None without one or with an empty one
+    (.NET ignores `i:type=""`)."""
+    declared = element.get(_I_TYPE)
+    if not declared:
+        return None
+    _, namespace, local = _resolve_qname(element, declared)
+    return namespace, local
+
+
+def _clark(name: tuple[str, str]) -> str:
+    return f"{{{name[0]}}}{name[1]}"
+
+
+def _describe_type(element: etree._Element) -> str:
+    """`i:type 'p:x' names {namespace}x`, and why when its prefix is declared nowhere."""
+    declared = str(element.get(_I_TYPE))
+    prefix, namespace, local = _resolve_qname(element, declared)
+    unbound = prefix is not None and prefix not in element.nsmap
+    reason = f" (its prefix {prefix!r} is not declared)" if unbound else ""
+    return f"i:type {declared!r} names {_clark((namespace, local))}{reason}"
+
+
+def _check_declared_type(element: etree._Element, contract: tuple[str, str], path: _Path) -> None:
+    """An i:type on an object, a collection or a dictionary must name the member's own data
+    contract: with no known types, DataContractSerializer knows no other type to read there
+    ("...contains data of the ':x' data contract. The deserializer has no knowledge of any type
+    that maps to this contract"). An i:type on a primitive member is ignored, as .NET ignores
+    it (checked against Mono)."""
+    named = _declared_type(element)
+    if named is not None and named != contract:
+        raise XmlDecodeError(
+            _render(path),
+            f"{_describe_type(element)}, not {_clark(contract)}, the data contract read here",
+        )
+
+
 _TEXT_RULE = "expected elements, found text"
 _TEXT_FOUND_ELEMENTS = "expected text, found elements"
 
@@ -479,7 +559,7 @@ _XS_INTEGER_RANGES: dict[str, tuple[int, int]] = {
     ),
 }
 _XS_INTEGERS = {
-    name: _XsInteger(INT, 0, name, low, high) for name, (low, high) in _XS_INTEGER_RANGES.items()
+    name: _XsInteger(INT, 64, name, low, high) for name, (low, high) in _XS_INTEGER_RANGES.items()
 }
 _STRING_TYPE = ScalarType(STRING)
 _LONG_TYPE = _XS_INTEGERS["long"]
@@ -500,8 +580,26 @@ _SCHEMA_TYPES: dict[str, ScalarType] = {
 # (namespace, local name) of an i:type -> how its text is read, for the plain scalar types.
 _TYPED_SCALARS: dict[tuple[str, str], ScalarType] = {
     **{(SCHEMA_NS, local): scalar for local, scalar in _SCHEMA_TYPES.items()},
+    (SCHEMA_NS, "duration"): _TIMESPAN_TYPE,  # .NET reads xs:duration as a TimeSpan too
     (SERIALIZATION_NS, "duration"): _TIMESPAN_TYPE,
 }
+# The other types DataContractSerializer knows without being told (its built-in primitive data
+# contracts; checked against Mono): read as their text, as Json.NET would write most of them.
+# Any other i:type names a type .NET does not know, and is refused as .NET refuses it.
+_TEXT_TYPES: frozenset[tuple[str, str]] = frozenset(
+    {
+        *(
+            (SCHEMA_NS, local)
+            for local in (
+                *("anyURI", "base64Binary", "hexBinary", "QName", "date", "time"),
+                *("gYearMonth", "gYear", "gMonthDay", "gDay", "gMonth"),
+                *("normalizedString", "token", "language", "Name", "NCName", "ID", "IDREF"),
+                *("IDREFS", "ENTITY", "ENTITIES", "NMTOKEN", "NMTOKENS"),
+            )
+        ),
+        (SERIALIZATION_NS, "guid"),
+    }
+)
 
 # i:type text -> (prefix, or None for the default namespace; {namespace: plain scalar type} for
 # its local name), so a value's type costs one dict lookup and the prefix's resolution; bounded.
@@ -512,8 +610,9 @@ _QNAME_MAX_LENGTH = 64
 
 
 def _split_qname(declared: str) -> tuple[str | None, str]:
-    prefix, _, local = declared.strip(_WHITESPACE).rpartition(":")
-    return prefix or None, local
+    """(prefix or None, local name), split as .NET splits it (see `_resolve_qname`)."""
+    prefix, colon, local = declared.partition(":")
+    return (prefix, local) if colon else (None, declared)
 
 
 def _qname(declared: str) -> _QName:
@@ -538,26 +637,24 @@ def _typed_value(element: etree._Element, path: _Path) -> Any:
             nil = str(value)
     if nil is not None and nil.strip(_WHITESPACE) in ("true", "1"):
         return None
-    if declared is None:
-        # No type: .NET makes an `object` of an element without content (the help pages' `{}`
-        # samples) and refuses one with content.
+    if not declared:
+        # No type (an empty i:type is no type to .NET): .NET makes an `object` of an element
+        # without content (the help pages' `{}` samples) and refuses one with content.
         return _plain_object(element, element.text or "", path)
-    prefix, local = _split_qname(declared)
-    namespace = element.nsmap.get(prefix)
-    if namespace is None:
-        raise XmlDecodeError(_render(path), f"i:type prefix {prefix or ''!r} is not declared")
-    if namespace == SCHEMA_NS and local == "anyType":
+    named = _declared_type(element)
+    if named == (SCHEMA_NS, "anyType"):
         return _plain_object(element, element.text or "", path)
-    text = _text(element, path)
-    scalar = _TYPED_SCALARS.get((namespace, local))
+    scalar = _TYPED_SCALARS.get(named) if named is not None else None
     if scalar is not None:
-        return _scalar(scalar, text, path)
-    if namespace == SERIALIZATION_NS and local == "char":
-        code = parse_integer(text)
+        return _scalar(scalar, _text(element, path), path)
+    if named == (SERIALIZATION_NS, "char"):
+        code = parse_integer(_text(element, path))
         if code is None or not 0 <= code <= 0xFFFF:
             raise XmlDecodeError(_render(path), "not a char (a UTF-16 code unit number)")
         return chr(code)
-    return text  # other types (guid, base64Binary, anyURI, ...): their text, as Json.NET would
+    if named in _TEXT_TYPES:
+        return _text(element, path)  # guid, anyURI, base64Binary, ...: their text
+    raise XmlDecodeError(_render(path), f"{_describe_type(element)}, a type .NET does not know")
 
 
 def _plain_object(element: etree._Element, text: str, path: _Path) -> dict[str, Any]:
@@ -583,10 +680,8 @@ def _convert(scalar: ScalarType, text: str) -> Any:
             return _INVALID
         if isinstance(scalar, _XsInteger):
             return number if scalar.low <= number <= scalar.high else _INVALID
-        bounds = _INT_RANGE[scalar.bits]
-        if bounds is not None and not bounds[0] <= number <= bounds[1]:
-            return _INVALID
-        return number
+        low, high = _INT_RANGE[scalar.bits]
+        return number if low <= number <= high else _INVALID
     if kind == FLOAT:
         double = parse_double(text)
         return _INVALID if double is None else double

@@ -48,7 +48,7 @@ from ._lexical import (
     timespan_to_ticks,
 )
 
-_INT_RANGE = {32: (-(2**31), 2**31 - 1), 64: (-(2**63), 2**63 - 1), 0: (-(2**63), 2**63 - 1)}
+_INT_RANGE = {32: (-(2**31), 2**31 - 1), 64: (-(2**63), 2**63 - 1)}
 _I_NIL = ' i:nil="true"'
 _Z_DECL = f' xmlns:z="{SERIALIZATION_NS}"'
 
@@ -261,6 +261,12 @@ class Encoder:
             return
         if isinstance(member_type, UnionType):
             if isinstance(value, Mapping) and member_type.object is not None:
+                if not value and member_type.scalar is not None:
+                    # `<Data />` would read back as the scalar (`""`): the i:type says which
+                    self._empty_union_object(
+                        qname, head, tail, member_type.object, depth, default, scope, path
+                    )
+                    return
                 member_type = member_type.object
             elif member_type.scalar is not None and not isinstance(value, Mapping | list):
                 text = _scalar_text(member_type.scalar, value, path)
@@ -295,6 +301,39 @@ class Encoder:
         elif isinstance(member_type, DictionaryType):
             self._dictionary(value, depth + 1, default, scope, path)
         self._close(mark, qname)
+
+    def _empty_union_object(
+        self,
+        qname: str,
+        head: str,
+        tail: str,
+        obj: ObjectType,
+        depth: int,
+        default: str,
+        scope: _Scope,
+        path: _Path,
+    ) -> None:
+        """An empty object where a union also takes a scalar: `<Data i:type="ErrorData" />`,
+        so that `{}` is not read back as `""` (an element with no content is both)."""
+        namespace, name = obj.contract
+        declaration = ""
+        if namespace == default:
+            type_name = name
+        elif namespace:
+            scope, declaration = _declare(namespace, default, scope, depth)
+            type_name = f"{scope[namespace]}:{name}"
+        else:  # no prefix can name "no namespace" under another default namespace
+            raise XmlEncodeError(
+                _render(path),
+                f"an empty {obj.schema_name} cannot be told from an empty string here",
+            )
+        attributes = ""
+        if obj.is_reference:
+            self._next_id += 1
+            attributes = f' z:Id="i{self._next_id}"'
+            if SERIALIZATION_NS not in scope:
+                attributes += _Z_DECL
+        self._out.append(f'<{qname}{head}{declaration} i:type="{type_name}"{attributes}{tail} />')
 
     def _items(
         self,
@@ -447,9 +486,7 @@ def _scalar_text(scalar: ScalarType, value: object, path: _Path) -> str:
             raise XmlEncodeError(_render(path), f"expected an integer, got {_type_name(value)}")
         low, high = _INT_RANGE[scalar.bits]
         if not low <= value <= high:
-            raise XmlEncodeError(
-                _render(path), f"out of range for a {scalar.bits or 64}-bit integer"
-            )
+            raise XmlEncodeError(_render(path), f"out of range for a {scalar.bits}-bit integer")
         return str(value)
     if kind == FLOAT:
         if isinstance(value, bool) or not isinstance(value, int | float):
