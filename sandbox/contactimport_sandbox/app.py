@@ -30,7 +30,7 @@ from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
 from . import spec as spec_module
-from .checkmarket import CheckMarket
+from .checkmarket import FINAL_STATUSES, CheckMarket
 from .errors import (
     BadRequest,
     ExpectationFailed,
@@ -132,19 +132,8 @@ class Sandbox:
             "which50": spec_module.document("which50"),
             "checkmarket": spec_module.document("checkmarket"),
         }
-        w50_doc = self.documents["which50"]
-        batch_schema = spec_module.resolve(
-            w50_doc,
-            spec_module.schema(
-                w50_doc, spec_module.request_schema_name(w50_doc, "uploadImportBatch") or ""
-            ),
-        )
-        self.which50 = Which50(
-            self.store,
-            self.fixtures,
-            int(batch_schema["maxItems"]),
-            int(batch_schema.get("minItems", 0)),
-        )
+        batch_minimum, batch_limit = spec_module.batch_bounds(self.documents["which50"])
+        self.which50 = Which50(self.store, self.fixtures, batch_limit, batch_minimum)
         self.checkmarket = CheckMarket(
             self.store,
             self.fixtures,
@@ -400,6 +389,7 @@ async def handle(sandbox: Sandbox, op: Operation, request: Request, media: str) 
             wire = sandbox.wires[op.api]
             value = wire.decode(body_type, op.body_schema, raw)
             if op.operation_id == "uploadImportBatch" and isinstance(value, list):
+                # Before the schema's maxItems/minItems would answer 400: the spec says 417.
                 sandbox.which50.check_batch_size(len(value))
             try:
                 validator = sandbox.validators[op.api]
@@ -591,8 +581,8 @@ def cm_handlers(sandbox: Sandbox) -> dict[str, Handler]:
 
     def result(call: Call) -> Result:
         value = cm.import_result(call.account, call.params["queueItemId"])
-        if value["StatusId"] not in (3, 4):
-            value.pop("Result")
+        if value["StatusId"] not in FINAL_STATUSES:
+            value.pop("Result")  # "absent until the import has been processed"
         return ok(value, "ImportResultPayload")
 
     return {
@@ -720,24 +710,25 @@ def create_app(
         await run_in_threadpool(sandbox.store.reset)
         return JSONResponse({"reset": True})
 
-    def _cursor(text: str) -> int:
-        """A paging cursor: a row id, 0 to 2**63 - 1 (SQLite's integer range)."""
-        value = int(text)
-        if not 0 <= value < 2**63:
+    def _page(request: Request) -> tuple[int, int]:
+        """``after`` (a row id cursor, 0 to 2**63 - 1: SQLite's integer range) and ``limit``."""
+        try:
+            after = int(request.query_params.get("after", "0"))
+            limit = int(request.query_params.get("limit", "1000"))
+        except ValueError:
+            raise BadRequest("after and limit must be integers.") from None
+        if not 0 <= after < 2**63:
             raise BadRequest("after must be a cursor from a previous page (0 to 2**63 - 1).")
-        return value
+        if not 1 <= limit <= MAX_CONTACTS_PAGE:
+            raise BadRequest(f"limit must be between 1 and {MAX_CONTACTS_PAGE}.")
+        return after, limit
 
     async def custom_events(request: Request) -> Response:
         try:
             account = authenticate_w50(sandbox, request, "read")
-            after = _cursor(request.query_params.get("after", "0"))
-            limit = int(request.query_params.get("limit", "1000"))
-            if not 1 <= limit <= MAX_CONTACTS_PAGE:
-                raise BadRequest(f"limit must be between 1 and {MAX_CONTACTS_PAGE}.")
+            after, limit = _page(request)
         except SandboxError as exc:
             return JSONResponse({"Message": exc.message}, status_code=exc.status)
-        except ValueError:
-            return JSONResponse({"Message": "after and limit must be integers."}, status_code=400)
         events = await run_in_threadpool(sandbox.which50.custom_events_log, account, after, limit)
         return JSONResponse({"Events": events})
 
@@ -753,14 +744,9 @@ def create_app(
             account = authenticate_w50(sandbox, request, "read")
             list_id = parse_path_param("contactListId", "integer", request.path_params["list_id"])
             sandbox.which50.contact_list(account, list_id, LIST_NOT_FOUND)
-            after = _cursor(request.query_params.get("after", "0"))
-            limit = int(request.query_params.get("limit", "1000"))
-            if not 1 <= limit <= MAX_CONTACTS_PAGE:
-                raise BadRequest(f"limit must be between 1 and {MAX_CONTACTS_PAGE}.")
+            after, limit = _page(request)
         except SandboxError as exc:
             return JSONResponse({"Message": exc.message}, status_code=exc.status)
-        except ValueError:
-            return JSONResponse({"Message": "after and limit must be integers."}, status_code=400)
         body = await run_in_threadpool(contacts_page, sandbox, list_id, after, limit)
         return Response(body, media_type="application/json")
 

@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from . import spec
 from .errors import NotFound
 from .fixtures import CheckMarketAccount, Fixtures
 from .store import Store
-from .w50 import is_valid_email, now_iso
+from .validation import is_blank, is_phone_number, is_valid_email
+from .w50 import now_iso
 
-QUEUED = 1
-PROCESSING = 2
-FAILED = 3
-COMPLETED = 4
+# Queue item states and UpdateTypeId members, by the names the spec gives them.
+_STATUS = spec.status_values(spec.document("checkmarket"), "ImportQueueItem", "StatusId")
+QUEUED = int(_STATUS["Queued"])
+PROCESSING = int(_STATUS["Processing"])
+FAILED = int(_STATUS["Failed"])
+COMPLETED = int(_STATUS["Completed"])
+FINAL_STATUSES = (FAILED, COMPLETED)  # the states after which Result is present
+ALWAYS_CREATE = int(spec.enum_members(spec.document("checkmarket"), "UpdateType")["ALWAYS_CREATE"])
 
 UPDATED = "R0300"
 INVALID_BIRTH_DATE = "R0302"
@@ -36,14 +41,6 @@ INVALID_PHONE = "R0322"
 
 CONFIG_NOT_FOUND = "The import configuration was not found."
 QUEUE_ITEM_NOT_FOUND = "The import queue item was not found."
-
-# "+[country code][area code][number]": a plus, then 8 to 15 digits.
-PHONE_PATTERN = re.compile(r"^\+[1-9]\d{7,14}$")
-PHONE_SEPARATORS = re.compile(r"[\s\-.()]")
-
-
-def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and value.strip() == "")
 
 
 class CheckMarket:
@@ -249,7 +246,7 @@ class CheckMarket:
         unique_account = bool(config.get("EmailMustBeUniqueWithinAccount"))
         unique_group = bool(config.get("EmailMustBeUniqueWithinGroup"))
         unique_file = bool(config.get("EmailMustBeUniqueWithinFile"))
-        always_create = config.get("UpdateTypeId") == 2
+        always_create = config.get("UpdateTypeId") == ALWAYS_CREATE
         seen: set[str] = set()
         now = now_iso()
         for contact in contacts:
@@ -258,8 +255,8 @@ class CheckMarket:
                 codes[rejected] += 1
                 continue
             email_value = contact.get("Email")
-            key = None if _blank(email_value) else str(email_value).strip().lower()
-            used_default = _blank(contact.get("LangCode"))
+            key = None if is_blank(email_value) else str(email_value).strip().lower()
+            used_default = is_blank(contact.get("LangCode"))
             language = str(default_language if used_default else contact.get("LangCode")).strip()
             if key is not None and unique_file and key in seen:
                 codes[DUPLICATE_IN_FILE] += 1
@@ -311,36 +308,37 @@ class CheckMarket:
     ) -> str | None:
         """The result code that keeps a contact out of the import, or None."""
         email = contact.get("Email")
-        if _blank(email):
+        if is_blank(email):
             if config.get("EmailIsRequired"):
                 return NO_EMAIL
         elif not is_valid_email(str(email).strip()):
             return INVALID_EMAIL
         phone = contact.get("Phone")
-        if not _blank(phone) and not PHONE_PATTERN.match(PHONE_SEPARATORS.sub("", str(phone))):
+        # "+[country code][area code][number]"
+        if not is_blank(phone) and not is_phone_number(str(phone), plus_required=True):
             return INVALID_PHONE
         language = contact.get("LangCode")
-        if _blank(language):
+        if is_blank(language):
             language = config.get("DefaultLanguageCode")
-            if _blank(language):
+            if is_blank(language):
                 return NO_LANGUAGE
         if str(language).strip().lower() not in self.fixtures.language_codes:
             return INVALID_LANGUAGE
         country = contact.get("CountryCode")
-        if not _blank(country):
+        if not is_blank(country):
             country_code = str(country).strip().upper()
             if country_code not in self.fixtures.country_codes:
                 return UNKNOWN_COUNTRY
             state = contact.get("StateCode")
             states = self.fixtures.state_codes.get(country_code)
             if (
-                not _blank(state)
+                not is_blank(state)
                 and states is not None
                 and str(state).strip().upper() not in states
             ):
                 return UNKNOWN_STATE
         birth = contact.get("DateOfBirth")
-        if not _blank(birth):
+        if not is_blank(birth):
             try:
                 datetime.strptime(str(birth).strip(), date_format)
             except ValueError:

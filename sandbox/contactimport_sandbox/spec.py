@@ -81,23 +81,25 @@ def request_schema_name(doc: dict[str, Any], operation_id: str) -> str | None:
     return None if ref is None else str(ref).rsplit("/", 1)[-1]
 
 
-def response_schema_name(doc: dict[str, Any], operation_id: str, status: str) -> str | None:
-    _, _, op = operation(doc, operation_id)
-    response = op.get("responses", {}).get(status)
-    if response is None:
-        return None
-    response = resolve(doc, response)
-    media = response.get("content", {}).get("application/json", {})
-    ref = media.get("schema", {}).get("$ref")
-    return None if ref is None else str(ref).rsplit("/", 1)[-1]
-
-
-def batch_limit(doc: dict[str, Any]) -> int:
-    """The most contacts one uploadImportBatch request may carry (the body schema's maxItems)."""
+def batch_bounds(doc: dict[str, Any]) -> tuple[int, int]:
+    """(fewest, most) contacts one uploadImportBatch request may carry (minItems, maxItems)."""
     name = request_schema_name(doc, "uploadImportBatch")
     if name is None:
         raise KeyError("uploadImportBatch has no JSON request body in the document")
-    return int(resolve(doc, schema(doc, name))["maxItems"])
+    body = resolve(doc, schema(doc, name))
+    return int(body.get("minItems", 0)), int(body["maxItems"])
+
+
+def status_values(doc: dict[str, Any], schema_name: str, property_name: str) -> dict[str, Any]:
+    """``{meaning: value}`` of a property's ``x-status-values`` (e.g. "Completed" → 4)."""
+    prop = resolve(doc, schema(doc, schema_name))["properties"][property_name]
+    return {str(item["meaning"]): item["value"] for item in prop["x-status-values"]}
+
+
+def enum_members(doc: dict[str, Any], schema_name: str) -> dict[str, Any]:
+    """``{name: value}`` of an enum schema, named by its ``x-enum-varnames``."""
+    body = resolve(doc, schema(doc, schema_name))
+    return dict(zip(body["x-enum-varnames"], body["enum"], strict=True))
 
 
 def required_roles(doc: dict[str, Any], operation_id: str) -> tuple[str, ...]:

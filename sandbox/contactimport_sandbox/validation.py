@@ -1,4 +1,5 @@
-"""Request validation against the spec's schemas, with messages that name the field and the rule.
+"""Request validation against the spec's schemas, with messages that name the field and the rule,
+and the checks both domains make of contact values (blank, e-mail address, phone number).
 
 ``SchemaValidator`` compiles each ``components/schemas`` entry of the document into nested closures
 once, so validating 10,000 contacts costs milliseconds. It reads only the document: the spec stays
@@ -18,6 +19,29 @@ Check = Callable[[Any, str], None]
 
 INT32 = (-(2**31), 2**31 - 1)
 INT64 = (-(2**63), 2**63 - 1)
+
+EMAIL_PATTERN = re.compile(
+    r"^[^@\s\"(),:;<>\[\\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$"
+)
+# E.164: an optional "+", a non-zero country code digit, 8 to 15 digits in all; spaces, dashes,
+# dots and parentheses are tolerated as separators.
+PHONE_PATTERN = re.compile(r"^(\+?)[1-9]\d{7,14}$")
+PHONE_SEPARATORS = re.compile(r"[\s\-.()]")
+
+
+def is_blank(value: Any) -> bool:
+    """No value: null, or a string of nothing but whitespace."""
+    return value is None or (isinstance(value, str) and value.strip() == "")
+
+
+def is_valid_email(value: str) -> bool:
+    return len(value) <= 254 and EMAIL_PATTERN.match(value) is not None
+
+
+def is_phone_number(value: str, plus_required: bool = False) -> bool:
+    """An E.164 number once separators are dropped; ``plus_required``: written with its "+"."""
+    found = PHONE_PATTERN.match(PHONE_SEPARATORS.sub("", value))
+    return found is not None and (found.group(1) == "+" or not plus_required)
 
 
 class ValidationFailed(ValueError):

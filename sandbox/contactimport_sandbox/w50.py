@@ -11,7 +11,6 @@ import base64
 import hashlib
 import json
 import math
-import re
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from typing import Any
 from .errors import Conflict, ExpectationFailed, NotFound, SandboxError
 from .fixtures import ContactList, Fixtures, W50Account
 from .store import Store
+from .validation import is_blank, is_phone_number, is_valid_email
 
 CREATED = "Created"
 LOADED = "Loaded"
@@ -35,14 +35,6 @@ CONTACT_NOT_FOUND = "The specified Contact was not found."
 CREATE_LIST_NOT_FOUND = "The specified Contactlist was not found - could not create Import Job."
 CONTACT_LIST_NOT_FOUND = "The specified Contactlist was not found - could not create contact."
 NO_MATCHING_CONTACT = "No contact matches the given values."
-
-EMAIL_PATTERN = re.compile(
-    r"^[^@\s\"(),:;<>\[\\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$"
-)
-# E.164: an optional "+", a non-zero country code digit, 8 to 15 digits in all; spaces, dashes,
-# dots and parentheses are tolerated as separators.
-SMS_PATTERN = re.compile(r"^\+?[1-9]\d{7,14}$")
-SMS_SEPARATORS = re.compile(r"[\s\-.()]")
 
 Scalar = str | int | float | bool | None
 
@@ -69,18 +61,6 @@ def match_key(value: Any) -> str | None:
     return str(value)
 
 
-def is_valid_email(value: str) -> bool:
-    return len(value) <= 254 and EMAIL_PATTERN.match(value) is not None
-
-
-def is_valid_sms(value: str) -> bool:
-    return SMS_PATTERN.match(SMS_SEPARATORS.sub("", value)) is not None
-
-
-def _present(value: Any) -> bool:
-    return value is not None and not (isinstance(value, str) and value.strip() == "")
-
-
 @dataclass(frozen=True)
 class Validation:
     """Which properties of a contact list are checked as e-mail addresses and as SMS numbers."""
@@ -100,12 +80,12 @@ class Validation:
         bad_email = bad_sms = False
         for name in sorted(self.email_fields):
             value = values.get(name)
-            if _present(value) and not is_valid_email(str(value)):
+            if not is_blank(value) and not is_valid_email(str(value)):
                 warnings.append(f"{name}: '{value}' is not a valid e-mail address.")
                 bad_email = True
         for name in sorted(self.sms_fields):
             value = values.get(name)
-            if _present(value) and not is_valid_sms(str(value)):
+            if not is_blank(value) and not is_phone_number(str(value)):
                 warnings.append(f"{name}: '{value}' is not a valid mobile (SMS) number.")
                 bad_sms = True
         return warnings, bad_email, bad_sms
@@ -167,6 +147,15 @@ class Outcome:
 
 
 NO_WARNINGS = "[]"
+
+
+def _changes(current: Mapping[str, Any], values: Mapping[str, Any]) -> dict[str, Any]:
+    """The ``values`` that differ from ``current`` (1 replacing 1.0 or True is a change)."""
+    return {
+        k: v
+        for k, v in values.items()
+        if k not in current or current[k] != v or type(current[k]) is not type(v)
+    }
 
 
 class ContactWriter:
@@ -265,11 +254,7 @@ class ContactWriter:
         """Merge ``values`` into a contact; True when a stored value changed."""
         if contact_id in self.pending:
             current = self.pending[contact_id]
-            changed = {
-                k: v
-                for k, v in values.items()
-                if k not in current or current[k] != v or type(current[k]) is not type(v)
-            }
+            changed = _changes(current, values)
             if not changed:
                 return False
             self._unindex_pending(contact_id, current)
@@ -283,11 +268,7 @@ class ContactWriter:
             "SELECT values_json FROM w50_contacts WHERE id = ?", (contact_id,)
         ).fetchone()
         stored: dict[str, Any] = json.loads(row[0])
-        changed = {
-            k: v
-            for k, v in values.items()
-            if k not in stored or stored[k] != v or type(stored[k]) is not type(v)
-        }
+        changed = _changes(stored, values)
         if not changed:
             return False
         old_keys = {k: match_key(stored.get(k)) for k in changed if k in self.indexed}
@@ -693,7 +674,6 @@ class Which50:
         job_id: int,
         contacts: Sequence[Mapping[str, Any]],
     ) -> dict[str, Any]:
-        self.check_batch_size(len(contacts))
         rows = [json.dumps(dict(contact.get("Values") or {})) for contact in contacts]
         with self.store.write() as conn:
             status, _ = self._owned_job(conn, account, list_id, job_id)
@@ -714,6 +694,7 @@ class Which50:
             return self._job(conn, job_id)
 
     def check_batch_size(self, size: int) -> None:
+        """417 for a batch outside the spec's bounds (the app checks it before validating)."""
         if size > self.batch_limit:
             raise ExpectationFailed(
                 f"A batch holds at most {self.batch_limit} contacts; this one holds {size}."
