@@ -165,6 +165,40 @@ class _Decider:
             return self.policy.backoff(retry_number, self.rng)
         return None
 
+    # The two steps of an attempt's outcome the sync and async loops share (with the logging):
+    # only sending, reading and sleeping differ between them.
+
+    def after_error(
+        self, request: httpx.Request, error: httpx.TransportError, retry_number: int
+    ) -> float | None:
+        """Seconds to wait before retrying after a transport error, or None when the error is
+        to be raised (then it carries the number of attempts: `attempts_made`)."""
+        attempt = retry_number + 1
+        delay = self.for_error(request, error, retry_number)
+        if delay is None:
+            if retry_number or not isinstance(error, _NOT_SENT_ERRORS):
+                _log_giving_up(request, _error_reason(error), attempt)
+            _annotate(error, attempt)
+            return None
+        _log_retry(request, _error_reason(error), delay, retry_number)
+        return delay
+
+    def after_response(
+        self, request: httpx.Request, response: httpx.Response, retry_number: int, started: float
+    ) -> float | None:
+        """Seconds to wait before retrying after a response, or None when the response is the
+        answer (then it carries the number of attempts in ATTEMPTS_EXTENSION)."""
+        attempt = retry_number + 1
+        _log_response(request, response, started)
+        delay = self.for_response(request, response, retry_number)
+        if delay is None:
+            if response.status_code in (429, 500, 502, 503, 504):
+                _log_giving_up(request, f"status {response.status_code}", attempt)
+            response.extensions = {**response.extensions, ATTEMPTS_EXTENSION: attempt}
+            return None
+        _log_retry(request, f"status {response.status_code}", delay, retry_number)
+        return delay
+
 
 def _log_request(request: httpx.Request, attempt: int) -> None:
     if logger.isEnabledFor(logging.DEBUG):
@@ -248,8 +282,7 @@ class RetryTransport(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         retry_number = 0
         while True:
-            attempt = retry_number + 1
-            _log_request(request, attempt)
+            _log_request(request, retry_number + 1)
             started = time.perf_counter()
             try:
                 response = self.transport.handle_request(request)
@@ -260,22 +293,13 @@ class RetryTransport(httpx.BaseTransport):
                 finally:
                     response.close()
             except httpx.TransportError as error:
-                delay = self._decider.for_error(request, error, retry_number)
+                delay = self._decider.after_error(request, error, retry_number)
                 if delay is None:
-                    if retry_number or not isinstance(error, _NOT_SENT_ERRORS):
-                        _log_giving_up(request, _error_reason(error), attempt)
-                    _annotate(error, attempt)
                     raise
-                _log_retry(request, _error_reason(error), delay, retry_number)
             else:
-                _log_response(request, response, started)
-                delay = self._decider.for_response(request, response, retry_number)
+                delay = self._decider.after_response(request, response, retry_number, started)
                 if delay is None:
-                    if response.status_code in (429, 500, 502, 503, 504):
-                        _log_giving_up(request, f"status {response.status_code}", attempt)
-                    response.extensions = {**response.extensions, ATTEMPTS_EXTENSION: attempt}
                     return response
-                _log_retry(request, f"status {response.status_code}", delay, retry_number)
             self._sleep(delay)
             retry_number += 1
 
@@ -301,9 +325,8 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         retry_number = 0
-        while True:
-            attempt = retry_number + 1
-            _log_request(request, attempt)
+        while True:  # as RetryTransport.handle_request; only the I/O differs
+            _log_request(request, retry_number + 1)
             started = time.perf_counter()
             try:
                 response = await self.transport.handle_async_request(request)
@@ -312,22 +335,13 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 finally:
                     await response.aclose()
             except httpx.TransportError as error:
-                delay = self._decider.for_error(request, error, retry_number)
+                delay = self._decider.after_error(request, error, retry_number)
                 if delay is None:
-                    if retry_number or not isinstance(error, _NOT_SENT_ERRORS):
-                        _log_giving_up(request, _error_reason(error), attempt)
-                    _annotate(error, attempt)
                     raise
-                _log_retry(request, _error_reason(error), delay, retry_number)
             else:
-                _log_response(request, response, started)
-                delay = self._decider.for_response(request, response, retry_number)
+                delay = self._decider.after_response(request, response, retry_number, started)
                 if delay is None:
-                    if response.status_code in (429, 500, 502, 503, 504):
-                        _log_giving_up(request, f"status {response.status_code}", attempt)
-                    response.extensions = {**response.extensions, ATTEMPTS_EXTENSION: attempt}
                     return response
-                _log_retry(request, f"status {response.status_code}", delay, retry_number)
             await self._sleep(delay)
             retry_number += 1
 
