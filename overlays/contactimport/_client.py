@@ -11,8 +11,8 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final, Generic, Literal, TypeVar
+from types import MappingProxyType, TracebackType
+from typing import TYPE_CHECKING, Any, Final, Generic, Literal, Self, TypeVar
 
 import httpx
 
@@ -51,10 +51,12 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_TIMEOUT",
     "ApiName",
+    "AsyncLifecycle",
     "AsyncSender",
     "ClientCore",
     "OperationSpec",
     "PreparedCall",
+    "SyncLifecycle",
     "SyncSender",
     "operation_specs",
     "security_schemes",
@@ -437,6 +439,14 @@ class ClientCore:
         )
 
 
+def _pool_options(core: ClientCore, transport: object, http_client: object) -> dict[str, Any]:
+    """What a sender's own pooled client is made with (refusing a transport beside an injected
+    client, which would be silently unused)."""
+    if http_client is not None and transport is not None:
+        raise InvalidParameterError("give transport or http_client, not both")
+    return {"base_url": core.base_url, "headers": core.headers, "timeout": core.timeout}
+
+
 class SyncSender:
     """Sends prepared calls over one pooled `httpx.Client` (ours, or one the caller injected)."""
 
@@ -448,16 +458,11 @@ class SyncSender:
         http_client: httpx.Client | None,
     ) -> None:
         self.core = core
-        if http_client is not None and transport is not None:
-            raise InvalidParameterError("give transport or http_client, not both")
+        options = _pool_options(core, transport, http_client)
         self.owns_client = http_client is None
         if http_client is None:
-            http_client = httpx.Client(
-                base_url=core.base_url,
-                headers=core.headers,
-                timeout=core.timeout,
-                transport=RetryTransport(transport, policy=core.retry_policy),
-            )
+            transport = RetryTransport(transport, policy=core.retry_policy)
+            http_client = httpx.Client(**options, transport=transport)
         self.http = http_client
 
     def send(self, call: PreparedCall[T]) -> T:
@@ -474,7 +479,8 @@ class SyncSender:
 
 
 class AsyncSender:
-    """Sends prepared calls over one pooled `httpx.AsyncClient` (ours, or an injected one)."""
+    """Sends prepared calls over one pooled `httpx.AsyncClient` (ours, or an injected one); as
+    `SyncSender`, only the I/O awaits."""
 
     def __init__(
         self,
@@ -484,16 +490,11 @@ class AsyncSender:
         http_client: httpx.AsyncClient | None,
     ) -> None:
         self.core = core
-        if http_client is not None and transport is not None:
-            raise InvalidParameterError("give transport or http_client, not both")
+        options = _pool_options(core, transport, http_client)
         self.owns_client = http_client is None
         if http_client is None:
-            http_client = httpx.AsyncClient(
-                base_url=core.base_url,
-                headers=core.headers,
-                timeout=core.timeout,
-                transport=AsyncRetryTransport(transport, policy=core.retry_policy),
-            )
+            transport = AsyncRetryTransport(transport, policy=core.retry_policy)
+            http_client = httpx.AsyncClient(**options, transport=transport)
         self.http = http_client
 
     async def send(self, call: PreparedCall[T]) -> T:
@@ -507,3 +508,46 @@ class AsyncSender:
     async def aclose(self) -> None:
         if self.owns_client:
             await self.http.aclose()
+
+
+class SyncLifecycle:
+    """`close()` and `with` for the sync clients (the pool is theirs to close only if they
+    made it)."""
+
+    _sender: SyncSender
+
+    def close(self) -> None:
+        """Close the connection pool (only if this client created it)."""
+        self._sender.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class AsyncLifecycle:
+    """`aclose()` and `async with` for the async clients."""
+
+    _sender: AsyncSender
+
+    async def aclose(self) -> None:
+        """Close the connection pool (only if this client created it)."""
+        await self._sender.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.aclose()

@@ -23,8 +23,7 @@ that may have reached the server (see `contactimport.transport.retry`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import Any, TypeVar
 
 import httpx
 from checkmarket_client import Client
@@ -48,9 +47,11 @@ from checkmarket_client.models import (
 
 from ._client import (
     DEFAULT_TIMEOUT,
+    AsyncLifecycle,
     AsyncSender,
     ClientCore,
     PreparedCall,
+    SyncLifecycle,
     SyncSender,
     security_schemes,
     server_urls,
@@ -288,6 +289,7 @@ class _CheckMarketBase:
             headers=headers,
         )
         self._calls = _Calls(self._core)
+        self._generated: Client | None = None
 
     @property
     def base_url(self) -> str:
@@ -298,11 +300,18 @@ class _CheckMarketBase:
         """The default wire format of this client (each method also takes `wire_format=`)."""
         return self._core.wire_format
 
+    def _new_generated(self) -> Client:
+        """The generated client with this client's base URL, credentials and timeout; the
+        sync and async `generated` properties give it this client's connection pool."""
+        return Client(
+            base_url=self._core.base_url, headers=dict(self._auth), timeout=self._core.timeout
+        )
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self._core.describe()})"
 
 
-class CheckMarket(_CheckMarketBase):
+class CheckMarket(_CheckMarketBase, SyncLifecycle):
     """Synchronous CheckMarket API v3 client. Use as a context manager (or call `close()`).
 
     Args:
@@ -344,33 +353,13 @@ class CheckMarket(_CheckMarketBase):
             headers=headers,
         )
         self._sender = SyncSender(self._core, transport=transport, http_client=http_client)
-        self._generated: Client | None = None
 
     @property
     def generated(self) -> Client:
         """The generated `checkmarket_client.Client` over this client's connection pool."""
         if self._generated is None:
-            generated = Client(
-                base_url=self._core.base_url, headers=dict(self._auth), timeout=self._core.timeout
-            )
-            generated.set_httpx_client(self._sender.http)
-            self._generated = generated
+            self._generated = self._new_generated().set_httpx_client(self._sender.http)
         return self._generated
-
-    def close(self) -> None:
-        """Close the connection pool (only if this client created it)."""
-        self._sender.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def _send(self, call: PreparedCall[T]) -> T:
         return self._sender.send(call)
@@ -432,7 +421,7 @@ class CheckMarket(_CheckMarketBase):
         return self._send(self._calls.get_import_result(queue_item_id, wire_format))
 
 
-class AsyncCheckMarket(_CheckMarketBase):
+class AsyncCheckMarket(_CheckMarketBase, AsyncLifecycle):
     """Asynchronous CheckMarket API v3 client (`async with AsyncCheckMarket() as cm: ...`).
 
     Args:
@@ -474,33 +463,13 @@ class AsyncCheckMarket(_CheckMarketBase):
             headers=headers,
         )
         self._sender = AsyncSender(self._core, transport=transport, http_client=http_client)
-        self._generated: Client | None = None
 
     @property
     def generated(self) -> Client:
         """The generated `checkmarket_client.Client` over this client's connection pool."""
         if self._generated is None:
-            generated = Client(
-                base_url=self._core.base_url, headers=dict(self._auth), timeout=self._core.timeout
-            )
-            generated.set_async_httpx_client(self._sender.http)
-            self._generated = generated
+            self._generated = self._new_generated().set_async_httpx_client(self._sender.http)
         return self._generated
-
-    async def aclose(self) -> None:
-        """Close the connection pool (only if this client created it)."""
-        await self._sender.aclose()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        await self.aclose()
 
     async def _send(self, call: PreparedCall[T]) -> T:
         return await self._sender.send(call)

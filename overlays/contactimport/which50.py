@@ -24,8 +24,7 @@ credentials is available as `.generated` for anything not wrapped here.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import Any, TypeVar
 
 import httpx
 from which50_client import AuthenticatedClient
@@ -55,9 +54,11 @@ from which50_client.types import UNSET, Unset
 
 from ._client import (
     DEFAULT_TIMEOUT,
+    AsyncLifecycle,
     AsyncSender,
     ClientCore,
     PreparedCall,
+    SyncLifecycle,
     SyncSender,
     operation_specs,
     server_urls,
@@ -410,6 +411,7 @@ class _Which50Base:
         self._token = token
         self._calls = _Calls(self._core, check_match_fields)
         self._field_cache: dict[int, tuple[str, ...]] = {}
+        self._generated: AuthenticatedClient | None = None
 
     @property
     def base_url(self) -> str:
@@ -432,11 +434,18 @@ class _Which50Base:
         """Forget the contact-list fields fetched to check match names."""
         self._field_cache.clear()
 
+    def _new_generated(self) -> AuthenticatedClient:
+        """The generated client with this client's base URL, credentials and timeout; the
+        sync and async `generated` properties give it this client's connection pool."""
+        return AuthenticatedClient(
+            base_url=self._core.base_url, token=self._token, timeout=self._core.timeout
+        )
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self._core.describe()})"
 
 
-class Which50(_Which50Base):
+class Which50(_Which50Base, SyncLifecycle):
     """Synchronous W50API client. Use as a context manager (or call `close()`).
 
     Args:
@@ -483,33 +492,13 @@ class Which50(_Which50Base):
             headers=headers,
         )
         self._sender = SyncSender(self._core, transport=transport, http_client=http_client)
-        self._generated: AuthenticatedClient | None = None
 
     @property
     def generated(self) -> AuthenticatedClient:
         """The generated `which50_client.AuthenticatedClient` over this client's connection pool."""
         if self._generated is None:
-            generated = AuthenticatedClient(
-                base_url=self._core.base_url, token=self._token, timeout=self._core.timeout
-            )
-            generated.set_httpx_client(self._sender.http)
-            self._generated = generated
+            self._generated = self._new_generated().set_httpx_client(self._sender.http)
         return self._generated
-
-    def close(self) -> None:
-        """Close the connection pool (only if this client created it)."""
-        self._sender.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def _send(self, call: PreparedCall[T]) -> T:
         if call.check_fields is not None:
@@ -715,7 +704,7 @@ class Which50(_Which50Base):
         return self._send(self._calls.get_contact(contact_id, wire_format))
 
 
-class AsyncWhich50(_Which50Base):
+class AsyncWhich50(_Which50Base, AsyncLifecycle):
     """Asynchronous W50API client (`async with AsyncWhich50() as w50: await w50...`).
 
     Args:
@@ -762,33 +751,13 @@ class AsyncWhich50(_Which50Base):
             headers=headers,
         )
         self._sender = AsyncSender(self._core, transport=transport, http_client=http_client)
-        self._generated: AuthenticatedClient | None = None
 
     @property
     def generated(self) -> AuthenticatedClient:
         """The generated `which50_client.AuthenticatedClient` over this client's connection pool."""
         if self._generated is None:
-            generated = AuthenticatedClient(
-                base_url=self._core.base_url, token=self._token, timeout=self._core.timeout
-            )
-            generated.set_async_httpx_client(self._sender.http)
-            self._generated = generated
+            self._generated = self._new_generated().set_async_httpx_client(self._sender.http)
         return self._generated
-
-    async def aclose(self) -> None:
-        """Close the connection pool (only if this client created it)."""
-        await self._sender.aclose()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        await self.aclose()
 
     async def _send(self, call: PreparedCall[T]) -> T:
         if call.check_fields is not None:
