@@ -137,7 +137,9 @@ class CsvContactSource:
                 while not header:  # skip blank lines before the header
                     header = next(reader)
             except StopIteration:
-                raise CsvHeaderError(f"{self.path}: the file has no header line") from None
+                raise CsvHeaderError(
+                    f"{self.path} has no contacts: the file is blank (no header line)"
+                ) from None
             except csv.Error as error:
                 raise CsvHeaderError(
                     f"{self.path}: the header line is not valid CSV: {error}"

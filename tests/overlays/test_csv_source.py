@@ -121,7 +121,8 @@ def test_an_unclosed_quote_at_the_end_is_a_bad_row_not_a_crash(tmp_path: Path) -
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ("", "no header"),
+        ("", "has no contacts: the file is blank"),
+        ("\n\r\n", "has no contacts: the file is blank"),
         ("Email,,Name\n", "empty column name"),
         ("Email,Name,Email\n", "names column 'Email' twice"),
     ],
