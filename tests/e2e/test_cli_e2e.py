@@ -225,3 +225,119 @@ def test_help_explains_match_and_custom_events_with_an_example() -> None:
         assert text in result.stdout
     root = CliRunner().invoke(cli, ["--help"])
     assert "WHICH50_API_TOKEN" in root.stdout and "Exit codes" in root.stdout
+
+
+def no_import_job_exists(sandbox: Sandbox) -> bool:
+    """Whether the W50 sandbox holds no import job (job ids start at 1)."""
+    shown = run(sandbox, "which50", "status", "--list", "1", "--job", "1", "--json")
+    error: dict[str, Any] = as_json(shown).get("error", {})
+    return shown.exit_code == ExitCode.API_ERROR and error.get("type") == "NotFoundError"
+
+
+def no_import_config_exists(sandbox: Sandbox) -> bool:
+    listed = run(sandbox, "checkmarket", "configs", "list", "--json")
+    assert listed.exit_code == ExitCode.OK, listed.stderr
+    configs: list[Any] = as_json(listed)
+    return configs == []
+
+
+IMPORTS = {
+    "which50": ["which50", "import", "{csv}", "--list", "1", "--poll-interval", "0.05"],
+    "checkmarket": ["checkmarket", "import", "{csv}", "--config-name", "Nothing to see",
+                    "--poll-interval", "0.05"],
+}  # fmt: skip
+
+
+def import_args(api: str, csv_file: Path, *extra: str) -> list[str]:
+    return [arg.replace("{csv}", str(csv_file)) for arg in IMPORTS[api]] + list(extra)
+
+
+def nothing_was_created(sandbox: Sandbox, api: str) -> bool:
+    return no_import_job_exists(sandbox) if api == "which50" else no_import_config_exists(sandbox)
+
+
+@pytest.mark.parametrize("api", ["which50", "checkmarket"])
+@pytest.mark.parametrize("text", ["", "\n\n", "Email,FirstName\n", "Email,FirstName\r\n\r\n"])
+def test_a_csv_without_contacts_is_a_usage_error_and_sends_nothing(
+    sandbox: Sandbox, tmp_path: Path, api: str, text: str
+) -> None:
+    csv_file = write_csv(tmp_path / "empty.csv", text)
+    result = run(sandbox, *import_args(api, csv_file))
+    assert result.exit_code == ExitCode.USAGE, result.stderr
+    assert str(csv_file) in result.stderr and "no contacts" in result.stderr
+    as_document = run(sandbox, *import_args(api, csv_file, "--json"))
+    assert as_document.exit_code == ExitCode.USAGE
+    assert "no contacts" in as_json(as_document)["error"]["message"]
+    assert nothing_was_created(sandbox, api)
+    assert [path.name for path in tmp_path.iterdir() if "state" in path.name] == []
+
+
+@pytest.mark.parametrize("api", ["which50", "checkmarket"])
+def test_a_csv_whose_every_row_is_rejected_exits_1_and_sends_nothing(
+    sandbox: Sandbox, tmp_path: Path, api: str
+) -> None:
+    csv_file = write_csv(
+        tmp_path / "bad.csv", 'Email,FirstName\nonly-one-field\na@x.com,"never closed\n'
+    )
+    rejects = tmp_path / "rejects.csv"
+    result = run(sandbox, *import_args(api, csv_file, "--rejects", str(rejects)))
+    assert result.exit_code == ExitCode.REJECTED, result.stderr
+    assert "no contact was left to import" in result.stderr
+    assert "line 2" in result.stderr and "line 3" in result.stderr
+    assert rejects.read_text(encoding="utf-8") == (
+        'Email,FirstName\nonly-one-field\na@x.com,"never closed\n'
+    )
+    rejects.unlink()
+    document = as_json(run(sandbox, *import_args(api, csv_file, "--json")))
+    assert document["exitCode"] == ExitCode.REJECTED
+    assert (document["csv"]["goodRows"], document["csv"]["badRows"]) == (0, 2)
+    assert "no contact was left to import" in document["message"]
+    assert nothing_was_created(sandbox, api)
+    assert [path.name for path in tmp_path.iterdir() if "state" in path.name] == []
+
+
+def test_a_bulk_import_the_server_fails_exits_4_and_removes_the_state_file(
+    sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from contactimport_sandbox import checkmarket as sandbox_checkmarket
+
+    def broken(self: object, queue_item_id: int) -> None:
+        raise RuntimeError("processing broke")
+
+    monkeypatch.setattr(sandbox_checkmarket.CheckMarket, "process", broken)
+    csv_file = write_csv(tmp_path / "cm.csv", "Email,LangCode\nada@example.com,en\n")
+    result = run(sandbox, *import_args("checkmarket", csv_file))
+    assert result.exit_code == ExitCode.IMPORT_FAILED, result.stderr
+    state_file = tmp_path / "cm.csv.checkmarket-import-state.json"
+    assert not state_file.exists()
+    assert (
+        f"the bulk import failed on the server; the import ended, so there is nothing to "
+        f"resume (removed {state_file})"
+    ) in " ".join(result.stderr.split())
+
+
+def test_an_interrupted_bulk_import_keeps_the_state_file_and_resumes(
+    sandbox: Sandbox, tmp_path: Path
+) -> None:
+    csv_file = write_csv(
+        tmp_path / "cm.csv",
+        "Email,LangCode\n" + "".join(f"c{n}@example.com,en\n" for n in range(4)),
+    )
+    sandbox.set_faults(
+        {"rules": [{"route": "bulkImportContacts", "error_rate": 1.0, "error_statuses": [500]}]}
+    )
+    base = import_args("checkmarket", csv_file, "--chunk-size", "2", "--retries", "0")
+    failed = run(sandbox, *base, "--json")
+    assert failed.exit_code == ExitCode.API_ERROR
+    error = as_json(failed)["error"]
+    state_file = tmp_path / "cm.csv.checkmarket-import-state.json"
+    assert state_file.exists() and error["stateFileKept"] is True
+    assert f"--resume to continue (the state is kept in {state_file})" in error["message"]
+    sandbox.set_faults(None)
+    resumed = run(sandbox, *base, "--resume", "--json")
+    assert resumed.exit_code == ExitCode.OK, resumed.stderr
+    assert as_json(resumed)["bulkImport"]["Imported"] == 4
+    assert not state_file.exists()
+    assert [
+        c["Name"] for c in as_json(run(sandbox, "checkmarket", "configs", "list", "--json"))
+    ] == ["Nothing to see"]

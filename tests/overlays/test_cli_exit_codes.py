@@ -15,10 +15,12 @@ from contactimport.cli.output import Output
 from contactimport.csvsource import CsvHeaderError
 from contactimport.errors import APIConnectionError, ErrorDetails, NotFoundError
 from contactimport.workflows import (
+    EmptyImportError,
     ImportCancelled,
     ImportInterrupted,
     ImportJobFailed,
     ImportStateConflict,
+    ResumeArgumentConflict,
     SourceChangedError,
 )
 
@@ -59,6 +61,12 @@ def interrupted(cause: BaseException) -> ImportInterrupted:
             "twice",
         ),
         (lambda: SourceChangedError("the source changed"), ExitCode.USAGE, "changed"),
+        (lambda: EmptyImportError("there are no contacts"), ExitCode.USAGE, "no contacts"),
+        (
+            lambda: ResumeArgumentConflict("match", ["A"], ["B"]),
+            ExitCode.USAGE,
+            "contradicts the resume token",
+        ),
         (lambda: FileNotFoundError(2, "No such file", "x.csv"), ExitCode.USAGE, "x.csv"),
         (lambda: NOT_FOUND, ExitCode.API_ERROR, "404"),
         (

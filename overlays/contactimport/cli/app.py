@@ -26,11 +26,16 @@ Credentials come from the environment:
 \b
 Exit codes:
   0    success
-  1    finished, but some contacts were rejected or flagged
-  2    usage error (options, CSV header, credentials)
+  1    finished, but some contacts were rejected or flagged (or every CSV row was
+       rejected: nothing was sent)
+  2    usage error (options, CSV header, a CSV without contacts, credentials)
   3    API or network error (resume an interrupted import with --resume)
   4    the import ran and the server reports it failed
   130  interrupted with Ctrl-C (resume with --resume)
+
+\b
+An import keeps its resume state in FILE.<api>-import-state.json while it can be
+resumed; the file is removed when the import ended (finished, or failed on the server).
 """
 
 

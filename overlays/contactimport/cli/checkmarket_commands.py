@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import threading
+import textwrap
 from pathlib import Path
 from typing import Any
 
 import click
 
-from ..checkmarket import CheckMarket
-from ..csvsource import CsvContactSource
-from ..workflows import RetrySettings
+from ..checkmarket import CheckMarket, regions
 from ..workflows.checkmarket import (
     DEFAULT_CHUNK_SIZE,
     BulkImportOutcome,
@@ -19,20 +17,44 @@ from ..workflows.checkmarket import (
     queue_status_meanings,
     result_code_meanings,
 )
-from .common import ExitCode, count_data_lines, handle_errors, json_option
-from .output import Bars, Output
-from .state import StateFile
-from .which50_commands import csv_summary, report_bad_rows, wait_with_interrupt
+from .common import (
+    ExitCode,
+    either,
+    handle_errors,
+    json_option,
+    output_of,
+    wire_format_option,
+)
+from .importing import CsvImport, ImportOptions, import_options, locked
+from .output import Bars
+from .spec_facts import (
+    config_name_length,
+    contact_properties,
+    default_update_type,
+    result_code_label,
+    update_types,
+)
 
-IMPORT_HELP = """Bulk-import the contacts of a CSV file through a CheckMarket import configuration.
+UPDATE_TYPES = update_types()
+DEFAULT_UPDATE_TYPE = default_update_type()
+NAME_LENGTH = config_name_length()
+#: The queue item state of a failed bulk import (``x-status-values`` of ``StatusId``).
+FAILED_STATUS = "Failed"
+
+
+_SENT_AS = textwrap.fill(
+    f"Columns named like ImportContact members ({', '.join(contact_properties())}) are sent "
+    "as such; every other column becomes a custom field. Empty cells are left out. The "
+    "contacts are sent in chunks (--chunk-size), each queued and processed by CheckMarket; "
+    "the command waits for all of them and prints how many contacts got each ResultCode, "
+    f"with its meaning ({result_code_label('R0301')}, {result_code_label('R0308')}, ...).",
+    width=84,
+    break_on_hyphens=False,
+)
+IMPORT_HELP = f"""Bulk-import the contacts of a CSV file through a CheckMarket import configuration.
 
 \b
-Columns named like ImportContact members (FirstName, LastName, Email, LangCode,
-CountryCode, StateCode, Phone, DateOfBirth) are sent as such; every other column
-becomes a custom field. Empty cells are left out. The contacts are sent in chunks
-(--chunk-size), each queued and processed by CheckMarket; the command waits for all
-of them and prints how many contacts got each ResultCode, with its meaning
-(R0301 Successfully created, R0308 Invalid email address, ...).
+{_SENT_AS}
 
 \b
 Give the configuration with --config ID, or --config-name NAME to reuse the
@@ -45,6 +67,19 @@ Example:
 """
 
 
+def _check_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A configuration name within the spec's length limits (ImportConfig.Name)."""
+    low, high = NAME_LENGTH
+    if value is not None and not low <= len(value) <= high:
+        raise click.BadParameter(
+            f"the name is {len(value)} characters long; an import configuration's name must "
+            f"have {low} to {high} characters",
+            ctx=ctx,
+            param=param,
+        )
+    return value
+
+
 def _client(ctx: click.Context) -> CheckMarket:
     options: dict[str, Any] = ctx.find_root().meta.get("checkmarket", {})
     return CheckMarket(
@@ -55,14 +90,9 @@ def _client(ctx: click.Context) -> CheckMarket:
 
 
 @click.group()
-@click.option("--region", envvar="CHECKMARKET_REGION", help="global, eu, us or ca.")
+@click.option("--region", envvar="CHECKMARKET_REGION", help=f"{either(list(regions()))}.")
 @click.option("--base-url", envvar="CHECKMARKET_BASE_URL", help="API host (wins over --region).")
-@click.option(
-    "--wire-format",
-    type=click.Choice(["json", "xml"]),
-    default=None,
-    help="Talk JSON or DataContract XML to the API (CONTACTIMPORT_WIRE_FORMAT).",
-)
+@wire_format_option
 @click.pass_context
 def checkmarket(
     ctx: click.Context, region: str | None, base_url: str | None, wire_format: str | None
@@ -90,8 +120,7 @@ CONFIG_COLUMNS = ["ImportConfigId", "Name", "ContactListId", "UpdateTypeId", "Is
 @handle_errors
 def configs_list(ctx: click.Context) -> None:
     """List the reusable import configurations."""
-    output = ctx.find_object(Output)
-    assert output is not None
+    output = output_of(ctx)
     with _client(ctx) as client:
         items = [item.to_dict() for item in client.list_import_configs().data]
     if output.json_output:
@@ -111,29 +140,33 @@ def configs_list(ctx: click.Context) -> None:
 @handle_errors
 def configs_show(ctx: click.Context, config_id: int) -> None:
     """Show one import configuration."""
-    output = ctx.find_object(Output)
-    assert output is not None
     with _client(ctx) as client:
         item = client.get_import_config(config_id).data.to_dict()
-    if output.json_output:
-        output.emit_json(item)
-    else:
-        output.fields(f"Import configuration {config_id}", item)
+    output_of(ctx).record(f"Import configuration {config_id}", item)
 
 
 @configs.command("create")
-@click.option("--name", required=True, help="The configuration's name (at most 50 characters).")
+@click.option(
+    "--name",
+    required=True,
+    callback=_check_name,
+    help=f"The configuration's name ({NAME_LENGTH[0]} to {NAME_LENGTH[1]} characters).",
+)
 @click.option("--contact-list-id", type=int, help="Link the imported contacts to this list.")
 @click.option("--survey-id", type=int, help="Add the imported contacts to this survey.")
 @click.option(
     "--update-type",
-    type=click.Choice(["1", "2"]),
-    default="1",
+    type=click.Choice([str(value) for value in UPDATE_TYPES]),
+    default=str(DEFAULT_UPDATE_TYPE),
     show_default=True,
-    help="1: update existing contacts within the survey; 2: always create new contacts.",
+    help="; ".join(f"{value}: {text}" for value, text in UPDATE_TYPES.items()) + ".",
 )
 @click.option("--default-language", help="Language code for contacts without one (e.g. en).")
-@click.option("--email-required", is_flag=True, help="Reject contacts without e-mail (R0307).")
+@click.option(
+    "--email-required",
+    is_flag=True,
+    help=f"Reject contacts without e-mail ({result_code_label('R0307')}).",
+)
 @click.option(
     "--unique-email-in-account", is_flag=True, help="Contacts with the same e-mail are updated."
 )
@@ -151,8 +184,6 @@ def configs_create(
     unique_email_in_account: bool,
 ) -> None:
     """Create a reusable import configuration."""
-    output = ctx.find_object(Output)
-    assert output is not None
     config: dict[str, Any] = {
         "Name": name,
         "IsReusable": True,
@@ -168,10 +199,7 @@ def configs_create(
         config["DefaultLanguageCode"] = default_language
     with _client(ctx) as client:
         created = client.create_import_config(config).data.to_dict()
-    if output.json_output:
-        output.emit_json(created)
-    else:
-        output.fields("Created import configuration", created)
+    output_of(ctx).record("Created import configuration", created)
 
 
 @configs.command("delete")
@@ -181,14 +209,9 @@ def configs_create(
 @handle_errors
 def configs_delete(ctx: click.Context, config_id: int) -> None:
     """Delete an import configuration."""
-    output = ctx.find_object(Output)
-    assert output is not None
     with _client(ctx) as client:
         result = client.delete_import_config(config_id).data.to_dict()
-    if output.json_output:
-        output.emit_json(result)
-    else:
-        output.fields(f"Deleted import configuration {config_id}", result)
+    output_of(ctx).record(f"Deleted import configuration {config_id}", result)
 
 
 def outcome_rows(outcome: BulkImportOutcome) -> list[list[Any]]:
@@ -199,14 +222,10 @@ def outcome_rows(outcome: BulkImportOutcome) -> list[list[Any]]:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--config", "config_id", type=int, help="The import configuration's id.")
 @click.option(
-    "--config-name", help="Reuse the configuration of this name, or create it (UpdateTypeId 1)."
-)
-@click.option("--delimiter", default=None, help="The CSV delimiter (default: sniffed).")
-@click.option(
-    "--rejects",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write the bad CSV rows (with the header) to this file.",
+    "--config-name",
+    callback=_check_name,
+    help="Reuse the configuration of this name, or create it "
+    f"(UpdateTypeId {DEFAULT_UPDATE_TYPE}: {UPDATE_TYPES[DEFAULT_UPDATE_TYPE].lower()}).",
 )
 @click.option(
     "--chunk-size",
@@ -215,27 +234,7 @@ def outcome_rows(outcome: BulkImportOutcome) -> list[list[Any]]:
     show_default=True,
     help="Contacts per bulk import request.",
 )
-@click.option("--resume", is_flag=True, help="Continue the interrupted import of this file.")
-@click.option(
-    "--state-file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Where the resume state is kept (default: FILE.checkmarket-import-state.json).",
-)
-@click.option(
-    "--poll-interval",
-    type=click.FloatRange(min=0.01),
-    default=1.0,
-    show_default=True,
-    help="Seconds between result checks.",
-)
-@click.option(
-    "--retries",
-    type=click.IntRange(min=0),
-    default=7,
-    show_default=True,
-    help="Retries of a step that failed transiently before the import stops (resumable).",
-)
+@import_options("checkmarket", poll_help="Seconds between result checks.")
 @json_option
 @click.pass_context
 @handle_errors
@@ -244,65 +243,48 @@ def import_command(
     file: Path,
     config_id: int | None,
     config_name: str | None,
-    delimiter: str | None,
-    rejects: Path | None,
     chunk_size: int,
-    resume: bool,
-    state_file: Path | None,
-    poll_interval: float,
-    retries: int,
+    options: ImportOptions,
 ) -> None:
-    output = ctx.find_object(Output)
-    assert output is not None
-    if not resume and (config_id is None) == (config_name is None):
+    output = output_of(ctx)
+    if not options.resume and (config_id is None) == (config_name is None):
         raise click.UsageError("give either --config ID or --config-name NAME")
-    source = CsvContactSource(file, delimiter=delimiter, rejects_path=rejects)
-    fingerprint = source.fingerprint()
-    state = StateFile(
-        state_file or StateFile.default_path(file, "checkmarket"),
-        api="checkmarket",
-        source=file,
-        fingerprint=fingerprint,
-    )
-    token: str | None = None
-    if resume:
-        token = state.load()
-    elif state.exists():
-        raise click.UsageError(
-            f"an interrupted import of this file exists ({state.path}): add --resume to "
-            f"continue it, or delete that file to start over"
-        )
-    estimate = count_data_lines(file)
-    with _client(ctx) as client, output.progress() as bars:
+    run = CsvImport(output, api="checkmarket", file=file, options=options, result_key="bulkImport")
+    contacts = run.contacts(run.source)
+    with run.session(), _client(ctx) as client, output.progress() as bars:
         poller = begin_bulk_import(
             client,
-            iter(source),
+            contacts,
             import_config_id=config_id,
             config=None
             if config_name is None or config_id is not None
-            else {"Name": config_name, "IsReusable": True, "UpdateTypeId": 1},
+            else {"Name": config_name, "IsReusable": True, "UpdateTypeId": DEFAULT_UPDATE_TYPE},
             chunk_size=chunk_size,
-            continuation_token=token,
-            on_progress=_progress_callback(bars, estimate),
-            on_checkpoint=state.save,
-            poll_interval=poll_interval,
-            max_poll_interval=max(poll_interval, 5.0),
-            retry=RetrySettings(max_attempts=retries + 1),
+            continuation_token=run.token,
+            on_progress=_progress_callback(bars, run.estimate()),
+            on_checkpoint=run.state.save,
+            poll_interval=options.poll_interval,
+            max_poll_interval=options.max_poll_interval,
+            retry=options.retry,
         )
         output.note(f"Importing {file} through CheckMarket ...")
-        outcome: BulkImportOutcome = wait_with_interrupt(poller)
-    state.remove()
-    failed = outcome.status == "Failed"
+        outcome: BulkImportOutcome = run.wait(poller)
+    failed = outcome.status == FAILED_STATUS
     if failed:
         code = ExitCode.IMPORT_FAILED
-    elif outcome.not_imported or source.bad_rows:
+    elif outcome.not_imported or run.source.bad_rows:
         code = ExitCode.REJECTED
     else:
         code = ExitCode.OK
     if output.json_output:
-        output.emit_json(
-            {"bulkImport": outcome.as_json(), "csv": csv_summary(source, rejects), "exitCode": code}
-        )
+        document: dict[str, Any] = {
+            "bulkImport": outcome.as_json(),
+            "csv": run.csv_summary(),
+            "exitCode": int(code),
+        }
+        if failed:
+            document["message"] = f"the bulk import failed on the server; {run.ended_note()}"
+        output.emit_json(document)
     else:
         output.table(
             f"Bulk import through configuration {outcome.import_config_id} "
@@ -311,36 +293,35 @@ def import_command(
             outcome_rows(outcome),
         )
         output.note(f"{outcome.imported} of {outcome.total} contacts imported")
-        report_bad_rows(output, source, rejects)
+        run.report_bad_rows()
+        if failed:
+            output.error(f"the bulk import failed on the server; {run.ended_note()}")
     ctx.exit(int(code))
 
 
 def _progress_callback(bars: Bars, estimate: int) -> Any:
-    lock = threading.Lock()
-
     def on_progress(progress: BulkImportProgress) -> None:
-        with lock:
+        bars.update(
+            "upload",
+            completed=progress.uploaded_contacts,
+            total=max(estimate, progress.uploaded_contacts),
+            description="Sending contacts",
+        )
+        if progress.phase in ("Processing", "Completed", "Failed"):
             bars.update(
                 "upload",
                 completed=progress.uploaded_contacts,
-                total=max(estimate, progress.uploaded_contacts),
+                total=progress.uploaded_contacts,
                 description="Sending contacts",
             )
-            if progress.phase in ("Processing", "Completed", "Failed"):
-                bars.update(
-                    "upload",
-                    completed=progress.uploaded_contacts,
-                    total=progress.uploaded_contacts,
-                    description="Sending contacts",
-                )
-                bars.update(
-                    "process",
-                    completed=progress.completed_queue_items,
-                    total=progress.queue_items,
-                    description="Processing (queue items)",
-                )
+            bars.update(
+                "process",
+                completed=progress.completed_queue_items,
+                total=progress.queue_items,
+                description="Processing (queue items)",
+            )
 
-    return on_progress
+    return locked(on_progress)
 
 
 @checkmarket.command("result")
@@ -350,8 +331,7 @@ def _progress_callback(bars: Bars, estimate: int) -> Any:
 @handle_errors
 def result_command(ctx: click.Context, queue_item_id: int) -> None:
     """Show a bulk import's status and its counts per ResultCode."""
-    output = ctx.find_object(Output)
-    assert output is not None
+    output = output_of(ctx)
     with _client(ctx) as client:
         item = client.get_import_result(queue_item_id).data.to_dict()
     meanings = result_code_meanings()
@@ -382,5 +362,5 @@ def result_command(ctx: click.Context, queue_item_id: int) -> None:
                 for row in rows
             ],
         )
-    if status == "Failed":
+    if status == FAILED_STATUS:
         ctx.exit(int(ExitCode.IMPORT_FAILED))

@@ -4,26 +4,39 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, Final, ParamSpec, TypeVar
 
 import click
 
 from ..csvsource import CsvHeaderError
 from ..errors import ContactImportError, InvalidParameterError
 from ..workflows import (
+    EmptyImportError,
     ImportCancelled,
     ImportInterrupted,
     ImportJobFailed,
     ImportStateConflict,
     InvalidResumeToken,
+    ResumeArgumentConflict,
     SourceChangedError,
 )
 from .output import Output
 from .state import StateFileError
 
-__all__ = ["CliFailure", "ExitCode", "count_data_lines", "handle_errors", "json_option"]
+__all__ = [
+    "RESUME_HINT",
+    "CliFailure",
+    "ExitCode",
+    "classify",
+    "count_data_lines",
+    "either",
+    "handle_errors",
+    "json_option",
+    "output_of",
+    "wire_format_option",
+]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -46,46 +59,74 @@ class ExitCode(enum.IntEnum):
     """Stopped with Ctrl-C at a safe point; resume with --resume."""
 
 
-class CliFailure(Exception):
-    """An error the CLI reports and exits on (with a code and an optional JSON document)."""
+RESUME_HINT: Final = "run the same command with --resume to continue"
 
-    def __init__(self, code: ExitCode, message: str, extra: dict[str, Any] | None = None) -> None:
+
+class CliFailure(Exception):
+    """An error the CLI reports and exits on (with a code and an optional JSON document).
+
+    ``resumable``: the message already tells how to resume. ``error_type``: the name of the error
+    behind it, for the JSON document (default: ``CliFailure``).
+    """
+
+    def __init__(
+        self,
+        code: ExitCode,
+        message: str,
+        extra: dict[str, Any] | None = None,
+        *,
+        resumable: bool = False,
+        error_type: str | None = None,
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.extra = extra or {}
+        self.resumable = resumable
+        self.error_type = error_type or type(self).__name__
+
+
+def classify(error: BaseException) -> CliFailure | None:
+    """The exit code and message of an error (None: not one the CLI expects, a bug)."""
+    if isinstance(error, CliFailure):
+        return error
+    failure = _classify(error)
+    if failure is not None:
+        failure.error_type = type(error).__name__
+    return failure
 
 
 def _classify(error: BaseException) -> CliFailure | None:
-    if isinstance(error, CliFailure):
-        return error
     if isinstance(error, ImportCancelled):
         return CliFailure(
             ExitCode.INTERRUPTED,
-            "interrupted; run the same command with --resume to continue",
+            f"interrupted; {RESUME_HINT}",
             {"continuationToken": error.continuation_token},
+            resumable=True,
         )
     if isinstance(error, ImportInterrupted):
         cause = error.__cause__
-        detail = f"{error}"
-        hint = (
-            "; run the same command with --resume to continue" if error.continuation_token else ""
-        )
+        resumable = error.continuation_token is not None
         return CliFailure(
             ExitCode.API_ERROR,
-            detail + hint,
+            f"{error}; {RESUME_HINT}" if resumable else str(error),
             {
                 "continuationToken": error.continuation_token,
                 "cause": type(cause).__name__ if cause else None,
             },
+            resumable=resumable,
         )
     if isinstance(error, ImportJobFailed):
         return CliFailure(ExitCode.IMPORT_FAILED, str(error), {"result": _as_json(error.result)})
     if isinstance(
         error,
-        CsvHeaderError | InvalidParameterError | InvalidResumeToken | StateFileError,
+        CsvHeaderError
+        | InvalidParameterError
+        | InvalidResumeToken
+        | StateFileError
+        | SourceChangedError
+        | ResumeArgumentConflict
+        | EmptyImportError,
     ):
-        return CliFailure(ExitCode.USAGE, str(error))
-    if isinstance(error, SourceChangedError):
         return CliFailure(ExitCode.USAGE, str(error))
     if isinstance(error, ImportStateConflict | ContactImportError):
         return CliFailure(ExitCode.API_ERROR, str(error))
@@ -109,7 +150,7 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
         except click.exceptions.Exit:
             raise
         except Exception as error:
-            failure = _classify(error)
+            failure = classify(error)
             if failure is None:
                 raise
             output: Output | None = click.get_current_context().find_object(Output)
@@ -120,7 +161,7 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
                 output.emit_json(
                     {
                         "error": {
-                            "type": type(error).__name__,
+                            "type": failure.error_type,
                             "message": str(failure),
                             **failure.extra,
                         },
@@ -152,6 +193,29 @@ def json_option(command: Callable[P, R]) -> Callable[P, R]:
         help="Print one JSON document on stdout (for scripts); no tables, no progress bars.",
     )(command)
     return decorated
+
+
+def wire_format_option(command: Callable[P, R]) -> Callable[P, R]:
+    """``--wire-format json|xml`` of an API's command group."""
+    decorated: Callable[P, R] = click.option(
+        "--wire-format",
+        type=click.Choice(["json", "xml"]),
+        default=None,
+        help="Talk JSON or DataContract XML to the API (CONTACTIMPORT_WIRE_FORMAT).",
+    )(command)
+    return decorated
+
+
+def either(names: Sequence[str]) -> str:
+    """``"a, b or c"``."""
+    return " or ".join(filter(None, [", ".join(names[:-1]), *names[-1:]]))
+
+
+def output_of(ctx: click.Context) -> Output:
+    """Where the command writes (set up by the root command)."""
+    output = ctx.find_object(Output)
+    assert output is not None, "the root command sets up the Output"
+    return output
 
 
 def count_data_lines(path: Path) -> int:

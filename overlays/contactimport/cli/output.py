@@ -50,6 +50,13 @@ class Output:
     def fields(self, title: str, values: Mapping[str, Any]) -> None:
         self.table(title, ["Field", "Value"], [[key, value] for key, value in values.items()])
 
+    def record(self, title: str, values: Mapping[str, Any]) -> None:
+        """One object: as JSON with ``--json``, else as a table of its fields."""
+        if self.json_output:
+            self.emit_json(values)
+        else:
+            self.fields(title, values)
+
     def note(self, message: str) -> None:
         if not self.json_output:
             self.err.print(message, highlight=False)

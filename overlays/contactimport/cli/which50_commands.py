@@ -11,22 +11,35 @@ import click
 
 from ..csvsource import CsvContactSource
 from ..which50 import Which50
-from ..workflows import (
-    ImportJobResult,
-    ImportPoller,
-    ImportProgress,
-    RetrySettings,
-    begin_import,
+from ..workflows import ImportJobResult, ImportProgress, begin_import
+from .common import (
+    CliFailure,
+    ExitCode,
+    either,
+    handle_errors,
+    json_option,
+    output_of,
+    wire_format_option,
 )
-from .common import CliFailure, ExitCode, count_data_lines, handle_errors, json_option
-from .output import Bars, Output
-from .state import StateFile
+from .importing import CsvImport, ImportOptions, import_options, locked
+from .output import Bars
+from .spec_facts import (
+    FAILED_JOB_STATE,
+    RUNNING_STATES,
+    TERMINAL_STATES,
+    job_states,
+    upload_batch_limit,
+)
 
-IMPORT_HELP = """Import the contacts of a CSV file into a W50 contact list.
+BATCH_LIMIT = upload_batch_limit()
+#: The job states ``status --wait`` waits for, in the spec's order.
+FINAL_STATES = [state for state in job_states() if state in TERMINAL_STATES]
+
+IMPORT_HELP = f"""Import the contacts of a CSV file into a W50 contact list.
 
 \b
 The CSV's header names the list's fields (see `contactimport which50 fields`); each
-row is one contact. The file is streamed in batches of at most 10,000 contacts (the
+row is one contact. The file is streamed in batches of at most {BATCH_LIMIT:,} contacts (the
 API's limit), so any size works. Bad rows are reported with their line number and
 skipped (--rejects writes them to a file); the good rows are imported.
 
@@ -77,12 +90,7 @@ def _client(ctx: click.Context) -> Which50:
 
 @click.group()
 @click.option("--base-url", envvar="WHICH50_BASE_URL", help="W50API base URL (WHICH50_BASE_URL).")
-@click.option(
-    "--wire-format",
-    type=click.Choice(["json", "xml"]),
-    default=None,
-    help="Talk JSON or DataContract XML to the API (CONTACTIMPORT_WIRE_FORMAT).",
-)
+@wire_format_option
 @click.pass_context
 def which50(ctx: click.Context, base_url: str | None, wire_format: str | None) -> None:
     """Which50 W50API: contact lists, fields, CSV imports (token: WHICH50_API_TOKEN)."""
@@ -95,8 +103,7 @@ def which50(ctx: click.Context, base_url: str | None, wire_format: str | None) -
 @handle_errors
 def lists_command(ctx: click.Context) -> None:
     """List the account's contact lists."""
-    output = ctx.find_object(Output)
-    assert output is not None
+    output = output_of(ctx)
     with _client(ctx) as client:
         lists = [item.to_dict() for item in client.list_contact_lists()]
     if output.json_output:
@@ -116,8 +123,7 @@ def lists_command(ctx: click.Context) -> None:
 @handle_errors
 def fields_command(ctx: click.Context, list_id: int) -> None:
     """Show a contact list's fields: the column names a CSV may use."""
-    output = ctx.find_object(Output)
-    assert output is not None
+    output = output_of(ctx)
     with _client(ctx) as client:
         fields = [item.to_dict() for item in client.list_contact_list_fields(list_id)]
     if output.json_output:
@@ -147,24 +153,6 @@ def _rows(source: CsvContactSource, keep_empty: bool) -> Iterator[Mapping[str, A
         yield row if keep_empty else {name: value for name, value in row.items() if value != ""}
 
 
-def wait_with_interrupt(poller: ImportPoller[Any]) -> Any:
-    """``poller.result()``; Ctrl-C cancels at the next safe point, then re-raises its error."""
-    try:
-        while not poller.done():
-            poller.wait(0.2)
-    except KeyboardInterrupt:
-        poller.cancel()
-        try:
-            poller.wait()
-        except KeyboardInterrupt:  # a second Ctrl-C: stop now, the state file is still valid
-            raise CliFailure(
-                ExitCode.INTERRUPTED,
-                "stopped; run the same command with --resume to continue from the last "
-                "confirmed batch",
-            ) from None
-    return poller.result()
-
-
 def _job_rows(job: ImportJobResult) -> dict[str, Any]:
     return {
         "Import job": job.id,
@@ -180,31 +168,6 @@ def _job_rows(job: ImportJobResult) -> dict[str, Any]:
         "Invalid SMS": job.invalid_sms_count,
         "Started": job.start_date,
         "Finished": job.finish_date,
-    }
-
-
-def report_bad_rows(output: Output, source: CsvContactSource, rejects: Path | None) -> None:
-    if not source.bad_rows:
-        return
-    output.warn(f"{source.bad_rows} bad row(s) in {source.path} were skipped:")
-    for error in source.errors[:20]:
-        output.err.print(f"  {error}", highlight=False, markup=False)
-    if source.bad_rows > 20:
-        output.err.print(f"  ... and {source.bad_rows - 20} more", highlight=False)
-    if rejects is not None:
-        output.err.print(f"  written to {rejects}", highlight=False, markup=False)
-
-
-def csv_summary(source: CsvContactSource, rejects: Path | None) -> dict[str, Any]:
-    return {
-        "file": str(source.path),
-        "delimiter": source.delimiter,
-        "goodRows": source.good_rows,
-        "badRows": source.bad_rows,
-        "errors": [
-            {"line": error.line_number, "message": error.message} for error in source.errors
-        ],
-        "rejectsFile": str(rejects) if rejects is not None and source.bad_rows else None,
     }
 
 
@@ -236,13 +199,6 @@ def csv_summary(source: CsvContactSource, rejects: Path | None) -> dict[str, Any
     metavar="NAME=VALUE",
     help="With --method PATCH: update only contacts whose NAME equals VALUE (repeatable).",
 )
-@click.option("--delimiter", default=None, help="The CSV delimiter (default: sniffed).")
-@click.option(
-    "--rejects",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write the bad rows (with the header) to this file.",
-)
 @click.option(
     "--keep-empty",
     is_flag=True,
@@ -250,33 +206,11 @@ def csv_summary(source: CsvContactSource, rejects: Path | None) -> dict[str, Any
 )
 @click.option(
     "--batch-size",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=BATCH_LIMIT),
     default=None,
-    help="Contacts per upload (default and maximum: the API's limit, 10,000).",
+    help=f"Contacts per upload (default and maximum: the API's limit, {BATCH_LIMIT:,}).",
 )
-@click.option(
-    "--resume", is_flag=True, help="Continue the interrupted import of this file (state file)."
-)
-@click.option(
-    "--state-file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Where the resume state is kept (default: FILE.which50-import-state.json).",
-)
-@click.option(
-    "--poll-interval",
-    type=click.FloatRange(min=0.01),
-    default=1.0,
-    show_default=True,
-    help="Seconds between status checks while the job runs.",
-)
-@click.option(
-    "--retries",
-    type=click.IntRange(min=0),
-    default=7,
-    show_default=True,
-    help="Retries of a step that failed transiently before the import stops (resumable).",
-)
+@import_options("which50", poll_help="Seconds between status checks while the job runs.")
 @json_option
 @click.pass_context
 @handle_errors
@@ -288,17 +222,11 @@ def import_command(
     custom_events: tuple[str, ...],
     method: str,
     match_value: tuple[str, ...],
-    delimiter: str | None,
-    rejects: Path | None,
     keep_empty: bool,
     batch_size: int | None,
-    resume: bool,
-    state_file: Path | None,
-    poll_interval: float,
-    retries: int,
+    options: ImportOptions,
 ) -> None:
-    output = ctx.find_object(Output)
-    assert output is not None
+    output = output_of(ctx)
     match_names = _names(match)
     values = _match_values(match_value)
     run_method = method.upper()
@@ -308,23 +236,10 @@ def import_command(
         raise click.UsageError("--match-value only applies with --method PATCH")
     if run_method == "PATCH":
         match_names = list(dict.fromkeys([*match_names, *values]))
-    source = CsvContactSource(file, delimiter=delimiter, rejects_path=rejects)
-    fingerprint = source.fingerprint()
-    state = StateFile(
-        state_file or StateFile.default_path(file, "which50"),
-        api="which50",
-        source=file,
-        fingerprint=fingerprint,
-    )
-    token: str | None = None
-    if resume:
-        token = state.load()
-    elif state.exists():
-        raise click.UsageError(
-            f"an interrupted import of this file exists ({state.path}): add --resume to "
-            f"continue it, or delete that file to start over"
-        )
-    with _client(ctx) as client:
+    run = CsvImport(output, api="which50", file=file, options=options, result_key="importJob")
+    source = run.source
+    contacts = run.contacts(_rows(source, keep_empty))
+    with run.session(), _client(ctx) as client:
         known = client.field_names(list_id)
         unknown = [name for name in source.fieldnames if name not in known]
         if unknown:
@@ -339,12 +254,11 @@ def import_command(
                 ExitCode.USAGE,
                 f"--match name(s) {', '.join(missing)} are not fields of contact list {list_id}",
             )
-        estimate = count_data_lines(file)
         with output.progress() as bars:
             poller = begin_import(
                 client,
                 list_id,
-                _rows(source, keep_empty),
+                contacts,
                 field_names=source.fieldnames,
                 match=match_names,
                 custom_events=_names(custom_events),
@@ -355,30 +269,25 @@ def import_command(
                 if run_method == "PUT"
                 else "POST",
                 batch_size=batch_size,
-                continuation_token=token,
-                source_fingerprint=fingerprint,
-                on_progress=_progress_callback(bars, estimate),
-                on_checkpoint=state.save,
-                poll_interval=poll_interval,
-                max_poll_interval=max(poll_interval, 5.0),
-                retry=RetrySettings(max_attempts=retries + 1),
+                continuation_token=run.token,
+                source_fingerprint=run.fingerprint,
+                on_progress=_progress_callback(bars, run.estimate()),
+                on_checkpoint=run.state.save,
+                poll_interval=options.poll_interval,
+                max_poll_interval=options.max_poll_interval,
+                retry=options.retry,
             )
             output.note(f"Importing {file} into contact list {list_id} ...")
-            job: ImportJobResult = wait_with_interrupt(poller)
-    state.remove()
+            job: ImportJobResult = run.wait(poller)
     flagged = job.invalid_email_count + job.invalid_sms_count
     code = ExitCode.REJECTED if source.bad_rows or flagged else ExitCode.OK
     if output.json_output:
         output.emit_json(
-            {
-                "importJob": job.as_json(),
-                "csv": csv_summary(source, rejects),
-                "exitCode": int(code),
-            }
+            {"importJob": job.as_json(), "csv": run.csv_summary(), "exitCode": int(code)}
         )
     else:
         output.fields(f"Import job {job.id}", _job_rows(job))
-        report_bad_rows(output, source, rejects)
+        run.report_bad_rows()
         if flagged:
             output.warn(
                 f"{job.invalid_email_count} invalid e-mail and {job.invalid_sms_count} invalid "
@@ -388,49 +297,45 @@ def import_command(
 
 
 def _progress_callback(bars: Bars, estimate: int) -> Any:
-    lock = threading.Lock()
-
     def on_progress(progress: ImportProgress) -> None:
-        with lock:
-            bars.update(
-                "upload",
-                completed=progress.uploaded_contacts,
-                total=max(estimate, progress.uploaded_contacts),
-                description="Uploading contacts",
-            )
-            if progress.phase in ("Running", "Finished", "Failed") and progress.job is not None:
-                if progress.phase != "Running":
-                    bars.update(
-                        "upload",
-                        completed=progress.uploaded_contacts,
-                        total=progress.uploaded_contacts,
-                        description="Uploading contacts",
-                    )
+        bars.update(
+            "upload",
+            completed=progress.uploaded_contacts,
+            total=max(estimate, progress.uploaded_contacts),
+            description="Uploading contacts",
+        )
+        if progress.phase in RUNNING_STATES and progress.job is not None:
+            if progress.phase in TERMINAL_STATES:
                 bars.update(
-                    "process",
-                    completed=progress.job.progress_percent,
-                    total=100,
-                    description="Processing (%)",
+                    "upload",
+                    completed=progress.uploaded_contacts,
+                    total=progress.uploaded_contacts,
+                    description="Uploading contacts",
                 )
+            bars.update(
+                "process",
+                completed=progress.job.progress_percent,
+                total=100,
+                description="Processing (%)",
+            )
 
-    return on_progress
+    return locked(on_progress)
 
 
 @which50.command("status")
 @click.option("--list", "list_id", type=int, required=True, help="The contact list's Id.")
 @click.option("--job", "job_id", type=int, required=True, help="The import job's Id.")
-@click.option("--wait", is_flag=True, help="Wait until the job is Finished or Failed.")
+@click.option("--wait", is_flag=True, help=f"Wait until the job is {either(FINAL_STATES)}.")
 @json_option
 @click.pass_context
 @handle_errors
 def status_command(ctx: click.Context, list_id: int, job_id: int, wait: bool) -> None:
     """Show an import job's status and counters."""
-    output = ctx.find_object(Output)
-    assert output is not None
+    output = output_of(ctx)
     with _client(ctx) as client:
         job = ImportJobResult.from_json(client.get_import_job(list_id, job_id).to_dict())
         with output.progress() as bars:
-            while wait and job.current_status not in ("Finished", "Failed"):
+            while wait and job.current_status not in TERMINAL_STATES:
                 bars.update("process", completed=job.progress_percent, total=100)
                 threading.Event().wait(1.0)
                 job = ImportJobResult.from_json(client.get_import_job(list_id, job_id).to_dict())
@@ -438,5 +343,5 @@ def status_command(ctx: click.Context, list_id: int, job_id: int, wait: bool) ->
         output.emit_json(job.as_json())
     else:
         output.fields(f"Import job {job.id}", _job_rows(job))
-    if job.current_status == "Failed":
+    if job.current_status == FAILED_JOB_STATE:
         ctx.exit(int(ExitCode.IMPORT_FAILED))

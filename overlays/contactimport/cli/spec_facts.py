@@ -1,0 +1,97 @@
+"""The facts of the two specs the CLI shows or checks, read from ``contactimport_spec``.
+
+Help texts and option choices are built from these when the command modules are imported, so the
+CLI follows the spec: the W50 batch limit (``maxItems``), the CheckMarket ``ImportContact``
+members, ``ResultCode`` meanings, ``ImportConfig.Name`` length limits, ``UpdateTypeId`` values,
+descriptions and default, and the W50 ``ImportJob.CurrentStatus`` values.
+
+Which job states are final is not marked in the spec (``x-status-values`` only lists each value
+and its meaning); the CLI takes those sets from the W50 workflow, which decides when an import
+ended, and the tests check that each of them is a spec value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Final, Literal
+
+from ..workflows.checkmarket import contact_properties, result_code_meanings
+from ..workflows.which50 import RUNNING_STATES, TERMINAL_STATES, upload_batch_limit
+
+__all__ = [
+    "FAILED_JOB_STATE",
+    "RUNNING_STATES",
+    "TERMINAL_STATES",
+    "config_name_length",
+    "contact_properties",
+    "default_update_type",
+    "job_states",
+    "result_code_label",
+    "result_code_meanings",
+    "update_types",
+    "upload_batch_limit",
+]
+
+Api = Literal["which50", "checkmarket"]
+
+FAILED_JOB_STATE: Final = "Failed"
+"""The final W50 job state of a failed import (the workflow raises ``ImportJobFailed`` on it)."""
+
+
+def _spec(api: Api, document: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    if document is not None:
+        return document
+    import contactimport_spec  # looked up at each call, so a test may patch the documents
+
+    return contactimport_spec.document(api)
+
+
+def _schemas(api: Api, document: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    schemas: Mapping[str, Any] = _spec(api, document)["components"]["schemas"]
+    return schemas
+
+
+def job_states(document: Mapping[str, Any] | None = None) -> dict[str, str]:
+    """``{CurrentStatus: meaning}`` of a W50 import job, in spec order (``x-status-values``)."""
+    status = _schemas("which50", document)["ImportJob"]["properties"]["CurrentStatus"]
+    return {str(item["value"]): str(item["meaning"]) for item in status["x-status-values"]}
+
+
+def _config_property(name: str, document: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    member: Mapping[str, Any] = _schemas("checkmarket", document)["ImportConfig"]["properties"][
+        name
+    ]
+    return member
+
+
+def config_name_length(document: Mapping[str, Any] | None = None) -> tuple[int, int]:
+    """``(minLength, maxLength)`` of a CheckMarket ``ImportConfig.Name``."""
+    name = _config_property("Name", document)
+    return int(name.get("minLength", 0)), int(name["maxLength"])
+
+
+def update_types(document: Mapping[str, Any] | None = None) -> dict[int, str]:
+    """``{UpdateTypeId: description}`` from the ``UpdateType`` enum and its descriptions."""
+    member = _config_property("UpdateTypeId", document)
+    schema: Mapping[str, Any] = member
+    for part in member.get("allOf", ()):
+        reference = str(part.get("$ref", ""))
+        if reference.startswith("#/components/schemas/"):
+            schema = _schemas("checkmarket", document)[reference.rsplit("/", 1)[1]]
+    values = [int(value) for value in schema["enum"]]
+    descriptions = [str(text) for text in schema.get("x-enum-descriptions", ())]
+    if len(descriptions) != len(values):
+        descriptions = [str(value) for value in values]
+    return dict(zip(values, descriptions, strict=True))
+
+
+def default_update_type(document: Mapping[str, Any] | None = None) -> int:
+    """The ``UpdateTypeId`` a configuration gets when it names none (the member's ``default``)."""
+    return int(_config_property("UpdateTypeId", document)["default"])
+
+
+def result_code_label(code: str, document: Mapping[str, Any] | None = None) -> str:
+    """``"R0308 Invalid email address"``: a result code with its meaning (the code alone if the
+    spec does not list it)."""
+    meaning = result_code_meanings(document).get(code)
+    return code if meaning is None else f"{code} {meaning}"

@@ -1,0 +1,165 @@
+"""The CLI reads its spec facts from the spec: change a document, and help texts, choices and
+checks follow (the command modules are rebuilt from the changed documents); and every fact the
+CLI names exists in the real spec. No network."""
+
+from __future__ import annotations
+
+import copy
+import importlib
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import click
+import contactimport_spec
+import pytest
+from click.testing import CliRunner
+from contactimport.cli import app, checkmarket_commands, spec_facts, which50_commands
+from contactimport.workflows.checkmarket import queue_status_meanings, result_code_meanings
+
+Documents = dict[str, dict[str, Any]]
+
+
+def _rebuild() -> click.Group:
+    for module in (which50_commands, checkmarket_commands, app):
+        importlib.reload(module)
+    return app.cli
+
+
+@contextmanager
+def cli_built_from(change: Callable[[Documents], None]) -> Iterator[click.Group]:
+    """The CLI as its modules build it from the spec documents after ``change``."""
+    documents: Documents = {
+        api: contactimport_spec.document(api) for api in contactimport_spec.APIS
+    }
+    change(documents)
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(contactimport_spec, "document", lambda api: copy.deepcopy(documents[api]))
+            yield _rebuild()
+    finally:
+        _rebuild()
+
+
+def schemas(documents: Documents, api: str) -> dict[str, Any]:
+    found: dict[str, Any] = documents[api]["components"]["schemas"]
+    return found
+
+
+def help_text(cli: click.Group, *path: str) -> str:
+    result = CliRunner().invoke(cli, [*path, "--help"], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    return " ".join(result.stdout.split())
+
+
+def test_the_w50_batch_limit_follows_the_spec() -> None:
+    def change(documents: Documents) -> None:
+        schemas(documents, "which50")["ArrayOfContact"]["maxItems"] = 2500
+
+    with cli_built_from(change) as cli:
+        text = help_text(cli, "which50", "import")
+        assert "batches of at most 2,500 contacts" in text
+        assert "the API's limit, 2,500" in text and "10,000" not in text
+        result = CliRunner().invoke(cli, ["which50", "import", __file__, "--list", "1",
+                                          "--batch-size", "2501"])  # fmt: skip
+        assert result.exit_code == 2
+        assert "--batch-size" in result.stderr and "2500" in result.stderr
+
+
+def test_checkmarket_help_and_choices_follow_the_spec() -> None:
+    def change(documents: Documents) -> None:
+        cm = schemas(documents, "checkmarket")
+        cm["ImportConfig"]["properties"]["Name"]["maxLength"] = 40
+        cm["ImportConfig"]["properties"]["UpdateTypeId"]["default"] = 2
+        cm["UpdateType"]["enum"] = [1, 2, 3]
+        cm["UpdateType"]["x-enum-descriptions"] = ["Update", "Create", "Skip existing contacts"]
+        cm["ImportContact"]["properties"]["Title"] = {"type": "string"}
+        for item in cm["ResultCode"]["x-result-codes"]:
+            if item["code"] == "R0308":
+                item["meaning"] = "Malformed e-mail"
+
+    with cli_built_from(change) as cli:
+        create = help_text(cli, "checkmarket", "configs", "create")
+        assert "(1 to 40 characters)" in create
+        assert "--update-type [1|2|3]" in create
+        assert "1: Update; 2: Create; 3: Skip existing contacts. [default: 2]" in create
+        imports = help_text(cli, "checkmarket", "import")
+        assert "DateOfBirth, Title)" in imports
+        assert "R0308 Malformed e-mail" in imports
+        assert "(UpdateTypeId 2: create)" in imports
+        for args in (
+            ["checkmarket", "configs", "create", "--name", "n" * 41],
+            ["checkmarket", "import", __file__, "--config-name", "n" * 41],
+        ):
+            result = CliRunner().invoke(cli, args)
+            assert result.exit_code == 2, result.output
+            assert "1 to 40 characters" in result.stderr
+        accepted = CliRunner().invoke(
+            cli, ["checkmarket", "configs", "create", "--name", "n", "--update-type", "3"],
+            env={"CHECKMARKET_MASTER_KEY": "", "CHECKMARKET_KEY": ""},
+        )  # fmt: skip
+        assert "--update-type" not in accepted.stderr  # 3 is a valid choice now
+
+
+def test_the_final_job_states_follow_the_spec_order() -> None:
+    def change(documents: Documents) -> None:
+        status = schemas(documents, "which50")["ImportJob"]["properties"]["CurrentStatus"]
+        status["x-status-values"].reverse()
+
+    with cli_built_from(change) as cli:
+        assert "Wait until the job is Failed or Finished." in help_text(cli, "which50", "status")
+    assert "Wait until the job is Finished or Failed." in help_text(app.cli, "which50", "status")
+
+
+def test_every_state_the_cli_waits_for_is_a_spec_value() -> None:
+    states = spec_facts.job_states()
+    used = {*spec_facts.RUNNING_STATES, *spec_facts.TERMINAL_STATES, spec_facts.FAILED_JOB_STATE}
+    assert used <= set(states)
+    assert checkmarket_commands.FAILED_STATUS in queue_status_meanings().values()
+
+
+def _commands(group: click.Group, path: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
+    for name, command in group.commands.items():
+        yield (*path, name)
+        if isinstance(command, click.Group):
+            yield from _commands(command, (*path, name))
+
+
+def test_every_result_code_the_help_names_is_in_the_spec_with_its_meaning() -> None:
+    meanings = result_code_meanings()
+    named = 0
+    for path in _commands(app.cli):
+        text = help_text(app.cli, *path)
+        for code in re.findall(r"\bR\d{4}\b", text):
+            assert code in meanings, f"{' '.join(path)} --help names {code}"
+            assert f"{code} {meanings[code]}" in text
+            named += 1
+    assert named >= 3
+
+
+def test_a_batch_size_over_the_spec_limit_is_a_usage_error(tmp_path: Any) -> None:
+    limit = spec_facts.upload_batch_limit()
+    csv_file = tmp_path / "a.csv"
+    csv_file.write_text("Email\na@x.com\n")
+    result = CliRunner().invoke(
+        app.cli,
+        ["which50", "import", str(csv_file), "--list", "1", "--batch-size", str(limit + 1)],
+        env={"WHICH50_API_TOKEN": "t", "WHICH50_BASE_URL": "http://127.0.0.1:9"},
+    )
+    assert result.exit_code == 2
+    assert "--batch-size" in result.stderr and f"{limit}" in result.stderr
+
+
+def test_a_configuration_name_over_the_spec_limit_is_a_usage_error_naming_the_option() -> None:
+    low, high = spec_facts.config_name_length()
+    result = CliRunner().invoke(
+        app.cli,
+        ["checkmarket", "configs", "create", "--name", "n" * (high + 1)],
+        env={"CHECKMARKET_MASTER_KEY": "m", "CHECKMARKET_KEY": "k",
+             "CHECKMARKET_BASE_URL": "http://127.0.0.1:9"},
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert "--name" in result.stderr
+    assert f"{high + 1} characters long" in result.stderr
+    assert f"{low} to {high} characters" in result.stderr

@@ -1,0 +1,209 @@
+"""The import commands' state file: kept exactly while a resume is possible, removed when the
+import ended, and the message says which (fake W50 client, no network)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+import pytest
+from click.testing import CliRunner, Result
+from contactimport.cli import ExitCode, cli, which50_commands
+from contactimport.errors import APIStatusError, ErrorDetails
+from contactimport.workflows import ImportCancelled
+
+
+class FakeWhich50:
+    """The W50 calls the import command makes, with a job that ends ``final_status``."""
+
+    def __init__(self, final_status: str = "Finished") -> None:
+        self.final_status = final_status
+        self.failing_upload: int | None = None  # the upload (from 1) that answers 400
+        self.uploads = 0
+        self.contacts: list[Mapping[str, Any]] = []
+        self.status = "Created"
+
+    def __enter__(self) -> FakeWhich50:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        return None
+
+    def field_names(self, contact_list_id: int) -> tuple[str, ...]:
+        return ("Email", "FirstName")
+
+    def job(self) -> dict[str, Any]:
+        return {
+            "Id": 1,
+            "ContactListId": 1,
+            "CurrentStatus": self.status,
+            "TotalContacts": len(self.contacts),
+            "ProgressPercent": 100 if self.status == self.final_status else 0,
+        }
+
+    def create_import_job(self, contact_list_id: int, field_names: Sequence[str]) -> dict[str, Any]:
+        return self.job()
+
+    def upload_import_batch(
+        self, contact_list_id: int, import_job_id: int, contacts: Sequence[Mapping[str, Any]]
+    ) -> None:
+        self.uploads += 1
+        if self.uploads == self.failing_upload:
+            raise APIStatusError(
+                status_code=400, method="PUT", url="https://x/import", details=ErrorDetails()
+            )
+        self.contacts.extend(contacts)
+        self.status = "Loaded"
+
+    def get_import_job(self, contact_list_id: int, import_job_id: int) -> dict[str, Any]:
+        return self.job()
+
+    def run_import_job(self, contact_list_id: int, import_job_id: int, **_: Any) -> dict[str, Any]:
+        self.status = self.final_status
+        return self.job()
+
+
+@pytest.fixture
+def csv_file(tmp_path: Path) -> Path:
+    path = tmp_path / "people.csv"
+    path.write_text("Email,FirstName\n" + "".join(f"p{n}@x.com,P{n}\n" for n in range(5)))
+    return path
+
+
+def use(monkeypatch: pytest.MonkeyPatch, fake: FakeWhich50) -> None:
+    monkeypatch.setattr(which50_commands, "_client", lambda ctx: fake)
+
+
+def run_import(csv_file: Path, *extra: str) -> Result:
+    args = ["which50", "import", str(csv_file), "--list", "1", "--batch-size", "2",
+            "--poll-interval", "0.01", "--retries", "0", *extra]  # fmt: skip
+    return CliRunner().invoke(cli, args)
+
+
+def state_of(csv_file: Path) -> Path:
+    return csv_file.with_name(csv_file.name + ".which50-import-state.json")
+
+
+def test_a_job_the_server_reports_failed_removes_the_state_file(
+    monkeypatch: pytest.MonkeyPatch, csv_file: Path
+) -> None:
+    use(monkeypatch, FakeWhich50(final_status="Failed"))
+    result = run_import(csv_file)
+    assert result.exit_code == ExitCode.IMPORT_FAILED, result.output
+    assert not state_of(csv_file).exists()
+    assert "import job 1 failed" in result.stderr
+    assert "nothing to resume" in result.stderr and "removed" in result.stderr
+    # Nothing is left that would ask for --resume: the same command starts a new import.
+    document = json.loads(run_import(csv_file, "--json").stdout)
+    assert document["error"]["type"] == "ImportJobFailed"
+    assert document["error"]["stateFileKept"] is False
+    assert document["error"]["stateFile"] == str(state_of(csv_file))
+
+
+def test_an_interrupted_import_keeps_the_state_file_and_says_where(
+    monkeypatch: pytest.MonkeyPatch, csv_file: Path
+) -> None:
+    fake = FakeWhich50()
+    fake.failing_upload = 2
+    use(monkeypatch, fake)
+    result = run_import(csv_file, "--json")
+    assert result.exit_code == ExitCode.API_ERROR, result.output
+    error = json.loads(result.stdout)["error"]
+    assert error["type"] == "ImportInterrupted"
+    assert error["stateFileKept"] is True
+    assert f"--resume to continue (the state is kept in {state_of(csv_file)})" in error["message"]
+    assert state_of(csv_file).exists()
+    resumed = run_import(csv_file, "--resume")
+    assert resumed.exit_code == ExitCode.OK, resumed.output
+    assert [c["Values"]["Email"] for c in fake.contacts] == [f"p{n}@x.com" for n in range(5)]
+    assert not state_of(csv_file).exists()
+
+
+def test_ctrl_c_keeps_the_state_file(monkeypatch: pytest.MonkeyPatch, csv_file: Path) -> None:
+    class CtrlC:
+        """A poller whose first wait is interrupted by Ctrl-C; cancelling it stops the import."""
+
+        def __init__(self, on_checkpoint: Callable[[str], None]) -> None:
+            on_checkpoint("token")  # a job exists and a batch is confirmed
+            self.cancelled = False
+
+        def done(self) -> bool:
+            return self.cancelled
+
+        def wait(self, timeout: float | None = None) -> None:
+            if not self.cancelled:
+                raise KeyboardInterrupt
+
+        def cancel(self) -> None:
+            self.cancelled = True
+
+        def result(self) -> Any:
+            raise ImportCancelled("cancelled", continuation_token="token")
+
+    use(monkeypatch, FakeWhich50())
+    monkeypatch.setattr(
+        which50_commands, "begin_import", lambda *a, on_checkpoint, **k: CtrlC(on_checkpoint)
+    )
+    result = run_import(csv_file)
+    assert result.exit_code == ExitCode.INTERRUPTED, result.output
+    assert state_of(csv_file).exists()
+    assert f"--resume to continue (the state is kept in {state_of(csv_file)})" in result.stderr
+
+
+def test_an_interruption_before_any_job_leaves_no_state_file(
+    monkeypatch: pytest.MonkeyPatch, csv_file: Path
+) -> None:
+    def interrupted(*args: Any, **kwargs: Any) -> Any:
+        raise KeyboardInterrupt
+
+    use(monkeypatch, FakeWhich50())
+    monkeypatch.setattr(which50_commands, "begin_import", interrupted)
+    result = run_import(csv_file)
+    assert result.exit_code == ExitCode.INTERRUPTED, result.output
+    assert not state_of(csv_file).exists()
+    assert "kept" not in result.stderr
+
+
+def test_a_resume_with_other_options_is_a_usage_error_and_keeps_the_state(
+    monkeypatch: pytest.MonkeyPatch, csv_file: Path
+) -> None:
+    fake = FakeWhich50()
+    fake.failing_upload = 2
+    use(monkeypatch, fake)
+    assert run_import(csv_file, "--match", "Email").exit_code == ExitCode.API_ERROR
+    result = run_import(csv_file, "--resume", "--match", "FirstName")
+    assert result.exit_code == ExitCode.USAGE, result.output
+    assert "contradicts the resume token" in result.stderr
+    assert f"the state is kept in {state_of(csv_file)} for --resume" in result.stderr
+    assert run_import(csv_file, "--resume", "--match", "Email").exit_code == ExitCode.OK
+
+
+def test_import_options_reach_the_command_as_one_object(tmp_path: Path) -> None:
+    from contactimport.cli.importing import ImportOptions, import_options
+
+    seen: list[ImportOptions] = []
+
+    @click.command()
+    @import_options("which50", poll_help="Poll.")
+    def command(options: ImportOptions) -> None:
+        seen.append(options)
+
+    rejects = tmp_path / "r.csv"
+    result = CliRunner().invoke(
+        command, ["--delimiter", ";", "--rejects", str(rejects), "--resume", "--retries", "2"]
+    )
+    assert result.exit_code == 0, result.output
+    assert seen == [
+        ImportOptions(
+            delimiter=";",
+            rejects=rejects,
+            resume=True,
+            state_file=None,
+            poll_interval=1.0,
+            retries=2,
+        )
+    ]
+    assert seen[0].retry.max_attempts == 3
