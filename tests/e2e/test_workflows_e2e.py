@@ -18,6 +18,7 @@ import pytest
 from contactimport.checkmarket import AsyncCheckMarket, CheckMarket
 from contactimport.which50 import AsyncWhich50, Which50
 from contactimport.workflows import (
+    EmptyImportError,
     ImportJobResult,
     RetrySettings,
     begin_import,
@@ -293,6 +294,22 @@ def test_checkmarket_bulk_import_reports_counts_per_result_code(
     assert (outcome.imported, outcome.not_imported) == (2, 2)
     assert again.import_config_id == outcome.import_config_id  # reused by name
     assert [(r.code, r.count) for r in again.results] == [("R0300", 1)]
+
+
+def test_checkmarket_bulk_import_of_no_contacts_leaves_no_configuration(sandbox: Sandbox) -> None:
+    checkpoints: list[str] = []
+    with CheckMarket(CM_MASTER_KEY, CM_KEY, base_url=sandbox.url) as client:
+        poller = begin_bulk_import(
+            client,
+            [],
+            config={"Name": "Nothing to import"},
+            on_checkpoint=checkpoints.append,
+            poll_interval=0.05,
+        )
+        with pytest.raises(EmptyImportError):
+            poller.result(timeout=60)
+        assert client.list_import_configs().data == []
+    assert checkpoints == []
 
 
 def test_checkmarket_async_bulk_import(sandbox: Sandbox) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,7 @@ import pytest
 import yaml
 from contactimport.errors import APIConnectionError, ErrorDetails, ServerError
 from contactimport.workflows import (
+    EmptyImportError,
     ImportInterrupted,
     InvalidResumeToken,
     ResumeArgumentConflict,
@@ -227,6 +228,48 @@ def test_resuming_with_another_source_is_refused() -> None:
         run(fake, rows(300, bad_every=2), continuation_token=caught.value.continuation_token)
     with pytest.raises(InvalidResumeToken):
         run(fake, rows(1), continuation_token="garbage")
+
+
+@pytest.mark.parametrize("reuse_config", [True, False])
+def test_an_empty_source_creates_no_configuration_and_emits_no_checkpoint(
+    reuse_config: bool,
+) -> None:
+    fake = FakeCheckMarket()
+    checkpoints: list[str] = []
+    with pytest.raises(EmptyImportError, match="no contacts"):
+        run(
+            fake,
+            [],
+            config={"Name": "Never made"},
+            reuse_config=reuse_config,
+            on_checkpoint=checkpoints.append,
+        )
+    assert fake.calls == {}  # not even the list of configurations was read
+    assert [c["Name"] for c in fake.configs] == ["Existing"]
+    assert checkpoints == []
+
+
+def test_an_empty_async_source_creates_no_configuration() -> None:
+    async def empty() -> AsyncIterator[dict[str, str]]:
+        return
+        yield {}
+
+    async def scenario() -> None:
+        poller = await begin_bulk_import_async(
+            api,
+            empty(),
+            config={"Name": "Never made"},
+            reuse_config=False,
+            on_checkpoint=checkpoints.append,
+            spec_document=SPEC,
+        )
+        await poller.result(timeout=10)
+
+    api = AsyncFakeCheckMarket()
+    checkpoints: list[str] = []
+    with pytest.raises(EmptyImportError):
+        asyncio.run(scenario())
+    assert api.fake.calls == {} and checkpoints == []
 
 
 def test_polling_retries_transient_errors() -> None:

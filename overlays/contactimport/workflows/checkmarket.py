@@ -355,6 +355,11 @@ class BulkImportProcess(StepProcess[_BulkState]):
 
     def steps(self) -> Steps[BulkImportOutcome]:
         if self._state is None:
+            # The first chunk is read before anything is configured: an empty source leaves
+            # nothing behind on the server (no new configuration) and no checkpoint.
+            pending = yield from self._next_chunk()
+            if pending is None:
+                raise EmptyImportError("there are no contacts to import")
             config_id = yield from self._configure()
             self._set_state(
                 _BulkState(
@@ -364,9 +369,6 @@ class BulkImportProcess(StepProcess[_BulkState]):
                     single_use=self._single_use,
                 )
             )
-            pending = yield from self._next_chunk()
-            if pending is None:
-                raise EmptyImportError("there are no contacts to import")
         else:
             pending = yield from self._skip_confirmed()
         self._set_phase("Uploading")
@@ -562,7 +564,9 @@ def begin_bulk_import(
     Give ``import_config_id``, or ``config`` (an ImportConfig): with ``reuse_config`` an existing
     configuration of the same ``Name`` is used, otherwise one is created (``IsReusable`` true
     unless ``config`` says otherwise: each chunk is one bulk import through it).
-    ``chunk_size``: contacts per bulk import (default 5,000).
+    ``chunk_size``: contacts per bulk import (default 5,000). The first chunk is read before
+    the configuration is looked up or created: ``contacts`` holding none raise
+    :class:`EmptyImportError` and nothing is created (no checkpoint either).
 
     ``continuation_token`` resumes an interrupted import (give the same contacts again). The
     token holds the configuration's id, the ``config`` it began with and ``chunk_size``: leave
