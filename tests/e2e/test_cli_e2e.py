@@ -7,11 +7,13 @@ import json
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from click.testing import CliRunner, Result
 from contactimport.cli import ExitCode, cli
+from contactimport.workflows.resume import decode_token
 
-from .e2e_support import Sandbox
+from .e2e_support import W50_TOKEN, Sandbox
 
 
 def run(sandbox: Sandbox, *args: str, env: dict[str, str] | None = None) -> Result:
@@ -227,6 +229,20 @@ def test_help_explains_match_and_custom_events_with_an_example() -> None:
     assert "WHICH50_API_TOKEN" in root.stdout and "Exit codes" in root.stdout
 
 
+@pytest.mark.parametrize(
+    ("api", "options"),
+    [
+        ("which50", "(--list, --match, --custom-events, --method, --match-value, --batch-size, "
+                    "--keep-empty, --delimiter)"),
+        ("checkmarket", "(--config or --config-name, --chunk-size, --delimiter)"),
+    ],
+)  # fmt: skip
+def test_help_says_which_options_a_resume_reuses(api: str, options: str) -> None:
+    shown = " ".join(CliRunner().invoke(cli, [api, "import", "--help"]).stdout.split())
+    assert f"The import goes on with the options it began with {options}" in shown
+    assert "given again they must say the same" in shown
+
+
 def no_import_job_exists(sandbox: Sandbox) -> bool:
     """Whether the W50 sandbox holds no import job (job ids start at 1)."""
     shown = run(sandbox, "which50", "status", "--list", "1", "--job", "1", "--json")
@@ -341,3 +357,212 @@ def test_an_interrupted_bulk_import_keeps_the_state_file_and_resumes(
     assert [
         c["Name"] for c in as_json(run(sandbox, "checkmarket", "configs", "list", "--json"))
     ] == ["Nothing to see"]
+
+
+def state_token(state_file: Path, api: str) -> dict[str, Any]:
+    """The fields of the continuation token in a state file."""
+    return decode_token(json.loads(state_file.read_text())["token"], api=api)
+
+
+def custom_events(sandbox: Sandbox) -> list[dict[str, Any]]:
+    answer = httpx.get(
+        f"{sandbox.url}/_sandbox/which50/custom-events",
+        headers={"Authorization": f"Bearer {W50_TOKEN}"},
+        params={"limit": 10000},
+    )
+    answer.raise_for_status()
+    events: list[dict[str, Any]] = answer.json()["Events"]
+    return events
+
+
+PATCH_OPTIONS = ["--list", "1", "--match", "Email", "--custom-events", "SendWelcomeEmail",
+                 "--method", "PATCH", "--match-value", "Email=p3@example.com",
+                 "--batch-size", "1"]  # fmt: skip
+
+
+def interrupted_patch_import(sandbox: Sandbox, tmp_path: Path) -> tuple[Path, Path]:
+    """Ten contacts imported, then a PATCH import of four rows (one a batch) interrupted after
+    its first batch; returns the CSV file and the state file."""
+    people = write_csv(
+        tmp_path / "people.csv",
+        "Email,FirstName\n" + "".join(f"p{n}@example.com,P{n}\n" for n in range(10)),
+    )
+    seeded = run(sandbox, "which50", "import", str(people), "--list", "1", "--poll-interval",
+                 "0.05")  # fmt: skip
+    assert seeded.exit_code == ExitCode.OK, seeded.stderr
+    patches = write_csv(
+        tmp_path / "patches.csv", "FirstName\n" + "".join(f"Patched{n}\n" for n in range(4))
+    )
+    # With this seed the first upload gets through and the second fails.
+    sandbox.set_faults(
+        {"seed": 2, "rules": [{"route": "uploadImportBatch", "error_rate": 0.5,
+                               "error_statuses": [500]}]}
+    )  # fmt: skip
+    failed = run(sandbox, "which50", "import", str(patches), *PATCH_OPTIONS, "--retries", "0",
+                 "--poll-interval", "0.05")  # fmt: skip
+    sandbox.set_faults(None)
+    assert failed.exit_code == ExitCode.API_ERROR, failed.stderr
+    state_file = tmp_path / "patches.csv.which50-import-state.json"
+    assert state_token(state_file, "which50")["confirmed_batches"] == 1
+    return patches, state_file
+
+
+def test_a_patch_import_resumed_with_only_resume_keeps_its_options(
+    sandbox: Sandbox, tmp_path: Path
+) -> None:
+    patches, state_file = interrupted_patch_import(sandbox, tmp_path)
+    resumed = run(sandbox, "which50", "import", str(patches), "--resume", "--poll-interval",
+                  "0.05", "--json")  # fmt: skip
+    assert resumed.exit_code == ExitCode.OK, resumed.stderr
+    job = as_json(resumed)["importJob"]
+    assert (job["TotalContacts"], job["InsertedContacts"]) == (4, 0)
+    records = sandbox.contact_records(1)
+    names = {r["Values"]["Email"]: r["Values"]["FirstName"] for r in records}
+    # PATCH with the match value: each of the four loaded rows patched p3 in turn, no other.
+    assert names.pop("p3@example.com") == "Patched3"
+    assert names == {f"p{n}@example.com": f"P{n}" for n in range(10) if n != 3}
+    (patched,) = [r["EncContactId"] for r in records if r["Values"]["Email"] == "p3@example.com"]
+    events = [e for e in custom_events(sandbox) if e["ImportJobId"] == job["Id"]]
+    assert [(e["Event"], e["Action"], e["EncContactId"]) for e in events] == [
+        ("SendWelcomeEmail", "updated", patched)
+    ] * 4
+    assert not state_file.exists()
+
+
+def job_of(sandbox: Sandbox, job_id: int) -> dict[str, Any]:
+    shown = run(sandbox, "which50", "status", "--list", "1", "--job", str(job_id), "--json")
+    assert shown.exit_code == ExitCode.OK, shown.stderr
+    job: dict[str, Any] = as_json(shown)
+    return job
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (["--match", "FirstName"], "--match FirstName contradicts the resume token: the import "
+                                   "began with --match Email; leave --match out"),
+        (["--custom-events", "SendEventInvite"], "--custom-events SendEventInvite contradicts"
+                                                 " the resume token: the import began with "
+                                                 "--custom-events SendWelcomeEmail"),
+        (["--method", "PUT"], "--method PUT contradicts the resume token: the import began "
+                              "with --method PATCH"),
+        (["--match-value", "Email=p4@example.com"], "--match-value Email=p4@example.com "
+                                                    "contradicts the resume token: the import "
+                                                    "began with --match-value "
+                                                    "Email=p3@example.com"),
+        (["--batch-size", "2"], "--batch-size 2 contradicts the resume token: the import began "
+                                "with --batch-size 1"),
+        (["--list", "2"], "--list 2 contradicts the resume token: the import began with "
+                          "--list 1"),
+        (["--keep-empty"], "--keep-empty contradicts the resume token: the import began "
+                           "without --keep-empty"),
+    ],
+    ids=lambda value: value[0] if isinstance(value, list) else "refused",
+)  # fmt: skip
+def test_a_resumed_patch_import_refuses_a_contradicting_option_and_sends_nothing(
+    sandbox: Sandbox, tmp_path: Path, option: list[str], message: str
+) -> None:
+    patches, state_file = interrupted_patch_import(sandbox, tmp_path)
+    state = state_file.read_bytes()
+    job_id = state_token(state_file, "which50")["import_job_id"]
+    before = job_of(sandbox, job_id)
+    refused = run(sandbox, "which50", "import", str(patches), "--resume", *option, "--json")
+    assert refused.exit_code == ExitCode.USAGE, refused.stderr
+    error = as_json(refused)["error"]
+    assert message in error["message"]
+    assert f"the state is kept in {state_file} for --resume" in error["message"]
+    assert (error["type"], error["option"], error["stateFileKept"]) == (
+        "ResumeArgumentConflict",
+        option[0],
+        True,
+    )
+    assert state_file.read_bytes() == state
+    assert job_of(sandbox, job_id) == before  # nothing uploaded, not run
+    assert before["CurrentStatus"] == "Loaded" and before["TotalContacts"] == 1
+    # Giving every option again, as the import began, is allowed.
+    repeated = run(sandbox, "which50", "import", str(patches), "--resume", *PATCH_OPTIONS,
+                   "--poll-interval", "0.05")  # fmt: skip
+    assert repeated.exit_code == ExitCode.OK, repeated.stderr
+    assert {c["Email"]: c["FirstName"] for c in sandbox.contacts(1)}["p3@example.com"] == (
+        "Patched3"
+    )
+
+
+def interrupted_bulk_import(sandbox: Sandbox, tmp_path: Path) -> tuple[Path, Path]:
+    """A bulk import of five contacts in chunks of 2 interrupted after its first chunk."""
+    csv_file = write_csv(
+        tmp_path / "cm.csv",
+        "Email,LangCode\n" + "".join(f"c{n}@example.com,en\n" for n in range(5)),
+    )
+    # With this seed the first bulk import gets through and the second fails.
+    sandbox.set_faults(
+        {"seed": 2, "rules": [{"route": "bulkImportContacts", "error_rate": 0.5,
+                               "error_statuses": [500]}]}
+    )  # fmt: skip
+    failed = run(sandbox, "checkmarket", "import", str(csv_file), "--config-name", "Chunked",
+                 "--chunk-size", "2", "--retries", "0", "--poll-interval", "0.05")  # fmt: skip
+    sandbox.set_faults(None)
+    assert failed.exit_code == ExitCode.API_ERROR, failed.stderr
+    state_file = tmp_path / "cm.csv.checkmarket-import-state.json"
+    assert state_token(state_file, "checkmarket")["queue_item_ids"] == [1]
+    return csv_file, state_file
+
+
+def queue_item_counts(sandbox: Sandbox, queue_item_ids: list[int]) -> list[int]:
+    """How many contacts each queue item imported, read back from the server."""
+    counts = []
+    for queue_item_id in queue_item_ids:
+        shown = run(sandbox, "checkmarket", "result", str(queue_item_id), "--json")
+        assert shown.exit_code == ExitCode.OK, shown.stderr
+        counts.append(sum(row["ContactCount"] for row in as_json(shown)["Results"]))
+    return counts
+
+
+def config_names(sandbox: Sandbox) -> list[str]:
+    listed = run(sandbox, "checkmarket", "configs", "list", "--json")
+    assert listed.exit_code == ExitCode.OK, listed.stderr
+    return [config["Name"] for config in as_json(listed)]
+
+
+def test_a_bulk_import_resumed_with_only_resume_keeps_its_chunk_size(
+    sandbox: Sandbox, tmp_path: Path
+) -> None:
+    csv_file, state_file = interrupted_bulk_import(sandbox, tmp_path)
+    resumed = run(sandbox, "checkmarket", "import", str(csv_file), "--resume", "--poll-interval",
+                  "0.05", "--json")  # fmt: skip
+    assert resumed.exit_code == ExitCode.OK, resumed.stderr
+    bulk = as_json(resumed)["bulkImport"]
+    assert bulk["Imported"] == 5
+    assert queue_item_counts(sandbox, bulk["QueueItemIds"]) == [2, 2, 1]
+    assert config_names(sandbox) == ["Chunked"]
+    assert not state_file.exists()
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (["--chunk-size", "3"], "--chunk-size 3 contradicts the resume token: the import began "
+                                "with --chunk-size 2; leave --chunk-size out"),
+        (["--config-name", "Other"], "--config-name Other contradicts the resume token: the "
+                                     "import began with --config-name Chunked"),
+        (["--config", "99"], "--config 99 contradicts the resume token: the import began with "
+                             "--config 1"),
+    ],
+    ids=lambda value: value[0] if isinstance(value, list) else "refused",
+)  # fmt: skip
+def test_a_resumed_bulk_import_refuses_a_contradicting_option_and_sends_nothing(
+    sandbox: Sandbox, tmp_path: Path, option: list[str], message: str
+) -> None:
+    csv_file, state_file = interrupted_bulk_import(sandbox, tmp_path)
+    state = state_file.read_bytes()
+    refused = run(sandbox, "checkmarket", "import", str(csv_file), "--resume", *option)
+    assert refused.exit_code == ExitCode.USAGE, refused.stderr
+    assert message in " ".join(refused.stderr.split())
+    assert state_file.read_bytes() == state
+    unsent = run(sandbox, "checkmarket", "result", "2", "--json")  # no second queue item
+    assert as_json(unsent)["error"]["type"] == "NotFoundError"
+    assert config_names(sandbox) == ["Chunked"]
+    repeated = run(sandbox, "checkmarket", "import", str(csv_file), "--resume", "--config-name",
+                   "Chunked", "--chunk-size", "2", "--poll-interval", "0.05", "--json")  # fmt: skip
+    assert repeated.exit_code == ExitCode.OK, repeated.stderr
+    assert queue_item_counts(sandbox, as_json(repeated)["bulkImport"]["QueueItemIds"]) == [2, 2, 1]

@@ -25,6 +25,8 @@ class FakeWhich50:
         self.uploads = 0
         self.contacts: list[Mapping[str, Any]] = []
         self.status = "Created"
+        self.runs: list[dict[str, Any]] = []  # the settings of each run request
+        self.field_lists: list[int] = []  # the lists whose fields were read
 
     def __enter__(self) -> FakeWhich50:
         return self
@@ -33,6 +35,7 @@ class FakeWhich50:
         return None
 
     def field_names(self, contact_list_id: int) -> tuple[str, ...]:
+        self.field_lists.append(contact_list_id)
         return ("Email", "FirstName")
 
     def job(self) -> dict[str, Any]:
@@ -61,7 +64,10 @@ class FakeWhich50:
     def get_import_job(self, contact_list_id: int, import_job_id: int) -> dict[str, Any]:
         return self.job()
 
-    def run_import_job(self, contact_list_id: int, import_job_id: int, **_: Any) -> dict[str, Any]:
+    def run_import_job(
+        self, contact_list_id: int, import_job_id: int, **settings: Any
+    ) -> dict[str, Any]:
+        self.runs.append({"list": contact_list_id, **settings})
         self.status = self.final_status
         return self.job()
 
@@ -174,11 +180,135 @@ def test_a_resume_with_other_options_is_a_usage_error_and_keeps_the_state(
     fake.failing_upload = 2
     use(monkeypatch, fake)
     assert run_import(csv_file, "--match", "Email").exit_code == ExitCode.API_ERROR
+    state = state_of(csv_file).read_bytes()
     result = run_import(csv_file, "--resume", "--match", "FirstName")
     assert result.exit_code == ExitCode.USAGE, result.output
-    assert "contradicts the resume token" in result.stderr
+    assert (
+        "--match FirstName contradicts the resume token: the import began with --match Email; "
+        "leave --match out to resume with that, or give the same value"
+    ) in " ".join(result.stderr.split())
     assert f"the state is kept in {state_of(csv_file)} for --resume" in result.stderr
+    assert state_of(csv_file).read_bytes() == state
+    assert (fake.uploads, fake.runs) == (2, [])  # nothing sent
     assert run_import(csv_file, "--resume", "--match", "Email").exit_code == ExitCode.OK
+    assert fake.runs[0]["match"] == ("Email",)
+
+
+def resume(csv_file: Path, *extra: str, **invoke: Any) -> Result:
+    """``which50 import FILE --resume`` with no other option (but ``extra``)."""
+    args = ["which50", "import", str(csv_file), "--resume", "--poll-interval", "0.01", *extra]
+    return CliRunner().invoke(cli, args, **invoke)
+
+
+def test_a_resume_without_the_options_goes_on_with_those_the_import_began_with(
+    monkeypatch: pytest.MonkeyPatch, csv_file: Path
+) -> None:
+    fake = FakeWhich50()
+    fake.failing_upload = 2
+    use(monkeypatch, fake)
+    began = run_import(csv_file, "--list", "3", "--match", "Email", "--custom-events", "Hello",
+                       "--method", "PUT")  # fmt: skip
+    assert began.exit_code == ExitCode.API_ERROR, began.output
+    fake.field_lists.clear()
+    result = resume(csv_file)  # no --list either
+    assert result.exit_code == ExitCode.OK, result.output
+    assert fake.runs == [
+        {
+            "list": 3,
+            "match": ("Email",),
+            "custom_events": ("Hello",),
+            "match_values": {},
+            "method": "PUT",
+        }
+    ]
+    assert [len(batch) for batch in (fake.contacts[:2], fake.contacts[2:4])] == [2, 2]
+    assert fake.field_lists == []  # the fields were checked when the import began
+
+
+def test_options_from_a_default_map_do_not_contradict_the_token(
+    monkeypatch: pytest.MonkeyPatch, csv_file: Path
+) -> None:
+    fake = FakeWhich50()
+    fake.failing_upload = 2
+    use(monkeypatch, fake)
+    args = ["which50", "import", str(csv_file), "--list", "1", "--batch-size", "2", "--retries",
+            "0"]  # fmt: skip
+    began = CliRunner().invoke(cli, args, default_map={"which50": {"import": {"keep_empty": True}}})
+    assert began.exit_code == ExitCode.API_ERROR, began.output
+    # A new import takes its defaults from the default map.
+    assert json.loads(state_of(csv_file).read_text())["options"]["--keep-empty"] is True
+    defaults = {"method": "PUT", "batch_size": 5, "list_id": 7, "keep_empty": False,
+                "delimiter": ";"}  # fmt: skip
+    result = resume(csv_file, default_map={"which50": {"import": defaults}})
+    assert result.exit_code == ExitCode.OK, result.output
+    assert (fake.runs[0]["list"], fake.runs[0]["method"]) == (1, "POST")
+
+
+def test_a_patch_resume_may_repeat_match_without_the_match_values(
+    monkeypatch: pytest.MonkeyPatch, csv_file: Path
+) -> None:
+    fake = FakeWhich50()
+    fake.failing_upload = 2
+    use(monkeypatch, fake)
+    patch = ["--method", "PATCH", "--match-value", "FirstName=P9", "--match-value",
+             "Email=p9@x.com"]  # fmt: skip
+    assert run_import(csv_file, *patch).exit_code == ExitCode.API_ERROR  # matches FirstName,Email
+    for match in ("Email", "FirstName", "Email,FirstName"):  # with the values' names: the same
+        # (stopped by --batch-size, checked after --match, so that nothing is sent yet)
+        stopped = resume(csv_file, "--match", match, "--batch-size", "5")
+        assert stopped.exit_code == ExitCode.USAGE, stopped.output
+        assert stopped.stderr.startswith("error: --batch-size 5 contradicts"), stopped.stderr
+    refused = resume(csv_file, "--match", "Email,Phone")
+    assert refused.exit_code == ExitCode.USAGE, refused.output
+    assert (
+        "--match Email,Phone contradicts the resume token: the import began with "
+        "--match FirstName,Email"
+    ) in " ".join(refused.stderr.split())
+    result = resume(csv_file, "--match", "Email")
+    assert result.exit_code == ExitCode.OK, result.output
+    assert fake.runs[0]["match"] == ("FirstName", "Email")
+    assert fake.runs[0]["match_values"] == {"Email": "p9@x.com", "FirstName": "P9"}
+
+
+def test_keep_empty_and_the_delimiter_are_kept_in_the_state_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    csv_file = tmp_path / "gaps.csv"
+    csv_file.write_text("Email;FirstName\n" + "".join(f"p{n}@x.com;\n" for n in range(5)))
+    fake = FakeWhich50()
+    fake.failing_upload = 2
+    use(monkeypatch, fake)
+    began = run_import(csv_file, "--keep-empty", "--delimiter", ";")
+    assert began.exit_code == ExitCode.API_ERROR, began.output
+    document = json.loads(state_of(csv_file).read_text())
+    assert document["options"] == {"--delimiter": ";", "--keep-empty": True}
+    refused = resume(csv_file, "--delimiter", ",")
+    assert refused.exit_code == ExitCode.USAGE, refused.output
+    assert (
+        "--delimiter , contradicts the resume token: the import began with --delimiter ';'"
+    ) in " ".join(refused.stderr.split())
+    assert f"the state is kept in {state_of(csv_file)}" in " ".join(refused.stderr.split())
+    result = resume(csv_file)
+    assert result.exit_code == ExitCode.OK, result.output
+    assert [c["Values"] for c in fake.contacts] == [
+        {"Email": f"p{n}@x.com", "FirstName": ""} for n in range(5)
+    ]
+
+
+def test_a_damaged_option_in_the_state_file_is_a_usage_error(
+    monkeypatch: pytest.MonkeyPatch, csv_file: Path
+) -> None:
+    fake = FakeWhich50()
+    fake.failing_upload = 2
+    use(monkeypatch, fake)
+    assert run_import(csv_file).exit_code == ExitCode.API_ERROR
+    document = json.loads(state_of(csv_file).read_text())
+    state_of(csv_file).write_text(json.dumps({**document, "options": {"--delimiter": ",;"}}))
+    result = resume(csv_file)
+    assert result.exit_code == ExitCode.USAGE, result.output
+    assert "--delimiter is ',;'; it must be one character" in " ".join(result.stderr.split())
+    state_of(csv_file).write_text(json.dumps({**document, "options": []}))
+    assert "'options' is no object" in resume(csv_file).stderr
 
 
 def test_import_options_reach_the_command_as_one_object(tmp_path: Path) -> None:

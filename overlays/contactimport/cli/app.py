@@ -36,6 +36,8 @@ Exit codes:
 \b
 An import keeps its resume state in FILE.<api>-import-state.json while it can be
 resumed; the file is removed when the import ended (finished, or failed on the server).
+`... import FILE --resume` goes on with the options the import began with (see the
+import commands' --help); an option given again must say the same.
 """
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import click
 
 from ..checkmarket import CheckMarket, regions
+from ..workflows import ResumeArgumentConflict
 from ..workflows.checkmarket import (
     DEFAULT_CHUNK_SIZE,
     BulkImportOutcome,
@@ -25,7 +27,14 @@ from .common import (
     output_of,
     wire_format_option,
 )
-from .importing import CsvImport, ImportOptions, import_options, locked
+from .importing import (
+    CsvImport,
+    ImportOptions,
+    ResumedOption,
+    import_options,
+    locked,
+    option_given,
+)
 from .output import Bars
 from .spec_facts import (
     config_name_length,
@@ -64,7 +73,28 @@ settings).
 \b
 Example:
   contactimport checkmarket import contacts.csv --config-name "Newsletter import"
+
+\b
+If the import is interrupted (network down, Ctrl-C), continue it with
+`contactimport checkmarket import FILE --resume` (add --state-file if you gave one): the
+chunks CheckMarket queued are skipped. The import goes on with the options it began
+with (--config or --config-name, --chunk-size, --delimiter), so they can be left out;
+given again they must say the same, else nothing is sent and the command exits 2.
+--rejects, --poll-interval and --retries apply to the run that gives them.
 """
+
+
+def _config_words(config: Mapping[str, Any] | None) -> list[str]:
+    name = None if config is None else config.get("Name")
+    return [] if name is None else ["--config-name", str(name)]
+
+
+#: begin_bulk_import's arguments a resume takes from the token, as the options that set them.
+RESUMED_OPTIONS: Final = {
+    "import_config_id": ResumedOption.value("--config"),
+    "config": ResumedOption("--config-name", _config_words),
+    "chunk_size": ResumedOption.value("--chunk-size"),
+}
 
 
 def _check_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -232,7 +262,7 @@ def outcome_rows(outcome: BulkImportOutcome) -> list[list[Any]]:
     type=click.IntRange(min=1),
     default=DEFAULT_CHUNK_SIZE,
     show_default=True,
-    help="Contacts per bulk import request.",
+    help="Contacts per bulk import request (resuming: the size the import began with).",
 )
 @import_options("checkmarket", poll_help="Seconds between result checks.")
 @json_option
@@ -247,26 +277,41 @@ def import_command(
     options: ImportOptions,
 ) -> None:
     output = output_of(ctx)
-    if not options.resume and (config_id is None) == (config_name is None):
+    if config_id is not None and config_name is not None:
+        raise click.UsageError("give either --config ID or --config-name NAME, not both")
+    if not options.resume and config_id is None and config_name is None:
         raise click.UsageError("give either --config ID or --config-name NAME")
     run = CsvImport(output, api="checkmarket", file=file, options=options, result_key="bulkImport")
     contacts = run.contacts(run.source)
+
+    def wanted(name: str) -> bool:  # resuming, an option left out is None: the token's applies
+        return not options.resume or option_given(ctx, name)
+
+    arguments: dict[str, Any] = {
+        "import_config_id": config_id if wanted("config_id") else None,
+        "config": {"Name": config_name, "IsReusable": True, "UpdateTypeId": DEFAULT_UPDATE_TYPE}
+        if config_name is not None and wanted("config_name")
+        else None,
+        "chunk_size": chunk_size if wanted("chunk_size") else None,
+    }
     with run.session(), _client(ctx) as client, output.progress() as bars:
-        poller = begin_bulk_import(
-            client,
-            contacts,
-            import_config_id=config_id,
-            config=None
-            if config_name is None or config_id is not None
-            else {"Name": config_name, "IsReusable": True, "UpdateTypeId": DEFAULT_UPDATE_TYPE},
-            chunk_size=chunk_size,
-            continuation_token=run.token,
-            on_progress=_progress_callback(bars, run.estimate()),
-            on_checkpoint=run.state.save,
-            poll_interval=options.poll_interval,
-            max_poll_interval=options.max_poll_interval,
-            retry=options.retry,
-        )
+        try:
+            poller = begin_bulk_import(
+                client,
+                contacts,
+                **arguments,
+                continuation_token=run.token,
+                on_progress=_progress_callback(bars, run.estimate()),
+                on_checkpoint=run.state.save,
+                poll_interval=options.poll_interval,
+                max_poll_interval=options.max_poll_interval,
+                retry=options.retry,
+            )
+        except ResumeArgumentConflict as error:
+            failure = run.conflict(error, RESUMED_OPTIONS, arguments)
+            if failure is None:
+                raise
+            raise failure from error
         output.note(f"Importing {file} through CheckMarket ...")
         outcome: BulkImportOutcome = run.wait(poller)
     failed = outcome.status == FAILED_STATUS

@@ -5,22 +5,29 @@ file, the check that there is something to send, waiting with Ctrl-C, and how a 
 state file is removed when the import ended (it succeeded, or the server reports it failed: there
 is nothing to resume) and kept while a resume is possible (network or API error, Ctrl-C); the
 message says which.
+
+``--resume`` goes on with the options the import began with: the continuation token holds the
+workflow's settings and the state file the rest (:class:`ResumedOption`). An option left out is
+taken from there (the command passes None to the workflow, see :func:`option_given`); an option
+given again must say the same, or the command stops with exit 2 naming the option.
 """
 
 from __future__ import annotations
 
 import functools
 import itertools
+import shlex
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Literal, TypeVar
 
 import click
+from click.core import ParameterSource
 
-from ..csvsource import CsvContactSource
+from ..csvsource import CsvContactSource, file_fingerprint
 from ..workflows import (
     ImportJobFailed,
     ImportPoller,
@@ -30,11 +37,20 @@ from ..workflows import (
     RetrySettings,
     SourceChangedError,
 )
+from ..workflows.resume import decode_token
 from .common import RESUME_HINT, CliFailure, ExitCode, classify, count_data_lines
 from .output import Output
-from .state import StateFile
+from .state import StateFile, StateFileError
 
-__all__ = ["Api", "CsvImport", "ImportOptions", "import_options", "locked"]
+__all__ = [
+    "Api",
+    "CsvImport",
+    "ImportOptions",
+    "ResumedOption",
+    "import_options",
+    "locked",
+    "option_given",
+]
 
 Api = Literal["which50", "checkmarket"]
 R = TypeVar("R")
@@ -77,7 +93,9 @@ def import_options(api: Api, *, poll_help: str) -> Callable[[Callable[..., R]], 
             help="Write the bad CSV rows (with the header) to this file.",
         ),
         click.option(
-            "--resume", is_flag=True, help="Continue the interrupted import of this file."
+            "--resume",
+            is_flag=True,
+            help="Continue the interrupted import of this file, with the options it began with.",
         ),
         click.option(
             "--state-file",
@@ -116,6 +134,84 @@ def import_options(api: Api, *, poll_help: str) -> Callable[[Callable[..., R]], 
     return decorate
 
 
+def option_given(ctx: click.Context, name: str) -> bool:
+    """Whether the option (by parameter name) was given, not left at its default.
+
+    An option given on the command line or through its environment variable counts; its
+    default, also one from a ``default_map``, does not (on a resume the token's value applies).
+    """
+    return ctx.get_parameter_source(name) not in (
+        None,
+        ParameterSource.DEFAULT,
+        ParameterSource.DEFAULT_MAP,
+    )
+
+
+@dataclass(frozen=True)
+class ResumedOption:
+    """A command-line option a resume takes from the interrupted import (token or state file).
+
+    ``words`` writes a value as it is held (a workflow argument, the token's JSON value) as the
+    option on a command line; ``[]`` means the import ran without it. For an option the state
+    file keeps (the token does not hold it), ``accepts`` checks the value read back, ``rule``
+    says what it must be.
+    """
+
+    flag: str
+    words: Callable[[Any], list[str]]
+    accepts: Callable[[Any], bool] = lambda value: True
+    rule: str = ""
+
+    @classmethod
+    def value(
+        cls, flag: str, accepts: Callable[[Any], bool] = lambda value: True, rule: str = ""
+    ) -> ResumedOption:
+        """An option with one value (``--batch-size 500``); None: not given."""
+        return cls(flag, lambda value: [] if value is None else [flag, str(value)], accepts, rule)
+
+    @classmethod
+    def names(cls, flag: str) -> ResumedOption:
+        """Comma-separated names (``--match Email,Phone``); none: not given."""
+        return cls(flag, lambda value: [flag, ",".join(value)] if value else [])
+
+    @classmethod
+    def pairs(cls, flag: str) -> ResumedOption:
+        """A repeated NAME=VALUE option (``--match-value Email=a@b.c``)."""
+        return cls(
+            flag,
+            lambda value: [w for k, v in dict(value or {}).items() for w in (flag, f"{k}={v}")],
+        )
+
+    @classmethod
+    def flag_only(cls, flag: str) -> ResumedOption:
+        """A flag without a value (``--keep-empty``)."""
+        return cls(
+            flag,
+            lambda value: [flag] if value else [],
+            lambda v: isinstance(v, bool),
+            "true or false",
+        )
+
+    def contradiction(self, given: Any, recorded: Any) -> CliFailure:
+        """The exit-2 failure for a value given on a resume that the import did not begin with."""
+        shown = shlex.join(self.words(given) or [self.flag, ""])
+        began = self.words(recorded)
+        return CliFailure(
+            ExitCode.USAGE,
+            f"{shown} contradicts the resume token: the import began "
+            f"{f'with {shlex.join(began)}' if began else f'without {self.flag}'}; leave "
+            f"{self.flag} out to resume with that, or give the same value",
+            {"option": self.flag},
+            error_type=ResumeArgumentConflict.__name__,
+        )
+
+
+#: The state file keeps the delimiter the interrupted import read the file with.
+DELIMITER: Final = ResumedOption.value(
+    "--delimiter", lambda value: isinstance(value, str) and len(value) == 1, "one character"
+)
+
+
 def locked(callback: Callable[[T], None]) -> Callable[[T], None]:
     """A progress callback that runs one call at a time (workflows call it from their threads)."""
     lock = threading.Lock()
@@ -132,6 +228,7 @@ class CsvImport:
 
     Reading the state (``--resume``) or refusing to start over an interrupted import happens
     here, before anything is sent. ``result_key`` names the result in the ``--json`` document.
+    On a resume the file is read with the delimiter the import began with (unless given).
     """
 
     def __init__(
@@ -140,10 +237,7 @@ class CsvImport:
         self.output = output
         self.options = options
         self.result_key = result_key
-        self.source = CsvContactSource(
-            file, delimiter=options.delimiter, rejects_path=options.rejects
-        )
-        self.fingerprint = self.source.fingerprint()
+        self.fingerprint = file_fingerprint(file)
         self.state = StateFile(
             options.state_file or StateFile.default_path(file, api),
             api=api,
@@ -151,13 +245,63 @@ class CsvImport:
             fingerprint=self.fingerprint,
         )
         self.token: str | None = None
+        self._recorded: dict[str, Any] = {}
         if options.resume:
-            self.token = self.state.load()
+            self.token, self._recorded = self.state.load()
         elif self.state.exists():
             raise click.UsageError(
                 f"an interrupted import of this file exists ({self.state.path}): add --resume "
                 f"to continue it, or delete that file to start over"
             )
+        ctx = click.get_current_context(silent=True)
+        given = not options.resume or ctx is None or option_given(ctx, "delimiter")
+        self.source = CsvContactSource(
+            file,
+            delimiter=self.resumed(DELIMITER, options.delimiter if given else None),
+            rejects_path=options.rejects,
+        )
+        self.state.options[DELIMITER.flag] = self.source.delimiter
+
+    def resumed(self, option: ResumedOption, given: T | None, default: T | None = None) -> T | None:
+        """An option the token does not hold: ``given`` (None: not given), else on a resume the
+        value the import began with (kept in the state file), else ``default``.
+
+        A given value that differs from the one the import began with is refused (exit 2). The
+        value is recorded for the state file.
+        """
+        value = given
+        if option.flag in self._recorded:
+            recorded: Any = self._recorded[option.flag]
+            if not option.accepts(recorded):
+                raise StateFileError(
+                    f"the state file {self.state.path} is damaged: {option.flag} is "
+                    f"{recorded!r}; it must be {option.rule}"
+                )
+            if given is not None and given != recorded:
+                failure = option.contradiction(given, recorded)
+                raise self._with_state(failure, failure)
+            value = recorded
+        if value is None:
+            value = default
+        self.state.options[option.flag] = value
+        return value
+
+    def conflict(
+        self,
+        error: ResumeArgumentConflict,
+        options: Mapping[str, ResumedOption],
+        given: Mapping[str, Any],
+    ) -> CliFailure | None:
+        """``error`` (an argument contradicting the token) in terms of the command's options.
+
+        ``options`` maps the workflow's argument names to options, ``given`` holds the values
+        the command passed; None for an argument outside them (the workflow's message stands).
+        """
+        option = options.get(error.argument)
+        if option is None or self.token is None or error.argument not in given:
+            return None
+        recorded = decode_token(self.token, api=self.state.api).get(error.argument)
+        return option.contradiction(given[error.argument], recorded)
 
     @property
     def path(self) -> Path:

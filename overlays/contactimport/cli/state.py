@@ -1,28 +1,41 @@
 """The state file of an interrupted CLI import: the workflow's continuation token, saved after
-every confirmed batch so ``--resume`` continues where the last run stopped."""
+every confirmed batch so ``--resume`` continues where the last run stopped, with the command's
+options that the token does not hold (``--delimiter``, ``--keep-empty``)."""
 
 from __future__ import annotations
 
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-__all__ = ["StateFile", "StateFileError"]
+__all__ = ["SavedState", "StateFile", "StateFileError"]
 
 
 class StateFileError(Exception):
     """The state file is missing, unreadable or belongs to another import."""
 
 
+class SavedState(NamedTuple):
+    """What a state file holds: the continuation token and the options it does not hold."""
+
+    token: str
+    options: dict[str, Any]
+    """Command-line options of the interrupted import by flag (``{"--delimiter": ","}``)."""
+
+
 class StateFile:
-    """``{"api", "file", "fingerprint", "token"}`` as JSON, written atomically."""
+    """``{"api", "file", "fingerprint", "token", "options"}`` as JSON, written atomically.
+
+    ``options`` (flag → value) is saved with every token: set it before the import starts.
+    """
 
     def __init__(self, path: Path, *, api: str, source: Path, fingerprint: str) -> None:
         self.path = path
         self.api = api
         self.source = source
         self.fingerprint = fingerprint
+        self.options: dict[str, Any] = {}
 
     @staticmethod
     def default_path(source: Path, api: str) -> Path:
@@ -37,12 +50,13 @@ class StateFile:
             "file": str(self.source),
             "fingerprint": self.fingerprint,
             "token": token,
+            "options": self.options,
         }
         temporary = self.path.with_name(self.path.name + ".tmp")
         temporary.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
         os.replace(temporary, self.path)
 
-    def load(self) -> str:
+    def load(self) -> SavedState:
         try:
             document: Any = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
@@ -61,7 +75,10 @@ class StateFile:
         token = document.get("token")
         if not isinstance(token, str):
             raise StateFileError(f"{self.path} holds no continuation token")
-        return token
+        options = document.get("options", {})  # absent in the state files of older versions
+        if not isinstance(options, dict):
+            raise StateFileError(f"the state file {self.path} is damaged: 'options' is no object")
+        return SavedState(token, options)
 
     def remove(self) -> None:
         self.path.unlink(missing_ok=True)

@@ -5,13 +5,20 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import click
 
 from ..csvsource import CsvContactSource
 from ..which50 import Which50
-from ..workflows import ImportJobResult, ImportProgress, begin_import
+from ..workflows import (
+    ImportJobResult,
+    ImportProgress,
+    ResumeArgumentConflict,
+    ResumeState,
+    begin_import,
+)
+from ..workflows.resume import RunMethod
 from .common import (
     CliFailure,
     ExitCode,
@@ -21,7 +28,14 @@ from .common import (
     output_of,
     wire_format_option,
 )
-from .importing import CsvImport, ImportOptions, import_options, locked
+from .importing import (
+    CsvImport,
+    ImportOptions,
+    ResumedOption,
+    import_options,
+    locked,
+    option_given,
+)
 from .output import Bars
 from .spec_facts import (
     FAILED_JOB_STATE,
@@ -60,9 +74,27 @@ Example:
       --match Email --custom-events SendWelcomeEmail --rejects rejected.csv
 
 \b
-If the import is interrupted (network down, Ctrl-C), run the same command with
---resume: the batches already confirmed by the server are skipped, never sent twice.
+If the import is interrupted (network down, Ctrl-C), continue it with
+`contactimport which50 import FILE --resume` (add --state-file if you gave one): the
+batches already confirmed by the server are skipped, never sent twice. The import goes
+on with the options it began with (--list, --match, --custom-events, --method,
+--match-value, --batch-size, --keep-empty, --delimiter), so they can be left out;
+given again they must say the same, else nothing is sent and the command exits 2.
+--rejects, --poll-interval and --retries apply to the run that gives them.
 """
+
+#: begin_import's arguments a resume takes from the token, as the options that set them.
+RESUMED_OPTIONS: Final = {
+    "contact_list_id": ResumedOption.value("--list"),
+    "match": ResumedOption.names("--match"),
+    "custom_events": ResumedOption.names("--custom-events"),
+    "match_values": ResumedOption.pairs("--match-value"),
+    "run_method": ResumedOption.value("--method"),
+    "batch_size": ResumedOption.value("--batch-size"),
+}
+#: The state file keeps --keep-empty (the token does not hold it).
+KEEP_EMPTY: Final = ResumedOption.flag_only("--keep-empty")
+RUN_METHODS: Final[dict[str, RunMethod]] = {"POST": "POST", "PUT": "PUT", "PATCH": "PATCH"}
 
 
 def _names(values: tuple[str, ...]) -> list[str]:
@@ -171,9 +203,74 @@ def _job_rows(job: ImportJobResult) -> dict[str, Any]:
     }
 
 
+def _run_arguments(
+    ctx: click.Context,
+    resumed: ResumeState | None,
+    *,
+    match: tuple[str, ...],
+    custom_events: tuple[str, ...],
+    method: str,
+    match_values: dict[str, str],
+    batch_size: int | None,
+) -> dict[str, Any]:
+    """``begin_import``'s run settings from the options.
+
+    Resuming (``resumed``: the token's state), an option left out is passed as None, so the
+    token's value applies. With PATCH the names of the match values are matched too: they are
+    added to --match as when the import began. The order of the names does not matter (a
+    contact matches on all of them), so the same names as the token's are passed in its order.
+    """
+
+    def wanted(name: str) -> bool:
+        return resumed is None or option_given(ctx, name)
+
+    values = match_values if wanted("match_value") else None
+    run_method = RUN_METHODS[method.upper()] if wanted("method") else None
+    match_names: list[str] | None = None
+    if wanted("match"):
+        match_names = _names(match)
+        if (run_method or (resumed and resumed.run_method)) == "PATCH":
+            keys = values if values is not None else resumed.match_values if resumed else {}
+            match_names = list(dict.fromkeys([*match_names, *keys]))
+        if resumed is not None and set(match_names) == set(resumed.match):
+            match_names = list(resumed.match)
+    return {
+        "match": match_names,
+        "custom_events": _names(custom_events) if wanted("custom_events") else None,
+        "match_values": values or None,
+        "run_method": run_method,
+        "batch_size": batch_size if wanted("batch_size") else None,
+    }
+
+
+def _check_fields(
+    client: Which50, list_id: int, file: Path, columns: list[str], match: list[str]
+) -> None:
+    """The CSV's columns and the --match names must be fields of the contact list."""
+    known = client.field_names(list_id)
+    unknown = [name for name in columns if name not in known]
+    if unknown:
+        raise CliFailure(
+            ExitCode.USAGE,
+            f"column(s) {', '.join(unknown)} of {file} are not fields of contact list "
+            f"{list_id} (its fields: {', '.join(known)})",
+        )
+    missing = [name for name in match if name not in known]
+    if missing:
+        raise CliFailure(
+            ExitCode.USAGE,
+            f"--match name(s) {', '.join(missing)} are not fields of contact list {list_id}",
+        )
+
+
 @which50.command("import", help=IMPORT_HELP)
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--list", "list_id", type=int, required=True, help="The contact list's Id.")
+@click.option(
+    "--list",
+    "list_id",
+    type=int,
+    help="The contact list's Id (required unless resuming).",
+)
 @click.option(
     "--match",
     multiple=True,
@@ -217,7 +314,7 @@ def _job_rows(job: ImportJobResult) -> dict[str, Any]:
 def import_command(
     ctx: click.Context,
     file: Path,
-    list_id: int,
+    list_id: int | None,
     match: tuple[str, ...],
     custom_events: tuple[str, ...],
     method: str,
@@ -227,56 +324,63 @@ def import_command(
     options: ImportOptions,
 ) -> None:
     output = output_of(ctx)
-    match_names = _names(match)
     values = _match_values(match_value)
-    run_method = method.upper()
-    if run_method == "PATCH" and not values:
-        raise click.UsageError("--method PATCH needs --match-value NAME=VALUE")
-    if values and run_method != "PATCH":
-        raise click.UsageError("--match-value only applies with --method PATCH")
-    if run_method == "PATCH":
-        match_names = list(dict.fromkeys([*match_names, *values]))
+    if not options.resume:  # resuming, these come from the token and were checked when it began
+        if list_id is None:
+            raise click.MissingParameter(
+                ctx=ctx, param=next(p for p in ctx.command.params if p.name == "list_id")
+            )
+        if method.upper() == "PATCH" and not values:
+            raise click.UsageError("--method PATCH needs --match-value NAME=VALUE")
+        if values and method.upper() != "PATCH":
+            raise click.UsageError("--match-value only applies with --method PATCH")
     run = CsvImport(output, api="which50", file=file, options=options, result_key="importJob")
     source = run.source
-    contacts = run.contacts(_rows(source, keep_empty))
+    given_keep = not options.resume or option_given(ctx, "keep_empty")
+    keep = run.resumed(KEEP_EMPTY, keep_empty if given_keep else None, False)
+    contacts = run.contacts(_rows(source, bool(keep)))
     with run.session(), _client(ctx) as client:
-        known = client.field_names(list_id)
-        unknown = [name for name in source.fieldnames if name not in known]
-        if unknown:
-            raise CliFailure(
-                ExitCode.USAGE,
-                f"column(s) {', '.join(unknown)} of {file} are not fields of contact list "
-                f"{list_id} (its fields: {', '.join(known)})",
-            )
-        missing = [name for name in match_names if name not in known]
-        if missing:
-            raise CliFailure(
-                ExitCode.USAGE,
-                f"--match name(s) {', '.join(missing)} are not fields of contact list {list_id}",
-            )
+        resumed = None if run.token is None else ResumeState.decode(run.token, api="which50")
+        if resumed is not None and not option_given(ctx, "list_id"):
+            list_id = resumed.contact_list_id
+        elif resumed is not None and list_id != resumed.contact_list_id:
+            raise RESUMED_OPTIONS["contact_list_id"].contradiction(list_id, resumed.contact_list_id)
+        assert list_id is not None, "only a resume goes without --list"
+        arguments = _run_arguments(
+            ctx,
+            resumed,
+            match=match,
+            custom_events=custom_events,
+            method=method,
+            match_values=values,
+            batch_size=batch_size,
+        )
+        if resumed is None:  # a resume goes on with the fields and names checked when it began
+            _check_fields(client, list_id, file, source.fieldnames, arguments["match"])
         with output.progress() as bars:
-            poller = begin_import(
-                client,
-                list_id,
-                contacts,
-                field_names=source.fieldnames,
-                match=match_names,
-                custom_events=_names(custom_events),
-                match_values=values or None,
-                run_method="PATCH"
-                if run_method == "PATCH"
-                else "PUT"
-                if run_method == "PUT"
-                else "POST",
-                batch_size=batch_size,
-                continuation_token=run.token,
-                source_fingerprint=run.fingerprint,
-                on_progress=_progress_callback(bars, run.estimate()),
-                on_checkpoint=run.state.save,
-                poll_interval=options.poll_interval,
-                max_poll_interval=options.max_poll_interval,
-                retry=options.retry,
-            )
+            try:
+                poller = begin_import(
+                    client,
+                    list_id,
+                    contacts,
+                    field_names=source.fieldnames,
+                    **arguments,
+                    continuation_token=run.token,
+                    source_fingerprint=run.fingerprint,
+                    on_progress=_progress_callback(bars, run.estimate()),
+                    on_checkpoint=run.state.save,
+                    poll_interval=options.poll_interval,
+                    max_poll_interval=options.max_poll_interval,
+                    retry=options.retry,
+                )
+            except ResumeArgumentConflict as error:
+                # --match as typed (with PATCH the match values' names were added to it)
+                typed = {} if arguments["match"] is None else {"match": _names(match)}
+                given = {"contact_list_id": list_id, **arguments, **typed}
+                failure = run.conflict(error, RESUMED_OPTIONS, given)
+                if failure is None:
+                    raise
+                raise failure from error
             output.note(f"Importing {file} into contact list {list_id} ...")
             job: ImportJobResult = run.wait(poller)
     flagged = job.invalid_email_count + job.invalid_sms_count
