@@ -46,6 +46,13 @@ from contactimport.workflows import (
     upload_batch_limit,
 )
 from contactimport.workflows.resume import decode_token, encode_token
+from contactimport.workflows.which50 import (
+    FAILED_STATES,
+    RUNNING_STATES,
+    TERMINAL_STATES,
+    UPLOADABLE_STATES,
+    job_states,
+)
 
 URL = "https://app.which50.com/Which50API/contactLists/1/import"
 
@@ -75,18 +82,20 @@ class Job:
     loaded: list[dict[str, Any]] = field(default_factory=list)
     polls_until_done: int = 2
     fail: bool = False
+    finish_as: str = "Finished"
+    interim: list[str] = field(default_factory=list)
     run_args: dict[str, Any] = field(default_factory=dict)
     runs: int = 0
 
     def as_json(self) -> dict[str, Any]:
-        finished = self.status in ("Finished", "Failed")
+        finished = self.status in ("Finished", "Failed", self.finish_as)
         return {
             "Id": self.id,
             "ContactListId": self.list_id,
             "CurrentStatus": self.status,
             "ProgressPercent": 100 if finished else 0,
             "TotalContacts": len(self.loaded),
-            "InsertedContacts": len(self.loaded) if self.status == "Finished" else 0,
+            "InsertedContacts": len(self.loaded) if self.status == self.finish_as else 0,
             "UpdatedContacts": 0,
             "NotUpdatedContacts": 0,
             "DroppedContacts": 0,
@@ -113,6 +122,8 @@ class FakeWhich50:
         self.release_run = threading.Event()
         self.release_run.set()
         self.fail_jobs = False
+        self.finish_as = "Finished"  # the status a job that did not fail ends in
+        self.interim: list[str] = []  # statuses reported, one a poll, between Running and the end
 
     def _enter(self, operation: str) -> tuple[str, Exception] | None:
         with self.lock:
@@ -129,7 +140,14 @@ class FakeWhich50:
 
     def create_import_job(self, contact_list_id: int, field_names: Sequence[str]) -> dict[str, Any]:
         fault = self._enter("create")
-        job = Job(len(self.jobs) + 1, contact_list_id, list(field_names), fail=self.fail_jobs)
+        job = Job(
+            len(self.jobs) + 1,
+            contact_list_id,
+            list(field_names),
+            fail=self.fail_jobs,
+            finish_as=self.finish_as,
+            interim=list(self.interim),
+        )
         self.jobs[job.id] = job
         self._leave(fault)
         return job.as_json()
@@ -150,10 +168,13 @@ class FakeWhich50:
     def get_import_job(self, contact_list_id: int, import_job_id: int) -> dict[str, Any]:
         fault = self._enter("get")
         job = self.jobs[import_job_id]
-        if job.status == "Running" and self.release_run.is_set():
-            job.polls_until_done -= 1
-            if job.polls_until_done <= 0:
-                job.status = "Failed" if job.fail else "Finished"
+        if job.status in ("Running", *self.interim) and self.release_run.is_set():
+            if job.interim:
+                job.status = job.interim.pop(0)
+            else:
+                job.polls_until_done -= 1
+                if job.polls_until_done <= 0:
+                    job.status = "Failed" if job.fail else job.finish_as
         self._leave(fault)
         return job.as_json()
 
@@ -443,6 +464,122 @@ def test_a_failed_job_raises_import_job_failed_with_its_counters() -> None:
     with pytest.raises(ImportJobFailed) as caught:
         start(fake, contacts(5))
     assert caught.value.result.current_status == "Failed"
+
+
+def with_job_states(*states: dict[str, Any]) -> dict[str, Any]:
+    """The W50 spec with ImportJob.CurrentStatus's x-status-values replaced."""
+    document: dict[str, Any] = copy.deepcopy(SPEC)
+    status = document["components"]["schemas"]["ImportJob"]["properties"]["CurrentStatus"]
+    status["x-status-values"] = [{"meaning": "m", **state} for state in states]
+    return document
+
+
+SPEC_STATES: list[dict[str, Any]] = SPEC["components"]["schemas"]["ImportJob"]["properties"][
+    "CurrentStatus"
+]["x-status-values"]
+
+
+def names(values: Iterable[str | int]) -> set[str]:
+    return {str(value) for value in values}
+
+
+def test_the_job_states_are_the_stages_of_the_spec() -> None:
+    states = job_states(SPEC)
+    assert names(states.open) == {"Created", "Loaded"} == UPLOADABLE_STATES
+    assert names(states.in_progress) == {"Running"}
+    assert names(states.succeeded) == {"Finished"}
+    assert names(states.failed) == {"Failed"} == FAILED_STATES
+    assert names(states.started) == {"Running", "Finished", "Failed"} == RUNNING_STATES
+    assert names(states.final) == {"Finished", "Failed"} == TERMINAL_STATES
+    assert list(states.meanings()) == ["Created", "Loaded", "Running", "Finished", "Failed"]
+
+
+def test_a_final_state_the_spec_marks_failed_raises_import_job_failed() -> None:
+    document = copy.deepcopy(SPEC)
+    status = document["components"]["schemas"]["ImportJob"]["properties"]["CurrentStatus"]
+    for item in status["x-status-values"]:
+        if item["value"] == "Finished":
+            item["outcome"] = "failed"
+    with pytest.raises(ImportJobFailed) as caught:
+        start(FakeWhich50(), contacts(5), spec_document=document)
+    assert caught.value.result.current_status == "Finished"
+
+
+def test_the_workflow_ends_on_a_final_state_the_spec_adds() -> None:
+    fake = FakeWhich50()
+    fake.finish_as = "Archived"
+    document = with_job_states(
+        *SPEC_STATES, {"value": "Archived", "stage": "final", "outcome": "succeeded"}
+    )
+    result = start(fake, contacts(5), spec_document=document)
+    assert (result.current_status, result.inserted_contacts) == ("Archived", 5)
+
+
+def test_a_state_the_spec_does_not_list_keeps_the_workflow_polling() -> None:
+    fake = FakeWhich50()
+    fake.interim = ["Verifying", "Indexing"]  # not in x-status-values: neither open nor final
+    progress: list[str] = []
+    result = start(fake, contacts(5), on_progress=lambda update: progress.append(update.phase))
+    assert result.current_status == "Finished"
+    phases = [phase for phase in dict.fromkeys(progress) if phase not in ("Starting", "Uploading")]
+    assert phases == ["Running", "Verifying", "Indexing", "Finished"]
+
+
+def test_open_states_are_the_ones_a_resumed_import_uploads_to() -> None:
+    fake = FakeWhich50()
+    fake.faults[("upload", 2)] = ("before", forbidden())
+    with pytest.raises(ImportInterrupted) as caught:
+        start(fake, contacts(300), batch_size=100)
+    token = caught.value.continuation_token
+    # The same job (Loaded), with a spec that does not list Loaded: nothing is uploaded.
+    not_open = with_job_states(*(item for item in SPEC_STATES if item["value"] != "Loaded"))
+    uploads = fake.calls["upload"]
+    with pytest.raises(ImportStateConflict, match="'Loaded'"):
+        start(fake, contacts(300), continuation_token=token, spec_document=not_open)
+    assert fake.calls["upload"] == uploads
+    result = start(fake, contacts(300), continuation_token=token)
+    assert (result.current_status, result.total_contacts) == ("Finished", 300)
+
+
+@pytest.mark.parametrize(
+    "broken, rule",
+    [
+        ({"value": "Done", "stage": "closed"}, "stage must be one of open, in-progress, final"),
+        ({"value": "Done", "stage": "final"}, "a final state needs outcome succeeded or failed"),
+        ({"value": "Done", "stage": "open", "outcome": "failed"}, "outcome is only for final"),
+        ({"value": None, "stage": "open"}, "value must be a string or an integer"),
+        ({"value": "Created", "stage": "open"}, "a value is listed twice"),
+    ],
+)
+def test_a_broken_state_list_is_refused_before_anything_is_sent(
+    broken: dict[str, Any], rule: str
+) -> None:
+    fake = FakeWhich50()
+    with pytest.raises(ValueError, match=re.escape(rule)) as caught:
+        start(fake, contacts(5), spec_document=with_job_states(*SPEC_STATES, broken))
+    assert "ImportJob/properties/CurrentStatus/x-status-values" in str(caught.value)
+    assert fake.calls == {}
+
+
+def test_the_job_states_follow_the_packaged_spec_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    import contactimport_spec
+
+    original = contactimport_spec.document
+    renamed = with_job_states(
+        *SPEC_STATES[:3],
+        {"value": "Done", "stage": "final", "outcome": "succeeded"},
+        {"value": "Broken", "stage": "final", "outcome": "failed"},
+    )
+
+    def patched(api: Any) -> dict[str, Any]:
+        return copy.deepcopy(renamed) if api == "which50" else original(api)
+
+    monkeypatch.setattr(contactimport_spec, "document", patched)
+    assert job_states().final == {"Done", "Broken"}
+    fake = FakeWhich50()
+    fake.finish_as = "Done"
+    poller = begin_import(fake, 1, contacts(5), poll_interval=0.001, retry=FAST)
+    assert poller.result(timeout=30).current_status == "Done"
 
 
 def test_the_poller_reports_status_times_out_and_can_be_cancelled_and_resumed() -> None:

@@ -10,6 +10,12 @@ unknown (connection dropped, 5xx, timeout) the workflow reads the job's ``TotalC
 grew by the batch's size the batch was applied; if it did not, the batch is sent again; anything
 else stops the import. The resume token records the job, the confirmed batches and a digest of
 their contacts; resuming skips those batches (checking the digest) and goes on from there.
+
+Job states: what a ``CurrentStatus`` means to the workflow is its stage in the spec's
+``x-status-values`` (:mod:`.states`), read from the same document as the batch limit: open
+(uploads go on), in progress or final (the run took effect), final (stop polling) and its outcome
+(``ImportJobFailed`` when failed). A status the spec does not list keeps the workflow polling, and
+a job in it is not uploaded to.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ from .errors import (
 from .poller import AsyncImportPoller, ImportPoller, Pause, Steps
 from .process import StepProcess
 from .resume import ContactDigest, ResumeState, RunMethod
+from .states import StatusValues, status_values
 
 if TYPE_CHECKING:
     from ..which50 import AsyncWhich50, Which50
@@ -46,25 +53,49 @@ __all__ = [
     "Which50ImportProcess",
     "begin_import",
     "begin_import_async",
+    "job_states",
     "upload_batch_limit",
 ]
 
 API: Final = "which50"
 UPLOAD_OPERATION: Final = "uploadImportBatch"
-RUNNING_STATES: Final = frozenset({"Running", "Finished", "Failed"})
-TERMINAL_STATES: Final = frozenset({"Finished", "Failed"})
-UPLOADABLE_STATES: Final = frozenset({"Created", "Loaded"})
+JOB_STATUS: Final = ("ImportJob", "CurrentStatus")
 
 Contact = Mapping[str, Any]
 
 
+def _spec(document: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    if document is not None:
+        return document
+    import contactimport_spec  # looked up at each call, so a test may patch the documents
+
+    return contactimport_spec.document(API)
+
+
+def _status(job: Mapping[str, Any]) -> str:
+    """A job's ``CurrentStatus`` as text (whatever a server sent: unknown ones are no stage)."""
+    return str(job.get("CurrentStatus"))
+
+
+def job_states(document: Mapping[str, Any] | None = None) -> StatusValues:
+    """The ``ImportJob.CurrentStatus`` states and their stages, read from the W50 spec."""
+    return status_values(_spec(document), *JOB_STATUS)
+
+
+_PACKAGED_STATES: Final = job_states()
+RUNNING_STATES: Final = frozenset(str(state) for state in _PACKAGED_STATES.started)
+"""States in which the run took effect (in progress or final), from the packaged spec."""
+TERMINAL_STATES: Final = frozenset(str(state) for state in _PACKAGED_STATES.final)
+"""Final states, from the packaged spec; the workflow reads the document it is given instead."""
+UPLOADABLE_STATES: Final = frozenset(str(state) for state in _PACKAGED_STATES.open)
+"""Open states (batches may be uploaded), from the packaged spec."""
+FAILED_STATES: Final = frozenset(str(state) for state in _PACKAGED_STATES.failed)
+"""Final states of a failed run, from the packaged spec."""
+
+
 def upload_batch_limit(document: Mapping[str, Any] | None = None) -> int:
     """The most contacts one ``uploadImportBatch`` request may carry, read from the W50 spec."""
-    if document is None:
-        from contactimport_spec import document as spec_document
-
-        document = spec_document(API)
-    limit = request_body_max_items(document, UPLOAD_OPERATION)
+    limit = request_body_max_items(_spec(document), UPLOAD_OPERATION)
     if limit is None:
         raise KeyError(f"the W50 spec sets no maxItems on {UPLOAD_OPERATION}'s body")
     return limit
@@ -174,7 +205,8 @@ class ImportProgress:
     """What the progress callback receives: the phase, what was uploaded, the job's state."""
 
     phase: str
-    """``Uploading``, ``Starting`` (run requested), ``Running``, ``Finished`` or ``Failed``."""
+    """``Uploading``, ``Starting`` (run requested), or else the job's ``CurrentStatus`` while it
+    runs and once it is final (``Running``, ``Finished``, ``Failed`` in the spec)."""
     uploaded_contacts: int
     uploaded_batches: int
     job: ImportJobResult | None
@@ -249,6 +281,7 @@ class Which50ImportProcess(StepProcess[ResumeState]):
         contact_list_id: int,
         *,
         settings: _Settings,
+        states: StatusValues,
         state: ResumeState | None,
         source_fingerprint: str | None,
         on_progress: Callable[[ImportProgress], None] | None,
@@ -260,6 +293,7 @@ class Which50ImportProcess(StepProcess[ResumeState]):
         self.contact_list_id = contact_list_id
         super().__init__()
         self._settings = settings
+        self._states = states
         self._source_fingerprint = source_fingerprint
         self._derived_field_names: frozenset[str] | None = (
             frozenset(state.field_names) if state is not None and state.fields_derived else None
@@ -286,6 +320,10 @@ class Which50ImportProcess(StepProcess[ResumeState]):
             if job is not None:
                 self._job = ImportJobResult.from_json(job)
         self._report()
+
+    def _started(self, job: Mapping[str, Any]) -> bool:
+        """Whether the job's run took effect (its status is in progress or final)."""
+        return _status(job) in self._states.started
 
     def _report(self) -> None:
         if self._on_progress is None:
@@ -314,7 +352,7 @@ class Which50ImportProcess(StepProcess[ResumeState]):
         else:
             pending, job_after_run = yield from self._resume()
             if job_after_run is not None:
-                if str(job_after_run.get("CurrentStatus")) not in RUNNING_STATES:
+                if not self._started(job_after_run):
                     job_after_run = yield from self._run()  # the run request never took effect
                 return (yield from self._finish(job_after_run))
         while pending is not None:
@@ -360,13 +398,14 @@ class Which50ImportProcess(StepProcess[ResumeState]):
         state = self._state
         assert state is not None
         job = yield from self._retrying(_GetJob(state.import_job_id), "reading the import job")
-        status = str(job.get("CurrentStatus"))
-        if state.run_requested or status in RUNNING_STATES:
-            if status in RUNNING_STATES and not state.run_requested:
+        status = _status(job)
+        started = self._started(job)
+        if state.run_requested or started:
+            if started and not state.run_requested:
                 self._set_state(replace(state, run_requested=True))
             self._set_phase(status, job)
             return None, job
-        if status not in UPLOADABLE_STATES:
+        if status not in self._states.open:
             raise ImportStateConflict(f"import job {state.import_job_id} is {status!r}")
         self._set_phase("Uploading", job)
         for index in range(state.confirmed_batches):
@@ -462,7 +501,7 @@ class Which50ImportProcess(StepProcess[ResumeState]):
                 current: Mapping[str, Any] = yield from self._retrying(
                     _GetJob(state.import_job_id), "checking the import job"
                 )
-                if str(current.get("CurrentStatus")) in RUNNING_STATES:
+                if self._started(current):
                     return current  # an earlier attempt did start it
                 if conflict or attempt >= self._retry.max_attempts:
                     raise self._interrupted(f"running the import job failed: {error}") from error
@@ -473,16 +512,16 @@ class Which50ImportProcess(StepProcess[ResumeState]):
         assert state is not None
         interval = self._poll_interval
         while True:
-            status = str(job.get("CurrentStatus"))
+            status = _status(job)
             self._set_phase(status, job)
-            if status in TERMINAL_STATES:
+            if status in self._states.final:
                 break
             yield Pause(interval)
             self._check_cancel()
             interval = min(self._max_poll_interval, interval * 1.5)
             job = yield from self._retrying(_GetJob(state.import_job_id), "polling the import job")
         result = ImportJobResult.from_json(job)
-        if result.current_status == "Failed":
+        if _status(job) in self._states.failed:
             raise ImportJobFailed(f"import job {result.id} failed", result=result)
         return result
 
@@ -527,6 +566,7 @@ def _process(
     spec_document: Mapping[str, Any] | None,
 ) -> Which50ImportProcess:
     limit = upload_batch_limit(spec_document)
+    states = job_states(spec_document)
     state: ResumeState | None = None
     if continuation_token is None:
         settings = _Settings(
@@ -563,6 +603,7 @@ def _process(
     return Which50ImportProcess(
         contact_list_id,
         settings=settings,
+        states=states,
         state=state,
         source_fingerprint=source_fingerprint,
         on_progress=on_progress,
@@ -649,6 +690,8 @@ def begin_import(
     ``poller.result()`` returns the final :class:`ImportJobResult`; it raises
     :class:`ImportInterrupted` (with ``continuation_token``) when the import cannot go on and
     :class:`ImportJobFailed` when the server reports the job failed.
+    ``spec_document``: the W50 spec to read the batch limit and the job states' stages from
+    (default: the packaged one).
     """
     process = _process(
         contact_list_id,
