@@ -149,10 +149,7 @@ class Sandbox:
         self.validators = {
             api: ModelValidator.for_api(api, doc) for api, doc in self.documents.items()
         }
-        self.wires: dict[Api, Wire] = {
-            "which50": Wire("which50"),
-            "checkmarket": Wire("checkmarket"),
-        }
+        self.wires: dict[Api, Wire] = {api: Wire(api, doc) for api, doc in self.documents.items()}
 
     def close(self) -> None:
         self.worker.stop()
@@ -403,10 +400,7 @@ async def handle(sandbox: Sandbox, op: Operation, request: Request, media: str) 
         return op.handler(call)
 
     result = await run_work(sandbox, op, work)
-    value = result.value
-    if op.api == "which50" and not is_xml(media):
-        value = _strip_xml_only(value)
-    body = sandbox.wires[op.api].encode(media, result.schema, value)
+    body = sandbox.wires[op.api].encode(media, result.schema, result.value)
     return Response(body, status_code=result.status, media_type=media, headers=result.headers)
 
 
@@ -423,13 +417,6 @@ async def run_work(sandbox: Sandbox, op: Operation, work: Callable[[], Result]) 
         finally:
             sandbox.store.release()
     return await run_in_threadpool(work)
-
-
-def _strip_xml_only(value: Any) -> Any:
-    """Contact.Id appears only in the vendor's XML, never in its JSON."""
-    if isinstance(value, dict) and "EncContactId" in value:
-        return {k: v for k, v in value.items() if k != "Id"}
-    return value
 
 
 # -- W50 handlers -------------------------------------------------------------------------------

@@ -16,13 +16,16 @@ from .store import Store
 from .validation import is_blank, is_phone_number, is_valid_email
 from .w50 import now_iso
 
-# Queue item states and UpdateTypeId members, by the names the spec gives them.
+# Queue item states and UpdateTypeId members, by the names the spec gives them; the states are
+# checked to have the stage the server gives them, and the server decides by the stages.
 _STATUS = spec.status_values(spec.document("checkmarket"), "ImportQueueItem", "StatusId")
-QUEUED = int(_STATUS["Queued"])
-PROCESSING = int(_STATUS["Processing"])
-FAILED = int(_STATUS["Failed"])
-COMPLETED = int(_STATUS["Completed"])
-FINAL_STATUSES = (FAILED, COMPLETED)  # the states after which Result is present
+QUEUED = int(_STATUS.by_meaning("Queued", "in-progress"))
+PROCESSING = int(_STATUS.by_meaning("Processing", "in-progress"))
+FAILED = int(_STATUS.by_meaning("Failed", "final", "failed"))
+COMPLETED = int(_STATUS.by_meaning("Completed", "final", "succeeded"))
+PENDING_STATUSES = tuple(int(value) for value in _STATUS.in_stage("in-progress"))  # work to do
+FINAL_STATUSES = tuple(int(value) for value in _STATUS.in_stage("final"))  # Result is present
+_PENDING_SQL = ", ".join("?" * len(PENDING_STATUSES))
 ALWAYS_CREATE = int(spec.enum_members(spec.document("checkmarket"), "UpdateType")["ALWAYS_CREATE"])
 
 UPDATED = "R0300"
@@ -181,8 +184,8 @@ class CheckMarket:
         """Mark the oldest queued item Processing (its own commit, so the status is visible)."""
         with self.store.write() as conn:
             row = conn.execute(
-                "SELECT id FROM cm_queue WHERE status_id IN (?, ?) ORDER BY id LIMIT 1",
-                (PROCESSING, QUEUED),
+                f"SELECT id FROM cm_queue WHERE status_id IN ({_PENDING_SQL}) ORDER BY id LIMIT 1",
+                PENDING_STATUSES,
             ).fetchone()
             if row is None:
                 return None
@@ -200,7 +203,8 @@ class CheckMarket:
     def has_queued(self) -> bool:
         with self.store.read() as conn:
             row = conn.execute(
-                "SELECT 1 FROM cm_queue WHERE status_id IN (?, ?) LIMIT 1", (QUEUED, PROCESSING)
+                f"SELECT 1 FROM cm_queue WHERE status_id IN ({_PENDING_SQL}) LIMIT 1",
+                PENDING_STATUSES,
             ).fetchone()
             return row is not None
 

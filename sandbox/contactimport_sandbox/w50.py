@@ -17,16 +17,22 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from . import spec
 from .errors import Conflict, ExpectationFailed, NotFound, SandboxError
 from .fixtures import ContactList, Fixtures, W50Account
 from .store import Store
 from .validation import is_blank, is_phone_number, is_valid_email
 
-CREATED = "Created"
-LOADED = "Loaded"
-RUNNING = "Running"
-FINISHED = "Finished"
-FAILED = "Failed"
+# Job states: the values this server writes, each checked to have the stage the spec gives it
+# (x-status-values); which states take uploads and runs, and which succeeded, are the stages'.
+_JOB_STATES = spec.status_values(spec.document("which50"), "ImportJob", "CurrentStatus")
+CREATED = str(_JOB_STATES.by_value("Created", "open"))  # no contacts loaded yet
+LOADED = str(_JOB_STATES.by_value("Loaded", "open"))
+RUNNING = str(_JOB_STATES.by_value("Running", "in-progress"))
+FINISHED = str(_JOB_STATES.by_value("Finished", "final", "succeeded"))
+FAILED = str(_JOB_STATES.by_value("Failed", "final", "failed"))
+OPEN_STATES = frozenset(str(value) for value in _JOB_STATES.in_stage("open"))
+SUCCEEDED_STATES = frozenset(str(value) for value in _JOB_STATES.in_stage("final", "succeeded"))
 
 LIST_NOT_FOUND = "The specified Contactlist was not found."
 FIELD_NOT_FOUND = "The specified Contactlist or it's field was not found."
@@ -436,7 +442,7 @@ def _job_json(row: sqlite3.Row | tuple[Any, ...]) -> dict[str, Any]:
         start_date,
         finish_date,
     ) = row
-    if status == FINISHED:
+    if status in SUCCEEDED_STATES:
         progress = 100
     elif total:
         progress = math.floor(processed * 100 / total)
@@ -677,7 +683,7 @@ class Which50:
         rows = [json.dumps(dict(contact.get("Values") or {})) for contact in contacts]
         with self.store.write() as conn:
             status, _ = self._owned_job(conn, account, list_id, job_id)
-            if status not in (CREATED, LOADED):
+            if status not in OPEN_STATES:
                 raise Conflict(
                     f"ImportJob {job_id} is {status}: contacts can only be loaded into a job "
                     f"that has not been run."
@@ -716,10 +722,10 @@ class Which50:
         contact_list = self.contact_list(account, list_id, JOB_NOT_FOUND)
         with self.store.write() as conn:
             status, field_names = self._owned_job(conn, account, list_id, job_id)
+            if status not in OPEN_STATES:
+                raise Conflict(f"ImportJob {job_id} is {status}: a job runs only once.")
             if status == CREATED:
                 raise Conflict(f"ImportJob {job_id} has no contacts loaded: nothing to run.")
-            if status != LOADED:
-                raise Conflict(f"ImportJob {job_id} is {status}: a job runs only once.")
             criteria = self.check_match(contact_list, match, match_values)
             if criteria is None:
                 outside = [name for name in match if name not in field_names]

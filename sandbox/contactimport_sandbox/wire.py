@@ -1,7 +1,8 @@
 """Media types on the wire: content negotiation, and JSON/XML bodies to and from JSON-shaped values.
 
 XML goes through the project's DataContract codec (``contactimport.datacontract``), which reads
-every XML rule from the spec document; JSON is plain ``json`` (Json.NET-compatible output).
+every XML rule from the spec document; JSON is plain ``json`` (Json.NET-compatible output), without
+the members the spec marks as absent from JSON (``x-wire-formats``, e.g. W50 ``Contact.Id``).
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from . import spec
 from .errors import BadRequest, NotAcceptable, UnsupportedMediaType
-from .spec import Api
+from .spec import Api, OffWireMembers
 
 JSON_TYPES = ("application/json", "text/json")
 XML_TYPES = ("application/xml", "text/xml")
@@ -85,9 +87,12 @@ Decoder = Callable[[str, bytes], Any]
 class Wire:
     """Encodes and decodes the bodies of one API."""
 
-    def __init__(self, api: Api) -> None:
+    def __init__(self, api: Api, document: dict[str, Any] | None = None) -> None:
         self.api = api
         self._xml: Any = None
+        self._json_members = OffWireMembers(
+            spec.document(api) if document is None else document, "json"
+        )
 
     def _codec(self) -> Any:
         if self._xml is None:
@@ -113,4 +118,5 @@ class Wire:
         if is_xml(media):
             encoded: bytes = self._codec().encode(schema_name, value)
             return encoded
+        value = self._json_members.strip(schema_name, value)
         return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
