@@ -671,3 +671,59 @@ def test_one_codec_decodes_and_encodes_from_many_threads() -> None:
 
     with ThreadPoolExecutor(max_workers=8) as pool:
         assert list(pool.map(round_trip, values)) == values
+
+
+# --- x-wire-formats: a member XML does not carry --------------------------------------------------
+
+
+def wire_marked(formats: Any) -> DataContractCodec:
+    """A contact whose `Score` member is marked `x-wire-formats: <formats>`."""
+    schemas = {
+        "Contact": {
+            "type": "object",
+            "x-datacontract": contract(
+                "Contact",
+                base={"namespace": COMMON, "members": ["EncContactId", "Score"]},
+            ),
+            "properties": {
+                "EncContactId": {"type": "string"},
+                "Score": {"type": "integer", "format": "int32", "x-wire-formats": formats},
+                "Name": {"type": "string"},
+            },
+        }
+    }
+    return DataContractCodec.from_document({"components": {"schemas": schemas}})
+
+
+def test_a_member_json_alone_carries_is_not_written_and_its_element_is_ignored() -> None:
+    codec = wire_marked(["json"])
+    xml = codec.encode("Contact", {"EncContactId": "e1", "Score": 7, "Name": "Ann"})
+    assert (
+        xml
+        == (
+            f'<Contact xmlns:i="{I_NS}" xmlns="{DTO}">'
+            f'<EncContactId xmlns="{COMMON}">e1</EncContactId><Name>Ann</Name></Contact>'
+        ).encode()
+    )
+    with_score = (
+        f'<Contact xmlns="{DTO}"><EncContactId xmlns="{COMMON}">e1</EncContactId>'
+        f'<Score xmlns="{COMMON}">7</Score><Name>Ann</Name></Contact>'
+    )
+    assert codec.decode("Contact", with_score) == {"EncContactId": "e1", "Name": "Ann"}
+    with pytest.raises(XmlEncodeError, match=r"Contact\.Other: not a member of Contact"):
+        codec.encode("Contact", {"Other": 1})
+
+
+@pytest.mark.parametrize("formats", [["xml"], ["json", "xml"]])
+def test_a_member_xml_carries_is_written_and_read_in_its_place(formats: list[str]) -> None:
+    codec = wire_marked(formats)
+    value = {"EncContactId": "e1", "Score": 7, "Name": "Ann"}
+    xml = codec.encode("Contact", value)
+    assert f'<Score xmlns="{COMMON}">7</Score><Name>'.encode() in xml
+    assert codec.decode("Contact", xml) == value
+
+
+@pytest.mark.parametrize("formats", [[], ["soap"], "xml", None])
+def test_a_malformed_wire_format_list_is_a_spec_error_naming_the_member(formats: Any) -> None:
+    with pytest.raises(DataContractSpecError, match=r"Contact\.Score: x-wire-formats must be"):
+        wire_marked(formats).encode("Contact", {"Name": "Ann"})

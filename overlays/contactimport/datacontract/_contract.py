@@ -4,7 +4,9 @@ Everything XML-specific comes from the document: contract names and namespaces f
 `x-datacontract` (falling back to the `xml` object), base-class members from
 `x-datacontract.base`, .NET types the JSON Schema cannot say from `x-datacontract-type`. The
 tables say, for every member, its JSON key, element name, namespace, kind and the namespace
-DataContractSerializer declares on it for its children.
+DataContractSerializer declares on it for its children. A property whose `x-wire-formats` does not
+list `xml` is no member of the contract (.NET's [IgnoreDataMember]): it is not written, and an
+element of its name is ignored like any unknown element.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ DATETIME = "datetime"
 TIMESPAN = "timespan"
 
 _REF_PREFIX = "#/components/schemas/"
+WIRE_FORMATS = ("json", "xml")
 _INTEGER_BITS: Mapping[object, int] = {"int32": 32, "int64": 64, None: 64}
 
 # The element name .NET gives a primitive when it is an array item or a document root.
@@ -89,6 +92,7 @@ class ObjectType:
     members: list[Member] = field(default_factory=list)
     by_json_name: dict[str, Member] = field(default_factory=dict)
     by_tag: dict[str, Member] = field(default_factory=dict)
+    not_in_xml: set[str] = field(default_factory=set)  # properties XML does not carry (JSON names)
 
     @property
     def contract(self) -> tuple[str, str]:
@@ -233,6 +237,9 @@ class ContractTables:
         ]
         for json_name, namespace in ordered:
             prop = properties[json_name]
+            if "xml" not in _wire_formats(prop, f"{obj.schema_name}.{json_name}"):
+                obj.not_in_xml.add(json_name)
+                continue
             xml = prop.get("xml") or {}
             element_name = str(xml.get("name") or json_name)
             member_type = self.type_of(prop, f"{obj.schema_name}.{json_name}")
@@ -393,6 +400,21 @@ class ContractTables:
         raise DataContractSpecError(
             f"{where}: arrays of {type(item_type).__name__} are not supported"
         )
+
+
+def _wire_formats(prop: Mapping[str, Any], where: str) -> tuple[str, ...]:
+    """The wire formats that carry a property (`x-wire-formats`; absent: all of them)."""
+    formats = prop.get("x-wire-formats", WIRE_FORMATS)
+    if (
+        not isinstance(formats, list | tuple)
+        or not formats
+        or any(value not in WIRE_FORMATS for value in formats)
+    ):
+        raise DataContractSpecError(
+            f"{where}: x-wire-formats must be a non-empty list of {', '.join(WIRE_FORMATS)}, "
+            f"not {formats!r}"
+        )
+    return tuple(formats)
 
 
 def _ordinal(name: str) -> tuple[int, ...]:

@@ -215,7 +215,7 @@ class Encoder:
             )
         by_json_name = obj.by_json_name
         for key in value:
-            if key not in by_json_name:
+            if key not in by_json_name and key not in obj.not_in_xml:
                 raise XmlEncodeError(
                     _render((path, f".{key}")) if isinstance(key, str) else _render(path),
                     f"not a member of {obj.schema_name}",
