@@ -17,6 +17,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -191,13 +192,18 @@ def error_response(sandbox: Sandbox, api: Api, media: str, status: int, message:
 
 
 # -- request plumbing --------------------------------------------------------------------------
+_WIRE_INTEGER = re.compile(r"[+-]?[0-9]+")
+
+
 def parse_path_param(name: str, kind: str, raw: str) -> Any:
     if kind != "integer":
         return raw
-    try:
-        value = int(raw)
-    except ValueError:
-        raise BadRequest(f"The value '{raw}' of {name} is not a valid integer.") from None
+    # Python's int() also reads " 9", "\x0c9", "1_0" and non-ASCII digits; the spec's integer is
+    # an optional sign and ASCII digits, nothing around them (found by schemathesis: a DELETE of
+    # configs/%0C9 deleted configuration 9).
+    if _WIRE_INTEGER.fullmatch(raw) is None:
+        raise BadRequest(f"The value {raw!r} of {name} is not a valid integer.")
+    value = int(raw)
     if not -(2**31) <= value <= 2**31 - 1:
         raise BadRequest(f"The value '{raw}' of {name} is out of the int32 range.")
     return value

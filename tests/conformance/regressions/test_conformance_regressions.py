@@ -181,3 +181,44 @@ def test_sandbox_refuses_a_bulk_import_of_numbers(app: Any) -> None:
     headers = {**CM_AUTH, "Content-Type": "application/xml"}
     response = send(app, "POST", f"/3/contacts/import/{config_id}", headers, TEXT_FOR_OBJECTS)
     assert response.status_code == 400, response.text
+
+
+# --- negative_data_rejection: `DELETE /3/contacts/import/configs/%0C9` deleted configuration 9.
+# Python's int() reads surrounding whitespace, underscores and non-ASCII digits; an integer path
+# parameter is an optional sign and ASCII digits only.
+@pytest.mark.parametrize(
+    "spelling",
+    ["%0C{id}", "%20{id}", "{id}%20", "%09{id}", "{id}%0A", "{id}_0", "%D9%A9", "{id}.0"],
+)
+def test_an_integer_path_parameter_is_digits_only(app: Any, spelling: str) -> None:
+    created = send(
+        app,
+        "POST",
+        "/3/contacts/import/configs",
+        {**CM_AUTH, "Content-Type": "application/json"},
+        '{"Name": "regression", "IsReusable": true}',
+    )
+    config_id = created.json()["Data"]["ImportConfigId"]
+    url = "/3/contacts/import/configs/" + spelling.format(id=config_id)
+    response = send(app, "DELETE", url, CM_AUTH)
+    assert response.status_code in (400, 404, 405), response.text
+    listed = send(app, "GET", "/3/contacts/import/configs", CM_AUTH).json()["Data"]
+    assert config_id in [config["ImportConfigId"] for config in listed]
+
+
+@pytest.mark.parametrize("spelling", ["{id}", "+{id}", "0{id}"])
+def test_an_integer_path_parameter_in_a_spelling_the_spec_allows_is_read(
+    app: Any, spelling: str
+) -> None:
+    created = send(
+        app,
+        "POST",
+        "/3/contacts/import/configs",
+        {**CM_AUTH, "Content-Type": "application/json"},
+        '{"Name": "regression", "IsReusable": true}',
+    )
+    config_id = created.json()["Data"]["ImportConfigId"]
+    url = "/3/contacts/import/configs/" + spelling.format(id=config_id)
+    assert send(app, "DELETE", url, CM_AUTH).status_code == 200
+    listed = send(app, "GET", "/3/contacts/import/configs", CM_AUTH).json()["Data"]
+    assert config_id not in [config["ImportConfigId"] for config in listed]
