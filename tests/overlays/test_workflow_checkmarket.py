@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import copy
 import json
 from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -28,6 +29,8 @@ from contactimport.workflows.checkmarket import (
     begin_bulk_import_async,
     contact_from_row,
     contact_properties,
+    queue_states,
+    queue_status_meanings,
     result_code_meanings,
     result_code_outcomes,
 )
@@ -47,6 +50,8 @@ class FakeCheckMarket:
         self.sent: list[list[Mapping[str, Any]]] = []
         self.faults: dict[tuple[str, int], Exception] = {}
         self.calls: dict[str, int] = {}
+        self.finish_as: list[Any] = [4]  # the StatusId each queue item ends in, cycled
+        self.interim: list[Any] = []  # StatusIds reported, one a poll, before the final one
 
     def _enter(self, operation: str) -> None:
         self.calls[operation] = self.calls.get(operation, 0) + 1
@@ -74,18 +79,30 @@ class FakeCheckMarket:
         rows = [{"ResultCode": "R0301", "ContactCount": valid}]
         if len(contacts) - valid:
             rows.append({"ResultCode": "R0308", "ContactCount": len(contacts) - valid})
-        self.queue[queue_item_id] = {"polls": 2, "rows": rows, "config": import_config_id}
+        self.queue[queue_item_id] = {
+            "polls": 2,
+            "rows": rows,
+            "config": import_config_id,
+            "interim": list(self.interim),
+            "final": self.finish_as[len(self.queue) % len(self.finish_as)],
+            "polled": 0,
+        }
         return {"QueueItemId": queue_item_id}
 
     def get_import_result(self, queue_item_id: int) -> dict[str, Any]:
         self._enter("get")
         item = self.queue[queue_item_id]
+        item["polled"] += 1
+        if item["polled"] > 20:  # a workflow that does not see the final state stops here
+            raise RuntimeError(f"queue item {queue_item_id} polled after it ended")
         item["polls"] -= 1
         if item["polls"] > 0:
             return {"QueueItemId": queue_item_id, "StatusId": 2}
+        if item["interim"]:
+            return {"QueueItemId": queue_item_id, "StatusId": item["interim"].pop(0)}
         return {
             "QueueItemId": queue_item_id,
-            "StatusId": 4,
+            "StatusId": item["final"],
             "Result": {"ImportResult": item["rows"]},
         }
 
@@ -175,7 +192,10 @@ def test_bulk_import_returns_counts_per_result_code_with_their_meaning() -> None
         "LangCode": "en",
         "CustomFields": {"Segment": "gold"},
     }
-    assert progress[-1].phase == "Completed"
+    assert progress[-1].phase == "Completed" and not outcome.failed
+    assert progress[-1].sent and not any(
+        update.sent for update in progress if update.phase == "Uploading"
+    )
     assert outcome.as_json()["Results"][1] == {
         "ResultCode": "R0308",
         "Meaning": "Invalid email address",
@@ -381,3 +401,78 @@ def test_tokens_of_another_api_or_an_older_version_are_refused() -> None:
     damaged = encode_token("checkmarket", {**document, "queue_item_ids": ["x"]})
     with pytest.raises(InvalidResumeToken, match="'queue_item_ids' must be a list of integers"):
         run(fake, rows(300), continuation_token=damaged)
+
+
+def with_queue_states(*states: dict[str, Any]) -> dict[str, Any]:
+    """The CheckMarket spec with ImportQueueItem.StatusId's x-status-values replaced."""
+    document: dict[str, Any] = copy.deepcopy(SPEC)
+    status = document["components"]["schemas"]["ImportQueueItem"]["properties"]["StatusId"]
+    status["x-status-values"] = [dict(state) for state in states]
+    return document
+
+
+SPEC_QUEUE_STATES: list[dict[str, Any]] = SPEC["components"]["schemas"]["ImportQueueItem"][
+    "properties"
+]["StatusId"]["x-status-values"]
+
+
+def test_the_queue_states_are_the_stages_of_the_spec() -> None:
+    states = queue_states(SPEC)
+    assert (set(states.in_progress), set(states.final)) == ({1, 2}, {3, 4})
+    assert (set(states.succeeded), set(states.failed)) == ({4}, {3})
+    assert queue_status_meanings(SPEC) == {
+        1: "Queued",
+        2: "Processing",
+        3: "Failed",
+        4: "Completed",
+    }
+
+
+def test_a_failed_queue_item_fails_the_bulk_import_with_the_spec_meaning_as_status() -> None:
+    fake = FakeCheckMarket()
+    fake.finish_as = [4, 3]
+    outcome = run(fake, rows(300), import_config_id=7, chunk_size=100)
+    assert [item["StatusId"] for item in outcome.queue_items] == [4, 3, 4]
+    assert (outcome.status, outcome.failed) == ("Failed", True)
+
+
+def test_the_outcome_follows_the_stages_and_meanings_the_spec_gives() -> None:
+    renamed = [
+        {**item, "meaning": "Done"} if item["value"] == 4 else item for item in SPEC_QUEUE_STATES
+    ]
+    outcome = run(FakeCheckMarket(), rows(5), import_config_id=7,
+                  spec_document=with_queue_states(*renamed))  # fmt: skip
+    assert (outcome.status, outcome.failed) == ("Done", False)
+    marked_failed = [
+        {**item, "outcome": "failed"} if item["value"] == 4 else item for item in SPEC_QUEUE_STATES
+    ]
+    outcome = run(FakeCheckMarket(), rows(5), import_config_id=7,
+                  spec_document=with_queue_states(*marked_failed))  # fmt: skip
+    assert (outcome.status, outcome.failed) == ("Completed", True)
+
+
+def test_a_final_state_the_spec_adds_ends_the_polling() -> None:
+    fake = FakeCheckMarket()
+    fake.finish_as = [5]
+    archived = {"value": 5, "meaning": "Archived", "stage": "final", "outcome": "succeeded"}
+    progress: list[BulkImportProgress] = []
+    outcome = run(fake, rows(5), import_config_id=7, on_progress=progress.append,
+                  spec_document=with_queue_states(*SPEC_QUEUE_STATES, archived))  # fmt: skip
+    assert (outcome.status, outcome.failed, outcome.imported) == ("Archived", False, 5)
+    assert progress[-1].phase == "Archived"
+
+
+def test_a_state_the_spec_does_not_list_keeps_the_workflow_polling() -> None:
+    fake = FakeCheckMarket()
+    fake.interim = [7, "Verifying"]
+    outcome = run(fake, rows(5), import_config_id=7)
+    assert outcome.status == "Completed" and outcome.imported == 5
+    assert fake.queue[4700]["polled"] == 4
+
+
+def test_a_broken_queue_state_list_is_refused_before_anything_is_sent() -> None:
+    fake = FakeCheckMarket()
+    broken = with_queue_states(*SPEC_QUEUE_STATES, {"value": 9, "meaning": "x", "stage": "final"})
+    with pytest.raises(ValueError, match="ImportQueueItem/properties/StatusId/x-status-values"):
+        run(fake, rows(5), import_config_id=7, spec_document=broken)
+    assert fake.calls == {}

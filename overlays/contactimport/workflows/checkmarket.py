@@ -13,6 +13,11 @@ twice): the workflow stops with a continuation token recording the chunks whose 
 known. Resuming skips those and sends the rest, including the chunk whose outcome was unknown;
 with a configuration that updates existing contacts (``UpdateTypeId`` 1 and unique emails) a
 repeat updates rather than duplicates.
+
+Queue item states: what a ``StatusId`` means to the workflow is its stage in the spec's
+``x-status-values`` (:mod:`.states`): a final one ends the polling of its queue item, a failed one
+fails the bulk import, and the outcome's ``status`` is the spec's meaning of the final
+``StatusId``. A ``StatusId`` the spec does not list keeps the workflow polling.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from .errors import (
 from .poller import AsyncImportPoller, ImportPoller, Pause, Steps
 from .process import StepProcess
 from .resume import ContactDigest, decode_state, encode_state
+from .states import StatusValues, status_values
 from .which50 import RetrySettings
 
 if TYPE_CHECKING:
@@ -45,12 +51,19 @@ __all__ = [
     "begin_bulk_import",
     "begin_bulk_import_async",
     "contact_from_row",
+    "queue_states",
     "result_code_meanings",
     "result_code_outcomes",
 ]
 
 API: Final = "checkmarket"
 DEFAULT_CHUNK_SIZE: Final = 5_000
+QUEUE_STATUS: Final = ("ImportQueueItem", "StatusId")
+# The workflow's own phases (BulkImportProgress.phase) before its final one, which is the spec's
+# meaning of the final StatusId (BulkImportOutcome.status); they are no StatusId meanings.
+CONFIGURING: Final = "Configuring"
+UPLOADING: Final = "Uploading"
+PROCESSING: Final = "Processing"
 
 
 def _spec(document: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -73,11 +86,25 @@ def result_code_outcomes(document: Mapping[str, Any] | None = None) -> dict[str,
     return {str(item["code"]): str(item["outcome"]) for item in schema["x-result-codes"]}
 
 
-def queue_status_meanings(document: Mapping[str, Any] | None = None) -> dict[int, str]:
+def queue_states(document: Mapping[str, Any] | None = None) -> StatusValues:
+    """The ``ImportQueueItem.StatusId`` states and their stages, read from the CheckMarket spec."""
+    return status_values(_spec(document), *QUEUE_STATUS)
+
+
+def queue_status_meanings(document: Mapping[str, Any] | None = None) -> dict[str | int, str]:
     """``{StatusId: meaning}`` from the spec's ``x-status-values`` (4 → "Completed")."""
-    schema = _spec(document)["components"]["schemas"]["ImportQueueItem"]
-    values = schema["properties"]["StatusId"]["x-status-values"]
-    return {int(item["value"]): str(item["meaning"]) for item in values}
+    return queue_states(document).meanings()
+
+
+def queue_status(item: Mapping[str, Any]) -> str | int | None:
+    """A queue item's ``StatusId`` as the spec lists it (an integer; digits sent as text too)."""
+    value = item.get("StatusId")
+    if isinstance(value, str):
+        try:
+            return int(value)
+        except ValueError:
+            return value
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def contact_properties(document: Mapping[str, Any] | None = None) -> tuple[str, ...]:
@@ -163,8 +190,11 @@ class BulkImportOutcome:
     import_config_id: int
     queue_item_ids: tuple[int, ...]
     status: str
+    """The spec's meaning of the final ``StatusId``: a failed queue item's if one failed."""
     results: tuple[ResultCodeCount, ...]
     queue_items: tuple[Mapping[str, Any], ...] = field(repr=False, compare=False)
+    failed: bool = False
+    """Whether a queue item ended in a ``StatusId`` whose outcome the spec says is failed."""
 
     @property
     def total(self) -> int:
@@ -198,10 +228,13 @@ class BulkImportProgress:
     """What the progress callback receives."""
 
     phase: str
-    """``Configuring``, ``Uploading``, ``Processing``, ``Completed`` or ``Failed``."""
+    """``Configuring``, ``Uploading``, ``Processing``, then the outcome's ``status`` (the spec's
+    meaning of the final ``StatusId``: ``Completed`` or ``Failed`` in the spec)."""
     uploaded_contacts: int
     queue_items: int
     completed_queue_items: int
+    sent: bool = False
+    """Whether every chunk was sent: the queue items are being processed, or are final."""
 
 
 @dataclass(frozen=True)
@@ -311,7 +344,7 @@ class BulkImportProcess(StepProcess[_BulkState]):
             raise ValueError(f"the chunk size must be at least 1, got {chunk_size}")
         super().__init__()
         self._state = state
-        self._phase = "Configuring"
+        self._phase = CONFIGURING
         self._config_id = import_config_id
         self._config = config
         self._reuse = reuse_config
@@ -323,7 +356,7 @@ class BulkImportProcess(StepProcess[_BulkState]):
         self._retry = retry
         self._meanings = result_code_meanings(document)
         self._outcomes = result_code_outcomes(document)
-        self._statuses = queue_status_meanings(document)
+        self._states = queue_states(document)
         self._properties = contact_properties(document)
         self._digest = ContactDigest()
         self._completed = 0
@@ -344,6 +377,7 @@ class BulkImportProcess(StepProcess[_BulkState]):
                     uploaded_contacts=0 if state is None else state.confirmed_contacts,
                     queue_items=0 if state is None else len(state.queue_item_ids),
                     completed_queue_items=self._completed,
+                    sent=state is not None and state.uploads_done,
                 )
             )
 
@@ -371,7 +405,7 @@ class BulkImportProcess(StepProcess[_BulkState]):
             )
         else:
             pending = yield from self._skip_confirmed()
-        self._set_phase("Uploading")
+        self._set_phase(UPLOADING)
         while pending is not None:
             self._check_cancel()
             state = self._state
@@ -389,7 +423,7 @@ class BulkImportProcess(StepProcess[_BulkState]):
         return (yield from self._poll())
 
     def _configure(self) -> Steps[int]:
-        self._set_phase("Configuring")
+        self._set_phase(CONFIGURING)
         if self._config_id is not None:
             return self._config_id
         assert self._config is not None
@@ -453,14 +487,14 @@ class BulkImportProcess(StepProcess[_BulkState]):
                 queue_item_ids=(*state.queue_item_ids, int(queue_item_id)),
             )
         )
-        self._set_phase("Uploading")
+        self._set_phase(UPLOADING)
 
     def _poll(self) -> Steps[BulkImportOutcome]:
         state = self._state
         assert state is not None
         finals: dict[int, Mapping[str, Any]] = {}
         interval = self._poll_interval
-        self._set_phase("Processing")
+        self._set_phase(PROCESSING)
         while True:
             for queue_item_id in state.queue_item_ids:
                 if queue_item_id in finals:
@@ -468,26 +502,26 @@ class BulkImportProcess(StepProcess[_BulkState]):
                 item: Mapping[str, Any] = yield from self._retrying(
                     _GetResult(queue_item_id), "reading the import result"
                 )
-                meaning = self._statuses.get(int(item.get("StatusId") or 0), "")
-                if meaning in ("Completed", "Failed"):
+                if queue_status(item) in self._states.final:
                     finals[queue_item_id] = item
             self._completed = len(finals)
             if len(finals) == len(state.queue_item_ids):
                 break
-            self._set_phase("Processing")
+            self._set_phase(PROCESSING)
             yield Pause(interval)
             self._check_cancel()
             interval = min(self._max_poll_interval, interval * 1.5)
         counts: dict[str, int] = {}
-        failed = False
         for queue_item_id in state.queue_item_ids:
-            item = finals[queue_item_id]
-            failed |= self._statuses.get(int(item.get("StatusId") or 0)) == "Failed"
-            rows = (item.get("Result") or {}).get("ImportResult") or []
+            rows = (finals[queue_item_id].get("Result") or {}).get("ImportResult") or []
             for row in rows:
                 code = str(row.get("ResultCode"))
                 counts[code] = counts.get(code, 0) + int(row.get("ContactCount") or 0)
-        status = "Failed" if failed else "Completed"
+        ended = [queue_status(finals[queue_item_id]) for queue_item_id in state.queue_item_ids]
+        failed = [status for status in ended if status in self._states.failed]
+        # The first failed queue item's state, else the first one's (all succeeded).
+        final = next(iter(failed or ended), None)
+        status = "" if final is None else self._states.meanings()[final]
         self._set_phase(status)
         return BulkImportOutcome(
             import_config_id=state.import_config_id,
@@ -503,6 +537,7 @@ class BulkImportProcess(StepProcess[_BulkState]):
                 for code, count in sorted(counts.items())
             ),
             queue_items=tuple(finals[i] for i in state.queue_item_ids),
+            failed=bool(failed),
         )
 
     def _invoke(self, api: CheckMarketImportApi | AsyncCheckMarketImportApi, action: Any) -> Any:
