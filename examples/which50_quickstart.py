@@ -13,6 +13,7 @@ import time
 from contactimport.errors import ContactImportError, NotFoundError
 from contactimport.querystring import CustomEvents, MatchOn, MatchValues
 from contactimport.which50 import Which50, contact
+from contactimport.workflows import TERMINAL_STATES
 
 LIST_ID = 1  # the sandbox's "Customers" list
 
@@ -42,10 +43,8 @@ def main() -> None:
             custom_events=CustomEvents("SendWelcomeEmail", "SendEventInvite"),
             check_fields=True,  # fail before sending if Email is not a field of the list
         )
-        while (status := w50.get_import_job(LIST_ID, job.id)).current_status not in (
-            "Finished",
-            "Failed",
-        ):
+        # Finished or Failed: the job states the spec marks final.
+        while (status := w50.get_import_job(LIST_ID, job.id)).current_status not in TERMINAL_STATES:
             time.sleep(0.1)
         print(
             f"job {status.id}: {status.current_status}, inserted {status.inserted_contacts}, "

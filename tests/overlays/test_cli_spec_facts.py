@@ -6,17 +6,21 @@ from __future__ import annotations
 
 import copy
 import importlib
+import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from types import SimpleNamespace
 from typing import Any
 
 import click
 import contactimport_spec
 import pytest
 from click.testing import CliRunner
-from contactimport.cli import app, checkmarket_commands, spec_facts, which50_commands
-from contactimport.workflows.checkmarket import queue_status_meanings, result_code_meanings
+from contactimport.cli import ExitCode, app, checkmarket_commands, spec_facts, which50_commands
+from contactimport.workflows import checkmarket as checkmarket_workflow
+from contactimport.workflows import which50 as which50_workflow
+from contactimport.workflows.checkmarket import result_code_meanings
 
 Documents = dict[str, dict[str, Any]]
 
@@ -112,11 +116,135 @@ def test_the_final_job_states_follow_the_spec_order() -> None:
     assert "Wait until the job is Finished or Failed." in help_text(app.cli, "which50", "status")
 
 
-def test_every_state_the_cli_waits_for_is_a_spec_value() -> None:
-    states = spec_facts.job_states()
-    used = {*spec_facts.RUNNING_STATES, *spec_facts.TERMINAL_STATES, spec_facts.FAILED_JOB_STATE}
-    assert used <= set(states)
-    assert checkmarket_commands.FAILED_STATUS in queue_status_meanings().values()
+class FakeClient:
+    """The calls ``which50 status`` and ``checkmarket result``/``import`` make (no network)."""
+
+    def __init__(self, *, job_states: Sequence[str] = ("Finished",), queue_status: int = 4) -> None:
+        self.job_states = list(job_states)  # CurrentStatus of each read, the last one repeated
+        self.queue_status = queue_status
+        self.reads = 0
+
+    def __enter__(self) -> FakeClient:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        return None
+
+    def get_import_job(self, contact_list_id: int, import_job_id: int) -> Any:
+        self.reads += 1
+        if self.reads > 10:
+            raise RuntimeError("still polling a job that ended")
+        status = self.job_states[min(self.reads, len(self.job_states)) - 1]
+        return Model(
+            {"Id": import_job_id, "ContactListId": contact_list_id, "CurrentStatus": status}
+        )
+
+    def _queue_item(self, queue_item_id: int) -> dict[str, Any]:
+        rows = [{"ResultCode": "R0301", "ContactCount": 1}]
+        return {
+            "QueueItemId": queue_item_id,
+            "StatusId": self.queue_status,
+            "Result": {"ImportResult": rows},
+        }
+
+    def get_import_result(self, queue_item_id: int) -> Any:  # the CheckMarket client's call
+        return SimpleNamespace(data=Model(self._queue_item(queue_item_id)))
+
+    # The workflow's CheckMarketImportApi
+    def list_import_configs(self) -> list[dict[str, Any]]:
+        return []
+
+    def create_import_config(self, config: Mapping[str, Any]) -> dict[str, Any]:
+        return {"ImportConfigId": 7, "Succeeded": True}
+
+    def bulk_import_contacts(
+        self, import_config_id: int, contacts: Sequence[Mapping[str, Any]]
+    ) -> dict[str, Any]:
+        return {"QueueItemId": 4700}
+
+
+class WorkflowView(FakeClient):
+    """The fake as the bulk import workflow calls it (``get_import_result`` gives the item)."""
+
+    def get_import_result(self, queue_item_id: int) -> Any:
+        return self._queue_item(queue_item_id)
+
+
+class Model(dict[str, Any]):
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self)
+
+
+STATUS_PROPERTIES = {
+    "which50": ("ImportJob", "CurrentStatus"),
+    "checkmarket": ("ImportQueueItem", "StatusId"),
+}
+
+
+def mark(documents: Documents, api: str, value: Any, **item: Any) -> None:
+    """Change the ``x-status-values`` item of ``value`` (W50 job or CheckMarket queue item)."""
+    schema, prop = STATUS_PROPERTIES[api]
+    listed = schemas(documents, api)[schema]["properties"][prop]["x-status-values"]
+    for entry in listed:
+        if entry["value"] == value:
+            entry.update(item)
+
+
+def test_which_job_and_queue_states_failed_follows_the_spec(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    def change(documents: Documents) -> None:
+        mark(documents, "which50", "Finished", outcome="failed")
+        mark(documents, "checkmarket", 4, outcome="failed")
+
+    csv_file = tmp_path / "a.csv"
+    csv_file.write_text("Email\na@x.com\n")
+    status = ["which50", "status", "--list", "1", "--job", "2"]
+    result = ["checkmarket", "result", "4700"]
+    bulk = ["checkmarket", "import", str(csv_file), "--config", "7", "--poll-interval", "0.01"]
+    for command in (status, result):
+        monkeypatch.setattr(which50_commands, "_client", lambda ctx: FakeClient())
+        monkeypatch.setattr(checkmarket_commands, "_client", lambda ctx: FakeClient())
+        assert CliRunner().invoke(app.cli, command).exit_code == 0
+    monkeypatch.setattr(checkmarket_commands, "_client", lambda ctx: WorkflowView())
+    assert CliRunner().invoke(app.cli, bulk).exit_code == 0
+    csv_file.with_name("a.csv.checkmarket-import-state.json").unlink(missing_ok=True)
+    with cli_built_from(change) as cli:
+        monkeypatch.setattr(which50_commands, "_client", lambda ctx: FakeClient())
+        monkeypatch.setattr(checkmarket_commands, "_client", lambda ctx: FakeClient())
+        for command in (status, result):
+            outcome = CliRunner().invoke(cli, command)
+            assert outcome.exit_code == ExitCode.IMPORT_FAILED, (command, outcome.output)
+        monkeypatch.setattr(checkmarket_commands, "_client", lambda ctx: WorkflowView())
+        outcome = CliRunner().invoke(cli, bulk)
+        assert outcome.exit_code == ExitCode.IMPORT_FAILED, outcome.output
+        assert "failed on the server" in outcome.stderr
+
+
+def test_status_wait_ends_on_a_final_state_the_spec_adds(monkeypatch: pytest.MonkeyPatch) -> None:
+    def change(documents: Documents) -> None:
+        status = schemas(documents, "which50")["ImportJob"]["properties"]["CurrentStatus"]
+        status["x-status-values"].append(
+            {"value": "Archived", "meaning": "m", "stage": "final", "outcome": "succeeded"}
+        )
+
+    fake = FakeClient(job_states=["Running", "Archived"])
+    with cli_built_from(change) as cli:
+        assert "Wait until the job is Finished, Failed or Archived." in help_text(
+            cli, "which50", "status"
+        )
+        monkeypatch.setattr(which50_commands, "_client", lambda ctx: fake)
+        command = ["which50", "status", "--list", "1", "--job", "2", "--wait", "--json"]
+        outcome = CliRunner().invoke(cli, command)
+        assert outcome.exit_code == 0, outcome.output
+        assert json.loads(outcome.stdout)["CurrentStatus"] == "Archived"
+        assert fake.reads == 2
+
+
+def test_the_cli_takes_its_states_from_the_workflows_readers() -> None:
+    assert spec_facts.job_states is which50_workflow.job_states
+    assert spec_facts.queue_states is checkmarket_workflow.queue_states
+    assert which50_commands.FINAL_STATES == ["Finished", "Failed"]
 
 
 def _commands(group: click.Group, path: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:

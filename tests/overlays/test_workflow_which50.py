@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 import yaml
+from contactimport import workflows
 from contactimport.errors import (
     APIConnectionError,
     ConflictError,
@@ -49,6 +50,7 @@ from contactimport.workflows.resume import decode_token, encode_token
 from contactimport.workflows.which50 import (
     FAILED_STATES,
     RUNNING_STATES,
+    SUCCEEDED_STATES,
     TERMINAL_STATES,
     UPLOADABLE_STATES,
     job_states,
@@ -487,11 +489,14 @@ def test_the_job_states_are_the_stages_of_the_spec() -> None:
     states = job_states(SPEC)
     assert names(states.open) == {"Created", "Loaded"} == UPLOADABLE_STATES
     assert names(states.in_progress) == {"Running"}
-    assert names(states.succeeded) == {"Finished"}
+    assert names(states.succeeded) == {"Finished"} == SUCCEEDED_STATES
     assert names(states.failed) == {"Failed"} == FAILED_STATES
     assert names(states.started) == {"Running", "Finished", "Failed"} == RUNNING_STATES
     assert names(states.final) == {"Finished", "Failed"} == TERMINAL_STATES
     assert list(states.meanings()) == ["Created", "Loaded", "Running", "Finished", "Failed"]
+    exported = (workflows.TERMINAL_STATES, workflows.SUCCEEDED_STATES, workflows.FAILED_STATES)
+    assert exported == (TERMINAL_STATES, SUCCEEDED_STATES, FAILED_STATES)
+    assert workflows.job_states is job_states
 
 
 def test_a_final_state_the_spec_marks_failed_raises_import_job_failed() -> None:

@@ -16,7 +16,6 @@ from ..workflows.checkmarket import (
     BulkImportOutcome,
     BulkImportProgress,
     begin_bulk_import,
-    queue_status_meanings,
     result_code_meanings,
 )
 from .common import (
@@ -40,6 +39,8 @@ from .spec_facts import (
     config_name_length,
     contact_properties,
     default_update_type,
+    queue_states,
+    queue_status,
     result_code_label,
     update_types,
 )
@@ -47,8 +48,6 @@ from .spec_facts import (
 UPDATE_TYPES = update_types()
 DEFAULT_UPDATE_TYPE = default_update_type()
 NAME_LENGTH = config_name_length()
-#: The queue item state of a failed bulk import (``x-status-values`` of ``StatusId``).
-FAILED_STATUS = "Failed"
 
 
 _SENT_AS = textwrap.fill(
@@ -314,7 +313,7 @@ def import_command(
             raise failure from error
         output.note(f"Importing {file} through CheckMarket ...")
         outcome: BulkImportOutcome = run.wait(poller)
-    failed = outcome.status == FAILED_STATUS
+    failed = outcome.failed
     if failed:
         code = ExitCode.IMPORT_FAILED
     elif outcome.not_imported or run.source.bad_rows:
@@ -352,7 +351,7 @@ def _progress_callback(bars: Bars, estimate: int) -> Any:
             total=max(estimate, progress.uploaded_contacts),
             description="Sending contacts",
         )
-        if progress.phase in ("Processing", "Completed", "Failed"):
+        if progress.sent:  # the queue items are being processed, or are final
             bars.update(
                 "upload",
                 completed=progress.uploaded_contacts,
@@ -380,8 +379,10 @@ def result_command(ctx: click.Context, queue_item_id: int) -> None:
     with _client(ctx) as client:
         item = client.get_import_result(queue_item_id).data.to_dict()
     meanings = result_code_meanings()
-    statuses = queue_status_meanings()
-    status = statuses.get(int(item.get("StatusId") or 0), str(item.get("StatusId")))
+    states = queue_states()
+    status_id = queue_status(item)
+    meaning = None if status_id is None else states.meanings().get(status_id)
+    status = str(item.get("StatusId")) if meaning is None else meaning
     rows = (item.get("Result") or {}).get("ImportResult") or []
     if output.json_output:
         output.emit_json(
@@ -407,5 +408,5 @@ def result_command(ctx: click.Context, queue_item_id: int) -> None:
                 for row in rows
             ],
         )
-    if status == FAILED_STATUS:
+    if status_id in states.failed:
         ctx.exit(int(ExitCode.IMPORT_FAILED))

@@ -21,6 +21,8 @@ import urllib.request
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from ..workflows import SUCCEEDED_STATES
+
 __all__ = ["main"]
 
 W50_TOKEN = "w50-acme-full"  # public credentials of the sandbox's packaged fixtures
@@ -152,8 +154,9 @@ def run_demo(data: Path, fixtures: Path | None) -> int:
                                  capture=True)  # fmt: skip
             try:
                 job = json.loads(document)
-                if job.get("CurrentStatus") != "Finished":
-                    steps.failures.append(f"job 2 is {job.get('CurrentStatus')}, not Finished")
+                if job.get("CurrentStatus") not in SUCCEEDED_STATES:
+                    succeeded = " or ".join(sorted(SUCCEEDED_STATES))
+                    steps.failures.append(f"job 2 is {job.get('CurrentStatus')}, not {succeeded}")
             except ValueError:
                 steps.failures.append("`which50 status --json` did not print JSON")
             print("\n## CheckMarket: bulk import through a configuration (created on first use)")

@@ -3,29 +3,35 @@
 Help texts and option choices are built from these when the command modules are imported, so the
 CLI follows the spec: the W50 batch limit (``maxItems``), the CheckMarket ``ImportContact``
 members, ``ResultCode`` meanings, ``ImportConfig.Name`` length limits, ``UpdateTypeId`` values,
-descriptions and default, and the W50 ``ImportJob.CurrentStatus`` values.
+descriptions and default, and the states of a W50 ``ImportJob.CurrentStatus`` and a CheckMarket
+``ImportQueueItem.StatusId``.
 
-Which job states are final is not marked in the spec (``x-status-values`` only lists each value
-and its meaning); the CLI takes those sets from the W50 workflow, which decides when an import
-ended, and the tests check that each of them is a spec value.
+Which states are final, and whether a final one failed, is marked in the spec: each
+``x-status-values`` item has a ``stage`` and, when final, an ``outcome``. :func:`job_states` and
+:func:`queue_states` are the workflows' readers of those lists (:mod:`..workflows.states`), so
+the CLI decides what a state means exactly as the import it runs does.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Final, Literal
+from typing import Any, Literal
 
-from ..workflows.checkmarket import contact_properties, result_code_meanings
-from ..workflows.which50 import RUNNING_STATES, TERMINAL_STATES, upload_batch_limit
+from ..workflows.checkmarket import (
+    contact_properties,
+    queue_states,
+    queue_status,
+    result_code_meanings,
+)
+from ..workflows.which50 import job_states, upload_batch_limit
 
 __all__ = [
-    "FAILED_JOB_STATE",
-    "RUNNING_STATES",
-    "TERMINAL_STATES",
     "config_name_length",
     "contact_properties",
     "default_update_type",
     "job_states",
+    "queue_states",
+    "queue_status",
     "result_code_label",
     "result_code_meanings",
     "update_types",
@@ -33,9 +39,6 @@ __all__ = [
 ]
 
 Api = Literal["which50", "checkmarket"]
-
-FAILED_JOB_STATE: Final = "Failed"
-"""The final W50 job state of a failed import (the workflow raises ``ImportJobFailed`` on it)."""
 
 
 def _spec(api: Api, document: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -49,12 +52,6 @@ def _spec(api: Api, document: Mapping[str, Any] | None) -> Mapping[str, Any]:
 def _schemas(api: Api, document: Mapping[str, Any] | None) -> Mapping[str, Any]:
     schemas: Mapping[str, Any] = _spec(api, document)["components"]["schemas"]
     return schemas
-
-
-def job_states(document: Mapping[str, Any] | None = None) -> dict[str, str]:
-    """``{CurrentStatus: meaning}`` of a W50 import job, in spec order (``x-status-values``)."""
-    status = _schemas("which50", document)["ImportJob"]["properties"]["CurrentStatus"]
-    return {str(item["value"]): str(item["meaning"]) for item in status["x-status-values"]}
 
 
 def _config_property(name: str, document: Mapping[str, Any] | None) -> Mapping[str, Any]:

@@ -37,17 +37,13 @@ from .importing import (
     option_given,
 )
 from .output import Bars
-from .spec_facts import (
-    FAILED_JOB_STATE,
-    RUNNING_STATES,
-    TERMINAL_STATES,
-    job_states,
-    upload_batch_limit,
-)
+from .spec_facts import job_states, upload_batch_limit
 
 BATCH_LIMIT = upload_batch_limit()
+#: What each ``ImportJob.CurrentStatus`` means (its stage in the spec's ``x-status-values``).
+JOB_STATES = job_states()
 #: The job states ``status --wait`` waits for, in the spec's order.
-FINAL_STATES = [state for state in job_states() if state in TERMINAL_STATES]
+FINAL_STATES = [str(state) for state in JOB_STATES.meanings() if state in JOB_STATES.final]
 
 IMPORT_HELP = f"""Import the contacts of a CSV file into a W50 contact list.
 
@@ -408,8 +404,8 @@ def _progress_callback(bars: Bars, estimate: int) -> Any:
             total=max(estimate, progress.uploaded_contacts),
             description="Uploading contacts",
         )
-        if progress.phase in RUNNING_STATES and progress.job is not None:
-            if progress.phase in TERMINAL_STATES:
+        if progress.phase in JOB_STATES.started and progress.job is not None:
+            if progress.phase in JOB_STATES.final:
                 bars.update(
                     "upload",
                     completed=progress.uploaded_contacts,
@@ -439,7 +435,7 @@ def status_command(ctx: click.Context, list_id: int, job_id: int, wait: bool) ->
     with _client(ctx) as client:
         job = ImportJobResult.from_json(client.get_import_job(list_id, job_id).to_dict())
         with output.progress() as bars:
-            while wait and job.current_status not in TERMINAL_STATES:
+            while wait and job.current_status not in JOB_STATES.final:
                 bars.update("process", completed=job.progress_percent, total=100)
                 threading.Event().wait(1.0)
                 job = ImportJobResult.from_json(client.get_import_job(list_id, job_id).to_dict())
@@ -447,5 +443,5 @@ def status_command(ctx: click.Context, list_id: int, job_id: int, wait: bool) ->
         output.emit_json(job.as_json())
     else:
         output.fields(f"Import job {job.id}", _job_rows(job))
-    if job.current_status == FAILED_JOB_STATE:
+    if job.current_status in JOB_STATES.failed:
         ctx.exit(int(ExitCode.IMPORT_FAILED))

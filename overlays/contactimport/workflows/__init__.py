@@ -4,6 +4,13 @@ W50: ``begin_import(Which50(), list_id, contacts, match=[...], custom_events=[..
 CheckMarket: ``begin_bulk_import(CheckMarket(), contacts, config={"Name": ...})``. Both return an
 :class:`ImportPoller` (``begin_import_async``/``begin_bulk_import_async``: an
 :class:`AsyncImportPoller`).
+
+What a state means is read from the specs' ``x-status-values`` stages: ``job_states()`` (a W50
+``ImportJob.CurrentStatus``) and ``queue_states()`` (a CheckMarket ``ImportQueueItem.StatusId``)
+give the open, in-progress, final, succeeded and failed sets; ``TERMINAL_STATES``,
+``SUCCEEDED_STATES`` and ``FAILED_STATES`` are the W50 job's, from the packaged spec::
+
+    while w50.get_import_job(list_id, job_id).current_status not in TERMINAL_STATES: ...
 """
 
 from .batching import abatched, batched, request_body_max_items
@@ -13,6 +20,7 @@ from .checkmarket import (
     ResultCodeCount,
     begin_bulk_import,
     begin_bulk_import_async,
+    queue_states,
     result_code_meanings,
     result_code_outcomes,
 )
@@ -30,7 +38,13 @@ from .errors import (
 )
 from .poller import AsyncImportPoller, ImportPoller
 from .resume import InvalidResumeToken, ResumeState
+from .states import StatusValue, StatusValues
 from .which50 import (
+    FAILED_STATES,
+    RUNNING_STATES,
+    SUCCEEDED_STATES,
+    TERMINAL_STATES,
+    UPLOADABLE_STATES,
     AsyncWhich50ImportApi,
     ImportJobResult,
     ImportProgress,
@@ -38,10 +52,16 @@ from .which50 import (
     Which50ImportApi,
     begin_import,
     begin_import_async,
+    job_states,
     upload_batch_limit,
 )
 
 __all__ = [
+    "FAILED_STATES",
+    "RUNNING_STATES",
+    "SUCCEEDED_STATES",
+    "TERMINAL_STATES",
+    "UPLOADABLE_STATES",
     "AsyncImportPoller",
     "AsyncWhich50ImportApi",
     "BulkImportOutcome",
@@ -60,6 +80,8 @@ __all__ = [
     "ResumeState",
     "RetrySettings",
     "SourceChangedError",
+    "StatusValue",
+    "StatusValues",
     "UnknownFieldsError",
     "Which50ImportApi",
     "WorkflowError",
@@ -70,6 +92,8 @@ __all__ = [
     "begin_import",
     "begin_import_async",
     "is_transient",
+    "job_states",
+    "queue_states",
     "request_body_max_items",
     "result_code_meanings",
     "result_code_outcomes",

@@ -52,6 +52,8 @@ __all__ = [
     "begin_bulk_import_async",
     "contact_from_row",
     "queue_states",
+    "queue_status",
+    "queue_status_meanings",
     "result_code_meanings",
     "result_code_outcomes",
 ]

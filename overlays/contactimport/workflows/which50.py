@@ -44,6 +44,11 @@ if TYPE_CHECKING:
     from ..which50 import AsyncWhich50, Which50
 
 __all__ = [
+    "FAILED_STATES",
+    "RUNNING_STATES",
+    "SUCCEEDED_STATES",
+    "TERMINAL_STATES",
+    "UPLOADABLE_STATES",
     "AsyncWhich50ImportApi",
     "ImportJobResult",
     "ImportProgress",
@@ -89,6 +94,8 @@ TERMINAL_STATES: Final = frozenset(str(state) for state in _PACKAGED_STATES.fina
 """Final states, from the packaged spec; the workflow reads the document it is given instead."""
 UPLOADABLE_STATES: Final = frozenset(str(state) for state in _PACKAGED_STATES.open)
 """Open states (batches may be uploaded), from the packaged spec."""
+SUCCEEDED_STATES: Final = frozenset(str(state) for state in _PACKAGED_STATES.succeeded)
+"""Final states of a run that succeeded, from the packaged spec."""
 FAILED_STATES: Final = frozenset(str(state) for state in _PACKAGED_STATES.failed)
 """Final states of a failed run, from the packaged spec."""
 
