@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner, Result
 from contactimport.cli import ExitCode, cli, which50_commands
 from contactimport.errors import APIStatusError, ErrorDetails
-from contactimport.workflows import ImportCancelled
+from contactimport.workflows import ImportCancelled, ResumeArgumentConflict
 
 
 class FakeWhich50:
@@ -192,6 +192,25 @@ def test_a_resume_with_other_options_is_a_usage_error_and_keeps_the_state(
     assert (fake.uploads, fake.runs) == (2, [])  # nothing sent
     assert run_import(csv_file, "--resume", "--match", "Email").exit_code == ExitCode.OK
     assert fake.runs[0]["match"] == ("Email",)
+
+
+def test_a_contradiction_is_worded_from_the_values_the_workflow_compared(
+    monkeypatch: pytest.MonkeyPatch, csv_file: Path
+) -> None:
+    fake = FakeWhich50()
+    fake.failing_upload = 2
+    use(monkeypatch, fake)
+    assert run_import(csv_file).exit_code == ExitCode.API_ERROR  # the token says batch size 2
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise ResumeArgumentConflict("batch_size", kwargs["batch_size"], 3)
+
+    monkeypatch.setattr(which50_commands, "begin_import", refuse)
+    result = resume(csv_file, "--batch-size", "5")
+    assert result.exit_code == ExitCode.USAGE, result.output
+    assert (
+        "--batch-size 5 contradicts the resume token: the import began with --batch-size 3"
+    ) in " ".join(result.stderr.split())
 
 
 def resume(csv_file: Path, *extra: str, **invoke: Any) -> Result:

@@ -378,6 +378,12 @@ def test_an_argument_contradicting_the_token_is_refused_before_anything_is_sent(
     message = str(caught.value)
     assert argument in message and in_token in message and repr(value) in message
     assert fake.calls == calls
+    conflict = caught.value
+    assert (conflict.argument, conflict.given, repr(conflict.recorded)) == (
+        argument,
+        value,
+        in_token,
+    )
 
 
 def test_a_config_given_by_id_is_not_taken_for_one_given_by_name_on_resume() -> None:

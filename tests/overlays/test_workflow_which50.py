@@ -764,6 +764,9 @@ def test_an_argument_contradicting_the_token_is_refused_before_anything_is_sent(
     assert argument in message and in_token in message and repr(value) in message
     assert isinstance(caught.value, ValueError | ImportStateConflict)
     assert fake.calls == calls
+    conflict = caught.value
+    listed = [list(v) if isinstance(v, tuple) else v for v in (conflict.given, conflict.recorded)]
+    assert (conflict.argument, listed[0], repr(listed[1])) == (argument, value, in_token)
 
 
 def test_field_names_derived_from_the_first_batch_still_guard_the_batches_after_a_resume() -> None:

@@ -307,7 +307,7 @@ def import_command(
                 retry=options.retry,
             )
         except ResumeArgumentConflict as error:
-            failure = run.conflict(error, RESUMED_OPTIONS, arguments)
+            failure = run.conflict(error, RESUMED_OPTIONS)
             if failure is None:
                 raise
             raise failure from error

@@ -37,7 +37,6 @@ from ..workflows import (
     RetrySettings,
     SourceChangedError,
 )
-from ..workflows.resume import decode_token
 from .common import RESUME_HINT, CliFailure, ExitCode, classify, count_data_lines
 from .output import Output
 from .state import StateFile, StateFileError
@@ -286,22 +285,24 @@ class CsvImport:
         self.state.options[option.flag] = value
         return value
 
+    @staticmethod
     def conflict(
-        self,
         error: ResumeArgumentConflict,
         options: Mapping[str, ResumedOption],
-        given: Mapping[str, Any],
+        typed: Mapping[str, Any] | None = None,
     ) -> CliFailure | None:
-        """``error`` (an argument contradicting the token) in terms of the command's options.
+        """``error`` (an argument contradicting the token) in terms of the command's options,
+        worded from its ``given`` and ``recorded`` values.
 
-        ``options`` maps the workflow's argument names to options, ``given`` holds the values
-        the command passed; None for an argument outside them (the workflow's message stands).
+        ``options`` maps the workflow's argument names to options; None for an argument outside
+        them (the workflow's message stands). ``typed`` holds a value as the user typed it where
+        the command passed the workflow another (it is shown instead of ``error.given``).
         """
         option = options.get(error.argument)
-        if option is None or self.token is None or error.argument not in given:
+        if option is None:
             return None
-        recorded = decode_token(self.token, api=self.state.api).get(error.argument)
-        return option.contradiction(given[error.argument], recorded)
+        given = (typed or {}).get(error.argument, error.given)
+        return option.contradiction(given, error.recorded)
 
     @property
     def path(self) -> Path:

@@ -372,8 +372,7 @@ def import_command(
             except ResumeArgumentConflict as error:
                 # --match as typed (with PATCH the match values' names were added to it)
                 typed = {} if arguments["match"] is None else {"match": _names(match)}
-                given = {"contact_list_id": list_id, **arguments, **typed}
-                failure = run.conflict(error, RESUMED_OPTIONS, given)
+                failure = run.conflict(error, RESUMED_OPTIONS, typed)
                 if failure is None:
                     raise
                 raise failure from error

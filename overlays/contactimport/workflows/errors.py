@@ -64,7 +64,8 @@ class ResumeArgumentConflict(ImportStateConflict, ValueError):
     """An argument given with ``continuation_token`` contradicts what the token records.
 
     A resumed import goes on with the settings it began with (they are in the token); leave such
-    arguments out, or give the same values. Nothing was sent.
+    arguments out, or give the same values. Nothing was sent. ``argument`` names the argument,
+    ``given`` is the value it was given, ``recorded`` the one the import began with (the token's).
     """
 
     def __init__(self, argument: str, given: Any, recorded: Any, *, optional: bool = True) -> None:
@@ -74,6 +75,8 @@ class ResumeArgumentConflict(ImportStateConflict, ValueError):
             f"{argument}={_shown(recorded)!r}; {hint} the same value to resume it"
         )
         self.argument = argument
+        self.given = given
+        self.recorded = recorded
 
 
 def _shown(value: Any) -> Any:
