@@ -769,6 +769,18 @@ def test_an_argument_contradicting_the_token_is_refused_before_anything_is_sent(
     assert (conflict.argument, listed[0], repr(listed[1])) == (argument, value, in_token)
 
 
+def test_match_names_in_another_order_say_the_same_on_resume() -> None:
+    fake = FakeWhich50()
+    began = {"match": ["Email", "Name"], "custom_events": ["Welcome", "Invite"]}
+    token = interrupted_token(fake, contacts(300), batch_size=100, **began)
+    result = start(fake, contacts(300), continuation_token=token, match=["Name", "Email", "Name"])
+    assert result.total_contacts == 300
+    assert fake.jobs[1].run_args["match"] == ["Email", "Name"]  # as the import began
+    # The order of custom events may matter (the spec does not say): another order is refused.
+    with pytest.raises(ResumeArgumentConflict, match="custom_events"):
+        start(fake, contacts(300), continuation_token=token, custom_events=["Invite", "Welcome"])
+
+
 def test_field_names_derived_from_the_first_batch_still_guard_the_batches_after_a_resume() -> None:
     fake = FakeWhich50()
     rows = [{"Email": f"{n}@x"} for n in range(4)] + [{"Email": "e@x", "Mobile": "+3"}]

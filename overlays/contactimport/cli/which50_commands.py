@@ -213,8 +213,8 @@ def _run_arguments(
 
     Resuming (``resumed``: the token's state), an option left out is passed as None, so the
     token's value applies. With PATCH the names of the match values are matched too: they are
-    added to --match as when the import began. The order of the names does not matter (a
-    contact matches on all of them), so the same names as the token's are passed in its order.
+    added to --match as when the import began (the workflow takes the same names in another
+    order for the same --match).
     """
 
     def wanted(name: str) -> bool:
@@ -228,8 +228,6 @@ def _run_arguments(
         if (run_method or (resumed and resumed.run_method)) == "PATCH":
             keys = values if values is not None else resumed.match_values if resumed else {}
             match_names = list(dict.fromkeys([*match_names, *keys]))
-        if resumed is not None and set(match_names) == set(resumed.match):
-            match_names = list(resumed.match)
     return {
         "match": match_names,
         "custom_events": _names(custom_events) if wanted("custom_events") else None,

@@ -65,6 +65,10 @@ __all__ = [
 API: Final = "which50"
 UPLOAD_OPERATION: Final = "uploadImportBatch"
 JOB_STATUS: Final = ("ImportJob", "CurrentStatus")
+#: Settings whose order has no meaning: ``?match=P1,P2`` names the properties that identify a
+#: contact, all of them together (the spec's match-semantics). ``custom_events`` keeps its order:
+#: the spec does not say in which order the named events run.
+UNORDERED_SETTINGS: Final = frozenset({"match"})
 
 Contact = Mapping[str, Any]
 
@@ -622,7 +626,10 @@ def _process(
 
 
 def _resumed_settings(state: ResumeState, **given: Any) -> _Settings:
-    """The token's settings; an argument given (not None) must say the same, or it is refused."""
+    """The token's settings; an argument given (not None) must say the same, or it is refused.
+
+    ``match`` says the same when it names the same properties, in any order (the token's order
+    is sent)."""
     recorded = _Settings(
         field_names=state.field_names,
         match=state.match,
@@ -632,8 +639,12 @@ def _resumed_settings(state: ResumeState, **given: Any) -> _Settings:
         batch_size=state.batch_size,
     )
     for name, value in given.items():
-        if value is not None and value != getattr(recorded, name):
-            raise ResumeArgumentConflict(name, value, getattr(recorded, name))
+        if value is None:
+            continue
+        held = getattr(recorded, name)
+        same = set(value) == set(held) if name in UNORDERED_SETTINGS else value == held
+        if not same:
+            raise ResumeArgumentConflict(name, value, held)
     return recorded
 
 
@@ -690,8 +701,8 @@ def begin_import(
     interrupted import (give the same contacts again; the confirmed batches are skipped, never
     re-sent). The token holds the import's settings (``field_names``, ``match``,
     ``custom_events``, ``match_values``, ``run_method``, ``batch_size``): leave them out to go on
-    with those, or give the same values; a different one raises :class:`ResumeArgumentConflict`
-    before anything is sent.
+    with those, or give the same values (``match``: the same names in any order); a different one
+    raises :class:`ResumeArgumentConflict` before anything is sent.
     ``on_progress`` gets an :class:`ImportProgress` after each batch and poll;
     ``on_checkpoint`` gets the new continuation token whenever it changes (persist it).
     ``poller.result()`` returns the final :class:`ImportJobResult`; it raises
