@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Final, Generic, Literal, Self, TypeVar
 import httpx
 
 from ._version import user_agent
+from ._wireformats import OffWireMembers, WireFormatsSpecError
 from .errors import (
     APIConnectionError,
     APIResponseError,
@@ -58,6 +59,7 @@ __all__ = [
     "PreparedCall",
     "SyncLifecycle",
     "SyncSender",
+    "off_json_members",
     "operation_specs",
     "security_schemes",
     "server_urls",
@@ -175,6 +177,13 @@ def _is_named_query_parameter(parameter: Any) -> bool:
     return isinstance(parameter.get("name"), str) and not (
         free_form and parameter.get("explode", True)
     )
+
+
+@lru_cache(maxsize=2)
+def off_json_members(api: ApiName) -> OffWireMembers:
+    """What JSON request bodies leave out: the members whose ``x-wire-formats`` lacks ``json``
+    (W50 ``Contact.Id``); read once per API from contactimport_spec."""
+    return OffWireMembers(_spec_document(api), "json")
 
 
 @lru_cache(maxsize=2)
@@ -329,6 +338,12 @@ class ClientCore:
                         f"{call.operation.operation_id}: the request cannot be sent as XML: {error}"
                     ) from None
             else:
+                schema = call.operation.request_schema
+                if schema is not None:
+                    try:
+                        body = off_json_members(self.api).strip(schema, body)
+                    except WireFormatsSpecError as error:
+                        raise ContactImportError(f"the {self.api} spec: {error}") from None
                 try:
                     args["content"] = json.dumps(
                         body, ensure_ascii=False, separators=(",", ":"), allow_nan=False

@@ -3,13 +3,18 @@ over real HTTP; results are the generated models whichever wire format was used.
 
 from __future__ import annotations
 
+import copy
+import json
+import re
 import time
 from collections.abc import Iterator
 from typing import Any
 
+import contactimport_spec
 import httpx
 import pytest
 from contactimport import __version__
+from contactimport._wireformats import OffWireMembers, WireFormatsSpecError
 from contactimport.errors import (
     AuthenticationError,
     ConflictError,
@@ -398,3 +403,67 @@ def test_default_wire_format_from_the_environment(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setenv("CONTACTIMPORT_WIRE_FORMAT", "csv")
     with pytest.raises(ValueError, match="CONTACTIMPORT_WIRE_FORMAT must be 'json' or 'xml'"):
         Which50("t", base_url=BASE)
+
+
+def test_contact_id_is_sent_only_on_the_xml_wire(w50: Which50, recording: Recording) -> None:
+    """W50 Contact.Id is ``x-wire-formats: [xml]``: a JSON body leaves it out, XML carries it."""
+    job = w50.create_import_job(CUSTOMERS_LIST, ["Email"])
+    batch: list[Contact | dict[str, Any]] = [
+        contact({"Email": "id41@x.com"}, Id=41),
+        {"Values": {"Email": "id42@x.com"}, "Id": 42},
+    ]
+    w50.upload_import_batch(CUSTOMERS_LIST, job.id, batch)
+    w50.upsert_contact(CUSTOMERS_LIST, contact({"Email": "id43@x.com"}, Id=43, ListId=1))
+    upload, upsert = (request.content for request, _ in recording.exchanges[-2:])
+    if w50.wire_format == "json":
+        sent = json.loads(upload)
+        assert [item["Values"] for item in sent] == [
+            {"Email": "id41@x.com"},
+            {"Email": "id42@x.com"},
+        ]
+        assert all("Id" not in item for item in sent)
+        assert json.loads(upsert) == {"ListId": 1, "Values": {"Email": "id43@x.com"}}
+    else:
+        ids = [re.findall(rb"<Id [^>]*>(\d+)</Id>", body) for body in (upload, upsert)]
+        assert ids == [[b"41", b"42"], [b"43"]]
+
+
+def test_a_malformed_wire_format_list_is_a_spec_error_naming_the_member() -> None:
+    document = copy.deepcopy(contactimport_spec.document("which50"))
+    document["components"]["schemas"]["Contact"]["properties"]["Id"]["x-wire-formats"] = ["soap"]
+    with pytest.raises(WireFormatsSpecError) as caught:
+        OffWireMembers(document, "json").strip("ArrayOfContact", [{"Values": {}, "Id": 1}])
+    assert "components/schemas/Contact/properties/Id: x-wire-formats must be" in str(caught.value)
+
+
+def test_members_off_the_json_wire_are_left_out_at_any_depth() -> None:
+    document: dict[str, Any] = {
+        "components": {
+            "schemas": {
+                "Inner": {
+                    "properties": {"Secret": {"x-wire-formats": ["xml"]}, "Kept": {}},
+                },
+                "Outer": {
+                    "allOf": [{"properties": {"Hidden": {"x-wire-formats": ["xml"]}}}],
+                    "properties": {
+                        "List": {"type": "array", "items": {"$ref": "#/components/schemas/Inner"}}
+                    },
+                    "additionalProperties": {"$ref": "#/components/schemas/Inner"},
+                },
+                "Plain": {"properties": {"A": {}}},
+            }
+        }
+    }
+    off_json = OffWireMembers(document, "json")
+    value = {
+        "Hidden": 1,
+        "List": [{"Secret": 2, "Kept": 3}, {"Kept": 4}],
+        "Other": {"Secret": 5, "Kept": 6},
+    }
+    assert off_json.strip("Outer", value) == {
+        "List": [{"Kept": 3}, {"Kept": 4}],
+        "Other": {"Kept": 6},
+    }
+    assert OffWireMembers(document, "xml").strip("Outer", value) == value
+    plain = {"A": 1}
+    assert off_json.strip("Plain", plain) is plain  # a schema reaching no such member: as it is
