@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from contactimport.datacontract import XmlEncodeError
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -402,12 +403,36 @@ async def handle(sandbox: Sandbox, op: Operation, request: Request, media: str) 
                     validator.validate(op.body_schema, value)
             except ValidationFailed as exc:
                 raise BadRequest(_validation_message(exc)) from None
+            if is_xml(media) and not is_xml(body_type):
+                refuse_text_xml_cannot_answer(sandbox, op, media, value)
             call.body = value
         return op.handler(call)
 
     result = await run_work(sandbox, op, work)
-    body = sandbox.wires[op.api].encode(media, result.schema, result.value)
+    try:
+        body = sandbox.wires[op.api].encode(media, result.schema, result.value)
+    except XmlEncodeError as exc:
+        # Text stored through JSON (a control character, say) that XML 1.0 cannot carry: the
+        # answer has no XML form. Said with 406 (spec: NotAcceptable), never a 500 or a changed
+        # value; the same resource is readable as JSON.
+        raise NotAcceptable(
+            f"The answer cannot be written as XML: {exc}. Ask for application/json or text/json."
+        ) from None
     return Response(body, status_code=result.status, media_type=media, headers=result.headers)
+
+
+def refuse_text_xml_cannot_answer(sandbox: Sandbox, op: Operation, media: str, value: Any) -> None:
+    """A JSON body holding text XML 1.0 cannot carry, sent by a client that reads XML only, is
+    refused with 406 before anything is stored: its answer (or any later read of what it wrote)
+    would have no XML form. Clients that accept JSON are not concerned."""
+    assert op.body_schema is not None
+    try:
+        sandbox.wires[op.api].encode(media, op.body_schema, value)
+    except XmlEncodeError as exc:
+        raise NotAcceptable(
+            f"The request body holds text XML 1.0 cannot carry ({exc}), so the answer cannot be "
+            "written as XML; nothing was stored. Ask for application/json or text/json."
+        ) from None
 
 
 async def run_work(sandbox: Sandbox, op: Operation, work: Callable[[], Result]) -> Result:

@@ -195,8 +195,14 @@ def query_is_valid(
     path_item: Mapping[str, Any],
     operation: Mapping[str, Any],
     raw_query: str,
+    *,
+    ignore_undeclared: bool = False,
 ) -> bool:
     """Whether a query string, read as the spec's parameter styles say, holds valid values.
+
+    ``ignore_undeclared``: names no parameter declares are skipped, as the APIs do (assumption
+    `undeclared-query-parameters`), unless the operation has a free-form object parameter (W50's
+    PATCH matchValues), which takes every other name.
 
     Only what these specs use is read (strings, `form` arrays of strings without explode, one
     free-form object of strings with explode); anything else counts as not valid, so a failure
@@ -237,7 +243,9 @@ def query_is_valid(
     rest = [(key, value) for key, value in pairs if key not in claimed]
     if not rest:
         return True
-    if free_form is None or len({key for key, _ in rest}) != len(rest):
+    if free_form is None:
+        return ignore_undeclared
+    if len({key for key, _ in rest}) != len(rest):
         return False
     schema = {**free_form["schema"], **components}
     return bool(OAS30WriteValidator(schema).is_valid(dict(rest)))

@@ -222,3 +222,50 @@ def test_an_integer_path_parameter_in_a_spelling_the_spec_allows_is_read(
     assert send(app, "DELETE", url, CM_AUTH).status_code == 200
     listed = send(app, "GET", "/3/contacts/import/configs", CM_AUTH).json()["Data"]
     assert config_id not in [config["ImportConfigId"] for config in listed]
+
+
+# --- server_error (stateful, Accept: application/xml): a configuration created through JSON with a
+# control character in its Name made `GET /3/contacts/import/configs` answer 500 in XML.
+CONTROL_NAME = '{"Name": "a\\u0001b", "IsReusable": true}'
+
+
+def test_a_read_whose_answer_xml_cannot_carry_is_406_naming_the_field(app: Any) -> None:
+    json_headers = {**CM_AUTH, "Content-Type": "application/json"}
+    created = send(app, "POST", "/3/contacts/import/configs", json_headers, CONTROL_NAME)
+    assert created.status_code == 200, created.text
+    config_id = created.json()["Data"]["ImportConfigId"]
+    for path in ("/3/contacts/import/configs", f"/3/contacts/import/configs/{config_id}"):
+        for accept in ("application/xml", "text/xml"):
+            response = send(app, "GET", path, {**CM_AUTH, "Accept": accept})
+            assert response.status_code == 406, response.text
+            assert response.headers["content-type"].startswith("application/json")
+            message = response.json()["Data"]["ErrorMessage"]
+            assert "Name" in message and "U+0001" in message
+        as_json = send(app, "GET", path, {**CM_AUTH, "Accept": "application/json"})
+        assert as_json.status_code == 200
+        data = as_json.json()["Data"]
+        assert "a\u0001b" in [c["Name"] for c in (data if isinstance(data, list) else [data])]
+
+
+def test_a_json_write_xml_cannot_answer_is_refused_before_anything_is_stored(app: Any) -> None:
+    body = '{"Values": {"FirstName": "a\\u0001b", "Email": "ctl@example.com"}}'
+    url = f"{W50_PREFIX}/contactLists/1/contact"
+    headers = {**W50_AUTH, "Content-Type": "application/json"}
+
+    def stored() -> list[Any]:
+        listed = send(app, "GET", "/_sandbox/which50/contact-lists/1/contacts", W50_AUTH)
+        assert listed.status_code == 200, listed.text
+        return [
+            c for c in listed.json()["Contacts"] if c["Values"].get("Email") == "ctl@example.com"
+        ]
+
+    refused = send(app, "POST", url, {**headers, "Accept": "application/xml"}, body)
+    assert refused.status_code == 406, refused.text
+    assert (
+        "FirstName" in refused.json()["Message"]
+        and "nothing was stored" in refused.json()["Message"]
+    )
+    assert stored() == []
+    accepted = send(app, "POST", url, {**headers, "Accept": "application/json"}, body)
+    assert accepted.status_code == 200, accepted.text
+    assert len(stored()) == 1
