@@ -7,6 +7,7 @@ shared connection is the only way an in-memory database is seen by every thread.
 
 from __future__ import annotations
 
+import re
 import secrets
 import sqlite3
 import threading
@@ -16,14 +17,17 @@ from pathlib import Path
 
 MEMORY = ":memory:"
 
-# Migrations-free DDL: every statement is idempotent; a new table is added with IF NOT EXISTS.
+# Idempotent DDL: a new table is added with IF NOT EXISTS. Every table with an ``id`` is
+# AUTOINCREMENT, so an id is never handed out twice, not even after its row was deleted or the
+# sandbox reset (reset keeps sqlite_sequence): a client holding an old id gets a 404, never another
+# object. Files made before that are rebuilt once when opened (``_autoincrement_ids``).
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS w50_contacts (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     list_id INTEGER NOT NULL,
     enc_id TEXT NOT NULL UNIQUE,
     values_json TEXT NOT NULL,
@@ -47,7 +51,7 @@ CREATE TABLE IF NOT EXISTS w50_indexed_properties (
     PRIMARY KEY (list_id, name)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS w50_jobs (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     account_id TEXT NOT NULL,
     list_id INTEGER NOT NULL,
     field_names_json TEXT NOT NULL,
@@ -77,7 +81,7 @@ CREATE TABLE IF NOT EXISTS w50_job_contacts (
     PRIMARY KEY (job_id, seq)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS w50_custom_events (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     account_id TEXT NOT NULL,
     list_id INTEGER NOT NULL,
     contact_id INTEGER NOT NULL,
@@ -89,7 +93,7 @@ CREATE TABLE IF NOT EXISTS w50_custom_events (
 );
 CREATE INDEX IF NOT EXISTS w50_custom_events_account ON w50_custom_events (account_id, id);
 CREATE TABLE IF NOT EXISTS cm_configs (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     account_id TEXT NOT NULL,
     document_json TEXT NOT NULL,
     created_at TEXT NOT NULL,
@@ -97,7 +101,7 @@ CREATE TABLE IF NOT EXISTS cm_configs (
 );
 CREATE INDEX IF NOT EXISTS cm_configs_account ON cm_configs (account_id);
 CREATE TABLE IF NOT EXISTS cm_queue (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     account_id TEXT NOT NULL,
     config_id INTEGER NOT NULL,
     config_json TEXT NOT NULL,
@@ -109,7 +113,7 @@ CREATE TABLE IF NOT EXISTS cm_queue (
 );
 CREATE INDEX IF NOT EXISTS cm_queue_status ON cm_queue (status_id);
 CREATE TABLE IF NOT EXISTS cm_contacts (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     account_id TEXT NOT NULL,
     contact_list_id INTEGER,
     survey_id INTEGER,
@@ -121,6 +125,49 @@ CREATE TABLE IF NOT EXISTS cm_contacts (
 );
 CREATE INDEX IF NOT EXISTS cm_contacts_email ON cm_contacts (account_id, email);
 """
+
+# The tables whose ``id`` is handed out to clients (or used as a cursor): never reused.
+ID_TABLES = (
+    "w50_contacts",
+    "w50_jobs",
+    "w50_custom_events",
+    "cm_configs",
+    "cm_queue",
+    "cm_contacts",
+)
+
+
+def _table_ddl(table: str) -> tuple[str, list[str]]:
+    """A table's CREATE TABLE body (from SCHEMA) and the CREATE INDEX statements on it."""
+    found = re.search(rf"CREATE TABLE IF NOT EXISTS {table} (\(.*?\n\));", SCHEMA, re.DOTALL)
+    if found is None:
+        raise LookupError(f"table {table} is not in SCHEMA")
+    indexes = re.findall(rf"CREATE INDEX IF NOT EXISTS \w+ ON {table} \([^)]*\);", SCHEMA)
+    return found.group(1), indexes
+
+
+def _autoincrement_ids(conn: sqlite3.Connection) -> None:
+    """Rebuild the ID_TABLES of a file made before they were AUTOINCREMENT (in a transaction).
+
+    The rows keep their ids; copying them sets sqlite_sequence to the largest, so new ids go on
+    from there. A table already AUTOINCREMENT is left alone, so opening a file twice, or two
+    processes opening it at once, rebuild nothing twice.
+    """
+    for table in ID_TABLES:
+        row = conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+        ).fetchone()
+        if row is None or "AUTOINCREMENT" in str(row[0]).upper():
+            continue
+        body, indexes = _table_ddl(table)
+        columns = ", ".join(f'"{r[1]}"' for r in conn.execute(f'PRAGMA table_info("{table}")'))
+        rebuilt = f"{table}__autoincrement"
+        conn.execute(f'CREATE TABLE "{rebuilt}" {body}')
+        conn.execute(f'INSERT INTO "{rebuilt}" ({columns}) SELECT {columns} FROM "{table}"')
+        conn.execute(f'DROP TABLE "{table}"')  # and its indexes, made again below
+        conn.execute(f'ALTER TABLE "{rebuilt}" RENAME TO "{table}"')
+        for index in indexes:
+            conn.execute(index)
 
 
 class Store:
@@ -140,6 +187,8 @@ class Store:
             self._conn.execute("PRAGMA journal_mode = WAL")
             self._conn.execute("PRAGMA synchronous = NORMAL")
         self._conn.executescript(SCHEMA)
+        with self.write() as conn:
+            _autoincrement_ids(conn)
         self.secret = self._secret()
 
     def _secret(self) -> bytes:
@@ -193,16 +242,20 @@ class Store:
         self._lock.release()
 
     def reset(self) -> None:
-        """Delete every row: a fresh sandbox, same file.
+        """Delete every row in one transaction: a fresh sandbox, same file.
 
-        Row ids start again from 1, so the secret behind EncContactIds is replaced too: an id
-        handed out before the reset never names a contact created after it.
+        Ids go on from where they were (sqlite_sequence is kept), so an id handed out before the
+        reset never names an object made after it: it answers 404. The secret behind
+        EncContactIds is replaced as well.
         """
         with self._lock:  # nobody writes between the commit and the new secret taking effect
             with self.write() as conn:
                 tables = [
                     str(row[0])
-                    for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+                    for row in conn.execute(
+                        "SELECT name FROM sqlite_master "
+                        "WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+                    )
                 ]
                 for table in tables:
                     conn.execute(f'DELETE FROM "{table}"')

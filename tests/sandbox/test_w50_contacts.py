@@ -305,6 +305,6 @@ async def test_an_enc_contact_id_from_before_a_reset_names_no_contact_after_it(
     before = check("which50", "upsertContact", await upsert(client, {"Email": "old@example.com"}))
     assert (await client.post("/_sandbox/reset")).json() == {"reset": True}
     after = check("which50", "upsertContact", await upsert(client, {"Email": "new@example.com"}))
-    assert after["EncContactId"] != before["EncContactId"]  # the row id itself starts again
+    assert after["EncContactId"] != before["EncContactId"]
     stale = await client.get(f"{W50}/contacts/{before['EncContactId']}", headers=W50_AUTH)
     assert w50_error("getContact", stale, 404) == "The specified Contact was not found."
