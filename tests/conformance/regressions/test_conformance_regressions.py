@@ -55,6 +55,20 @@ def send(
     return asyncio.run(go())
 
 
+def create_config(app: Any) -> int:
+    """A reusable CheckMarket import configuration of the suite's account; its id."""
+    created = send(
+        app,
+        "POST",
+        "/3/contacts/import/configs",
+        {**CM_AUTH, "Content-Type": "application/json"},
+        '{"Name": "regression", "IsReusable": true}',
+    )
+    assert created.status_code == 200, created.text
+    config_id: int = created.json()["Data"]["ImportConfigId"]
+    return config_id
+
+
 def documented_methods(api: Api, path: str) -> set[str]:
     item = document(api)["paths"][path]
     return {m.upper() for m in item if m in {"get", "put", "post", "patch", "delete"}}
@@ -170,14 +184,7 @@ def test_sandbox_refuses_a_contact_whose_values_are_text(app: Any) -> None:
 
 
 def test_sandbox_refuses_a_bulk_import_of_numbers(app: Any) -> None:
-    created = send(
-        app,
-        "POST",
-        "/3/contacts/import/configs",
-        {**CM_AUTH, "Content-Type": "application/json"},
-        '{"Name": "regression", "IsReusable": true}',
-    )
-    config_id = created.json()["Data"]["ImportConfigId"]
+    config_id = create_config(app)
     headers = {**CM_AUTH, "Content-Type": "application/xml"}
     response = send(app, "POST", f"/3/contacts/import/{config_id}", headers, TEXT_FOR_OBJECTS)
     assert response.status_code == 400, response.text
@@ -191,14 +198,7 @@ def test_sandbox_refuses_a_bulk_import_of_numbers(app: Any) -> None:
     ["%0C{id}", "%20{id}", "{id}%20", "%09{id}", "{id}%0A", "{id}_0", "%D9%A9", "{id}.0"],
 )
 def test_an_integer_path_parameter_is_digits_only(app: Any, spelling: str) -> None:
-    created = send(
-        app,
-        "POST",
-        "/3/contacts/import/configs",
-        {**CM_AUTH, "Content-Type": "application/json"},
-        '{"Name": "regression", "IsReusable": true}',
-    )
-    config_id = created.json()["Data"]["ImportConfigId"]
+    config_id = create_config(app)
     url = "/3/contacts/import/configs/" + spelling.format(id=config_id)
     response = send(app, "DELETE", url, CM_AUTH)
     assert response.status_code in (400, 404, 405), response.text
@@ -210,14 +210,7 @@ def test_an_integer_path_parameter_is_digits_only(app: Any, spelling: str) -> No
 def test_an_integer_path_parameter_in_a_spelling_the_spec_allows_is_read(
     app: Any, spelling: str
 ) -> None:
-    created = send(
-        app,
-        "POST",
-        "/3/contacts/import/configs",
-        {**CM_AUTH, "Content-Type": "application/json"},
-        '{"Name": "regression", "IsReusable": true}',
-    )
-    config_id = created.json()["Data"]["ImportConfigId"]
+    config_id = create_config(app)
     url = "/3/contacts/import/configs/" + spelling.format(id=config_id)
     assert send(app, "DELETE", url, CM_AUTH).status_code == 200
     listed = send(app, "GET", "/3/contacts/import/configs", CM_AUTH).json()["Data"]
