@@ -1,9 +1,11 @@
 """Members a wire format does not carry (``x-wire-formats``), left out of the bodies sent in it.
 
 A property's ``x-wire-formats`` lists the wire formats whose bodies carry it (absent: ``json`` and
-``xml``; docs/spec-conventions.md). The DataContract codec leaves the members off the XML wire out
-of its contracts; :class:`OffWireMembers` does the same for JSON request bodies: a W50 contact's
-``Id`` (``[xml]``) is not sent in JSON even when the caller set it.
+``xml``; docs/spec-conventions.md). :func:`wire_formats` is the one reader of it, with the one
+message for a malformed list, used by the DataContract codec (which leaves the members off the XML
+wire out of its contracts), by :class:`OffWireMembers` and by the sandbox. :class:`OffWireMembers`
+leaves the members off the JSON wire out of JSON request bodies: a W50 contact's ``Id``
+(``[xml]``) is not sent in JSON even when the caller set it.
 
 The value is walked along its schema (``$ref``, ``allOf``, ``items``, ``additionalProperties`` and
 the object alternatives of ``oneOf``/``anyOf``), so a marked member is left out at any depth, e.g.
@@ -28,7 +30,10 @@ class WireFormatsSpecError(ValueError):
 
 
 def wire_formats(prop: Mapping[str, Any], where: str) -> tuple[str, ...]:
-    """The wire formats whose bodies carry a property (``x-wire-formats``; absent: all)."""
+    """The wire formats whose bodies carry a property (``x-wire-formats``; absent: all).
+
+    ``where`` names the property in the error a malformed list raises.
+    """
     formats = prop.get("x-wire-formats", WIRE_FORMATS)
     if (
         not isinstance(formats, list | tuple)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from contactimport._wireformats import WIRE_FORMATS, wire_formats
+
 Api = Literal["which50", "checkmarket"]
 
 _SPEC_FILES = {"which50": "which50.openapi.yaml", "checkmarket": "checkmarket.openapi.yaml"}
@@ -195,23 +197,6 @@ def property_defaults(doc: dict[str, Any], schema_name: str) -> dict[str, Any]:
         if "default" in prop_schema:
             defaults[str(name)] = prop_schema["default"]
     return defaults
-
-
-WIRE_FORMATS = ("json", "xml")
-
-
-def wire_formats(prop: dict[str, Any], where: str) -> tuple[str, ...]:
-    """The wire formats whose bodies carry a property (``x-wire-formats``; absent: all)."""
-    formats = prop.get("x-wire-formats", WIRE_FORMATS)
-    if (
-        not isinstance(formats, list | tuple)
-        or not formats
-        or any(value not in WIRE_FORMATS for value in formats)
-    ):
-        raise ValueError(
-            f"{where}: x-wire-formats must be a non-empty list of {', '.join(WIRE_FORMATS)}"
-        )
-    return tuple(formats)
 
 
 class OffWireMembers:

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import InitVar, dataclass, field
 from typing import Any
 
+from .._wireformats import WireFormatsSpecError, wire_formats
 from ._errors import DataContractSpecError
 
 INSTANCE_NS = "http://www.w3.org/2001/XMLSchema-instance"
@@ -30,7 +31,6 @@ DATETIME = "datetime"
 TIMESPAN = "timespan"
 
 _REF_PREFIX = "#/components/schemas/"
-WIRE_FORMATS = ("json", "xml")
 _INTEGER_BITS: Mapping[object, int] = {"int32": 32, "int64": 64, None: 64}
 
 # The element name .NET gives a primitive when it is an array item or a document root.
@@ -237,7 +237,11 @@ class ContractTables:
         ]
         for json_name, namespace in ordered:
             prop = properties[json_name]
-            if "xml" not in _wire_formats(prop, f"{obj.schema_name}.{json_name}"):
+            try:
+                formats = wire_formats(prop, f"{obj.schema_name}.{json_name}")
+            except WireFormatsSpecError as error:
+                raise DataContractSpecError(str(error)) from None
+            if "xml" not in formats:
                 obj.not_in_xml.add(json_name)
                 continue
             xml = prop.get("xml") or {}
@@ -400,21 +404,6 @@ class ContractTables:
         raise DataContractSpecError(
             f"{where}: arrays of {type(item_type).__name__} are not supported"
         )
-
-
-def _wire_formats(prop: Mapping[str, Any], where: str) -> tuple[str, ...]:
-    """The wire formats that carry a property (`x-wire-formats`; absent: all of them)."""
-    formats = prop.get("x-wire-formats", WIRE_FORMATS)
-    if (
-        not isinstance(formats, list | tuple)
-        or not formats
-        or any(value not in WIRE_FORMATS for value in formats)
-    ):
-        raise DataContractSpecError(
-            f"{where}: x-wire-formats must be a non-empty list of {', '.join(WIRE_FORMATS)}, "
-            f"not {formats!r}"
-        )
-    return tuple(formats)
 
 
 def _ordinal(name: str) -> tuple[int, ...]:
