@@ -10,7 +10,6 @@ from typing import Any, Final
 import click
 
 from ..checkmarket import CheckMarket, regions
-from ..workflows import ResumeArgumentConflict
 from ..workflows.checkmarket import (
     DEFAULT_CHUNK_SIZE,
     BulkImportOutcome,
@@ -33,6 +32,7 @@ from .importing import (
     import_options,
     locked,
     option_given,
+    show_upload,
 )
 from .output import Bars
 from .spec_facts import (
@@ -294,7 +294,7 @@ def import_command(
         "chunk_size": chunk_size if wanted("chunk_size") else None,
     }
     with run.session(), _client(ctx) as client, output.progress() as bars:
-        try:
+        with run.resume_conflicts(RESUMED_OPTIONS):
             poller = begin_bulk_import(
                 client,
                 contacts,
@@ -306,11 +306,6 @@ def import_command(
                 max_poll_interval=options.max_poll_interval,
                 retry=options.retry,
             )
-        except ResumeArgumentConflict as error:
-            failure = run.conflict(error, RESUMED_OPTIONS)
-            if failure is None:
-                raise
-            raise failure from error
         output.note(f"Importing {file} through CheckMarket ...")
         outcome: BulkImportOutcome = run.wait(poller)
     failed = outcome.failed
@@ -345,19 +340,14 @@ def import_command(
 
 def _progress_callback(bars: Bars, estimate: int) -> Any:
     def on_progress(progress: BulkImportProgress) -> None:
-        bars.update(
-            "upload",
-            completed=progress.uploaded_contacts,
-            total=max(estimate, progress.uploaded_contacts),
+        show_upload(
+            bars,
+            progress.uploaded_contacts,
+            estimate,
+            done=progress.sent,
             description="Sending contacts",
         )
         if progress.sent:  # the queue items are being processed, or are final
-            bars.update(
-                "upload",
-                completed=progress.uploaded_contacts,
-                total=progress.uploaded_contacts,
-                description="Sending contacts",
-            )
             bars.update(
                 "process",
                 completed=progress.completed_queue_items,

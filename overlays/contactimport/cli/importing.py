@@ -38,7 +38,7 @@ from ..workflows import (
     SourceChangedError,
 )
 from .common import RESUME_HINT, CliFailure, ExitCode, classify, count_data_lines
-from .output import Output
+from .output import Bars, Output
 from .state import StateFile, StateFileError
 
 __all__ = [
@@ -49,6 +49,7 @@ __all__ = [
     "import_options",
     "locked",
     "option_given",
+    "show_upload",
 ]
 
 Api = Literal["which50", "checkmarket"]
@@ -211,6 +212,13 @@ DELIMITER: Final = ResumedOption.value(
 )
 
 
+def show_upload(bars: Bars, uploaded: int, estimate: int, *, done: bool, description: str) -> None:
+    """The ``upload`` bar of an import: the contacts sent so far, out of the CSV's estimate
+    (:meth:`CsvImport.estimate`) while sending, out of those sent once ``done``."""
+    total = uploaded if done else max(estimate, uploaded)
+    bars.update("upload", completed=uploaded, total=total, description=description)
+
+
 def locked(callback: Callable[[T], None]) -> Callable[[T], None]:
     """A progress callback that runs one call at a time (workflows call it from their threads)."""
     lock = threading.Lock()
@@ -286,23 +294,27 @@ class CsvImport:
         return value
 
     @staticmethod
-    def conflict(
-        error: ResumeArgumentConflict,
-        options: Mapping[str, ResumedOption],
-        typed: Mapping[str, Any] | None = None,
-    ) -> CliFailure | None:
-        """``error`` (an argument contradicting the token) in terms of the command's options,
-        worded from its ``given`` and ``recorded`` values.
+    @contextmanager
+    def resume_conflicts(
+        options: Mapping[str, ResumedOption], typed: Mapping[str, Any] | None = None
+    ) -> Iterator[None]:
+        """Inside, a :class:`ResumeArgumentConflict` (an argument contradicting the token) is
+        raised as the contradiction of the command's option (exit 2), worded from the error's
+        ``given`` and ``recorded`` values.
 
-        ``options`` maps the workflow's argument names to options; None for an argument outside
-        them (the workflow's message stands). ``typed`` holds a value as the user typed it where
-        the command passed the workflow another (it is shown instead of ``error.given``).
+        ``options`` maps the workflow's argument names to options; the conflict of an argument
+        outside them goes through as it is (the workflow's message stands). ``typed`` holds a
+        value as the user typed it where the command passed the workflow another (it is shown
+        instead of ``error.given``).
         """
-        option = options.get(error.argument)
-        if option is None:
-            return None
-        given = (typed or {}).get(error.argument, error.given)
-        return option.contradiction(given, error.recorded)
+        try:
+            yield
+        except ResumeArgumentConflict as error:
+            option = options.get(error.argument)
+            if option is None:
+                raise
+            given = (typed or {}).get(error.argument, error.given)
+            raise option.contradiction(given, error.recorded) from error
 
     @property
     def path(self) -> Path:

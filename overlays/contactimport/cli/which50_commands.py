@@ -14,7 +14,6 @@ from ..which50 import Which50
 from ..workflows import (
     ImportJobResult,
     ImportProgress,
-    ResumeArgumentConflict,
     ResumeState,
     begin_import,
 )
@@ -35,6 +34,7 @@ from .importing import (
     import_options,
     locked,
     option_given,
+    show_upload,
 )
 from .output import Bars
 from .spec_facts import job_states, upload_batch_limit
@@ -352,7 +352,9 @@ def import_command(
         if resumed is None:  # a resume goes on with the fields and names checked when it began
             _check_fields(client, list_id, file, source.fieldnames, arguments["match"])
         with output.progress() as bars:
-            try:
+            # --match as typed (with PATCH the match values' names were added to it)
+            typed = {} if arguments["match"] is None else {"match": _names(match)}
+            with run.resume_conflicts(RESUMED_OPTIONS, typed):
                 poller = begin_import(
                     client,
                     list_id,
@@ -367,13 +369,6 @@ def import_command(
                     max_poll_interval=options.max_poll_interval,
                     retry=options.retry,
                 )
-            except ResumeArgumentConflict as error:
-                # --match as typed (with PATCH the match values' names were added to it)
-                typed = {} if arguments["match"] is None else {"match": _names(match)}
-                failure = run.conflict(error, RESUMED_OPTIONS, typed)
-                if failure is None:
-                    raise
-                raise failure from error
             output.note(f"Importing {file} into contact list {list_id} ...")
             job: ImportJobResult = run.wait(poller)
     flagged = job.invalid_email_count + job.invalid_sms_count
@@ -395,23 +390,18 @@ def import_command(
 
 def _progress_callback(bars: Bars, estimate: int) -> Any:
     def on_progress(progress: ImportProgress) -> None:
-        bars.update(
-            "upload",
-            completed=progress.uploaded_contacts,
-            total=max(estimate, progress.uploaded_contacts),
+        job = progress.job if progress.phase in JOB_STATES.started else None
+        show_upload(
+            bars,
+            progress.uploaded_contacts,
+            estimate,
+            done=job is not None and progress.phase in JOB_STATES.final,
             description="Uploading contacts",
         )
-        if progress.phase in JOB_STATES.started and progress.job is not None:
-            if progress.phase in JOB_STATES.final:
-                bars.update(
-                    "upload",
-                    completed=progress.uploaded_contacts,
-                    total=progress.uploaded_contacts,
-                    description="Uploading contacts",
-                )
+        if job is not None:
             bars.update(
                 "process",
-                completed=progress.job.progress_percent,
+                completed=job.progress_percent,
                 total=100,
                 description="Processing (%)",
             )
