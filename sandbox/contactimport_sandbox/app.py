@@ -438,11 +438,18 @@ def refuse_text_xml_cannot_answer(sandbox: Sandbox, op: Operation, media: str, v
 async def run_work(sandbox: Sandbox, op: Operation, work: Callable[[], Result]) -> Result:
     """Run a handler without ever blocking the event loop on the store.
 
-    Writes always run in the thread pool. Reads (GET) run on the loop when the store is free (a
-    thread hop costs a read a sixth of its rate) and in the thread pool when another thread holds
-    the store, e.g. the background worker in the middle of a long import step.
+    Writes always run in the thread pool. Reads (GET handlers only read) run on the loop: a
+    thread hop costs them a fifth to a third of their rate. With a file database a read never
+    waits for a write (it has a connection of its own), so it runs on the loop even while the
+    background worker is in the middle of a long import step. An in-memory store's reads share
+    the write lock: they run on the loop when the store is free, and in the thread pool when
+    another thread holds it.
     """
-    if not op.threaded and sandbox.store.acquire_if_free():
+    if op.threaded:
+        return await run_in_threadpool(work)
+    if sandbox.store.concurrent_reads:
+        return work()
+    if sandbox.store.acquire_if_free():
         try:
             return work()
         finally:

@@ -1,8 +1,20 @@
-"""The sandbox's SQLite store: one connection, WAL on files, every write in one transaction.
+"""The sandbox's SQLite store: WAL on files, every write in one transaction, reads beside writes.
 
-All access goes through one connection guarded by a lock: SQLite has a single writer anyway, and a
-shared connection is the only way an in-memory database is seen by every thread. Writes use
-``BEGIN IMMEDIATE`` so two clients upserting the same contact are serialised, never interleaved.
+Writes go through one connection guarded by a lock: SQLite has a single writer anyway, and they
+use ``BEGIN IMMEDIATE`` so two clients upserting the same contact are serialised, never
+interleaved.
+
+Reads of a file database use connections of their own (read-only, from a small pool): under WAL
+a read sees the last committed state and never waits for a write in progress, so a client
+polling a status is answered while the background worker is in the middle of a long step (a W50
+job's chunk, a whole CheckMarket bulk import). Each read is one transaction, one snapshot: it sees
+a reset (one transaction too) either wholly done or not begun.
+
+An in-memory database (``:memory:``) lives in its one connection, so its reads share the write
+connection and lock, and wait for a write in progress (then see what it committed). Several
+connections could share it only through shared cache, whose table-level locks make a read of a
+table being written fail with SQLITE_LOCKED instead of reading the last committed state
+(unless read_uncommitted, which shows exactly the half-done step a read must not see).
 """
 
 from __future__ import annotations
@@ -16,6 +28,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 MEMORY = ":memory:"
+IDLE_READERS = 8  # reader connections kept open between reads (more are opened when needed)
+BUSY_TIMEOUT_MS = 30_000
 
 # Idempotent DDL: a new table is added with IF NOT EXISTS. Every table with an ``id`` is
 # AUTOINCREMENT, so an id is never handed out twice, not even after its row was deleted or the
@@ -179,10 +193,17 @@ class Store:
         if not self.in_memory:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
+        # Reader connections of a file database not in use now; guarded by _readers_lock.
+        self._idle_readers: list[sqlite3.Connection] = []
+        self._readers_lock = threading.Lock()
+        self._closed = False
+        # Read-only by URI: mode=ro keeps a read from ever writing. Resolved now: a later chdir
+        # must not send readers to another file.
+        self._reader_uri = "" if self.in_memory else Path(self.path).resolve().as_uri() + "?mode=ro"
         self._conn = sqlite3.connect(
             self.path, check_same_thread=False, isolation_level=None, timeout=30.0
         )
-        self._conn.execute("PRAGMA busy_timeout = 30000")
+        self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if not self.in_memory:
             self._conn.execute("PRAGMA journal_mode = WAL")
             self._conn.execute("PRAGMA synchronous = NORMAL")
@@ -220,21 +241,74 @@ class Store:
                 raise
             self._conn.execute("COMMIT")
 
+    @property
+    def concurrent_reads(self) -> bool:
+        """Whether reads go on beside a write in progress (a file database: True).
+
+        False for ``:memory:``: a read waits for the write lock (``acquire_if_free`` tells).
+        """
+        return not self.in_memory
+
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
-        """A consistent read (one deferred transaction)."""
-        with self._lock:
-            self._conn.execute("BEGIN")
+        """A consistent read (one deferred transaction) of the last committed state.
+
+        A file database reads on a read-only connection of its own, never waiting for the write
+        lock; ``:memory:`` reads on the write connection, under the lock. The connection is for
+        this read only: nothing may be written through it (a file's refuses).
+        """
+        if not self.concurrent_reads:
+            with self._lock:
+                self._conn.execute("BEGIN")
+                try:
+                    yield self._conn
+                finally:
+                    self._conn.execute("COMMIT")
+            return
+        conn = self._take_reader()
+        try:
+            conn.execute("BEGIN")
             try:
-                yield self._conn
+                yield conn
             finally:
-                self._conn.execute("COMMIT")
+                conn.execute("COMMIT")
+        finally:
+            self._give_back(conn)
+
+    def _take_reader(self) -> sqlite3.Connection:
+        with self._readers_lock:
+            if self._closed:
+                raise sqlite3.ProgrammingError("The sandbox store is closed.")
+            if self._idle_readers:
+                return self._idle_readers.pop()
+        # The file exists (made by the write connection, which stays open, so the WAL's -shm
+        # file, which a read-only connection cannot make, does too).
+        conn = sqlite3.connect(
+            self._reader_uri, uri=True, check_same_thread=False, isolation_level=None, timeout=30.0
+        )
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        return conn
+
+    def _give_back(self, conn: sqlite3.Connection) -> None:
+        """Back to the pool; closed instead when its transaction did not end (a failed COMMIT),
+        the store is closed, or enough are idle."""
+        with self._readers_lock:
+            if (
+                not conn.in_transaction
+                and not self._closed
+                and len(self._idle_readers) < IDLE_READERS
+            ):
+                self._idle_readers.append(conn)
+                return
+        conn.close()
 
     def acquire_if_free(self) -> bool:
-        """Take the store's lock only if no other thread holds it (True when taken; release it).
+        """Take the store's write lock only if no other thread holds it (True when taken; then
+        ``release`` it).
 
-        Lets a quick read run on the event loop when the store is free, and go to a worker thread
-        instead of blocking the loop while the background worker's step holds the store.
+        For an in-memory store, whose reads take that lock: a quick read may run on the event
+        loop when the store is free, and goes to a worker thread instead of blocking the loop
+        while the background worker's step holds the store.
         """
         return self._lock.acquire(blocking=False)
 
@@ -263,5 +337,11 @@ class Store:
             self.secret = secret
 
     def close(self) -> None:
+        """Close every connection (a reader in use is closed when its read ends); idempotent."""
+        with self._readers_lock:
+            self._closed = True
+            idle, self._idle_readers = self._idle_readers, []
+        for conn in idle:
+            conn.close()
         with self._lock:
             self._conn.close()

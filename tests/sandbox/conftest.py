@@ -188,11 +188,17 @@ def live_options() -> SandboxOptions:
 
 
 @pytest.fixture
-def live(tmp_path: Path, live_options: SandboxOptions) -> Iterator[Live]:
-    """uvicorn in a thread, on a free port, with a file database."""
+def live_db(tmp_path: Path) -> str | Path:
+    """The live server's database: a file (parametrize ``live_db`` with ":memory:" for none)."""
+    return tmp_path / "sandbox.db"
+
+
+@pytest.fixture
+def live(live_db: str | Path, live_options: SandboxOptions) -> Iterator[Live]:
+    """uvicorn in a thread, on a free port, with a file database unless ``live_db`` says."""
     import uvicorn
 
-    application = create_app(db=tmp_path / "sandbox.db", options=live_options)
+    application = create_app(db=live_db, options=live_options)
     port = free_port()
     config = uvicorn.Config(application, host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)

@@ -1,22 +1,268 @@
-"""The store: ids are never handed out twice (not after a delete, not after a reset, not in a file
-made before that rule)."""
+"""The store: reads of a file database go on beside a write in progress and see the last committed
+state (a step held open, a reset half done); an in-memory store's reads wait for the write; ids are
+never handed out twice (not after a delete, not after a reset, not in a file made before that rule).
+
+Writes are held open with events, so nothing here depends on how fast anything runs; SAFETY is a
+timeout reached only when a test fails (a read waiting for the held write).
+"""
 
 from __future__ import annotations
 
 import sqlite3
+import threading
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
+import anyio
 import httpx
 import pytest
-from contactimport_sandbox.store import ID_TABLES, SCHEMA, Store
+from contactimport_sandbox import SandboxOptions, create_app
+from contactimport_sandbox.store import ID_TABLES, MEMORY, SCHEMA, Store
+from contactimport_sandbox.w50 import Which50
 
-from .conftest import CM_AUTH, CUSTOMERS, W50, W50_AUTH, check, cm_error, upsert, w50_error
+from .conftest import (
+    CM_AUTH,
+    CUSTOMERS,
+    W50,
+    W50_AUTH,
+    check,
+    cm_error,
+    list_count,
+    upsert,
+    w50_error,
+    wait_for_job,
+)
 from .test_checkmarket import CONFIGS, bulk, create, result
 
 pytestmark = pytest.mark.anyio
 
 JOBS = f"{W50}/contactLists/{CUSTOMERS}/import"
+SAFETY = 30.0
+
+
+class Held:
+    """A write held open in another thread until ``release``; ``timed_out`` if nobody released it
+    (a read that waited for the write instead of going on beside it)."""
+
+    def __init__(self) -> None:
+        self.entered = threading.Event()
+        self.release = threading.Event()
+        self.timed_out = False
+
+    def hold(self) -> None:
+        self.entered.set()
+        if not self.release.wait(SAFETY):
+            self.timed_out = True
+
+
+def counts(store: Store) -> dict[str, int]:
+    """Rows per table, in one read."""
+    with store.read() as conn:
+        names = [
+            str(row[0])
+            for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
+            )
+        ]
+        return {
+            name: int(conn.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0])
+            for name in names
+        }
+
+
+def insert_in(conn: sqlite3.Connection) -> int:
+    cursor = conn.execute(
+        "INSERT INTO w50_jobs (account_id, list_id, field_names_json, status, created_at) "
+        "VALUES ('acme', 1, '[]', 'Created', 'now')"
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def holding_write(store: Store, held: Held, commit: bool) -> threading.Thread:
+    """A thread inserting a job inside a write it holds until released, then commits or not."""
+
+    class Rollback(Exception):
+        pass
+
+    def run() -> None:
+        try:
+            with store.write() as conn:
+                insert_in(conn)
+                held.hold()
+                if not commit:
+                    raise Rollback
+        except Rollback:
+            pass
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    assert held.entered.wait(SAFETY)
+    return thread
+
+
+# -- reads beside a write --------------------------------------------------------------------
+def test_a_file_store_reads_the_last_committed_state_while_a_write_is_held(
+    tmp_path: Path,
+) -> None:
+    store = Store(tmp_path / "a b?#%.db")  # the readers' URI quotes what a URI would misread
+    try:
+        assert store.concurrent_reads
+        with store.write() as conn:
+            insert_in(conn)
+        held = Held()
+        thread = holding_write(store, held, commit=True)
+        try:
+            assert counts(store)["w50_jobs"] == 1  # not the held insert, and no waiting for it
+            assert not held.timed_out
+        finally:
+            held.release.set()
+            thread.join(SAFETY)
+        assert counts(store)["w50_jobs"] == 2  # committed now
+    finally:
+        store.close()
+
+
+def test_a_read_of_a_file_store_cannot_write(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s.db")
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="readonly"), store.read() as conn:
+            insert_in(conn)
+        assert counts(store)["w50_jobs"] == 0  # and the store reads on afterwards
+    finally:
+        store.close()
+
+
+def test_close_closes_every_connection(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[sqlite3.Connection] = []
+    connect = sqlite3.connect
+
+    def recorded(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        opened.append(connect(*args, **kwargs))
+        return opened[-1]
+
+    monkeypatch.setattr(sqlite3, "connect", recorded)
+    path = tmp_path / "s.db"
+    store = Store(path)
+    with store.read() as first, store.read() as second:  # two readers at once: two connections
+        assert first is not second
+    with store.read() as in_use:
+        store.close()  # a reader in use is closed when its read ends
+    assert len(opened) == 3 and in_use in opened
+    for conn in opened:
+        with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+            conn.execute("SELECT 1")
+    with pytest.raises(sqlite3.ProgrammingError, match="closed"), store.read():
+        pass
+    # The last connection closed checkpointed the WAL and removed its files.
+    assert not path.with_name("s.db-wal").exists()
+
+
+def test_an_in_memory_store_read_waits_for_the_write_and_sees_what_it_committed() -> None:
+    store = Store(MEMORY)
+    try:
+        assert not store.concurrent_reads
+        held = Held()
+        thread = holding_write(store, held, commit=False)
+        seen: list[int] = []
+        try:
+            assert not store.acquire_if_free()  # a read would wait: the app reads off the loop
+            reader = threading.Thread(target=lambda: seen.append(counts(store)["w50_jobs"]))
+            reader.start()
+        finally:
+            held.release.set()
+            thread.join(SAFETY)
+        reader.join(SAFETY)
+        assert seen == [0]  # the held insert was rolled back; the read never saw it
+        assert store.acquire_if_free()
+        store.release()
+    finally:
+        store.close()
+
+
+def test_a_reader_never_sees_a_half_done_reset(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store(tmp_path / "s.db")
+    try:
+        with store.write() as conn:
+            for _ in range(3):
+                insert_in(conn)
+        before = counts(store)
+        assert before["w50_jobs"] == 3 and before["meta"] == 1
+        held = Held()
+        original = Store._new_secret
+
+        def new_secret_after_a_pause(conn: sqlite3.Connection) -> bytes:
+            held.hold()  # every row is deleted by now, not yet committed
+            return original(conn)
+
+        monkeypatch.setattr(Store, "_new_secret", staticmethod(new_secret_after_a_pause))
+        resetting = threading.Thread(target=store.reset)
+        resetting.start()
+        try:
+            assert held.entered.wait(SAFETY)
+            assert counts(store) == before
+            assert not held.timed_out
+        finally:
+            held.release.set()
+            resetting.join(SAFETY)
+        after = counts(store)
+        assert after == {name: 1 if name == "meta" else 0 for name in before}
+    finally:
+        store.close()
+
+
+@pytest.fixture
+def file_app(tmp_path: Path) -> Iterator[Any]:
+    application = create_app(db=tmp_path / "s.db", options=SandboxOptions(chunk_size=10))
+    yield application
+    application.state.sandbox.close()
+
+
+@pytest.fixture
+async def file_client(file_app: Any) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=file_app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://sandbox") as http:
+        yield http
+
+
+async def test_a_get_answers_the_last_committed_state_while_a_step_is_held(
+    file_app: Any, file_client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store: Store = file_app.state.sandbox.store
+    held = Held()
+    original = Which50._step
+
+    def step_then_wait(self: Which50, conn: sqlite3.Connection, row: Any, size: int) -> None:
+        original(self, conn, row, size)  # the first 10 contacts written, not committed
+        if not held.entered.is_set():
+            held.hold()
+
+    monkeypatch.setattr(Which50, "_step", step_then_wait)
+    job = await new_job(file_client)
+    url = f"{JOBS}/{job}"
+    contacts = [{"Values": {"Email": f"c{n}@x.io"}} for n in range(30)]
+    upload = await file_client.post(url, headers=W50_AUTH, json=contacts)
+    check("which50", "uploadImportBatch", upload)
+    check("which50", "runImportJob", await file_client.post(f"{url}/run", headers=W50_AUTH))
+    try:
+        assert await anyio.to_thread.run_sync(held.entered.wait, SAFETY)
+        with store.read() as conn:
+            assert conn.execute("SELECT processed FROM w50_jobs").fetchone() == (0,)
+        status = check("which50", "getImportJob", await file_client.get(url, headers=W50_AUTH))
+        progress = (status["CurrentStatus"], status["ProgressPercent"], status["InsertedContacts"])
+        assert progress == ("Running", 0, 0)
+        assert await list_count(file_client) == 0
+        assert not held.timed_out
+    finally:
+        held.release.set()
+    finished = await wait_for_job(file_client, CUSTOMERS, job)
+    assert (finished["CurrentStatus"], finished["InsertedContacts"]) == ("Finished", 30)
+    assert await list_count(file_client) == 30
+
+
+# -- ids ---------------------------------------------------------------------------------------
 
 
 async def new_job(client: httpx.AsyncClient) -> int:

@@ -17,7 +17,7 @@ import httpx
 import pytest
 from contactimport_sandbox import SandboxOptions, create_app
 from contactimport_sandbox.app import Sandbox
-from contactimport_sandbox.store import Store
+from contactimport_sandbox.store import MEMORY, Store
 from contactimport_sandbox.w50 import Which50
 from contactimport_sandbox.worker import Worker
 
@@ -169,7 +169,8 @@ def test_a_worker_whose_thread_ended_starts_a_new_one(
     assert finished.wait(SAFETY)
 
 
-def test_requests_are_answered_while_a_worker_step_holds_the_store(
+@pytest.mark.parametrize("live_db", [MEMORY])
+def test_requests_are_answered_while_a_worker_step_holds_an_in_memory_store(
     live: Live, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     held = HeldStep(monkeypatch, hold_store=True)
@@ -186,7 +187,7 @@ def test_requests_are_answered_while_a_worker_step_holds_the_store(
     with httpx.Client(base_url=live.origin + W50, headers=W50_AUTH, timeout=SAFETY) as http:
         try:
             assert held.entered.wait(SAFETY)
-            # A read of the store waits for the step; it must wait off the event loop.
+            # In memory, a read of the store waits for the step; it must wait off the event loop.
             waiting = threading.Thread(target=lambda: answers.append(http.get("/contactLists")))
             waiting.start()
             assert reading.wait(SAFETY)
@@ -197,3 +198,18 @@ def test_requests_are_answered_while_a_worker_step_holds_the_store(
             held.release.set()
         waiting.join(SAFETY)
     assert [answer.status_code for answer in answers] == [200]
+
+
+def test_reads_of_a_file_store_are_answered_while_a_worker_step_holds_it(
+    live: Live, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    held = HeldStep(monkeypatch, hold_store=True)
+    live.app.state.sandbox.worker.wake()
+    with httpx.Client(base_url=live.origin + W50, headers=W50_AUTH, timeout=SAFETY) as http:
+        try:
+            assert held.entered.wait(SAFETY)
+            # A file store's reads have connections of their own: they do not wait for the step.
+            lists = check("which50", "listContactLists", http.get("/contactLists"))
+            assert {item["Count"] for item in lists} == {0}
+        finally:
+            held.release.set()
