@@ -42,6 +42,11 @@ openapi-schema-validator).
      accepted XML only (assumption `xml-unwritable-text`): text stored through JSON (a control
      character) has no XML form; positive data may hold it, so a run asking for XML only meets it.
      The regression tests pin that the 406 names the field and that the data reads as JSON.
+  7. any report whose answer is the HTTP server's own plain-text 400 ("Invalid HTTP request
+     received.", uvicorn) to a request HTTP/1.1 does not allow, judged on the request as sent (a
+     Content-Length that is not digits, a header name that is no token, CR/LF/NUL in a value):
+     schemathesis' generated headers can break HTTP itself; such a request never reaches the API
+     the spec describes (over real HTTP only; the in-process runs have no HTTP parser).
   3. "created resource not found" (ensure_resource_availability) is dropped only for a CheckMarket
      import configuration that was non-reusable (`IsReusable` false or absent, the spec's default)
      and has served an accepted bulk import: the spec says it is gone then (assumption
@@ -52,6 +57,7 @@ openapi-schema-validator).
 from __future__ import annotations
 
 import json
+import re
 import sys
 import threading
 import tomllib
@@ -179,6 +185,27 @@ def _negation_erased_on_the_wire(
     }
     parts = _negative_parts(case)
     return bool(parts) and all(part in checks and checks[part](case, response) for part in parts)
+
+
+_HTTP_TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+UVICORN_PARSE_ERROR = "Invalid HTTP request received."
+
+
+def _refused_by_the_http_layer(response: schemathesis.Response) -> bool:
+    """Whether the answer is the HTTP server's own 400 to a request HTTP/1.1 does not allow (RFC
+    9110/9112: a Content-Length that is not digits, a header name that is not a token, a CR, LF
+    or NUL in a value). uvicorn answers those before any application code runs, in plain text;
+    they never reach the API the spec describes (any server, the vendor's IIS included, refuses
+    them). Judged on the request as sent, not on the answer alone."""
+    if response.status_code != 400 or _text(response.content).strip() != UVICORN_PARSE_ERROR:
+        return False
+    for name, value in response.request.headers.items():
+        text = value.decode("latin-1") if isinstance(value, bytes) else str(value)
+        if _HTTP_TOKEN.fullmatch(str(name)) is None or any(c in text for c in "\r\n\0"):
+            return True
+        if str(name).lower() == "content-length" and not (text.isascii() and text.isdigit()):
+            return True
+    return False
 
 
 def _xml_cannot_answer(response: schemathesis.Response) -> bool:
@@ -631,6 +658,8 @@ def filter_failure(
         return _drop("5-undeclared-query-names-ignored", failure, case, response)
     if _xml_cannot_answer(response):
         return _drop("6-xml-cannot-carry-the-answer", failure, case, response)
+    if _refused_by_the_http_layer(response):
+        return _drop("7-malformed-http-refused-by-the-server", failure, case, response)
     if isinstance(failure, RejectedPositiveData) and _fallback_wrote_an_invalid_body(
         case, response
     ):
