@@ -112,5 +112,8 @@ def test_st_cli_finds_no_failure(api: harness.Api, accept: str | None, sandbox_u
         env={**os.environ, "NO_COLOR": "1"},
         check=False,
     )
+    # The whole st report (phases, operations, "Test cases: N generated ...") beside the JUnit
+    # file, so a run's case counts can be read afterwards, passed or failed.
+    junit.with_suffix(".txt").write_text(completed.stdout + completed.stderr, encoding="utf-8")
     assert completed.returncode == 0, completed.stdout[-20000:] + completed.stderr[-5000:]
     assert junit.is_file()
