@@ -403,6 +403,11 @@ async def handle(sandbox: Sandbox, op: Operation, request: Request, media: str) 
                     validator.validate(op.body_schema, value)
             except ValidationFailed as exc:
                 raise BadRequest(_validation_message(exc)) from None
+            # Undeclared members are ignored (assumption unknown-members): never stored or echoed.
+            document = spec_module.document(op.api)
+            declared = document["components"]["schemas"].get(op.body_schema)
+            if declared is not None:
+                value = spec_module.declared_only(document, declared, value)
             if is_xml(media) and not is_xml(body_type):
                 refuse_text_xml_cannot_answer(sandbox, op, media, value)
             call.body = value

@@ -284,3 +284,37 @@ class OffWireMembers:
                     value = [self._strip(items, item) for item in value]
             return value
         return value
+
+
+def declared_only(doc: dict[str, Any], node: dict[str, Any], value: Any) -> Any:
+    """``value`` without the object members its schema does not declare, at any depth.
+
+    The APIs ignore request members a schema does not name (assumption `unknown-members`), so
+    they are never stored nor echoed back. Objects with ``additionalProperties`` (dictionaries
+    such as a W50 contact's Values) keep every key; their values are pruned by that schema.
+    """
+    node = resolve(doc, node)
+    for part in node.get("allOf", ()):
+        value = declared_only(doc, part, value)
+    if isinstance(value, list):
+        items = node.get("items")
+        return (
+            value if not isinstance(items, dict) else [declared_only(doc, items, v) for v in value]
+        )
+    if not isinstance(value, dict):
+        return value
+    properties: dict[str, Any] = {}
+    for part in (node, *(resolve(doc, p) for p in node.get("allOf", ()))):
+        properties.update(part.get("properties", {}))
+    extra = node.get("additionalProperties")
+    if not properties and extra is None:
+        return value  # not an object schema this function understands: leave it as it is
+    pruned: dict[str, Any] = {}
+    for key, member in value.items():
+        if key in properties:
+            pruned[key] = declared_only(doc, properties[key], member)
+        elif isinstance(extra, dict):
+            pruned[key] = declared_only(doc, extra, member)
+        elif extra is True:
+            pruned[key] = member
+    return pruned
