@@ -291,22 +291,21 @@ def declared_only(doc: dict[str, Any], node: dict[str, Any], value: Any) -> Any:
 
     The APIs ignore request members a schema does not name (assumption `unknown-members`), so
     they are never stored nor echoed back. Objects with ``additionalProperties`` (dictionaries
-    such as a W50 contact's Values) keep every key; their values are pruned by that schema.
+    such as a W50 contact's Values) keep every key; their values are pruned by that schema. The
+    parts of an ``allOf`` count together.
     """
     node = resolve(doc, node)
-    for part in node.get("allOf", ()):
-        value = declared_only(doc, part, value)
+    parts = [node, *(resolve(doc, part) for part in node.get("allOf", ()))]
     if isinstance(value, list):
-        items = node.get("items")
-        return (
-            value if not isinstance(items, dict) else [declared_only(doc, items, v) for v in value]
-        )
+        items = next((p["items"] for p in parts if isinstance(p.get("items"), dict)), None)
+        return value if items is None else [declared_only(doc, items, v) for v in value]
     if not isinstance(value, dict):
         return value
     properties: dict[str, Any] = {}
-    for part in (node, *(resolve(doc, p) for p in node.get("allOf", ()))):
+    extra: Any = None
+    for part in parts:
         properties.update(part.get("properties", {}))
-    extra = node.get("additionalProperties")
+        extra = part.get("additionalProperties", extra)
     if not properties and extra is None:
         return value  # not an object schema this function understands: leave it as it is
     pruned: dict[str, Any] = {}
