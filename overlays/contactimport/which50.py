@@ -61,6 +61,7 @@ from ._client import (
     SyncLifecycle,
     SyncSender,
     operation_specs,
+    security_schemes,
     server_urls,
 )
 from .errors import InvalidParameterError
@@ -380,6 +381,14 @@ def _field_names(fields: Sequence[ContactSchemaField]) -> tuple[str, ...]:
     return tuple(f.name for f in fields if isinstance(f.name, str))
 
 
+def bearer_auth_headers(token: str) -> dict[str, str]:
+    """The request header that carries `token`, by the spec's security scheme (HTTP bearer)."""
+    schemes = [s for s in security_schemes("which50").values() if s.get("type") == "http"]
+    if len(schemes) != 1 or str(schemes[0].get("scheme", "")).lower() != "bearer":
+        raise RuntimeError("the W50API spec must declare exactly one HTTP bearer security scheme")
+    return {"Authorization": f"Bearer {token}"}
+
+
 class _Which50Base:
     """Constructor and configuration shared by `Which50` and `AsyncWhich50`."""
 
@@ -400,7 +409,7 @@ class _Which50Base:
         self._core = ClientCore(
             api="which50",
             base_url=url,
-            auth_headers={"Authorization": f"Bearer {token}"},
+            auth_headers=bearer_auth_headers(token),
             wire_format=wire_format,
             timeout=timeout,
             max_retries=max_retries,

@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
+import contactimport.which50 as which50_module
 import contactimport_spec
 import httpx
 import pytest
@@ -243,6 +244,25 @@ def test_user_agent_timeout_and_headers() -> None:
     assert request.headers["authorization"] == "Bearer t"
     timeout = request.extensions["timeout"]
     assert all(value is not None and value > 0 for value in timeout.values())
+
+
+@pytest.mark.parametrize(
+    "schemes",
+    [
+        {},
+        {"apiKey": {"type": "apiKey", "in": "header", "name": "X-Token"}},
+        {"basicAuth": {"type": "http", "scheme": "basic"}},
+    ],
+)
+def test_the_token_header_follows_the_spec_security_scheme(
+    monkeypatch: pytest.MonkeyPatch, schemes: dict[str, Any]
+) -> None:
+    """The client sends the token as the spec's HTTP bearer scheme says, and refuses to guess
+    when the spec says something else."""
+    assert which50_module.bearer_auth_headers("t") == {"Authorization": "Bearer t"}
+    monkeypatch.setattr(which50_module, "security_schemes", lambda api: schemes)
+    with pytest.raises(RuntimeError, match="exactly one HTTP bearer security scheme"):
+        Which50("t", base_url=BASE)
 
 
 def test_credentials_and_base_url_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
