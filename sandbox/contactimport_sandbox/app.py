@@ -21,7 +21,7 @@ import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from contactimport.datacontract import XmlEncodeError
 from starlette.applications import Starlette
@@ -69,6 +69,8 @@ CM_ERROR_TYPES = {
     429: "TooManyRequests",
     503: "ServiceUnavailable",
 }
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -387,7 +389,19 @@ async def handle(sandbox: Sandbox, op: Operation, request: Request, media: str) 
             raise BadRequest("The request body is required and was empty.")
     call = Call(request, media, account, params, has_body=bool(raw.strip()))
 
-    def work() -> Result:
+    def answer(result: Result) -> bytes:
+        try:
+            return sandbox.wires[op.api].encode(media, result.schema, result.value)
+        except XmlEncodeError as exc:
+            # Text stored through JSON (a control character, say) that XML 1.0 cannot carry: the
+            # answer has no XML form. Said with 406 (spec: NotAcceptable), never a 500 or a
+            # changed value; the same resource is readable as JSON.
+            raise NotAcceptable(
+                f"The answer cannot be written as XML: {exc}. Ask for application/json or "
+                "text/json."
+            ) from None
+
+    def work() -> tuple[Result, bytes]:
         if body_type is not None:
             assert op.body_schema is not None
             wire = sandbox.wires[op.api]
@@ -411,18 +425,17 @@ async def handle(sandbox: Sandbox, op: Operation, request: Request, media: str) 
             if is_xml(media) and not is_xml(body_type):
                 refuse_text_xml_cannot_answer(sandbox, op, media, value)
             call.body = value
-        return op.handler(call)
+        if not op.threaded:
+            result = op.handler(call)
+            return result, answer(result)
+        # A write and its answer are one transaction: the answer is written before the commit,
+        # so a write whose answer cannot be written (406: it holds text stored earlier that XML
+        # 1.0 cannot carry) leaves nothing stored.
+        with sandbox.store.write():
+            result = op.handler(call)
+            return result, answer(result)
 
-    result = await run_work(sandbox, op, work)
-    try:
-        body = sandbox.wires[op.api].encode(media, result.schema, result.value)
-    except XmlEncodeError as exc:
-        # Text stored through JSON (a control character, say) that XML 1.0 cannot carry: the
-        # answer has no XML form. Said with 406 (spec: NotAcceptable), never a 500 or a changed
-        # value; the same resource is readable as JSON.
-        raise NotAcceptable(
-            f"The answer cannot be written as XML: {exc}. Ask for application/json or text/json."
-        ) from None
+    result, body = await run_work(sandbox, op, work)
     return Response(body, status_code=result.status, media_type=media, headers=result.headers)
 
 
@@ -440,7 +453,7 @@ def refuse_text_xml_cannot_answer(sandbox: Sandbox, op: Operation, media: str, v
         ) from None
 
 
-async def run_work(sandbox: Sandbox, op: Operation, work: Callable[[], Result]) -> Result:
+async def run_work(sandbox: Sandbox, op: Operation, work: Callable[[], T]) -> T:
     """Run a handler without ever blocking the event loop on the store.
 
     Writes always run in the thread pool. Reads (GET handlers only read) run on the loop: a

@@ -193,6 +193,9 @@ class Store:
         if not self.in_memory:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
+        # How deep the thread holding _lock is in write transactions (0: none); only that
+        # thread reads or changes it.
+        self._write_depth = 0
         # Reader connections of a file database not in use now; guarded by _readers_lock.
         self._idle_readers: list[sqlite3.Connection] = []
         self._readers_lock = threading.Lock()
@@ -231,15 +234,37 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction (BEGIN IMMEDIATE ... COMMIT), rolled back on any exception."""
+        """One write transaction (BEGIN IMMEDIATE ... COMMIT), rolled back on any exception.
+
+        Inside another write of the same thread it is a savepoint of that transaction: rolled
+        back alone on an exception, committed only with the outer write (so a request can make
+        its handler's writes and its answer one: see the app's ``work``).
+        """
         with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
+            nested = self._write_depth > 0
+            self._conn.execute("SAVEPOINT nested" if nested else "BEGIN IMMEDIATE")
+            self._write_depth += 1
             try:
                 yield self._conn
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                if nested:
+                    self._conn.execute("ROLLBACK TO nested")
+                    self._conn.execute("RELEASE nested")
+                else:
+                    self._conn.execute("ROLLBACK")
                 raise
-            self._conn.execute("COMMIT")
+            finally:
+                self._write_depth -= 1
+            self._conn.execute("RELEASE nested" if nested else "COMMIT")
+
+    def _in_write(self) -> bool:
+        """Whether this thread is inside a write (it holds the lock and the depth is its own)."""
+        if not self._lock.acquire(blocking=False):
+            return False
+        try:
+            return self._write_depth > 0
+        finally:
+            self._lock.release()
 
     @property
     def concurrent_reads(self) -> bool:
@@ -255,8 +280,13 @@ class Store:
 
         A file database reads on a read-only connection of its own, never waiting for the write
         lock; ``:memory:`` reads on the write connection, under the lock. The connection is for
-        this read only: nothing may be written through it (a file's refuses).
+        this read only: nothing may be written through it (a file's refuses). Inside a write of
+        the same thread, a read is part of that transaction and sees what it wrote so far.
         """
+        if self._in_write():
+            with self._lock:
+                yield self._conn
+            return
         if not self.concurrent_reads:
             with self._lock:
                 self._conn.execute("BEGIN")

@@ -123,6 +123,56 @@ def test_a_file_store_reads_the_last_committed_state_while_a_write_is_held(
         store.close()
 
 
+# -- a write inside a write (a request's handler inside the request's transaction) ----------
+@pytest.fixture(params=["memory", "file"])
+def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    store = Store(MEMORY if request.param == "memory" else tmp_path / "s.db")
+    yield store
+    store.close()
+
+
+def test_a_write_inside_a_write_commits_only_with_the_outer_one(any_store: Store) -> None:
+    class Refused(Exception):
+        pass
+
+    with pytest.raises(Refused), any_store.write():
+        with any_store.write() as conn:
+            insert_in(conn)
+        with any_store.read() as conn:  # a read inside the write sees what it wrote so far
+            assert conn.execute("SELECT COUNT(*) FROM w50_jobs").fetchone()[0] == 1
+        raise Refused  # e.g. the answer could not be written: nothing of the request stays
+    assert counts(any_store)["w50_jobs"] == 0
+    with any_store.write(), any_store.write() as conn:
+        insert_in(conn)
+    assert counts(any_store)["w50_jobs"] == 1
+
+
+def test_a_failed_inner_write_is_undone_alone(any_store: Store) -> None:
+    with any_store.write() as outer:
+        insert_in(outer)
+        with pytest.raises(ValueError), any_store.write() as inner:
+            insert_in(inner)
+            raise ValueError
+        insert_in(outer)
+    assert counts(any_store)["w50_jobs"] == 2  # the outer two; the inner one was rolled back
+
+
+def test_a_read_in_another_thread_never_sees_an_uncommitted_outer_write(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s.db")
+    try:
+        seen: list[int] = []
+        with store.write():
+            with store.write() as conn:  # the inner write is "done", the outer one is not
+                insert_in(conn)
+            reader = threading.Thread(target=lambda: seen.append(counts(store)["w50_jobs"]))
+            reader.start()
+            reader.join(SAFETY)
+        assert seen == [0]
+        assert counts(store)["w50_jobs"] == 1
+    finally:
+        store.close()
+
+
 def test_a_read_of_a_file_store_cannot_write(tmp_path: Path) -> None:
     store = Store(tmp_path / "s.db")
     try:

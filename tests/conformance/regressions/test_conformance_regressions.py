@@ -283,3 +283,38 @@ def test_undeclared_members_are_neither_stored_nor_echoed(app: Any) -> None:
         app, "GET", f"/3/contacts/import/configs/{config_id}", {**CM_AUTH, "Accept": "text/xml"}
     )
     assert as_xml.status_code == 200, as_xml.text
+
+
+# --- the same 406, on a write whose *answer* holds text stored earlier (not in this request's
+# body): the write and its answer are one transaction, so the refused write stores nothing.
+def test_a_write_whose_answer_xml_cannot_carry_is_refused_and_stores_nothing(app: Any) -> None:
+    url = f"{W50_PREFIX}/contactLists/1/contact?match=Email"
+    headers = {**W50_AUTH, "Content-Type": "application/json"}
+
+    def stored() -> list[Any]:
+        listed = send(app, "GET", "/_sandbox/which50/contact-lists/1/contacts", W50_AUTH)
+        assert listed.status_code == 200, listed.text
+        return [
+            c["Values"]
+            for c in listed.json()["Contacts"]
+            if c["Values"].get("Email") == "old@example.com"
+        ]
+
+    first = '{"Values": {"FirstName": "a\\u0001b", "Email": "old@example.com"}}'
+    created = send(app, "POST", url, {**headers, "Accept": "application/json"}, first)
+    assert created.status_code == 200, created.text
+    before = stored()
+    assert len(before) == 1 and before[0].get("LastName") in (None, "")
+
+    update = '{"Values": {"LastName": "Zed", "Email": "old@example.com"}}'
+    for method in ("POST", "PUT"):
+        for accept in ("application/xml", "text/xml"):
+            refused = send(app, method, url, {**headers, "Accept": accept}, update)
+            assert refused.status_code == 406, refused.text
+            message = refused.json()["Message"]
+            assert "FirstName" in message and "U+0001" in message
+            assert stored() == before, "a refused write must leave nothing stored"
+
+    accepted = send(app, "PUT", url, {**headers, "Accept": "application/json"}, update)
+    assert accepted.status_code == 200, accepted.text
+    assert stored()[0]["LastName"] == "Zed"
