@@ -69,6 +69,13 @@ def create_config(app: Any) -> int:
     return config_id
 
 
+def stored_values(app: Any, email: str) -> list[dict[str, Any]]:
+    """The Values of the contacts of W50 list 1 with this Email, as stored (sandbox-only read)."""
+    listed = send(app, "GET", "/_sandbox/which50/contact-lists/1/contacts", W50_AUTH)
+    assert listed.status_code == 200, listed.text
+    return [c["Values"] for c in listed.json()["Contacts"] if c["Values"].get("Email") == email]
+
+
 def documented_methods(api: Api, path: str) -> set[str]:
     item = document(api)["paths"][path]
     return {m.upper() for m in item if m in {"get", "put", "post", "patch", "delete"}}
@@ -245,12 +252,8 @@ def test_a_json_write_xml_cannot_answer_is_refused_before_anything_is_stored(app
     url = f"{W50_PREFIX}/contactLists/1/contact"
     headers = {**W50_AUTH, "Content-Type": "application/json"}
 
-    def stored() -> list[Any]:
-        listed = send(app, "GET", "/_sandbox/which50/contact-lists/1/contacts", W50_AUTH)
-        assert listed.status_code == 200, listed.text
-        return [
-            c for c in listed.json()["Contacts"] if c["Values"].get("Email") == "ctl@example.com"
-        ]
+    def stored() -> list[dict[str, Any]]:
+        return stored_values(app, "ctl@example.com")
 
     refused = send(app, "POST", url, {**headers, "Accept": "application/xml"}, body)
     assert refused.status_code == 406, refused.text
@@ -291,14 +294,8 @@ def test_a_write_whose_answer_xml_cannot_carry_is_refused_and_stores_nothing(app
     url = f"{W50_PREFIX}/contactLists/1/contact?match=Email"
     headers = {**W50_AUTH, "Content-Type": "application/json"}
 
-    def stored() -> list[Any]:
-        listed = send(app, "GET", "/_sandbox/which50/contact-lists/1/contacts", W50_AUTH)
-        assert listed.status_code == 200, listed.text
-        return [
-            c["Values"]
-            for c in listed.json()["Contacts"]
-            if c["Values"].get("Email") == "old@example.com"
-        ]
+    def stored() -> list[dict[str, Any]]:
+        return stored_values(app, "old@example.com")
 
     first = '{"Values": {"FirstName": "a\\u0001b", "Email": "old@example.com"}}'
     created = send(app, "POST", url, {**headers, "Accept": "application/json"}, first)
