@@ -191,7 +191,7 @@ class ContactSchemaField(BaseModel):
     DefaultValue: Annotated[
         str | None,
         Field(
-            description="The value a contact gets when it carries none for this field; null when none.",
+            description="The value a contact gets when it is inserted without one for this field; null (or empty) when none (info.x-assumptions field-defaults-and-values).",
             json_schema_extra={
                 "xml": {
                     "name": "DefaultValue",
@@ -229,7 +229,7 @@ class ContactSchemaField(BaseModel):
     ContactSchemaFieldValues: Annotated[
         list[ContactSchemaFieldValue] | None,
         Field(
-            description="The fixed values the field may take; empty when any value is allowed.",
+            description="The fixed values the field may take; empty when any value is allowed. Another value is imported with a ValidationWarnings entry (info.x-assumptions field-defaults-and-values).",
             json_schema_extra={
                 "xml": {
                     "name": "ContactSchemaFieldValues",
@@ -564,7 +564,7 @@ class Contact(BaseModel):
     ValidationWarnings: Annotated[
         list[str] | None | MISSING,
         Field(
-            description="Problems the service noticed in the values without refusing the contact (e.g. an invalid e-mail address or mobile number); set by the service only.",
+            description="Problems the service noticed in the values without refusing the contact (an invalid e-mail address or mobile number, a value outside a field's fixed values); set by the service only.",
             json_schema_extra={
                 "xml": {
                     "name": "ValidationWarnings",

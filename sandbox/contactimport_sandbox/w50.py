@@ -69,20 +69,48 @@ def match_key(value: Any) -> str | None:
 
 @dataclass(frozen=True)
 class Validation:
-    """Which properties of a contact list are checked as e-mail addresses and as SMS numbers."""
+    """How a contact list checks and completes a contact's values: which properties are checked
+    as e-mail addresses and as SMS numbers, which take only fixed values, and the defaults an
+    inserted contact gets (assumption field-defaults-and-values)."""
 
     email_fields: frozenset[str]
     sms_fields: frozenset[str]
+    choices: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(field, its fixed values) for the fields that have any."""
+    defaults: tuple[tuple[str, str], ...] = ()
+    """(field, DefaultValue) for the fields whose DefaultValue is neither null nor empty."""
 
     @classmethod
     def for_list(cls, contact_list: ContactList) -> Validation:
         email = contact_list.field_by_map_type("email")
         sms = contact_list.field_by_map_type("mobile") | contact_list.field_by_map_type("sms")
-        return cls(email, sms)
+        choices = tuple(
+            (str(f["Name"]), tuple(str(v["Value"]) for v in f["ContactSchemaFieldValues"]))
+            for f in contact_list.fields
+            if f.get("ContactSchemaFieldValues")
+        )
+        defaults = tuple(
+            (str(f["Name"]), str(f["DefaultValue"]))
+            for f in contact_list.fields
+            if f.get("DefaultValue") not in (None, "")
+        )
+        return cls(email, sms, choices, defaults)
+
+    def completed(self, values: dict[str, Any]) -> dict[str, Any]:
+        """The values of a contact being inserted, with the defaults of the fields it has no
+        value for (absent or null)."""
+        missing = {name: value for name, value in self.defaults if values.get(name) is None}
+        return {**values, **missing} if missing else values
 
     def check(self, values: Mapping[str, Any]) -> tuple[list[str], bool, bool]:
         """(warnings, has an invalid e-mail, has an invalid SMS number) for one contact's values."""
         warnings: list[str] = []
+        for name, allowed in self.choices:
+            value = values.get(name)
+            if not is_blank(value) and match_key(value) not in allowed:
+                warnings.append(
+                    f"{name}: '{value}' is not one of the field's values ({', '.join(allowed)})."
+                )
         bad_email = bad_sms = False
         for name in sorted(self.email_fields):
             value = values.get(name)
@@ -247,6 +275,7 @@ class ContactWriter:
     def insert(self, values: dict[str, Any], warnings: list[str] | None = None) -> int:
         contact_id = self.next_id
         self.next_id += 1
+        values = self.validation.completed(values)
         self.pending[contact_id] = dict(values)
         if warnings is None:
             warnings, _, _ = self.validation.check(values)

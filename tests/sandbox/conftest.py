@@ -30,8 +30,16 @@ CM_AUTH = {"X-Master-Key": "cm-acme-master", "X-Key": "cm-acme-contacts-write"}
 CM_READONLY = {"X-Master-Key": "cm-acme-master", "X-Key": "cm-acme-contacts-read"}
 CM_OTHER = {"X-Master-Key": "cm-globex-master", "X-Key": "cm-globex-contacts-write"}
 CUSTOMERS = 1  # acme's list: Email, Mobile, FirstName, LastName, ReferanceAccountId, Segment
+# CUSTOMERS' Segment has the fixed values Standard, Gold, Legacy and the DefaultValue Standard.
+SEGMENT_DEFAULT = {"Segment": "Standard"}
 NEWSLETTER = 2  # acme's second list: Email, FirstName
 GLOBEX_LIST = 3
+
+
+def inserted(values: dict[str, Any]) -> dict[str, Any]:
+    """What a contact of CUSTOMERS inserted with these values holds: Segment defaults to
+    Standard when the values have none."""
+    return values if values.get("Segment") is not None else {**values, **SEGMENT_DEFAULT}
 
 
 @pytest.fixture

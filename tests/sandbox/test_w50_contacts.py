@@ -16,6 +16,8 @@ from .conftest import (
     W50,
     W50_AUTH,
     check,
+    import_contacts,
+    inserted,
     list_count,
     upsert,
     w50_error,
@@ -36,7 +38,7 @@ async def test_post_without_match_always_inserts(client: httpx.AsyncClient) -> N
     second = check("which50", "upsertContact", await upsert(client, {"Email": "a@example.com"}))
     assert first["EncContactId"] != second["EncContactId"]
     assert first["ListId"] == CUSTOMERS
-    assert first["Values"] == {"Email": "a@example.com"}
+    assert first["Values"] == inserted({"Email": "a@example.com"})
     assert "Id" not in first  # the numeric id is XML-only
     assert await list_count(client) == 2
 
@@ -90,7 +92,7 @@ async def test_post_with_match_updates_the_matching_contact(client: httpx.AsyncC
     )
     updated = check("which50", "upsertContact", response)
     assert updated["EncContactId"] == original["EncContactId"]
-    assert updated["Values"] == {"Email": "c@example.com", "Mobile": "+353871234567"}
+    assert updated["Values"] == inserted({"Email": "c@example.com", "Mobile": "+353871234567"})
     assert await list_count(client) == 1
 
 
@@ -98,7 +100,7 @@ async def test_put_with_match_and_no_matching_contact_inserts(client: httpx.Asyn
     await upsert(client, {"Email": "d@example.com"})
     response = await upsert(client, {"Email": "e@example.com"}, "?match=Email", method="PUT")
     body = check("which50", "upsertContactPut", response)
-    assert body["Values"] == {"Email": "e@example.com"}
+    assert body["Values"] == inserted({"Email": "e@example.com"})
     assert await list_count(client) == 2
 
 
@@ -143,11 +145,9 @@ async def test_query_text_matches_numbers_in_values(client: httpx.AsyncClient) -
         method="PATCH",
     )
     body = check("which50", "patchContacts", response)
-    assert body["Values"] == {
-        "ReferanceAccountId": 123456,
-        "Email": "g@example.com",
-        "Mobile": "+353871234567",
-    }
+    assert body["Values"] == inserted(
+        {"ReferanceAccountId": 123456, "Email": "g@example.com", "Mobile": "+353871234567"}
+    )
     assert response.headers["X-Updated-Count"] == "1"
 
 
@@ -242,7 +242,7 @@ async def test_custom_events_are_recorded_for_inserted_and_updated_contacts(
 async def test_invalid_email_and_mobile_are_kept_with_warnings(client: httpx.AsyncClient) -> None:
     response = await upsert(client, {"Email": "not-an-address", "Mobile": "12"})
     body = check("which50", "upsertContact", response)
-    assert body["Values"] == {"Email": "not-an-address", "Mobile": "12"}
+    assert body["Values"] == inserted({"Email": "not-an-address", "Mobile": "12"})
     assert len(body["ValidationWarnings"]) == 2
     assert any("Email" in w for w in body["ValidationWarnings"])
     assert any("Mobile" in w for w in body["ValidationWarnings"])
@@ -308,3 +308,73 @@ async def test_an_enc_contact_id_from_before_a_reset_names_no_contact_after_it(
     assert after["EncContactId"] != before["EncContactId"]
     stale = await client.get(f"{W50}/contacts/{before['EncContactId']}", headers=W50_AUTH)
     assert w50_error("getContact", stale, 404) == "The specified Contact was not found."
+
+
+# -- field defaults and fixed values (assumption field-defaults-and-values) ---------------------
+async def test_an_inserted_contact_gets_the_default_of_a_field_it_has_no_value_for(
+    client: httpx.AsyncClient,
+) -> None:
+    absent = check("which50", "upsertContact", await upsert(client, {"Email": "a@example.com"}))
+    assert absent["Values"] == {"Email": "a@example.com", "Segment": "Standard"}
+    null = check(
+        "which50",
+        "upsertContact",
+        await upsert(client, {"Email": "b@example.com", "Segment": None}),
+    )
+    assert null["Values"] == {"Email": "b@example.com", "Segment": "Standard"}
+    given = check(
+        "which50", "upsertContact", await upsert(client, {"Email": "c@example.com", "Segment": ""})
+    )
+    assert given["Values"] == {"Email": "c@example.com", "Segment": ""}  # a value, if empty
+    assert absent["ValidationWarnings"] == null["ValidationWarnings"] == []
+    # NEWSLETTER's fields have no DefaultValue (empty in the fixtures): nothing is added.
+    plain = check(
+        "which50",
+        "upsertContact",
+        await upsert(client, {"Email": "d@example.com"}, list_id=NEWSLETTER),
+    )
+    assert plain["Values"] == {"Email": "d@example.com"}
+
+
+async def test_an_updated_contact_keeps_its_values_and_gets_no_default(
+    client: httpx.AsyncClient,
+) -> None:
+    await upsert(client, {"Email": "u@example.com", "Segment": "Gold"})
+    response = await upsert(client, {"Email": "u@example.com", "Segment": None}, "?match=Email")
+    updated = check("which50", "upsertContact", response)
+    assert updated["Values"] == {"Email": "u@example.com", "Segment": None}  # as sent, no default
+
+
+async def test_a_value_outside_a_fields_fixed_values_is_kept_with_a_warning(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await upsert(client, {"Email": "p@example.com", "Segment": "Platinum"})
+    body = check("which50", "upsertContact", response)
+    assert body["Values"] == {"Email": "p@example.com", "Segment": "Platinum"}
+    assert body["ValidationWarnings"] == [
+        "Segment: 'Platinum' is not one of the field's values (Standard, Gold, Legacy)."
+    ]
+    listed = check("which50", "upsertContact", await upsert(client, {"Segment": "Gold"}))
+    assert listed["ValidationWarnings"] == []
+
+
+async def test_an_import_job_applies_defaults_and_warns_of_values_outside_the_fixed_ones(
+    client: httpx.AsyncClient,
+) -> None:
+    job = await import_contacts(
+        client,
+        [{"Email": "j1@example.com"}, {"Email": "j2@example.com", "Segment": "gold"}],
+        ["Email", "Segment"],
+    )
+    assert job["CurrentStatus"] == "Finished" and job["InsertedContacts"] == 2
+    assert job["InvalidEmailCount"] == job["InvalidSmsCount"] == 0  # no counter counts them
+    stored = await client.get(
+        f"/_sandbox/which50/contact-lists/{CUSTOMERS}/contacts", headers=W50_AUTH
+    )
+    contacts = {c["Values"]["Email"]: c for c in stored.json()["Contacts"]}
+    assert contacts["j1@example.com"]["Values"]["Segment"] == "Standard"
+    assert contacts["j1@example.com"]["ValidationWarnings"] == []
+    assert contacts["j2@example.com"]["Values"]["Segment"] == "gold"  # values compare exactly
+    assert contacts["j2@example.com"]["ValidationWarnings"] == [
+        "Segment: 'gold' is not one of the field's values (Standard, Gold, Legacy)."
+    ]

@@ -29,7 +29,8 @@ class Contact:
             do not rely on it, use EncContactId.
         list_id (int | Unset): The contact list the contact belongs to; in a request body the path's list wins.
         validation_warnings (list[str] | None | Unset): Problems the service noticed in the values without refusing the
-            contact (e.g. an invalid e-mail address or mobile number); set by the service only.
+            contact (an invalid e-mail address or mobile number, a value outside a field's fixed values); set by the service
+            only.
     """
 
     values: ContactValues

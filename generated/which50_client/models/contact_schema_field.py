@@ -21,12 +21,14 @@ class ContactSchemaField:
     Attributes:
         id (int): The field's id (the fieldId of getContactListField).
         name (str): The field's name, the key used in Contact Values.
-        default_value (None | str): The value a contact gets when it carries none for this field; null when none.
+        default_value (None | str): The value a contact gets when it is inserted without one for this field; null (or
+            empty) when none (info.x-assumptions field-defaults-and-values).
         map_type (None | str): The kind of data the field holds, in the vendor's own words (e.g. Text, Email, Mobile);
             the vendor does not list the possible values.
         position (int): The field's place in the list's schema (ascending).
         contact_schema_field_values (list[ContactSchemaFieldValue] | None): The fixed values the field may take; empty
-            when any value is allowed.
+            when any value is allowed. Another value is imported with a ValidationWarnings entry (info.x-assumptions field-
+            defaults-and-values).
     """
 
     id: int
