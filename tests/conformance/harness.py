@@ -7,7 +7,9 @@ read tests/conformance/schemathesis.toml and load hooks.py through it.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,6 +82,44 @@ WORKFLOW_STEPS: dict[Api, tuple[str, ...]] = {
     ),
     "checkmarket": ("createImportConfig", "bulkImportContacts", "getImportResult"),
 }
+
+
+# -- how many test cases a session ran ---------------------------------------------------------
+CASE_COUNTS: dict[str, dict[str, int]] = {}
+"""The test cases this pytest session ran, by run ("in-process which50 default", "st which50
+application-xml") and kind; conftest writes them to reports/conformance/cases.json at the end."""
+CASES_REPORT = REPORTS_DIR / "cases.json"
+_ST_GENERATED = re.compile(r"Test cases:\s+(\d+) generated")
+
+
+def count_cases(run: str, kind: str, number: int = 1) -> None:
+    counts = CASE_COUNTS.setdefault(run, {})
+    counts[kind] = counts.get(kind, 0) + number
+
+
+def st_generated_cases(report: str) -> int:
+    """The "Test cases: N generated" of an st CLI report."""
+    found = _ST_GENERATED.search(report)
+    if found is None:
+        raise ValueError("the st report says no 'Test cases: N generated'")
+    return int(found.group(1))
+
+
+def write_case_counts(profile: Profile) -> dict[str, Any] | None:
+    """Write this session's case counts (with their total) to CASES_REPORT; None if none ran."""
+    if not CASE_COUNTS:
+        return None
+    # Stateful calls are the requests of the scenarios, not cases of their own.
+    total = sum(
+        number
+        for kinds in CASE_COUNTS.values()
+        for kind, number in kinds.items()
+        if kind != "stateful calls"
+    )
+    report = {"profile": profile.name, "runs": CASE_COUNTS, "total": total}
+    CASES_REPORT.parent.mkdir(parents=True, exist_ok=True)
+    CASES_REPORT.write_text(json.dumps(report, indent=2), encoding="utf-8")
+    return report
 
 
 def active_profile() -> Profile:

@@ -426,3 +426,30 @@ def test_checkmarket_configurations_are_steered_to_the_suite_s_own_account() -> 
     assert response.status_code == 200, response.text
     data = response.json()["Data"]
     assert data["Succeeded"] is True and isinstance(data["ImportConfigId"], int), data
+
+
+# -- case counts -------------------------------------------------------------------------------
+def test_the_st_case_count_is_read_from_its_report() -> None:
+    report = (
+        "Test Phases:\n  ✅ Stateful\n\nTest cases:\n  9804 generated, 9804 passed, 34 skipped\n"
+    )
+    assert harness.st_generated_cases(report) == 9804
+    with pytest.raises(ValueError, match="Test cases"):
+        harness.st_generated_cases("Schemathesis failed before generating anything")
+
+
+def test_case_counts_are_written_with_a_total_of_cases_not_calls(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    monkeypatch.setattr(harness, "CASE_COUNTS", {})
+    monkeypatch.setattr(harness, "CASES_REPORT", tmp_path / "cases.json")
+    assert harness.write_case_counts(harness.PROFILES["full"]) is None  # nothing ran: no file
+    assert not (tmp_path / "cases.json").exists()
+    harness.count_cases("in-process which50 default", "operation cases", 3)
+    harness.count_cases("in-process which50 default", "stateful scenarios")
+    harness.count_cases("in-process which50 default", "stateful calls", 20)
+    harness.count_cases("st which50 default", "cases", 5)
+    written = harness.write_case_counts(harness.PROFILES["full"])
+    assert written is not None and written["total"] == 9
+    assert json.loads((tmp_path / "cases.json").read_text()) == written
+    assert written["profile"] == "full"

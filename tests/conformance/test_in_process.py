@@ -31,8 +31,13 @@ def load_schema(api: harness.Api, accept: str | None) -> Any:
     return schema
 
 
-def operations_test(schema: Any) -> Any:
+def run_name(api: harness.Api, accept: str | None) -> str:
+    return f"in-process {api} {harness.accept_label(accept)}"
+
+
+def operations_test(schema: Any, run: str) -> Any:
     def test(case: Case[Any]) -> None:
+        harness.count_cases(run, "operation cases")
         case.call_and_validate()
 
     return schema.parametrize()(test)
@@ -43,8 +48,13 @@ def workflows_test(schema: Any, api: harness.Api, accept: str | None) -> Any:
     steps = project.phases_for(operation=None).stateful.max_steps
     examples = project.generation_for(operation=None, phase="stateful").max_examples
     succeeded: set[str] = set()
+    run = run_name(api, accept)
+    in_workflows = False
 
     def after_call(context: schemathesis.HookContext, case: Case[Any], response: Any) -> None:
+        if not in_workflows:
+            return  # a call of the operations test, which uses the same schema
+        harness.count_cases(run, "stateful calls")
         if 200 <= response.status_code < 300:
             succeeded.add(str(case.operation.definition.raw.get("operationId")))
 
@@ -56,11 +66,17 @@ def workflows_test(schema: Any, api: harness.Api, accept: str | None) -> Any:
         def setup(self) -> None:
             super().setup()
             schema.app.reset()
+            harness.count_cases(run, "stateful scenarios")
 
     class WorkflowsTest(FreshSandboxWorkflow.TestCase):  # type: ignore[misc, name-defined]
         def runTest(self) -> None:
+            nonlocal in_workflows
             succeeded.clear()
-            super().runTest()
+            in_workflows = True
+            try:
+                super().runTest()
+            finally:
+                in_workflows = False
             report = harness.REPORTS_DIR / f"workflows-{api}-{harness.accept_label(accept)}.json"
             report.parent.mkdir(parents=True, exist_ok=True)
             missing = sorted(set(harness.WORKFLOW_STEPS[api]) - succeeded)
@@ -84,7 +100,9 @@ def _register() -> None:
         for accept in harness.ACCEPTS:
             schema = load_schema(api, accept)
             label = harness.accept_label(accept).replace("-", "_")
-            globals()[f"test_{api}_{label}_operations"] = operations_test(schema)
+            globals()[f"test_{api}_{label}_operations"] = operations_test(
+                schema, run_name(api, accept)
+            )
             camel = "".join(part.capitalize() for part in (api, *label.split("_")))
             workflows = workflows_test(schema, api, accept)
             workflows.__name__ = workflows.__qualname__ = f"Test{camel}Workflows"

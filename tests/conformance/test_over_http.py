@@ -116,4 +116,9 @@ def test_st_cli_finds_no_failure(api: harness.Api, accept: str | None, sandbox_u
     # file, so a run's case counts can be read afterwards, passed or failed.
     junit.with_suffix(".txt").write_text(completed.stdout + completed.stderr, encoding="utf-8")
     assert completed.returncode == 0, completed.stdout[-20000:] + completed.stderr[-5000:]
+    harness.count_cases(
+        f"st {api} {harness.accept_label(accept)}",
+        "cases",
+        harness.st_generated_cases(completed.stdout),
+    )
     assert junit.is_file()
