@@ -1,6 +1,62 @@
 """contactimport: typed clients, DataContract XML, import workflows and a CLI.
 
-For the Which50 W50API and CheckMarket API v3 contact import APIs.
+For the Which50 W50API and CheckMarket API v3 contact import APIs. The clients, the error
+classes and the import workflows are importable from here::
+
+    from contactimport import Which50, NotFoundError, begin_import
 """
 
-__version__ = "0.1.0"
+from ._version import VERSION as __version__
+from .checkmarket import AsyncCheckMarket, CheckMarket
+from .errors import (
+    APIConnectionError,
+    APIResponseError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    ConflictError,
+    ContactImportError,
+    InvalidParameterError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    ServerError,
+    ValidationError,
+)
+from .querystring import CustomEvents, MatchOn, MatchValues
+from .which50 import AsyncWhich50, Which50, contact
+from .workflows import (
+    begin_bulk_import,
+    begin_bulk_import_async,
+    begin_import,
+    begin_import_async,
+)
+
+__all__ = [
+    "APIConnectionError",
+    "APIResponseError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncCheckMarket",
+    "AsyncWhich50",
+    "AuthenticationError",
+    "CheckMarket",
+    "ConflictError",
+    "ContactImportError",
+    "CustomEvents",
+    "InvalidParameterError",
+    "MatchOn",
+    "MatchValues",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ServerError",
+    "ValidationError",
+    "Which50",
+    "__version__",
+    "begin_bulk_import",
+    "begin_bulk_import_async",
+    "begin_import",
+    "begin_import_async",
+    "contact",
+]
