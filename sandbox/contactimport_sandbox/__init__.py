@@ -6,9 +6,13 @@ it with uvicorn; ``python -m contactimport_sandbox --help`` does the same from a
 
 from __future__ import annotations
 
+import shlex
+import socket
+import sys
+from collections.abc import Mapping
 from pathlib import Path
 
-from .app import Sandbox, SandboxOptions, create_app
+from .app import W50_PREFIX, Sandbox, SandboxOptions, create_app
 from .faults import FaultRule, FaultSettings
 from .fixtures import Fixtures, FixturesError, load_fixtures
 from .store import MEMORY
@@ -25,6 +29,7 @@ __all__ = [
     "Sandbox",
     "SandboxOptions",
     "create_app",
+    "export_lines",
     "load_fixtures",
     "serve",
 ]
@@ -38,8 +43,30 @@ def serve(
     options: SandboxOptions | None = None,
     log_level: str = "info",
 ) -> None:
-    """Run the sandbox with uvicorn until interrupted (state in ``db``; ``:memory:`` for none)."""
+    """Run the sandbox with uvicorn until interrupted (state in ``db``; ``:memory:`` for none).
+
+    Before it serves, it prints to stderr the ``export`` lines that point the clients at it, with
+    the fixtures' credentials (port 0 binds a free port, and the lines name it).
+    """
     import uvicorn
 
     app = create_app(db=db, fixtures=fixtures, options=options)
-    uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)
+    listener = socket.create_server((host, port))
+    bound_host, bound_port = listener.getsockname()[:2]
+    shown_host = f"[{bound_host}]" if ":" in bound_host else bound_host
+    environment = app.state.sandbox.fixtures.client_environment(
+        f"http://{shown_host}:{bound_port}", W50_PREFIX
+    )
+    print(
+        f"# serving http://{shown_host}:{bound_port} (W50API under {W50_PREFIX}, CheckMarket"
+        " under /3); point the clients at it with:\n" + export_lines(environment),
+        file=sys.stderr,
+        flush=True,
+    )
+    config = uvicorn.Config(app, log_level=log_level, access_log=False)
+    uvicorn.Server(config).run(sockets=[listener])
+
+
+def export_lines(environment: Mapping[str, str]) -> str:
+    """``export NAME=value`` lines a POSIX shell reads back as ``environment``."""
+    return "\n".join(f"export {name}={shlex.quote(value)}" for name, value in environment.items())

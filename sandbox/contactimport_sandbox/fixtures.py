@@ -105,6 +105,22 @@ class Fixtures:
                         return account, candidate
         return None
 
+    def client_environment(self, origin: str, which50_prefix: str) -> dict[str, str]:
+        """The variables that point both clients (and the CLI) at a sandbox served at ``origin``,
+        with the first account's credentials that hold the most permissions (roles)."""
+        environment: dict[str, str] = {}
+        if self.w50_accounts:
+            token = max(self.w50_accounts[0].tokens, key=lambda item: len(item.permissions))
+            environment["WHICH50_BASE_URL"] = origin + which50_prefix
+            environment["WHICH50_API_TOKEN"] = token.token
+        if self.checkmarket_accounts:
+            account = self.checkmarket_accounts[0]
+            key = max(account.keys, key=lambda item: len(item.roles))
+            environment["CHECKMARKET_BASE_URL"] = origin
+            environment["CHECKMARKET_MASTER_KEY"] = account.master_key
+            environment["CHECKMARKET_KEY"] = key.key
+        return environment
+
 
 def _same(expected: str, given: str) -> bool:
     import hmac

@@ -31,12 +31,9 @@ from .common import CliFailure, ExitCode, handle_errors
 def sandbox(host: str, port: int, db: str, fixtures: Path | None, log_level: str) -> None:
     """Run the sandbox: W50API under /Which50API and CheckMarket v3 under /3, on real HTTP.
 
-    \b
-    Point the clients at it with, e.g.:
-      WHICH50_BASE_URL=http://127.0.0.1:8080/Which50API WHICH50_API_TOKEN=w50-acme-full
-      CHECKMARKET_BASE_URL=http://127.0.0.1:8080 CHECKMARKET_MASTER_KEY=cm-acme-master
-      CHECKMARKET_KEY=cm-acme-contacts-write
-    (the credentials of the packaged fixtures).
+    On start it prints the `export` lines that point the clients and this CLI at it
+    (WHICH50_BASE_URL, WHICH50_API_TOKEN, CHECKMARKET_BASE_URL, CHECKMARKET_MASTER_KEY,
+    CHECKMARKET_KEY), with the fixtures' credentials; --port 0 picks a free port.
     """
     try:
         module: Any = importlib.import_module("contactimport_sandbox")
@@ -46,7 +43,5 @@ def sandbox(host: str, port: int, db: str, fixtures: Path | None, log_level: str
             ExitCode.USAGE,
             f"the sandbox needs its extra: pip install 'contactimport[sandbox]' ({error})",
         ) from None
-    click.echo(
-        f"contactimport sandbox on http://{host}:{port} (state in {db}); Ctrl-C stops it", err=True
-    )
+    click.echo(f"contactimport sandbox (state in {db}); Ctrl-C stops it", err=True)
     module.serve(host=host, port=port, db=db, fixtures=fixtures, log_level=log_level)
