@@ -28,7 +28,8 @@ Exit codes:
   0    success
   1    finished, but some contacts were rejected or flagged (or every CSV row was
        rejected: nothing was sent)
-  2    usage error (options, CSV header, a CSV without contacts, credentials)
+  2    usage error (options, CSV header, a CSV without contacts, credentials, an
+       output path that is the CSV or another output or cannot be written)
   3    API or network error (resume an interrupted import with --resume)
   4    the import ran and the server reports it failed
   130  interrupted with Ctrl-C (resume with --resume)
@@ -37,7 +38,9 @@ Exit codes:
 An import keeps its resume state in FILE.<api>-import-state.json while it can be
 resumed; the file is removed when the import ended (finished, or failed on the server).
 `... import FILE --resume` goes on with the options the import began with (see the
-import commands' --help); an option given again must say the same.
+import commands' --help); an option given again must say the same. The files an import
+writes (--rejects, the state file) are checked before the CSV is read, and written
+under a temporary name beside them and renamed into place once complete.
 """
 
 

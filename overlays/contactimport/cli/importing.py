@@ -1,6 +1,7 @@
 """What ``which50 import`` and ``checkmarket import`` share.
 
-Their common options (:func:`import_options`), and :class:`CsvImport`: the CSV source, its state
+Their common options (:func:`import_options`), and :class:`CsvImport`: the check of the output
+paths (``--rejects``, ``--state-file``; see :mod:`.outputfiles`), the CSV source, its state
 file, the check that there is something to send, waiting with Ctrl-C, and how a run ends. The
 state file is removed when the import ended (it succeeded, or the server reports it failed: there
 is nothing to resume) and kept while a resume is possible (network or API error, Ctrl-C); the
@@ -39,6 +40,7 @@ from ..workflows import (
 )
 from .common import RESUME_HINT, CliFailure, ExitCode, classify, count_data_lines
 from .output import Bars, Output
+from .outputfiles import AtomicFile, OutputOption, check_outputs
 from .state import StateFile, StateFileError
 
 __all__ = [
@@ -90,7 +92,8 @@ def import_options(api: Api, *, poll_help: str) -> Callable[[Callable[..., R]], 
             "--rejects",
             type=click.Path(dir_okay=False, path_type=Path),
             default=None,
-            help="Write the bad CSV rows (with the header) to this file.",
+            help="Write the bad CSV rows (with the header) to this file, replacing it once "
+            "the CSV was read to its end (not the CSV itself, nor the state file).",
         ),
         click.option(
             "--resume",
@@ -101,7 +104,8 @@ def import_options(api: Api, *, poll_help: str) -> Callable[[Callable[..., R]], 
             "--state-file",
             type=click.Path(dir_okay=False, path_type=Path),
             default=None,
-            help=f"Where the resume state is kept (default: FILE.{api}-import-state.json).",
+            help=f"Where the resume state is kept (default: FILE.{api}-import-state.json), "
+            "rewritten atomically at each checkpoint.",
         ),
         click.option(
             "--poll-interval",
@@ -233,9 +237,11 @@ def locked(callback: Callable[[T], None]) -> Callable[[T], None]:
 class CsvImport:
     """One run of an import command: the CSV file, its state file and the reports.
 
-    Reading the state (``--resume``) or refusing to start over an interrupted import happens
-    here, before anything is sent. ``result_key`` names the result in the ``--json`` document.
-    On a resume the file is read with the delimiter the import began with (unless given).
+    First the output paths are checked (:func:`check_outputs`: neither the CSV nor each other,
+    and writable), before the CSV is read; then reading the state (``--resume``) or refusing to
+    start over an interrupted import happens here, before anything is sent. ``result_key``
+    names the result in the ``--json`` document. On a resume the file is read with the
+    delimiter the import began with (unless given).
     """
 
     def __init__(
@@ -244,13 +250,17 @@ class CsvImport:
         self.output = output
         self.options = options
         self.result_key = result_key
+        state_path = options.state_file or StateFile.default_path(file, api)
+        outputs = [
+            OutputOption(
+                "--state-file", state_path, "the state file", default=options.state_file is None
+            )
+        ]
+        if options.rejects is not None:
+            outputs.append(OutputOption("--rejects", options.rejects, "the rejects file"))
+        check_outputs(file, outputs)
         self.fingerprint = file_fingerprint(file)
-        self.state = StateFile(
-            options.state_file or StateFile.default_path(file, api),
-            api=api,
-            source=file,
-            fingerprint=self.fingerprint,
-        )
+        self.state = StateFile(state_path, api=api, source=file, fingerprint=self.fingerprint)
         self.token: str | None = None
         self._recorded: dict[str, Any] = {}
         if options.resume:
@@ -262,11 +272,11 @@ class CsvImport:
             )
         ctx = click.get_current_context(silent=True)
         given = not options.resume or ctx is None or option_given(ctx, "delimiter")
-        self.source = CsvContactSource(
-            file,
-            delimiter=self.resumed(DELIMITER, options.delimiter if given else None),
-            rejects_path=options.rejects,
-        )
+        delimiter = self.resumed(DELIMITER, options.delimiter if given else None)
+        rejects = None if options.rejects is None else AtomicFile(options.rejects)
+        if rejects is not None and ctx is not None:
+            ctx.call_on_close(rejects.discard)  # a pass over the file cut short
+        self.source: CsvContactSource = _ImportSource(file, delimiter=delimiter, rejects=rejects)
         self.state.options[DELIMITER.flag] = self.source.delimiter
 
     def resumed(self, option: ResumedOption, given: T | None, default: T | None = None) -> T | None:
@@ -447,6 +457,24 @@ class CsvImport:
             ],
             "rejectsFile": str(rejects) if rejects is not None and source.bad_rows else None,
         }
+
+
+class _ImportSource(CsvContactSource):
+    """The CSV of an import: its bad rows go to a temporary file beside ``--rejects``, which
+    takes the place of ``--rejects`` when a pass over the file reached its end. A pass cut short
+    (an error, Ctrl-C) leaves ``--rejects`` as it was; an import without bad rows leaves it
+    alone."""
+
+    def __init__(self, path: Path, *, delimiter: str | None, rejects: AtomicFile | None) -> None:
+        super().__init__(
+            path, delimiter=delimiter, rejects_path=None if rejects is None else rejects.temporary
+        )
+        self._rejects = rejects
+
+    def __iter__(self) -> Iterator[dict[str, str]]:
+        yield from super().__iter__()
+        if self._rejects is not None and self.bad_rows:
+            self._rejects.commit()
 
 
 def _state_is_stale(error: BaseException) -> bool:

@@ -5,9 +5,10 @@ options that the token does not hold (``--delimiter``, ``--keep-empty``)."""
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any, NamedTuple
+
+from .outputfiles import write_atomically
 
 __all__ = ["SavedState", "StateFile", "StateFileError"]
 
@@ -25,7 +26,8 @@ class SavedState(NamedTuple):
 
 
 class StateFile:
-    """``{"api", "file", "fingerprint", "token", "options"}`` as JSON, written atomically.
+    """``{"api", "file", "fingerprint", "token", "options"}`` as JSON, written atomically (a
+    temporary file beside it, flushed to disk, renamed onto it: see :func:`write_atomically`).
 
     ``options`` (flag → value) is saved with every token: set it before the import starts.
     """
@@ -52,9 +54,7 @@ class StateFile:
             "token": token,
             "options": self.options,
         }
-        temporary = self.path.with_name(self.path.name + ".tmp")
-        temporary.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
-        os.replace(temporary, self.path)
+        write_atomically(self.path, json.dumps(document, indent=2) + "\n")
 
     def load(self) -> SavedState:
         try:
