@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Final
 
+from ._files import AtomicFile, file_identity
+
 __all__ = [
     "CsvContactSource",
     "CsvHeaderError",
@@ -95,7 +97,12 @@ class CsvContactSource:
     ``fieldnames`` (the header) and ``delimiter`` are known right after construction. Iterating
     yields good rows only; ``errors`` (the first 1,000), ``bad_rows`` (all) and ``good_rows`` are
     filled as the file is read. With ``rejects_path`` every bad record is also written there,
-    verbatim, after the original header line, so the file can be fixed and imported again.
+    verbatim, after the original header line, so the file can be fixed and imported again: to a
+    temporary file beside it, which takes its place when a pass over the file reached its end
+    (a pass cut short leaves an existing file as it was; a pass without bad rows leaves it alone).
+    A ``rejects_path`` that is the CSV file itself (after resolving links) is refused.
+    ``close()`` drops the temporary rejects file of a pass that was abandoned (a generator left
+    unfinished is otherwise only finalised when it is garbage collected).
     The source can be iterated more than once (each pass re-reads the file), which a resumed
     import relies on.
     """
@@ -109,6 +116,13 @@ class CsvContactSource:
     ) -> None:
         self.path = Path(path)
         self.rejects_path = Path(rejects_path) if rejects_path is not None else None
+        if self.rejects_path is not None and file_identity(self.rejects_path) == file_identity(
+            self.path
+        ):
+            raise ValueError(
+                f"the rejects file {self.rejects_path} is the CSV file {self.path}: writing it "
+                "would destroy the contacts while they are read"
+            )
         if delimiter is not None and len(delimiter) != 1:
             raise ValueError(f"the delimiter must be one character, got {delimiter!r}")
         self.delimiter = delimiter if delimiter is not None else self._sniff()
@@ -116,6 +130,13 @@ class CsvContactSource:
         self.errors: list[CsvRowError] = []
         self.bad_rows = 0
         self.good_rows = 0
+        self._pending: _Rejects | None = None
+
+    def close(self) -> None:
+        """Drop the rejects file of an unfinished pass; an existing ``rejects_path`` stays."""
+        if self._pending is not None:
+            self._pending.discard()
+            self._pending = None
 
     def _open(self) -> IO[str]:
         # surrogateescape keeps undecodable bytes visible so one bad row can be rejected alone.
@@ -160,7 +181,7 @@ class CsvContactSource:
         self.errors = []
         self.bad_rows = 0
         self.good_rows = 0
-        rejects: IO[str] | None = None
+        rejects: _Rejects | None = None
         try:
             with self._open() as handle:
                 recorder = _LineRecorder(handle)
@@ -189,28 +210,54 @@ class CsvContactSource:
                         continue
                     self.good_rows += 1
                     yield dict(zip(self.fieldnames, record, strict=True))
+            if rejects is not None:
+                rejects.commit()
+                rejects = None
         finally:
             if rejects is not None:
-                rejects.close()
+                rejects.discard()
+            self._pending = None
 
-    def _reject(self, rejects: IO[str] | None, line: int, message: str, raw: str) -> IO[str] | None:
+    def _reject(
+        self, rejects: _Rejects | None, line: int, message: str, raw: str
+    ) -> _Rejects | None:
         self.bad_rows += 1
         if len(self.errors) < MAX_KEPT_ERRORS:
             self.errors.append(CsvRowError(line, message, raw))
         if self.rejects_path is not None:
             if rejects is None:
-                rejects = open(  # noqa: SIM115 - closed by __iter__'s finally
-                    self.rejects_path, "w", encoding="utf-8", errors="surrogateescape", newline=""
-                )
-                rejects.write(self._header_raw)
-            if raw and not raw.endswith(("\n", "\r")):
-                raw += "\n"
+                self.close()  # an earlier pass left unfinished
+                rejects = self._pending = _Rejects(self.rejects_path, self._header_raw)
             rejects.write(raw)
         return rejects
 
     def fingerprint(self) -> str:
         """SHA-256 of the file's bytes."""
         return file_fingerprint(self.path)
+
+
+class _Rejects:
+    """The rejects file of one pass: written beside ``path``, put in its place by ``commit``."""
+
+    def __init__(self, path: Path, header_raw: str) -> None:
+        self._pending = AtomicFile(path)
+        self._handle = open(  # noqa: SIM115 - closed by commit or discard
+            self._pending.temporary, "w", encoding="utf-8", errors="surrogateescape", newline=""
+        )
+        self._handle.write(header_raw)
+
+    def write(self, raw: str) -> None:
+        if raw and not raw.endswith(("\n", "\r")):
+            raw += "\n"
+        self._handle.write(raw)
+
+    def commit(self) -> None:
+        self._handle.close()
+        self._pending.commit()
+
+    def discard(self) -> None:
+        self._handle.close()
+        self._pending.discard()  # idempotent: the file may be gone already
 
 
 def _has_undecodable(text: str) -> bool:

@@ -110,6 +110,41 @@ def test_no_rejects_file_is_written_when_every_row_is_good(tmp_path: Path) -> No
     assert not rejects.exists()
 
 
+@pytest.mark.parametrize("how", ["same path", "symlink", "hard link"])
+def test_a_rejects_file_that_is_the_csv_file_is_refused_and_the_file_kept(
+    tmp_path: Path, how: str
+) -> None:
+    text = "Email,Name\na@x.com,Ann\nbad row\n"
+    path = write(tmp_path, text)
+    rejects = tmp_path / "rejects.csv"
+    if how == "same path":
+        rejects = path
+    elif how == "symlink":
+        rejects.symlink_to(path)
+    else:
+        rejects.hardlink_to(path)
+    with pytest.raises(ValueError, match="is the CSV file"):
+        CsvContactSource(path, rejects_path=rejects)
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_an_existing_rejects_file_is_replaced_only_when_a_pass_reached_the_end(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path, "Email,Name\nbad\na@x.com,Ann\nb@x.com,Bob\n")
+    rejects = tmp_path / "rejects.csv"
+    rejects.write_text("earlier run\n", encoding="utf-8")
+    rows = iter(CsvContactSource(path, rejects_path=rejects))
+    assert next(rows)["Email"] == "a@x.com"  # the bad row was written, to a temporary file
+    assert rejects.read_text(encoding="utf-8") == "earlier run\n"
+    rows.close()  # the pass is cut short: the earlier file stays, no temporary file is left
+    assert rejects.read_text(encoding="utf-8") == "earlier run\n"
+    assert sorted(item.name for item in tmp_path.iterdir()) == ["contacts.csv", "rejects.csv"]
+    assert len(list(CsvContactSource(path, rejects_path=rejects))) == 2
+    assert rejects.read_text(encoding="utf-8") == "Email,Name\nbad\n"
+    assert sorted(item.name for item in tmp_path.iterdir()) == ["contacts.csv", "rejects.csv"]
+
+
 def test_an_unclosed_quote_at_the_end_is_a_bad_row_not_a_crash(tmp_path: Path) -> None:
     path = write(tmp_path, 'Email,Name\na@x.com,Ann\nb@x.com,"never closed\n')
     source = CsvContactSource(path)

@@ -40,7 +40,7 @@ from ..workflows import (
 )
 from .common import RESUME_HINT, CliFailure, ExitCode, classify, count_data_lines
 from .output import Bars, Output
-from .outputfiles import AtomicFile, OutputOption, check_outputs
+from .outputfiles import OutputOption, check_outputs
 from .state import StateFile, StateFileError
 
 __all__ = [
@@ -273,10 +273,9 @@ class CsvImport:
         ctx = click.get_current_context(silent=True)
         given = not options.resume or ctx is None or option_given(ctx, "delimiter")
         delimiter = self.resumed(DELIMITER, options.delimiter if given else None)
-        rejects = None if options.rejects is None else AtomicFile(options.rejects)
-        if rejects is not None and ctx is not None:
-            ctx.call_on_close(rejects.discard)  # a pass over the file cut short
-        self.source: CsvContactSource = _ImportSource(file, delimiter=delimiter, rejects=rejects)
+        self.source = CsvContactSource(file, delimiter=delimiter, rejects_path=options.rejects)
+        if ctx is not None:
+            ctx.call_on_close(self.source.close)  # a pass over the file cut short
         self.state.options[DELIMITER.flag] = self.source.delimiter
 
     def resumed(self, option: ResumedOption, given: T | None, default: T | None = None) -> T | None:
@@ -457,24 +456,6 @@ class CsvImport:
             ],
             "rejectsFile": str(rejects) if rejects is not None and source.bad_rows else None,
         }
-
-
-class _ImportSource(CsvContactSource):
-    """The CSV of an import: its bad rows go to a temporary file beside ``--rejects``, which
-    takes the place of ``--rejects`` when a pass over the file reached its end. A pass cut short
-    (an error, Ctrl-C) leaves ``--rejects`` as it was; an import without bad rows leaves it
-    alone."""
-
-    def __init__(self, path: Path, *, delimiter: str | None, rejects: AtomicFile | None) -> None:
-        super().__init__(
-            path, delimiter=delimiter, rejects_path=None if rejects is None else rejects.temporary
-        )
-        self._rejects = rejects
-
-    def __iter__(self) -> Iterator[dict[str, str]]:
-        yield from super().__iter__()
-        if self._rejects is not None and self.bad_rows:
-            self._rejects.commit()
 
 
 def _state_is_stale(error: BaseException) -> bool:
