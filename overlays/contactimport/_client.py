@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType, TracebackType
 from typing import TYPE_CHECKING, Any, Final, Generic, Literal, Self, TypeVar
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -219,6 +220,20 @@ class PreparedCall(Generic[T]):
     extra_headers: dict[str, str] = field(default_factory=dict)
 
 
+def _missing_path_prefix(api: ApiName, base_url: str) -> str | None:
+    """What to say with a 404 when ``base_url`` lacks the path the spec's servers put every
+    operation under (a W50 base URL without ``/Which50API``); None when it has it."""
+    prefixes = {urlsplit(url).path.rstrip("/") for url, _server in server_urls(api)} - {""}
+    path = urlsplit(base_url).path.rstrip("/")
+    if not prefixes or any(path.endswith(prefix) for prefix in prefixes):
+        return None
+    return (
+        f"the base URL {redact_url(base_url)} does not end with the API's path prefix "
+        f"{' or '.join(sorted(prefixes))}, under which the spec puts every operation: "
+        "is it missing?"
+    )
+
+
 def _credential_value(name: str, value: str) -> str:
     if any(ch in value for ch in "\r\n\x00"):
         raise InvalidParameterError(f"{name} contains a line break or NUL character")
@@ -250,6 +265,7 @@ class ClientCore:
                 f"base_url must start with http:// or https://, got {redact_url(base_url)!r}"
             )
         self.base_url = base_url.rstrip("/")
+        self.not_found_hint = _missing_path_prefix(api, self.base_url)
         if wire_format is None and (from_env := env_value(WIRE_FORMAT_ENV)) is not None:
             self.wire_format: WireFormat = wire_format_from(from_env, source=WIRE_FORMAT_ENV)
         else:
@@ -382,7 +398,10 @@ class ClientCore:
         details = parse_error_body(
             self.api, response.content, response.headers.get("content-type", "")
         )
-        return status_error_from_response(self.api, response, details=self._scrub_details(details))
+        hint = self.not_found_hint if response.status_code == 404 else None
+        return status_error_from_response(
+            self.api, response, details=self._scrub_details(details), hint=hint
+        )
 
     def read(self, call: PreparedCall[T], response: httpx.Response) -> T:
         """The generated model for a response, or the typed exception for an error."""

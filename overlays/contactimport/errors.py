@@ -135,8 +135,12 @@ class APIStatusError(ContactImportError):
         url: str,
         details: ErrorDetails,
         headers: Mapping[str, str] | None = None,
+        hint: str | None = None,
     ) -> None:
         self.status_code = status_code
+        self.hint = hint
+        """What the client knows that may explain the error (e.g. a base URL without the API's
+        path prefix, for a 404)."""
         self.method = method.upper()
         self.url = url
         self.details = details
@@ -159,6 +163,8 @@ class APIStatusError(ContactImportError):
             text += f" {self.error_type}]" if self.error_type else "]"
         if self.message:
             text += f": {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
         return text
 
     def __repr__(self) -> str:
@@ -325,6 +331,7 @@ def status_error_from_response(
     *,
     status_code: int | None = None,
     details: ErrorDetails | None = None,
+    hint: str | None = None,
 ) -> APIStatusError:
     """The typed exception for an error response (status_code overrides for Meta.Status errors)."""
     if details is None:
@@ -337,4 +344,5 @@ def status_error_from_response(
         url=redact_url(response.request.url),
         details=details,
         headers=response.headers,
+        hint=hint,
     )
