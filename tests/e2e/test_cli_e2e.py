@@ -566,3 +566,69 @@ def test_a_resumed_bulk_import_refuses_a_contradicting_option_and_sends_nothing(
                    "Chunked", "--chunk-size", "2", "--poll-interval", "0.05", "--json")  # fmt: skip
     assert repeated.exit_code == ExitCode.OK, repeated.stderr
     assert queue_item_counts(sandbox, as_json(repeated)["bulkImport"]["QueueItemIds"]) == [2, 2, 1]
+
+
+DROPS = {"seed": 3, "rules": [{"route": "bulkImportContacts", "drop_rate": 0.3},
+                              {"route": "bulkImportContacts", "error_rate": 0.3,
+                               "error_statuses": [500]}]}  # fmt: skip
+
+
+def contacts_csv(tmp_path: Path, count: int) -> Path:
+    return write_csv(
+        tmp_path / "cm.csv",
+        "Email,LangCode\n" + "".join(f"c{n}@example.com,en\n" for n in range(count)),
+    )
+
+
+def test_a_bulk_import_rides_out_dropped_connections_where_a_repeat_is_harmless(
+    sandbox: Sandbox, tmp_path: Path
+) -> None:
+    csv_file = contacts_csv(tmp_path, 40)
+    sandbox.set_faults({**DROPS, "rules": [{"route": "bulkImportContacts", "drop_rate": 0.4}]})
+    done = run(sandbox, "checkmarket", "import", str(csv_file), "--config-name", "Updating",
+               "--chunk-size", "4", "--poll-interval", "0.05", "--json")  # fmt: skip
+    sandbox.set_faults(None)
+    assert done.exit_code == ExitCode.OK, done.stderr
+    document = as_json(done)
+    assert document["bulkImport"]["Imported"] == 40
+    assert document["inDoubt"]["contacts"] == 0
+    assert not (tmp_path / "cm.csv.checkmarket-in-doubt.csv").exists()
+
+
+def test_an_always_create_bulk_import_holds_chunks_in_doubt_back_and_sends_them_on_request(
+    sandbox: Sandbox, tmp_path: Path
+) -> None:
+    created = run(sandbox, "checkmarket", "configs", "create", "--name", "Always",
+                  "--update-type", "2", "--json")  # fmt: skip
+    config_id = str(as_json(created)["ImportConfigId"])
+    csv_file = contacts_csv(tmp_path, 40)
+    sandbox.set_faults({**DROPS, "rules": [{"route": "bulkImportContacts", "drop_rate": 0.4}]})
+    held = run(sandbox, "checkmarket", "import", str(csv_file), "--config", config_id,
+               "--chunk-size", "4", "--poll-interval", "0.05", "--json")  # fmt: skip
+    sandbox.set_faults(None)
+    assert held.exit_code == ExitCode.REJECTED, held.stderr
+    document = as_json(held)
+    in_doubt = document["inDoubt"]
+    assert in_doubt["contacts"] > 0
+    assert document["bulkImport"]["Imported"] + in_doubt["contacts"] == 40
+    assert document["bulkImport"]["InDoubt"] == in_doubt["contacts"]
+    held_file = Path(in_doubt["file"])
+    assert held_file == tmp_path / "cm.csv.checkmarket-in-doubt.csv"
+    lines = held_file.read_text().splitlines()
+    assert lines[0] == "Email,LangCode"
+    expected = [f"c{n - 1}@example.com,en" for first, last in in_doubt["ranges"]
+                for n in range(first, last + 1)]  # fmt: skip
+    assert lines[1:] == expected
+    assert Path(in_doubt["stateFile"]).exists()
+    # Resuming without the option holds them back again; with it they are sent.
+    again = run(sandbox, "checkmarket", "import", str(csv_file), "--resume", "--poll-interval",
+                "0.05")  # fmt: skip
+    assert again.exit_code == ExitCode.REJECTED, again.stderr
+    assert f"{in_doubt['contacts']} contacts in doubt" in " ".join(again.stderr.split())
+    sent = run(sandbox, "checkmarket", "import", str(csv_file), "--resume", "--send-in-doubt",
+               "--poll-interval", "0.05", "--json")  # fmt: skip
+    assert sent.exit_code == ExitCode.OK, sent.stderr
+    assert as_json(sent)["bulkImport"]["Imported"] == 40
+    assert as_json(sent)["inDoubt"]["contacts"] == 0
+    assert not Path(in_doubt["stateFile"]).exists()
+    assert not held_file.exists()

@@ -12,7 +12,11 @@ from typing import Any
 
 import pytest
 import yaml
-from contactimport.errors import APIConnectionError, ErrorDetails, ServerError
+from contactimport.errors import (
+    ErrorDetails,
+    PermissionDeniedError,
+    ServerError,
+)
 from contactimport.workflows import (
     EmptyImportError,
     ImportInterrupted,
@@ -137,6 +141,13 @@ def rows(count: int, bad_every: int = 0) -> Iterator[dict[str, str]]:
         }
 
 
+def refused() -> PermissionDeniedError:
+    """A bulk import refused (so known not queued): the import stops, resumable."""
+    return PermissionDeniedError(
+        status_code=403, method="POST", url=URL, details=ErrorDetails(message="no role")
+    )
+
+
 def run(fake: FakeCheckMarket, source: Any, **kwargs: Any) -> BulkImportOutcome:
     options: dict[str, Any] = {"poll_interval": 0.001, "retry": FAST, "spec_document": SPEC}
     options.update(kwargs)
@@ -223,9 +234,9 @@ def test_a_configuration_with_the_same_name_is_reused_otherwise_created() -> Non
         begin_bulk_import(fake, rows(1), spec_document=SPEC)
 
 
-def test_a_failed_bulk_import_stops_the_workflow_and_only_an_explicit_resume_resends_it() -> None:
+def test_a_bulk_import_refused_with_a_4xx_stops_the_workflow_and_a_resume_sends_it() -> None:
     fake = FakeCheckMarket()
-    fake.faults[("bulk", 2)] = APIConnectionError("dropped", method="POST", url=URL)
+    fake.faults[("bulk", 2)] = refused()
     with pytest.raises(ImportInterrupted) as caught:
         run(fake, rows(300), import_config_id=7, chunk_size=100)
     assert fake.calls["bulk"] == 2
@@ -235,13 +246,12 @@ def test_a_failed_bulk_import_stops_the_workflow_and_only_an_explicit_resume_res
     assert [len(chunk) for chunk in fake.sent] == [100, 100, 100]
     assert [c["Email"] for c in fake.sent[1]][:1] == ["c100@example.com"]
     assert outcome.imported == 300
+    assert outcome.in_doubt == 0  # a refusal is no doubt: the chunk was not queued
 
 
 def test_resuming_with_another_source_is_refused() -> None:
     fake = FakeCheckMarket()
-    fake.faults[("bulk", 2)] = ServerError(
-        status_code=500, method="POST", url=URL, details=ErrorDetails()
-    )
+    fake.faults[("bulk", 2)] = refused()
     with pytest.raises(ImportInterrupted) as caught:
         run(fake, rows(300), import_config_id=7, chunk_size=100)
     with pytest.raises(SourceChangedError):
@@ -337,7 +347,7 @@ def test_a_non_reusable_configuration_serves_one_chunk_even_after_a_resume() -> 
 
 def test_a_non_reusable_configuration_whose_first_chunk_failed_still_serves_it_on_resume() -> None:
     fake = FakeCheckMarket()
-    fake.faults[("bulk", 1)] = APIConnectionError("dropped", method="POST", url=URL)
+    fake.faults[("bulk", 1)] = refused()
     one_off = {"Name": "One-off", "IsReusable": False}
     token = interrupted_token(fake, rows(200), config=one_off, chunk_size=100)
     assert fake.sent == []
@@ -348,7 +358,7 @@ def test_a_non_reusable_configuration_whose_first_chunk_failed_still_serves_it_o
 
 def test_resuming_with_the_same_arguments_as_the_token_is_allowed() -> None:
     fake = FakeCheckMarket()
-    fake.faults[("bulk", 2)] = APIConnectionError("dropped", method="POST", url=URL)
+    fake.faults[("bulk", 2)] = refused()
     config = {"Name": "New one", "UpdateTypeId": 1}
     token = interrupted_token(fake, rows(300), config=config, chunk_size=100)
     outcome = run(fake, rows(300), continuation_token=token, config=dict(config), chunk_size=100)
@@ -369,7 +379,7 @@ def test_an_argument_contradicting_the_token_is_refused_before_anything_is_sent(
     argument: str, value: Any, in_token: str
 ) -> None:
     fake = FakeCheckMarket()
-    fake.faults[("bulk", 2)] = APIConnectionError("dropped", method="POST", url=URL)
+    fake.faults[("bulk", 2)] = refused()
     config = {"Name": "New one", "UpdateTypeId": 1}
     token = interrupted_token(fake, rows(300), config=config, chunk_size=100)
     calls = dict(fake.calls)
@@ -388,7 +398,7 @@ def test_an_argument_contradicting_the_token_is_refused_before_anything_is_sent(
 
 def test_a_config_given_by_id_is_not_taken_for_one_given_by_name_on_resume() -> None:
     fake = FakeCheckMarket()
-    fake.faults[("bulk", 2)] = APIConnectionError("dropped", method="POST", url=URL)
+    fake.faults[("bulk", 2)] = refused()
     token = interrupted_token(fake, rows(300), import_config_id=7, chunk_size=100)
     with pytest.raises(ResumeArgumentConflict, match="config"):
         run(fake, rows(300), continuation_token=token, config={"Name": "Existing"})
@@ -396,7 +406,7 @@ def test_a_config_given_by_id_is_not_taken_for_one_given_by_name_on_resume() -> 
 
 def test_tokens_of_another_api_or_an_older_version_are_refused() -> None:
     fake = FakeCheckMarket()
-    fake.faults[("bulk", 2)] = APIConnectionError("dropped", method="POST", url=URL)
+    fake.faults[("bulk", 2)] = refused()
     token = interrupted_token(fake, rows(300), import_config_id=7, chunk_size=100)
     document = decode_token(token, api="checkmarket")
     with pytest.raises(InvalidResumeToken, match="for 'checkmarket', not 'which50'"):

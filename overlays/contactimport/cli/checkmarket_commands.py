@@ -33,6 +33,7 @@ from .importing import (
     locked,
     option_given,
     show_upload,
+    write_rows,
 )
 from .output import Bars
 from .spec_facts import (
@@ -80,6 +81,13 @@ chunks CheckMarket queued are skipped. The import goes on with the options it be
 with (--config or --config-name, --chunk-size, --delimiter), so they can be left out;
 given again they must say the same, else nothing is sent and the command exits 2.
 --rejects, --poll-interval and --retries apply to the run that gives them.
+
+\b
+A chunk whose outcome is unknown (connection dropped, 500, the command killed) is sent
+again only where a repeat stores nothing twice (UpdateTypeId 1 and every contact with an
+Email). Otherwise it is held back: its rows go to FILE.checkmarket-in-doubt.csv, the
+summary and --json say how many contacts are in doubt, the state file is kept, and
+`--resume --send-in-doubt` sends them anyway (they may then be stored twice).
 """
 
 
@@ -263,6 +271,12 @@ def outcome_rows(outcome: BulkImportOutcome) -> list[list[Any]]:
     show_default=True,
     help="Contacts per bulk import request (resuming: the size the import began with).",
 )
+@click.option(
+    "--send-in-doubt",
+    is_flag=True,
+    help="Send chunks whose outcome is unknown anyway (with --resume: also those held back); "
+    "their contacts may be stored twice.",
+)
 @import_options("checkmarket", poll_help="Seconds between result checks.")
 @json_option
 @click.pass_context
@@ -273,6 +287,7 @@ def import_command(
     config_id: int | None,
     config_name: str | None,
     chunk_size: int,
+    send_in_doubt: bool,
     options: ImportOptions,
 ) -> None:
     output = output_of(ctx)
@@ -300,6 +315,7 @@ def import_command(
                 contacts,
                 **arguments,
                 continuation_token=run.token,
+                send_in_doubt=send_in_doubt,
                 on_progress=_progress_callback(bars, run.estimate()),
                 on_checkpoint=run.state.save,
                 poll_interval=options.poll_interval,
@@ -308,10 +324,11 @@ def import_command(
             )
         output.note(f"Importing {file} through CheckMarket ...")
         outcome: BulkImportOutcome = run.wait(poller)
+        in_doubt = _in_doubt(run, outcome)  # inside: the state file is kept while in doubt
     failed = outcome.failed
     if failed:
         code = ExitCode.IMPORT_FAILED
-    elif outcome.not_imported or run.source.bad_rows:
+    elif outcome.not_imported or outcome.in_doubt or run.source.bad_rows:
         code = ExitCode.REJECTED
     else:
         code = ExitCode.OK
@@ -319,6 +336,7 @@ def import_command(
         document: dict[str, Any] = {
             "bulkImport": outcome.as_json(),
             "csv": run.csv_summary(),
+            "inDoubt": in_doubt,
             "exitCode": int(code),
         }
         if failed:
@@ -332,10 +350,42 @@ def import_command(
             outcome_rows(outcome),
         )
         output.note(f"{outcome.imported} of {outcome.total} contacts imported")
+        if outcome.in_doubt:
+            ranges = ", ".join(f"{c.first}-{c.last}" for c in outcome.held_back)
+            output.warn(
+                f"{outcome.in_doubt} contacts in doubt (contacts {ranges} of {file}): they may "
+                f"or may not have been imported, and sending them again could store them twice; "
+                f"they are in {in_doubt['file']}. Check them, then send them anyway with "
+                f"`contactimport checkmarket import {file} --resume --send-in-doubt` (the state "
+                f"is kept in {run.state.path})"
+            )
         run.report_bad_rows()
         if failed:
             output.error(f"the bulk import failed on the server; {run.ended_note()}")
     ctx.exit(int(code))
+
+
+def in_doubt_path(file: Path) -> Path:
+    """Where the rows of the contacts held back in doubt are written."""
+    return file.with_name(f"{file.name}.checkmarket-in-doubt.csv")
+
+
+def _in_doubt(run: CsvImport, outcome: BulkImportOutcome) -> dict[str, Any]:
+    """Write the rows held back in doubt (keeping the state file for ``--send-in-doubt``), or
+    remove an earlier run's file; the ``inDoubt`` member of ``--json``."""
+    path = in_doubt_path(run.path)
+    if not outcome.in_doubt:
+        path.unlink(missing_ok=True)
+        return {"contacts": 0, "ranges": [], "file": None, "stateFile": None}
+    rows = (row for chunk in outcome.held_back for row in chunk.rows)
+    write_rows(path, rows, delimiter=run.source.delimiter)
+    run.keep_state = True
+    return {
+        "contacts": outcome.in_doubt,
+        "ranges": [[chunk.first, chunk.last] for chunk in outcome.held_back],
+        "file": str(path),
+        "stateFile": str(run.state.path),
+    }
 
 
 def _progress_callback(bars: Bars, estimate: int) -> Any:

@@ -52,6 +52,7 @@ __all__ = [
     "locked",
     "option_given",
     "show_upload",
+    "write_rows",
 ]
 
 Api = Literal["which50", "checkmarket"]
@@ -262,6 +263,8 @@ class CsvImport:
         self.fingerprint = file_fingerprint(file)
         self.state = StateFile(state_path, api=api, source=file, fingerprint=self.fingerprint)
         self.token: str | None = None
+        self.keep_state = False
+        """Set when the import ended with something left to resume (e.g. contacts in doubt)."""
         self._recorded: dict[str, Any] = {}
         if options.resume:
             self.token, self._recorded = self.state.load()
@@ -367,8 +370,8 @@ class CsvImport:
     @contextmanager
     def session(self) -> Iterator[None]:
         """Run the import inside: the state file is removed when the block ends normally (the
-        import ended) or on ``ImportJobFailed``; any other failure keeps it, and its message says
-        where it is."""
+        import ended; unless ``keep_state`` was set) or on ``ImportJobFailed``; any other failure
+        keeps it, and its message says where it is."""
         try:
             yield
         except KeyboardInterrupt:
@@ -382,7 +385,8 @@ class CsvImport:
             if failure is None:
                 raise
             raise self._with_state(error, failure) from error
-        self.state.remove()
+        if not self.keep_state:
+            self.state.remove()
 
     def ended_note(self) -> str:
         """Says that the state file was removed (call after :meth:`session` ended normally)."""
@@ -456,6 +460,20 @@ class CsvImport:
             ],
             "rejectsFile": str(rejects) if rejects is not None and source.bad_rows else None,
         }
+
+
+def write_rows(path: Path, rows: Iterable[Mapping[str, Any]], *, delimiter: str) -> None:
+    """Write ``rows`` as a CSV file with a header (every key, in order of first appearance)."""
+    import csv
+
+    held = list(rows)
+    names: dict[str, None] = {}
+    for row in held:
+        names.update(dict.fromkeys(row))
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=list(names), delimiter=delimiter)
+        writer.writeheader()
+        writer.writerows(held)
 
 
 def _state_is_stale(error: BaseException) -> bool:

@@ -7,12 +7,16 @@ documented meaning read from the spec (``x-result-codes`` of the ``ResultCode`` 
 Contacts are mappings; keys that are ``ImportContact`` properties in the spec (``Email``,
 ``FirstName``, ...) are sent as such, every other key goes into ``CustomFields``. They are sent in
 chunks (``chunk_size``, 5,000 by default: the spec sets no limit, a chunk bounds memory), one
-queue item per chunk. A bulk import is never re-sent automatically when its outcome is unknown
-(CheckMarket offers no way to tell whether it was queued, and a repeat may import the contacts
-twice): the workflow stops with a continuation token recording the chunks whose queue items are
-known. Resuming skips those and sends the rest, including the chunk whose outcome was unknown;
-with a configuration that updates existing contacts (``UpdateTypeId`` 1 and unique emails) a
-repeat updates rather than duplicates.
+queue item per chunk.
+
+Chunks in doubt (docs/adr/0004-checkmarket-chunks-in-doubt.md): a chunk is recorded as in flight
+(a checkpoint) before it is sent. When its outcome is unknown (connection dropped, 500, a process
+killed before the queue item was recorded) CheckMarket offers no way to tell whether it was queued
+(the spec's ``repeat-by-email``), so it is sent again only where the spec's ``x-repeat-harmless``
+says a repeat stores nothing twice (a configuration updating existing contacts, every contact with
+an ``Email``), in the run itself (transient faults) and on resume. Otherwise it is held back: not
+sent, its rows in the outcome's ``held_back``, counted as ``in_doubt``; ``send_in_doubt=True``
+sends such chunks anyway (on a resume: the chunks an earlier run held back too).
 
 Queue item states: what a ``StatusId`` means to the workflow is its stage in the spec's
 ``x-status-values`` (:mod:`.states`): a final one ends the polling of its queue item, a failed one
@@ -27,14 +31,16 @@ from collections.abc import AsyncIterable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Final, Protocol
 
+from ..errors import APIStatusError
 from .errors import (
     EmptyImportError,
     ImportStateConflict,
     ResumeArgumentConflict,
     SourceChangedError,
+    is_transient,
 )
 from .poller import AsyncImportPoller, ImportPoller, Pause, Steps
-from .process import StepProcess
+from .process import Rows, StepProcess
 from .resume import ContactDigest, decode_state, encode_state
 from .states import StatusValues, status_values
 from .which50 import RetrySettings
@@ -47,6 +53,7 @@ __all__ = [
     "BulkImportOutcome",
     "BulkImportProgress",
     "CheckMarketImportApi",
+    "HeldBackChunk",
     "ResultCodeCount",
     "begin_bulk_import",
     "begin_bulk_import_async",
@@ -54,6 +61,7 @@ __all__ = [
     "queue_states",
     "queue_status",
     "queue_status_meanings",
+    "repeat_is_harmless",
     "result_code_meanings",
     "result_code_outcomes",
 ]
@@ -61,6 +69,7 @@ __all__ = [
 API: Final = "checkmarket"
 DEFAULT_CHUNK_SIZE: Final = 5_000
 QUEUE_STATUS: Final = ("ImportQueueItem", "StatusId")
+BULK_IMPORT_PATH: Final = "/3/contacts/import/{importConfigId}"
 # The workflow's own phases (BulkImportProgress.phase) before its final one, which is the spec's
 # meaning of the final StatusId (BulkImportOutcome.status); they are no StatusId meanings.
 CONFIGURING: Final = "Configuring"
@@ -107,6 +116,41 @@ def queue_status(item: Mapping[str, Any]) -> str | int | None:
         except ValueError:
             return value
     return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def repeat_is_harmless(
+    config: Mapping[str, Any] | None,
+    contacts: Sequence[Mapping[str, Any]],
+    document: Mapping[str, Any] | None = None,
+) -> bool:
+    """Whether sending ``contacts`` again through ``config`` stores none of them twice.
+
+    The rule is the spec's ``x-repeat-harmless`` on ``bulkImportContacts``: the configuration's
+    ``UpdateTypeId`` (absent: the member's default) is one it lists and every contact has a
+    non-blank value for each member it ``requires``. ``config`` None (settings unknown): False.
+    """
+    if config is None:
+        return False
+    spec = _spec(document)
+    rule = spec["paths"][BULK_IMPORT_PATH]["post"].get("x-repeat-harmless")
+    if not rule:
+        return False
+    member = spec["components"]["schemas"]["ImportConfig"]["properties"]["UpdateTypeId"]
+    update_type = config.get("UpdateTypeId", member.get("default"))
+    if update_type not in rule.get("UpdateTypeId", ()):
+        return False
+    required = tuple(str(name) for name in rule.get("requires", ()))
+    return all(str(contact.get(name) or "").strip() for contact in contacts for name in required)
+
+
+def _not_processed(error: BaseException) -> bool:
+    """Whether a failed bulk import is known not to have been queued: a 4xx refusal, or a 429 or
+    503 with Retry-After (the spec's ``retry-after``). Anything else leaves the outcome unknown."""
+    if not isinstance(error, APIStatusError):
+        return False
+    if error.status_code in (429, 503):
+        return error.retry_after is not None
+    return 400 <= error.status_code < 500
 
 
 def contact_properties(document: Mapping[str, Any] | None = None) -> tuple[str, ...]:
@@ -186,6 +230,24 @@ class ResultCodeCount:
 
 
 @dataclass(frozen=True)
+class HeldBackChunk:
+    """A chunk in doubt that was not sent again: it may or may not have been queued."""
+
+    first: int
+    """The position (1-based) of its first contact among the contacts given."""
+    rows: tuple[Mapping[str, Any], ...] = field(repr=False)
+    """Its contacts as they were given (e.g. the CSV rows), to check or send them later."""
+
+    @property
+    def count(self) -> int:
+        return len(self.rows)
+
+    @property
+    def last(self) -> int:
+        return self.first + self.count - 1
+
+
+@dataclass(frozen=True)
 class BulkImportOutcome:
     """The result of a whole bulk import: the queue items and the counts per ResultCode."""
 
@@ -197,6 +259,13 @@ class BulkImportOutcome:
     queue_items: tuple[Mapping[str, Any], ...] = field(repr=False, compare=False)
     failed: bool = False
     """Whether a queue item ended in a ``StatusId`` whose outcome the spec says is failed."""
+    held_back: tuple[HeldBackChunk, ...] = field(default=(), repr=False)
+    """Chunks in doubt that were not sent again (a repeat could store contacts twice)."""
+
+    @property
+    def in_doubt(self) -> int:
+        """Contacts held back: they may or may not have been imported (not in ``total``)."""
+        return sum(chunk.count for chunk in self.held_back)
 
     @property
     def total(self) -> int:
@@ -222,6 +291,8 @@ class BulkImportOutcome:
             ],
             "Total": self.total,
             "Imported": self.imported,
+            "InDoubt": self.in_doubt,
+            "InDoubtRanges": [[chunk.first, chunk.last] for chunk in self.held_back],
         }
 
 
@@ -244,6 +315,7 @@ class _BulkState:
     import_config_id: int
     chunk_size: int
     confirmed_chunks: int = 0
+    """Chunks done with, in source order: queued, or held back (in doubt)."""
     confirmed_contacts: int = 0
     confirmed_digest: str = field(default_factory=lambda: ContactDigest().hexdigest())
     queue_item_ids: tuple[int, ...] = ()
@@ -252,6 +324,12 @@ class _BulkState:
     """The ``config`` the import began with (None: it was given ``import_config_id``)."""
     single_use: bool = False
     """The configuration was created with ``IsReusable`` false: it serves one bulk import."""
+    settings: Mapping[str, Any] | None = field(default=None, hash=False)
+    """The configuration as the server holds it (None: unknown, it was given by id)."""
+    in_flight: int | None = None
+    """The chunk (0-based) recorded before it was sent whose queue item is not known: in doubt."""
+    held_back: tuple[int, ...] = ()
+    """Chunks (0-based) in doubt that were not sent again."""
 
     def encode(self) -> str:
         return encode_state(API, self)
@@ -291,6 +369,10 @@ def _as_json(config: Mapping[str, Any] | None) -> dict[str, Any] | None:
     return shown
 
 
+_Chunk = tuple[Rows, list[dict[str, Any]]]
+"""A chunk: its contacts as given, and as ImportContacts."""
+
+
 @dataclass(frozen=True)
 class _ListConfigs:
     pass
@@ -323,6 +405,7 @@ class BulkImportProcess(StepProcess[_BulkState]):
         reuse_config: bool,
         chunk_size: int | None,
         continuation_token: str | None,
+        send_in_doubt: bool,
         on_progress: Callable[[BulkImportProgress], None] | None,
         on_checkpoint: Callable[[str], None] | None,
         poll_interval: float,
@@ -363,6 +446,10 @@ class BulkImportProcess(StepProcess[_BulkState]):
         self._digest = ContactDigest()
         self._completed = 0
         self._single_use = False
+        self._settings: Mapping[str, Any] | None = None
+        self._send_in_doubt = send_in_doubt
+        self._document = document
+        self._held: list[HeldBackChunk] = []
 
     @property
     def chunk_size(self) -> int:
@@ -383,11 +470,11 @@ class BulkImportProcess(StepProcess[_BulkState]):
                 )
             )
 
-    def _next_chunk(self) -> Steps[list[dict[str, Any]] | None]:
+    def _next_chunk(self) -> Steps[_Chunk | None]:
         rows = yield from self._read_contacts()
         if rows is None:
             return None
-        return [contact_from_row(row, self._properties) for row in rows]
+        return rows, [contact_from_row(row, self._properties) for row in rows]
 
     def steps(self) -> Steps[BulkImportOutcome]:
         if self._state is None:
@@ -403,6 +490,7 @@ class BulkImportProcess(StepProcess[_BulkState]):
                     chunk_size=self._chunk_size,
                     config=_as_json(self._config),
                     single_use=self._single_use,
+                    settings=_as_json(self._settings),
                 )
             )
         else:
@@ -411,13 +499,16 @@ class BulkImportProcess(StepProcess[_BulkState]):
         while pending is not None:
             self._check_cancel()
             state = self._state
-            if state is not None and state.single_use and state.confirmed_chunks:
+            assert state is not None
+            if state.single_use and state.confirmed_chunks:
                 raise self._interrupted(
                     "the import configuration is not reusable (IsReusable false), so it served "
                     f"only the first {state.confirmed_contacts} contacts; use a reusable "
                     "configuration or a chunk size covering every contact"
                 )
-            yield from self._bulk(pending)
+            # The chunk recorded as in flight when the import was interrupted is in doubt.
+            in_doubt = state.in_flight == state.confirmed_chunks
+            yield from self._bulk(state.confirmed_chunks, *pending, in_doubt=in_doubt)
             pending = yield from self._next_chunk()
         state = self._state
         assert state is not None
@@ -434,6 +525,8 @@ class BulkImportProcess(StepProcess[_BulkState]):
             configs = yield from self._retrying(_ListConfigs(), "listing import configurations")
             for existing in configs:
                 if existing.get("Name") == name and existing.get("ImportConfigId") is not None:
+                    # Its settings, not the ones given, decide whether a repeat is harmless.
+                    self._settings = existing
                     return int(existing["ImportConfigId"])
         config = dict(self._config)
         # A configuration that is not reusable disappears after one bulk import, and the
@@ -447,49 +540,122 @@ class BulkImportProcess(StepProcess[_BulkState]):
             raise self._interrupted(
                 f"creating the import configuration failed: {created.get('FailureMessage')}"
             )
+        self._settings = config
         return int(created["ImportConfigId"])
 
-    def _skip_confirmed(self) -> Steps[list[dict[str, Any]] | None]:
+    def _skip_confirmed(self) -> Steps[_Chunk | None]:
+        """Re-read the chunks done with (checking their digest), then settle the ones in doubt
+        among them (held back, or in flight when the import stopped); returns the next chunk."""
         state = self._state
         assert state is not None
-        if state.uploads_done:
+        doubtful = set(state.held_back)
+        if state.in_flight is not None and state.in_flight < state.confirmed_chunks:
+            doubtful.add(state.in_flight)
+        if state.uploads_done and not doubtful:
             return None
-        for _ in range(state.confirmed_chunks):
-            chunk = yield from self._next_chunk()
-            if chunk is None:
+        in_doubt: list[tuple[int, _Chunk]] = []
+        for index in range(state.confirmed_chunks):
+            pending = yield from self._next_chunk()
+            if pending is None:
                 raise SourceChangedError("the source has fewer contacts than were already sent")
-            self._digest.update(chunk)
+            self._digest.update(pending[1])
+            if index in doubtful:
+                in_doubt.append((index, pending))
         if self._digest.hexdigest() != state.confirmed_digest:
             raise SourceChangedError(
                 "the contacts already sent differ from the source given now; not resuming"
             )
+        if in_doubt:
+            self._set_phase(UPLOADING)
+        for index, (rows, chunk) in in_doubt:
+            self._check_cancel()
+            yield from self._bulk(index, rows, chunk, in_doubt=True)
+        if state.uploads_done:
+            return None
         return (yield from self._next_chunk())
 
-    def _bulk(self, chunk: list[dict[str, Any]]) -> Steps[None]:
+    def _bulk(
+        self, index: int, rows: Rows, chunk: list[dict[str, Any]], *, in_doubt: bool
+    ) -> Steps[None]:
+        """Send chunk ``index``, recorded as in flight first. A chunk in doubt (``in_doubt``, or
+        after a failure that leaves its outcome unknown) is sent (again) only where a repeat is
+        harmless or ``send_in_doubt`` says so; otherwise it is held back."""
         state = self._state
         assert state is not None
-        try:
-            data: Mapping[str, Any] = yield _Bulk(state.import_config_id, chunk)
-        except Exception as error:
-            # Not re-sent: if it reached the server, a repeat would import these contacts twice.
-            raise self._interrupted(
-                f"bulk import of contacts {state.confirmed_contacts + 1}-"
-                f"{state.confirmed_contacts + len(chunk)} failed: {error}"
-            ) from error
+        repeatable = self._send_in_doubt or repeat_is_harmless(
+            state.settings, chunk, self._document
+        )
+        if in_doubt and not repeatable:
+            self._hold_back(index, rows, chunk)
+            return
+        first = index * self._chunk_size + 1
+        attempt = 0
+        while True:
+            current = self._state
+            assert current is not None
+            if current.in_flight != index:
+                self._set_state(replace(current, in_flight=index))
+            try:
+                data: Mapping[str, Any] = yield _Bulk(state.import_config_id, chunk)
+                break
+            except Exception as error:
+                attempt += 1
+                known = _not_processed(error)
+                if not known:
+                    if not repeatable:
+                        self._hold_back(index, rows, chunk)
+                        return
+                    in_doubt = True
+                if not is_transient(error) or attempt >= self._retry.max_attempts:
+                    if not in_doubt:  # known not queued: nothing in flight
+                        held = self._state
+                        assert held is not None
+                        self._set_state(replace(held, in_flight=None))
+                    raise self._interrupted(
+                        f"bulk import of contacts {first}-{first + len(chunk) - 1} failed: {error}"
+                    ) from error
+                if not in_doubt:
+                    held = self._state
+                    assert held is not None
+                    self._set_state(replace(held, in_flight=None))
+            yield Pause(self._retry.delay(attempt))
+            self._check_cancel()
         queue_item_id = data.get("QueueItemId")
         if queue_item_id is None:
             raise ImportStateConflict(f"the bulk import answered without a QueueItemId: {data!r}")
-        self._digest.update(chunk)
-        self._set_state(
-            replace(
-                state,
+        self._done_with(index, chunk, queued=int(queue_item_id))
+        self._set_phase(UPLOADING)
+
+    def _hold_back(self, index: int, rows: Rows, chunk: list[dict[str, Any]]) -> None:
+        self._held.append(HeldBackChunk(index * self._chunk_size + 1, tuple(rows)))
+        self._done_with(index, chunk, queued=None)
+
+    def _done_with(
+        self,
+        index: int,
+        chunk: list[dict[str, Any]],
+        *,
+        queued: int | None,
+    ) -> None:
+        """Record chunk ``index`` as queued (``queued`` its queue item) or else held back;
+        nothing is in flight then. A chunk not done with before moves the position on."""
+        state = self._state
+        assert state is not None
+        held_back = set(state.held_back) - {index}
+        changes: dict[str, Any] = {"in_flight": None}
+        if queued is None:
+            held_back.add(index)
+        else:
+            changes["queue_item_ids"] = (*state.queue_item_ids, queued)
+        changes["held_back"] = tuple(sorted(held_back))
+        if index == state.confirmed_chunks:
+            self._digest.update(chunk)
+            changes.update(
                 confirmed_chunks=state.confirmed_chunks + 1,
                 confirmed_contacts=state.confirmed_contacts + len(chunk),
                 confirmed_digest=self._digest.hexdigest(),
-                queue_item_ids=(*state.queue_item_ids, int(queue_item_id)),
             )
-        )
-        self._set_phase(UPLOADING)
+        self._set_state(replace(state, **changes))
 
     def _poll(self) -> Steps[BulkImportOutcome]:
         state = self._state
@@ -540,6 +706,7 @@ class BulkImportProcess(StepProcess[_BulkState]):
             ),
             queue_items=tuple(finals[i] for i in state.queue_item_ids),
             failed=bool(failed),
+            held_back=tuple(sorted(self._held, key=lambda chunk: chunk.first)),
         )
 
     def _invoke(self, api: CheckMarketImportApi | AsyncCheckMarketImportApi, action: Any) -> Any:
@@ -589,6 +756,7 @@ def begin_bulk_import(
     reuse_config: bool = True,
     chunk_size: int | None = None,
     continuation_token: str | None = None,
+    send_in_doubt: bool = False,
     on_progress: Callable[[BulkImportProgress], None] | None = None,
     on_checkpoint: Callable[[str], None] | None = None,
     poll_interval: float = 1.0,
@@ -610,6 +778,12 @@ def begin_bulk_import(
     them out to go on with those, or give the same values; a different one raises
     :class:`ResumeArgumentConflict` before anything is sent. ``reuse_config`` only steers how a
     configuration is chosen at the start, so it has no effect on a resume.
+
+    A chunk whose outcome is unknown is sent again only where the spec's ``x-repeat-harmless``
+    says a repeat stores nothing twice (the configuration's settings must be known: given as
+    ``config``, or found by name); otherwise it is held back and the outcome lists it
+    (``held_back``, ``in_doubt``). ``send_in_doubt=True`` sends such chunks anyway, in this run
+    and, resuming, the ones an earlier run held back (their contacts may then be stored twice).
     """
     process = _process(
         import_config_id=import_config_id,
@@ -617,6 +791,7 @@ def begin_bulk_import(
         reuse_config=reuse_config,
         chunk_size=chunk_size,
         continuation_token=continuation_token,
+        send_in_doubt=send_in_doubt,
         on_progress=on_progress,
         on_checkpoint=on_checkpoint,
         poll_interval=poll_interval,
@@ -637,6 +812,7 @@ async def begin_bulk_import_async(
     reuse_config: bool = True,
     chunk_size: int | None = None,
     continuation_token: str | None = None,
+    send_in_doubt: bool = False,
     on_progress: Callable[[BulkImportProgress], None] | None = None,
     on_checkpoint: Callable[[str], None] | None = None,
     poll_interval: float = 1.0,
@@ -651,6 +827,7 @@ async def begin_bulk_import_async(
         reuse_config=reuse_config,
         chunk_size=chunk_size,
         continuation_token=continuation_token,
+        send_in_doubt=send_in_doubt,
         on_progress=on_progress,
         on_checkpoint=on_checkpoint,
         poll_interval=poll_interval,

@@ -37,9 +37,11 @@ D = TypeVar("D", bound="DataclassInstance")
 
 RunMethod = Literal["POST", "PUT", "PATCH"]
 
-TOKEN_VERSION: Final = 2
+TOKEN_VERSION: Final = 3
 """Version 2 added the settings a resume needs (W50 match values and whether the FieldNames were
-derived; CheckMarket's configuration as given and whether it serves a single bulk import)."""
+derived; CheckMarket's configuration as given and whether it serves a single bulk import).
+Version 3 added CheckMarket's chunks in doubt: the chunk in flight (recorded before it is sent),
+the chunks held back, and the configuration's settings as the server holds them."""
 
 
 class InvalidResumeToken(ValueError):
@@ -140,6 +142,7 @@ _KINDS: Final[dict[Any, tuple[Callable[[Any], bool], str, Callable[[Any], Any]]]
     bool: (lambda v: isinstance(v, bool), "true or false", _same),
     str: (lambda v: isinstance(v, str), "a string", _same),
     str | None: (lambda v: v is None or isinstance(v, str), "a string or null", _same),
+    int | None: (lambda v: v is None or _is_int(v), "an integer or null", _same),
     tuple[str, ...]: (
         lambda v: isinstance(v, list) and all(isinstance(i, str) for i in v),
         "a list of strings",
