@@ -487,3 +487,28 @@ def test_members_off_the_json_wire_are_left_out_at_any_depth() -> None:
     assert OffWireMembers(document, "xml").strip("Outer", value) == value
     plain = {"A": 1}
     assert off_json.strip("Plain", plain) is plain  # a schema reaching no such member: as it is
+
+
+@pytest.mark.parametrize(
+    ("base_url", "hinted"),
+    [
+        ("http://127.0.0.1:9/", True),
+        ("http://127.0.0.1:9/api", True),
+        ("http://127.0.0.1:9/Which50API", False),
+        ("http://127.0.0.1:9/Which50API/", False),
+    ],
+)
+def test_a_404_says_when_the_base_url_lacks_the_specs_path_prefix(
+    base_url: str, hinted: bool
+) -> None:
+    def not_found(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(404, json={"Message": "No HTTP resource was found"})
+
+    with (
+        Which50("t", base_url=base_url, transport=httpx.MockTransport(not_found)) as w50,
+        pytest.raises(NotFoundError) as caught,
+    ):
+        w50.list_contact_lists()
+    assert ("does not end with the API's path prefix /Which50API" in str(caught.value)) is hinted
+    assert (caught.value.hint is not None) is hinted
+    assert "No HTTP resource was found" in str(caught.value)
