@@ -190,3 +190,15 @@ def test_rejects_through_a_symlink_are_written_to_the_file_it_points_to(
     assert (tmp_path / "real.csv").read_text() == (
         "Email,FirstName\nonly-one-field\nx@example.com,too,many\n"
     )
+
+
+def test_rejects_that_are_the_file_of_contacts_in_doubt_are_refused(
+    sandbox: Sandbox, tmp_path: Path
+) -> None:
+    csv_file = big_csv(tmp_path / "big.csv", good=50)
+    in_doubt = tmp_path / "big.csv.checkmarket-in-doubt.csv"
+    result = run(sandbox, *import_args("checkmarket", csv_file, "--rejects", str(in_doubt)))
+    assert result.exit_code == ExitCode.USAGE, result.stderr
+    shown = said(result.stderr)
+    assert "--rejects" in shown and "the file of contacts in doubt" in shown, shown
+    assert nothing_was_created(sandbox, "checkmarket")

@@ -154,6 +154,9 @@ class FakeClient:
     def list_import_configs(self) -> list[dict[str, Any]]:
         return []
 
+    def get_import_config(self, import_config_id: int) -> dict[str, Any]:
+        return {"ImportConfigId": import_config_id, "Name": "Existing"}
+
     def create_import_config(self, config: Mapping[str, Any]) -> dict[str, Any]:
         return {"ImportConfigId": 7, "Succeeded": True}
 

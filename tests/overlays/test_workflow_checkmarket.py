@@ -67,6 +67,13 @@ class FakeCheckMarket:
         self._enter("list")
         return list(self.configs)
 
+    def get_import_config(self, import_config_id: int) -> dict[str, Any]:
+        self._enter("read")
+        for config in self.configs:
+            if config["ImportConfigId"] == import_config_id:
+                return dict(config)
+        raise KeyError(import_config_id)
+
     def create_import_config(self, config: Mapping[str, Any]) -> dict[str, Any]:
         self._enter("create")
         new_id = 100 + len(self.configs)
@@ -117,6 +124,9 @@ class AsyncFakeCheckMarket:
 
     async def list_import_configs(self) -> list[dict[str, Any]]:
         return self.fake.list_import_configs()
+
+    async def get_import_config(self, import_config_id: int) -> dict[str, Any]:
+        return self.fake.get_import_config(import_config_id)
 
     async def create_import_config(self, config: Mapping[str, Any]) -> dict[str, Any]:
         return self.fake.create_import_config(config)

@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 from contactimport.checkmarket import CheckMarket
-from contactimport.errors import APIConnectionError, ErrorDetails, ServerError
-from contactimport.workflows import RetrySettings
+from contactimport.errors import APIConnectionError, ErrorDetails, NotFoundError, ServerError
+from contactimport.workflows import ImportInterrupted, RetrySettings
 from contactimport.workflows.adapters import CheckMarketAdapter
 from contactimport.workflows.checkmarket import (
     BulkImportOutcome,
@@ -128,12 +128,27 @@ def test_a_chunk_with_a_contact_without_email_is_held_back_even_when_updating_by
     assert [len(chunk) for chunk in fake.sent] == [100, 100, 100]
 
 
-def test_a_configuration_given_by_id_has_unknown_settings_so_its_chunks_are_held_back() -> None:
+@pytest.mark.parametrize(("update_type", "in_doubt", "sent"), [(1, 0, 4), (2, 100, 3)])
+def test_a_configuration_given_by_id_is_read_and_judged_by_its_settings_on_the_server(
+    update_type: int, in_doubt: int, sent: int
+) -> None:
     fake = FakeCheckMarket()
-    token = killed_token(fake, rows(300), import_config_id=7, chunk_size=100)
+    fake.configs.append({"ImportConfigId": 8, "Name": "By id", "UpdateTypeId": update_type})
+    token = killed_token(fake, rows(300), import_config_id=8, chunk_size=100)
+    assert fake.calls["read"] == 1  # read before anything was sent
     outcome = run(fake, rows(300), continuation_token=token)
-    assert outcome.in_doubt == 100
-    assert len(fake.sent) == 3
+    assert outcome.in_doubt == in_doubt
+    assert len(fake.sent) == sent  # chunk 2 sent twice (updates, stores nothing twice) or not
+
+
+def test_an_unknown_configuration_id_fails_before_anything_is_sent() -> None:
+    fake = FakeCheckMarket()
+    fake.faults[("read", 1)] = NotFoundError(
+        status_code=404, method="GET", url=URL, details=ErrorDetails(message="no such config")
+    )
+    with pytest.raises(ImportInterrupted, match="reading import configuration 999"):
+        run(fake, rows(10), import_config_id=999)
+    assert fake.sent == []
 
 
 def test_a_reused_configuration_is_judged_by_its_own_settings_not_the_ones_given() -> None:

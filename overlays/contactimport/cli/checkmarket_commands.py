@@ -36,6 +36,7 @@ from .importing import (
     write_rows,
 )
 from .output import Bars
+from .outputfiles import OutputOption
 from .spec_facts import (
     config_name_length,
     contact_properties,
@@ -295,7 +296,17 @@ def import_command(
         raise click.UsageError("give either --config ID or --config-name NAME, not both")
     if not options.resume and config_id is None and config_name is None:
         raise click.UsageError("give either --config ID or --config-name NAME")
-    run = CsvImport(output, api="checkmarket", file=file, options=options, result_key="bulkImport")
+    in_doubt_file = OutputOption(
+        "FILE", in_doubt_path(file), "the file of contacts in doubt", default=True
+    )
+    run = CsvImport(
+        output,
+        api="checkmarket",
+        file=file,
+        options=options,
+        result_key="bulkImport",
+        more_outputs=[in_doubt_file],
+    )
     contacts = run.contacts(run.source)
 
     def wanted(name: str) -> bool:  # resuming, an option left out is None: the token's applies

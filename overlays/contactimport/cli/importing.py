@@ -15,11 +15,13 @@ given again must say the same, or the command stops with exit 2 naming the optio
 
 from __future__ import annotations
 
+import csv
 import functools
+import io
 import itertools
 import shlex
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +30,7 @@ from typing import Any, Final, Literal, TypeVar
 import click
 from click.core import ParameterSource
 
+from .._files import write_atomically
 from ..csvsource import CsvContactSource, file_fingerprint
 from ..workflows import (
     ImportJobFailed,
@@ -246,7 +249,14 @@ class CsvImport:
     """
 
     def __init__(
-        self, output: Output, *, api: Api, file: Path, options: ImportOptions, result_key: str
+        self,
+        output: Output,
+        *,
+        api: Api,
+        file: Path,
+        options: ImportOptions,
+        result_key: str,
+        more_outputs: Sequence[OutputOption] = (),
     ) -> None:
         self.output = output
         self.options = options
@@ -259,7 +269,7 @@ class CsvImport:
         ]
         if options.rejects is not None:
             outputs.append(OutputOption("--rejects", options.rejects, "the rejects file"))
-        check_outputs(file, outputs)
+        check_outputs(file, [*outputs, *more_outputs])
         self.fingerprint = file_fingerprint(file)
         self.state = StateFile(state_path, api=api, source=file, fingerprint=self.fingerprint)
         self.token: str | None = None
@@ -463,17 +473,17 @@ class CsvImport:
 
 
 def write_rows(path: Path, rows: Iterable[Mapping[str, Any]], *, delimiter: str) -> None:
-    """Write ``rows`` as a CSV file with a header (every key, in order of first appearance)."""
-    import csv
-
+    """Write ``rows`` as a CSV file with a header (every key, in order of first appearance),
+    atomically (an existing file keeps its content until the new one is whole)."""
     held = list(rows)
     names: dict[str, None] = {}
     for row in held:
         names.update(dict.fromkeys(row))
-    with path.open("w", encoding="utf-8", newline="") as stream:
-        writer = csv.DictWriter(stream, fieldnames=list(names), delimiter=delimiter)
-        writer.writeheader()
-        writer.writerows(held)
+    text = io.StringIO(newline="")
+    writer = csv.DictWriter(text, fieldnames=list(names), delimiter=delimiter)
+    writer.writeheader()
+    writer.writerows(held)
+    write_atomically(path, text.getvalue())
 
 
 def _state_is_stale(error: BaseException) -> bool:

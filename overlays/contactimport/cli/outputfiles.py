@@ -46,7 +46,7 @@ class OutputOption:
         return f"{self.option} {self.path}"
 
     def refuse(self, problem: str) -> click.BadParameter:
-        shown = f"{self.path} (the default)" if self.default else str(self.path)
+        shown = f"{self.path} ({self.what}, by default)" if self.default else str(self.path)
         return click.BadParameter(f"{shown} {problem}", param_hint=self.option)
 
 

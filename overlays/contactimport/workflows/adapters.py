@@ -136,6 +136,10 @@ class CheckMarketAdapter:
         result: Sequence[Mapping[str, Any]] = _data(self.client.list_import_configs())
         return result
 
+    def get_import_config(self, import_config_id: int) -> Mapping[str, Any]:
+        result: Mapping[str, Any] = _data(self.client.get_import_config(import_config_id))
+        return result
+
     def create_import_config(self, config: Mapping[str, Any]) -> Mapping[str, Any]:
         result: Mapping[str, Any] = _data(self.client.create_import_config(config))
         return result
@@ -162,6 +166,10 @@ class AsyncCheckMarketAdapter:
 
     async def list_import_configs(self) -> Sequence[Mapping[str, Any]]:
         result: Sequence[Mapping[str, Any]] = _data(await self.client.list_import_configs())
+        return result
+
+    async def get_import_config(self, import_config_id: int) -> Mapping[str, Any]:
+        result: Mapping[str, Any] = _data(await self.client.get_import_config(import_config_id))
         return result
 
     async def create_import_config(self, config: Mapping[str, Any]) -> Mapping[str, Any]:

@@ -185,6 +185,8 @@ class CheckMarketImportApi(Protocol):
 
     def list_import_configs(self) -> Sequence[Mapping[str, Any]]: ...
 
+    def get_import_config(self, import_config_id: int) -> Mapping[str, Any]: ...
+
     def create_import_config(self, config: Mapping[str, Any]) -> Mapping[str, Any]: ...
 
     def bulk_import_contacts(
@@ -198,6 +200,8 @@ class AsyncCheckMarketImportApi(Protocol):
     """:class:`CheckMarketImportApi` with coroutines."""
 
     async def list_import_configs(self) -> Sequence[Mapping[str, Any]]: ...
+
+    async def get_import_config(self, import_config_id: int) -> Mapping[str, Any]: ...
 
     async def create_import_config(self, config: Mapping[str, Any]) -> Mapping[str, Any]: ...
 
@@ -379,6 +383,11 @@ class _ListConfigs:
 
 
 @dataclass(frozen=True)
+class _GetConfig:
+    import_config_id: int
+
+
+@dataclass(frozen=True)
 class _CreateConfig:
     config: Mapping[str, Any]
 
@@ -518,6 +527,11 @@ class BulkImportProcess(StepProcess[_BulkState]):
     def _configure(self) -> Steps[int]:
         self._set_phase(CONFIGURING)
         if self._config_id is not None:
+            # Read before anything is sent: an unknown id fails here, and its settings decide
+            # whether a chunk in doubt may be sent again.
+            self._settings = yield from self._retrying(
+                _GetConfig(self._config_id), f"reading import configuration {self._config_id}"
+            )
             return self._config_id
         assert self._config is not None
         name = self._config.get("Name")
@@ -712,6 +726,8 @@ class BulkImportProcess(StepProcess[_BulkState]):
     def _invoke(self, api: CheckMarketImportApi | AsyncCheckMarketImportApi, action: Any) -> Any:
         if isinstance(action, _ListConfigs):
             return api.list_import_configs()
+        if isinstance(action, _GetConfig):
+            return api.get_import_config(action.import_config_id)
         if isinstance(action, _CreateConfig):
             return api.create_import_config(action.config)
         if isinstance(action, _Bulk):

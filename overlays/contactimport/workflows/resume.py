@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
 __all__ = [
-    "TOKEN_VERSION",
+    "TOKEN_VERSIONS",
     "ContactDigest",
     "InvalidResumeToken",
     "ResumeState",
@@ -37,11 +37,13 @@ D = TypeVar("D", bound="DataclassInstance")
 
 RunMethod = Literal["POST", "PUT", "PATCH"]
 
-TOKEN_VERSION: Final = 3
-"""Version 2 added the settings a resume needs (W50 match values and whether the FieldNames were
-derived; CheckMarket's configuration as given and whether it serves a single bulk import).
-Version 3 added CheckMarket's chunks in doubt: the chunk in flight (recorded before it is sent),
-the chunks held back, and the configuration's settings as the server holds them."""
+TOKEN_VERSIONS: Final[Mapping[str, int]] = {"which50": 2, "checkmarket": 3}
+"""The token version each API's workflow writes and reads. Version 2 added the settings a resume
+needs (W50 match values and whether the FieldNames were derived; CheckMarket's configuration as
+given and whether it serves a single bulk import). CheckMarket's version 3 added its chunks in
+doubt: the chunk in flight (recorded before it is sent), the chunks held back, and the
+configuration's settings as the server holds them. Each API counts on its own, so a change of one
+workflow's token does not refuse the other's tokens of imports under way."""
 
 
 class InvalidResumeToken(ValueError):
@@ -50,7 +52,7 @@ class InvalidResumeToken(ValueError):
 
 def encode_token(api: str, fields: Mapping[str, Any]) -> str:
     """The token of ``fields`` (JSON values) for ``api``: URL-safe base64 of canonical JSON."""
-    document = {**fields, "v": TOKEN_VERSION, "api": api}
+    document = {**fields, "v": TOKEN_VERSIONS[api], "api": api}
     raw = json.dumps(document, separators=(",", ":"), sort_keys=True).encode()
     return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 
@@ -65,18 +67,18 @@ def decode_token(token: str, *, api: str) -> dict[str, Any]:
         raise InvalidResumeToken("the resume token is not valid (not base64 JSON)") from error
     if not isinstance(document, dict):
         raise InvalidResumeToken("the resume token has an unknown version")
-    version = document.get("v")
-    if version != TOKEN_VERSION:
-        written_by = ""
-        if isinstance(version, int) and not isinstance(version, bool) and version > 0:
-            age = "an older" if version < TOKEN_VERSION else "a newer"
-            written_by = (
-                f" ({version}): it was written by {age} version of contactimport, and this one "
-                f"reads version {TOKEN_VERSION} only"
-            )
-        raise InvalidResumeToken(f"the resume token has an unknown version{written_by}")
     if document.get("api") != api:
         raise InvalidResumeToken(f"the resume token is for {document.get('api')!r}, not {api!r}")
+    version, expected = document.get("v"), TOKEN_VERSIONS[api]
+    if version != expected:
+        written_by = ""
+        if isinstance(version, int) and not isinstance(version, bool) and version > 0:
+            age = "an older" if version < expected else "a newer"
+            written_by = (
+                f" ({version}): it was written by {age} version of contactimport, and this one "
+                f"reads version {expected} only"
+            )
+        raise InvalidResumeToken(f"the resume token has an unknown version{written_by}")
     return document
 
 
