@@ -313,10 +313,15 @@ def make_endpoint(sandbox: Sandbox, op: Operation) -> _Endpoint:
                 await _drop(send)
                 return
             media = negotiate(request.headers.get("accept"))
-            if fault is not None:
+            if fault is not None and fault.kind != "lost_answer":
                 response = fault_response(sandbox, op.api, media, fault)
             else:
                 response = await handle(sandbox, op, request, media)
+                if answer_latency := sandbox.faults.answer_latency(op.operation_id):
+                    await asyncio.sleep(answer_latency)
+                if fault is not None:  # processed, and now its answer is lost
+                    await _drop(send)
+                    return
         except NotAcceptable as exc:
             response = error_response(sandbox, op.api, "application/json", exc.status, exc.message)
         except SandboxError as exc:

@@ -1,7 +1,11 @@
 """Fault injection for resilience tests: off by default, seeded, per route.
 
 A rule applies to an operationId (or ``*``) and gives probabilities of a dropped connection, a
-500/503 answer (with Retry-After), a 429 answer (with Retry-After), and a fixed added latency.
+500/503 answer (with Retry-After), a 429 answer (with Retry-After), and a fixed added latency:
+each of these before the request is processed (it changes nothing). ``lost_answer_rate`` is the
+probability that the request IS processed and then its answer lost (the connection dropped,
+after ``answer_latency_ms``): what a client cannot tell from a dropped connection before
+processing, and the case a write that is not idempotent must be careful about.
 Settings come from ``--faults`` (a JSON file or JSON text) or ``PUT /_sandbox/faults``.
 """
 
@@ -24,18 +28,22 @@ class FaultRule:
     drop_rate: float = 0.0
     latency_ms: int = 0
     retry_after: int = 1
+    lost_answer_rate: float = 0.0
+    answer_latency_ms: int = 0
 
     def __post_init__(self) -> None:
-        for name in ("error_rate", "rate_limit_rate", "drop_rate"):
+        for name in ("error_rate", "rate_limit_rate", "drop_rate", "lost_answer_rate"):
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
                 raise ValueError(f"{name} must be between 0 and 1, not {value}")
-        if self.error_rate + self.rate_limit_rate + self.drop_rate > 1.0:
-            raise ValueError("error_rate + rate_limit_rate + drop_rate must not exceed 1")
+        if self.error_rate + self.rate_limit_rate + self.drop_rate + self.lost_answer_rate > 1.0:
+            raise ValueError(
+                "error_rate + rate_limit_rate + drop_rate + lost_answer_rate must not exceed 1"
+            )
         if not self.error_statuses or any(s not in (500, 503) for s in self.error_statuses):
             raise ValueError("error_statuses must be a non-empty list of 500 and/or 503")
-        if self.latency_ms < 0 or self.retry_after < 0:
-            raise ValueError("latency_ms and retry_after must not be negative")
+        if min(self.latency_ms, self.answer_latency_ms, self.retry_after) < 0:
+            raise ValueError("latency_ms, answer_latency_ms and retry_after must not be negative")
 
 
 @dataclass(frozen=True)
@@ -85,7 +93,7 @@ class FaultSettings:
 
 @dataclass(frozen=True)
 class Fault:
-    kind: str  # "drop", "error", "rate_limit"
+    kind: str  # "drop", "error", "rate_limit", "lost_answer"
     status: int = 0
     retry_after: int = 0
 
@@ -111,6 +119,11 @@ class Faults:
                 chosen = rule
         return chosen
 
+    def answer_latency(self, route: str) -> float:
+        """Seconds to wait, after a request was processed, before its answer is sent (or lost)."""
+        rule = self.rule_for(route)
+        return 0.0 if rule is None else rule.answer_latency_ms / 1000.0
+
     def draw(self, route: str) -> tuple[float, Fault | None]:
         """(added latency in seconds, the fault to inject or None) for one request."""
         rule = self.rule_for(route)
@@ -128,4 +141,7 @@ class Faults:
         roll -= rule.error_rate
         if roll < rule.rate_limit_rate:
             return latency, Fault("rate_limit", 429, rule.retry_after)
+        roll -= rule.rate_limit_rate
+        if roll < rule.lost_answer_rate:
+            return latency, Fault("lost_answer")
         return latency, None

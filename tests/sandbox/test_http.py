@@ -85,6 +85,25 @@ def test_added_latency_and_dropped_connections(live: Live) -> None:
     assert httpx.get(f"{live.origin}{W50}/contactLists", headers=W50_AUTH).status_code == 200
 
 
+def test_a_lost_answer_is_processed_first_a_dropped_connection_is_not(live: Live) -> None:
+    url = f"{live.origin}{W50}/contactLists/{CUSTOMERS}/contact"
+    faults(live, {"route": "upsertContact", "drop_rate": 1.0})
+    with pytest.raises(httpx.TransportError):
+        httpx.post(url, headers=W50_AUTH, json={"Values": {"Email": "dropped@example.com"}})
+    faults(live, {"route": "upsertContact", "lost_answer_rate": 1.0, "answer_latency_ms": 200})
+    started = time.monotonic()
+    with pytest.raises(httpx.TransportError):
+        httpx.post(url, headers=W50_AUTH, json={"Values": {"Email": "lost@example.com"}})
+    assert time.monotonic() - started >= 0.2
+    httpx.delete(f"{live.origin}/_sandbox/faults")
+    page = httpx.get(
+        f"{live.origin}/_sandbox/which50/contact-lists/{CUSTOMERS}/contacts", headers=W50_AUTH
+    ).json()
+    emails = {contact["Values"].get("Email") for contact in page["Contacts"]}
+    assert "lost@example.com" in emails  # stored, though its answer never came
+    assert "dropped@example.com" not in emails
+
+
 def test_invalid_fault_settings_are_refused(live: Live) -> None:
     response = httpx.put(
         f"{live.origin}/_sandbox/faults", json={"rules": [{"route": "*", "error_rate": 2}]}
