@@ -9,6 +9,11 @@ serves exactly the operations the specs describe:
   DELETE), ``/_sandbox/reset`` (POST: delete all state), ``/_sandbox/which50/custom-events``,
   ``/_sandbox/which50/contact-lists/{contactListId}/contacts`` (a list's contacts, paginated: the
   W50API has no operation listing them)
+
+The control endpoints (``/_sandbox/faults``, ``/_sandbox/reset``) need the fixtures' admin key
+(``sandbox.adminKey``) in the ``X-Sandbox-Admin-Key`` header: missing 401, wrong 403, with the
+``{"Message": ...}`` body of the other sandbox-only endpoints. ``/_sandbox/health`` is open (a
+readiness probe); the two W50 views take the account's bearer token.
 """
 
 from __future__ import annotations
@@ -57,6 +62,12 @@ MAX_BODY_BYTES = 64 * 1024 * 1024
 W50_UNAUTHORIZED = "Authorization has been denied for this request."
 W50_FORBIDDEN = "The user does not have the relevant permissions to perform this action."
 CM_UNAUTHORIZED = "Authorization has been denied for this request."
+ADMIN_HEADER = "X-Sandbox-Admin-Key"
+ADMIN_UNAUTHORIZED = (
+    f"The sandbox's control endpoints need the admin key of its fixtures (sandbox.adminKey) in "
+    f"the {ADMIN_HEADER} header."
+)
+ADMIN_FORBIDDEN = f"The {ADMIN_HEADER} header does not hold the sandbox's admin key."
 INTERNAL_ERROR = "An error has occurred."
 CM_ERROR_TYPES = {
     400: "ValidationError",
@@ -258,6 +269,15 @@ def authenticate_cm(
     if missing:
         raise Forbidden(f"The key lacks the role {', '.join(missing)}.")
     return account
+
+
+def authenticate_admin(sandbox: Sandbox, request: Request) -> None:
+    """The control endpoints' check: the fixtures' admin key in ADMIN_HEADER."""
+    given = request.headers.get(ADMIN_HEADER)
+    if not given:
+        raise Unauthorized(ADMIN_UNAUTHORIZED)
+    if not sandbox.fixtures.is_admin_key(given):
+        raise Forbidden(ADMIN_FORBIDDEN)
 
 
 def _validation_message(exc: ValidationFailed) -> str:
@@ -737,6 +757,10 @@ def create_app(
         return JSONResponse({"status": "ok", "worker": sandbox.worker.running})
 
     async def faults(request: Request) -> Response:
+        try:
+            authenticate_admin(sandbox, request)
+        except SandboxError as exc:
+            return JSONResponse({"Message": exc.message}, status_code=exc.status)
         if request.method == "PUT":
             try:
                 settings = FaultSettings.from_json(json.loads(await read_body(request)))
@@ -750,6 +774,10 @@ def create_app(
         return JSONResponse(sandbox.faults.settings.to_json())
 
     async def reset(request: Request) -> Response:
+        try:
+            authenticate_admin(sandbox, request)
+        except SandboxError as exc:
+            return JSONResponse({"Message": exc.message}, status_code=exc.status)
         await run_in_threadpool(sandbox.store.reset)
         return JSONResponse({"reset": True})
 

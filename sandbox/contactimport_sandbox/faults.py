@@ -2,7 +2,8 @@
 
 A rule applies to an operationId (or ``*``) and gives probabilities of a dropped connection, a
 500/503 answer (with Retry-After), a 429 answer (with Retry-After), and a fixed added latency.
-Settings come from ``--faults`` (a JSON file or JSON text) or ``PUT /_sandbox/faults``.
+Settings come from ``--faults`` (a JSON file or JSON text) or ``PUT /_sandbox/faults`` (with the
+fixtures' admin key in ``X-Sandbox-Admin-Key``).
 """
 
 from __future__ import annotations

@@ -16,18 +16,23 @@ import httpx
 import pytest
 from contactimport_sandbox import FaultSettings, SandboxOptions, create_app
 
-from .conftest import CUSTOMERS, W50, W50_AUTH, Live, check, free_port, w50_error
+from .conftest import ADMIN, CUSTOMERS, W50, W50_AUTH, Live, check, free_port, w50_error
 
 
 def faults(live: Live, *rules: dict[str, Any], seed: int = 3) -> None:
     response = httpx.put(
-        f"{live.origin}/_sandbox/faults", json={"seed": seed, "rules": list(rules)}
+        f"{live.origin}/_sandbox/faults",
+        json={"seed": seed, "rules": list(rules)},
+        headers=ADMIN,
     )
     assert response.status_code == 200, response.text
 
 
 def test_faults_are_off_by_default(live: Live) -> None:
-    assert httpx.get(f"{live.origin}/_sandbox/faults").json() == {"seed": None, "rules": []}
+    assert httpx.get(f"{live.origin}/_sandbox/faults", headers=ADMIN).json() == {
+        "seed": None,
+        "rules": [],
+    }
     statuses = {
         httpx.get(f"{live.origin}{W50}/contactLists", headers=W50_AUTH).status_code
         for _ in range(20)
@@ -81,13 +86,15 @@ def test_added_latency_and_dropped_connections(live: Live) -> None:
     faults(live, {"route": "listContactLists", "drop_rate": 1.0})
     with pytest.raises(httpx.TransportError):
         httpx.get(f"{live.origin}{W50}/contactLists", headers=W50_AUTH)
-    httpx.delete(f"{live.origin}/_sandbox/faults")
+    httpx.delete(f"{live.origin}/_sandbox/faults", headers=ADMIN)
     assert httpx.get(f"{live.origin}{W50}/contactLists", headers=W50_AUTH).status_code == 200
 
 
 def test_invalid_fault_settings_are_refused(live: Live) -> None:
     response = httpx.put(
-        f"{live.origin}/_sandbox/faults", json={"rules": [{"route": "*", "error_rate": 2}]}
+        f"{live.origin}/_sandbox/faults",
+        json={"rules": [{"route": "*", "error_rate": 2}]},
+        headers=ADMIN,
     )
     assert response.status_code == 400
     assert "error_rate" in response.json()["Message"]

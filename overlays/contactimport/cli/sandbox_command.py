@@ -36,7 +36,10 @@ def sandbox(host: str, port: int, db: str, fixtures: Path | None, log_level: str
       WHICH50_BASE_URL=http://127.0.0.1:8080/Which50API WHICH50_API_TOKEN=w50-acme-full
       CHECKMARKET_BASE_URL=http://127.0.0.1:8080 CHECKMARKET_MASTER_KEY=cm-acme-master
       CHECKMARKET_KEY=cm-acme-contacts-write
-    (the credentials of the packaged fixtures).
+    (the credentials of the packaged fixtures). Its control endpoints, /_sandbox/faults and
+    /_sandbox/reset, need the fixtures' admin key in a header:
+      X-Sandbox-Admin-Key: sandbox-admin-local
+    (a sandbox shared by a team: --fixtures with a key of its own).
     """
     try:
         module: Any = importlib.import_module("contactimport_sandbox")
