@@ -23,7 +23,7 @@ import contextlib
 import json
 import logging
 import re
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -31,10 +31,11 @@ from typing import Any, TypeVar
 from contactimport.datacontract import XmlEncodeError
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
-from starlette.requests import Request
+from starlette.middleware import Middleware
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from starlette.types import Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from . import spec as spec_module
 from .checkmarket import FINAL_STATUSES, CheckMarket
@@ -297,6 +298,78 @@ async def _drop(send: Send) -> None:
     raise ConnectionAbortedError("sandbox fault injection: connection dropped")
 
 
+def _arrived(receive: Receive) -> Message | None:
+    """The message ``receive()`` has ready, or None when it would have to wait: the coroutine is
+    run to its first suspension and closed there (a cancelled scope would cost an event loop
+    turn on every request; this costs nothing when the client is still there)."""
+    step = receive()
+    if not isinstance(step, Coroutine):
+        return None
+    try:
+        step.send(None)
+    except StopIteration as done:
+        message: Message = done.value
+        return message
+    step.close()
+    return None
+
+
+class ClientGone:
+    """ASGI middleware: a client that goes away mid-request is logged as one WARNING line (the
+    method, the path, how far the request got), never as a traceback.
+
+    Noticed two ways: reading the body fails (Starlette's ``ClientDisconnect``: the connection
+    closed mid-upload), or a non-blocking look at the connection just before the answer starts
+    finds it closed (uvicorn would drop the answer silently; the work was done, the client does
+    not know). The answer to a client that has gone is not sent. The look is taken only when
+    nothing of the body is left to read (none was declared, or the endpoint read it all): it
+    never takes a chunk of a body the endpoint refused unread, nor invites one with
+    ``100 Continue``.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        gone = False
+        may_look = not any(
+            name == b"transfer-encoding" or (name == b"content-length" and value.strip() != b"0")
+            for name, value in scope["headers"]
+        )
+
+        async def watched_receive() -> Message:
+            nonlocal gone, may_look
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                gone = True
+            elif not message.get("more_body", False):
+                may_look = True  # the body is read to its end
+            return message
+
+        async def checked_send(message: Message) -> None:
+            nonlocal gone
+            if message["type"] == "http.response.start" and may_look and not gone:
+                arrived = _arrived(receive)
+                gone = arrived is not None and arrived["type"] == "http.disconnect"
+            if not gone:
+                await send(message)
+
+        try:
+            await self.app(scope, watched_receive, checked_send)
+        except ClientDisconnect:
+            self.log(scope, "before its request body was complete")
+            return
+        if gone:
+            self.log(scope, "before the answer was sent")
+
+    @staticmethod
+    def log(scope: Scope, when: str) -> None:
+        log.warning("%s %s: the client went away %s", scope["method"], scope["path"], when)
+
+
 class _Endpoint:
     """A raw ASGI endpoint (Starlette calls class instances with scope, receive, send)."""
 
@@ -341,8 +414,8 @@ def make_endpoint(sandbox: Sandbox, op: Operation) -> _Endpoint:
             response = error_response(sandbox, op.api, "application/json", exc.status, exc.message)
         except SandboxError as exc:
             response = error_response(sandbox, op.api, media, exc.status, exc.message)
-        except ConnectionAbortedError:
-            raise
+        except (ConnectionAbortedError, ClientDisconnect):
+            raise  # a dropped-connection fault; a client gone mid-body (logged by ClientGone)
         except Exception:
             log.exception("%s failed", op.operation_id)
             response = error_response(sandbox, op.api, media, 500, INTERNAL_ERROR)
@@ -839,6 +912,6 @@ def create_app(
         finally:
             sandbox.worker.stop()
 
-    app = Starlette(routes=routes, lifespan=lifespan)
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(ClientGone)])
     app.state.sandbox = sandbox
     return app
