@@ -42,3 +42,21 @@ def test_assumptions_section_is_rendered_from_the_current_specs() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_readme_calls_to_the_sandbox_control_endpoints_send_the_default_admin_key() -> None:
+    import json
+
+    fixtures = ROOT / "sandbox" / "contactimport_sandbox" / "fixtures" / "default.json"
+    key = json.loads(fixtures.read_text(encoding="utf-8"))["sandbox"]["adminKey"]
+    blocks = re.findall(r"```sh\n(.*?)```", README, flags=re.DOTALL)
+    calls = [
+        line
+        for block in blocks
+        for line in block.splitlines()
+        if re.search(r"/_sandbox/(reset|faults)", line)
+    ]
+    assert calls, "the README shows no call to a sandbox control endpoint"
+    for line in calls:
+        assert f"X-Sandbox-Admin-Key: {key}" in line, line
+    assert f"`{key}`" in README and "`X-Sandbox-Admin-Key`" in README

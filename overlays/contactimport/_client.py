@@ -242,6 +242,42 @@ def _credential_value(name: str, value: str) -> str:
     return value
 
 
+def _scheme_text(name: str, scheme: Mapping[str, Any]) -> str:
+    if scheme.get("type") == "apiKey":
+        return f"{name} ({scheme.get('name')} {scheme.get('in')})"
+    if scheme.get("type") == "http":
+        return f"{name} (HTTP {scheme.get('scheme')})"
+    return f"{name} ({scheme.get('type')})"
+
+
+def _refuse_user_info(api: ApiName, base_url: str) -> None:
+    """A base URL with user info (`https://user:password@host`) is refused.
+
+    Neither spec has an HTTP basic security scheme (W50API: bearer token; CheckMarket: the
+    X-Master-Key and X-Key headers), so user info is never a credential these APIs read. Kept, it
+    would be shown in reprs and error messages, logged by httpx ("HTTP Request: GET http://user:
+    password@...") and sent by httpx as an `Authorization: Basic` header, which on the W50API
+    replaces the bearer token. Dropping it silently would hide a misconfiguration, so the client
+    says what to do instead (without echoing the user info).
+    """
+    try:
+        netloc = urlsplit(base_url).netloc
+    except ValueError:
+        raise InvalidParameterError(
+            f"base_url is not a valid URL: {redact_url(base_url)!r}"
+        ) from None
+    if "@" not in netloc:
+        return
+    schemes = security_schemes(api)
+    uses = ", ".join(_scheme_text(name, scheme) for name, scheme in schemes.items())
+    raise InvalidParameterError(
+        f"base_url must not carry user info (user:password@host), got {redact_url(base_url)!r}: "
+        f"the {api} spec authenticates with {uses or 'no security scheme'}, not HTTP basic "
+        "auth; remove the user info and pass the credentials as the client's arguments (or "
+        "their environment variables)"
+    )
+
+
 class ClientCore:
     """Configuration, request building and response reading shared by sync and async clients."""
 
@@ -264,6 +300,7 @@ class ClientCore:
             raise InvalidParameterError(
                 f"base_url must start with http:// or https://, got {redact_url(base_url)!r}"
             )
+        _refuse_user_info(api, base_url)
         self.base_url = base_url.rstrip("/")
         self.not_found_hint = _missing_path_prefix(api, self.base_url)
         if wire_format is None and (from_env := env_value(WIRE_FORMAT_ENV)) is not None:
@@ -455,6 +492,9 @@ class ClientCore:
     def transport_error(
         self, call: PreparedCall[Any], args: Mapping[str, Any], error: httpx.TransportError
     ) -> ContactImportError:
+        """The SDK's exception for a transport error, holding only redacted text: the caller
+        raises it outside the `except` block, so neither `__context__` nor `__cause__` keeps the
+        httpx error, whose `request` carries the credential headers in clear."""
         attempts = attempts_made(error)
         where = f"{args['method']} {redact_url(args['url'])}"
         text = self._scrub(str(error)) or type(error).__name__
@@ -504,8 +544,10 @@ class SyncSender:
         try:
             response = self.http.request(**args)
         except httpx.TransportError as error:
-            raise self.core.transport_error(call, args, error) from None
-        return self.core.read(call, response)
+            failure = self.core.transport_error(call, args, error)
+        else:
+            return self.core.read(call, response)
+        raise failure  # outside the handler: no __context__ holding the credentialed request
 
     def close(self) -> None:
         if self.owns_client:
@@ -536,8 +578,10 @@ class AsyncSender:
         try:
             response = await self.http.request(**args)
         except httpx.TransportError as error:
-            raise self.core.transport_error(call, args, error) from None
-        return self.core.read(call, response)
+            failure = self.core.transport_error(call, args, error)
+        else:
+            return self.core.read(call, response)
+        raise failure  # outside the handler: no __context__ holding the credentialed request
 
     async def aclose(self) -> None:
         if self.owns_client:

@@ -59,7 +59,10 @@ def serve(
     )
     print(
         f"# serving http://{shown_host}:{bound_port} (W50API under {W50_PREFIX}, CheckMarket"
-        " under /3); point the clients at it with:\n" + export_lines(environment),
+        " under /3); point the clients at it with:\n"
+        + export_lines(environment)
+        + "\n# its control endpoints (/_sandbox/faults, /_sandbox/reset) take the header"
+        f" X-Sandbox-Admin-Key: {app.state.sandbox.fixtures.admin_key}",
         file=sys.stderr,
         flush=True,
     )

@@ -9,6 +9,11 @@ serves exactly the operations the specs describe:
   DELETE), ``/_sandbox/reset`` (POST: delete all state), ``/_sandbox/which50/custom-events``,
   ``/_sandbox/which50/contact-lists/{contactListId}/contacts`` (a list's contacts, paginated: the
   W50API has no operation listing them)
+
+The control endpoints (``/_sandbox/faults``, ``/_sandbox/reset``) need the fixtures' admin key
+(``sandbox.adminKey``) in the ``X-Sandbox-Admin-Key`` header: missing 401, wrong 403, with the
+``{"Message": ...}`` body of the other sandbox-only endpoints. ``/_sandbox/health`` is open (a
+readiness probe); the two W50 views take the account's bearer token.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ import contextlib
 import json
 import logging
 import re
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,10 +31,11 @@ from typing import Any, TypeVar
 from contactimport.datacontract import XmlEncodeError
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
-from starlette.requests import Request
+from starlette.middleware import Middleware
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from starlette.types import Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from . import spec as spec_module
 from .checkmarket import FINAL_STATUSES, CheckMarket
@@ -57,6 +63,12 @@ MAX_BODY_BYTES = 64 * 1024 * 1024
 W50_UNAUTHORIZED = "Authorization has been denied for this request."
 W50_FORBIDDEN = "The user does not have the relevant permissions to perform this action."
 CM_UNAUTHORIZED = "Authorization has been denied for this request."
+ADMIN_HEADER = "X-Sandbox-Admin-Key"
+ADMIN_UNAUTHORIZED = (
+    f"The sandbox's control endpoints need the admin key of its fixtures (sandbox.adminKey) in "
+    f"the {ADMIN_HEADER} header."
+)
+ADMIN_FORBIDDEN = f"The {ADMIN_HEADER} header does not hold the sandbox's admin key."
 INTERNAL_ERROR = "An error has occurred."
 CM_ERROR_TYPES = {
     400: "ValidationError",
@@ -260,6 +272,15 @@ def authenticate_cm(
     return account
 
 
+def authenticate_admin(sandbox: Sandbox, request: Request) -> None:
+    """The control endpoints' check: the fixtures' admin key in ADMIN_HEADER."""
+    given = request.headers.get(ADMIN_HEADER)
+    if not given:
+        raise Unauthorized(ADMIN_UNAUTHORIZED)
+    if not sandbox.fixtures.is_admin_key(given):
+        raise Forbidden(ADMIN_FORBIDDEN)
+
+
 def _validation_message(exc: ValidationFailed) -> str:
     return f"The request is invalid. {exc.path}: {exc.rule}."
 
@@ -275,6 +296,78 @@ async def _drop(send: Send) -> None:
     )
     await send({"type": "http.response.body", "body": b'{"', "more_body": True})
     raise ConnectionAbortedError("sandbox fault injection: connection dropped")
+
+
+def _arrived(receive: Receive) -> Message | None:
+    """The message ``receive()`` has ready, or None when it would have to wait: the coroutine is
+    run to its first suspension and closed there (a cancelled scope would cost an event loop
+    turn on every request; this costs nothing when the client is still there)."""
+    step = receive()
+    if not isinstance(step, Coroutine):
+        return None
+    try:
+        step.send(None)
+    except StopIteration as done:
+        message: Message = done.value
+        return message
+    step.close()
+    return None
+
+
+class ClientGone:
+    """ASGI middleware: a client that goes away mid-request is logged as one WARNING line (the
+    method, the path, how far the request got), never as a traceback.
+
+    Noticed two ways: reading the body fails (Starlette's ``ClientDisconnect``: the connection
+    closed mid-upload), or a non-blocking look at the connection just before the answer starts
+    finds it closed (uvicorn would drop the answer silently; the work was done, the client does
+    not know). The answer to a client that has gone is not sent. The look is taken only when
+    nothing of the body is left to read (none was declared, or the endpoint read it all): it
+    never takes a chunk of a body the endpoint refused unread, nor invites one with
+    ``100 Continue``.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        gone = False
+        may_look = not any(
+            name == b"transfer-encoding" or (name == b"content-length" and value.strip() != b"0")
+            for name, value in scope["headers"]
+        )
+
+        async def watched_receive() -> Message:
+            nonlocal gone, may_look
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                gone = True
+            elif not message.get("more_body", False):
+                may_look = True  # the body is read to its end
+            return message
+
+        async def checked_send(message: Message) -> None:
+            nonlocal gone
+            if message["type"] == "http.response.start" and may_look and not gone:
+                arrived = _arrived(receive)
+                gone = arrived is not None and arrived["type"] == "http.disconnect"
+            if not gone:
+                await send(message)
+
+        try:
+            await self.app(scope, watched_receive, checked_send)
+        except ClientDisconnect:
+            self.log(scope, "before its request body was complete")
+            return
+        if gone:
+            self.log(scope, "before the answer was sent")
+
+    @staticmethod
+    def log(scope: Scope, when: str) -> None:
+        log.warning("%s %s: the client went away %s", scope["method"], scope["path"], when)
 
 
 class _Endpoint:
@@ -326,8 +419,8 @@ def make_endpoint(sandbox: Sandbox, op: Operation) -> _Endpoint:
             response = error_response(sandbox, op.api, "application/json", exc.status, exc.message)
         except SandboxError as exc:
             response = error_response(sandbox, op.api, media, exc.status, exc.message)
-        except ConnectionAbortedError:
-            raise
+        except (ConnectionAbortedError, ClientDisconnect):
+            raise  # a dropped-connection fault; a client gone mid-body (logged by ClientGone)
         except Exception:
             log.exception("%s failed", op.operation_id)
             response = error_response(sandbox, op.api, media, 500, INTERNAL_ERROR)
@@ -742,6 +835,10 @@ def create_app(
         return JSONResponse({"status": "ok", "worker": sandbox.worker.running})
 
     async def faults(request: Request) -> Response:
+        try:
+            authenticate_admin(sandbox, request)
+        except SandboxError as exc:
+            return JSONResponse({"Message": exc.message}, status_code=exc.status)
         if request.method == "PUT":
             try:
                 settings = FaultSettings.from_json(json.loads(await read_body(request)))
@@ -755,6 +852,10 @@ def create_app(
         return JSONResponse(sandbox.faults.settings.to_json())
 
     async def reset(request: Request) -> Response:
+        try:
+            authenticate_admin(sandbox, request)
+        except SandboxError as exc:
+            return JSONResponse({"Message": exc.message}, status_code=exc.status)
         await run_in_threadpool(sandbox.store.reset)
         return JSONResponse({"reset": True})
 
@@ -816,6 +917,6 @@ def create_app(
         finally:
             sandbox.worker.stop()
 
-    app = Starlette(routes=routes, lifespan=lifespan)
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(ClientGone)])
     app.state.sandbox = sandbox
     return app

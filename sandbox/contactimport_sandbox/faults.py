@@ -6,7 +6,8 @@ each of these before the request is processed (it changes nothing). ``lost_answe
 probability that the request IS processed and then its answer lost (the connection dropped,
 after ``answer_latency_ms``): what a client cannot tell from a dropped connection before
 processing, and the case a write that is not idempotent must be careful about.
-Settings come from ``--faults`` (a JSON file or JSON text) or ``PUT /_sandbox/faults``.
+Settings come from ``--faults`` (a JSON file or JSON text) or ``PUT /_sandbox/faults`` (with the
+fixtures' admin key in ``X-Sandbox-Admin-Key``).
 """
 
 from __future__ import annotations

@@ -79,6 +79,11 @@ class Fixtures:
     language_codes: frozenset[str]
     country_codes: frozenset[str] = frozenset()
     state_codes: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    admin_key: str = field(default="", repr=False)
+    """``sandbox.adminKey``: the credential of the control endpoints (empty: they refuse all)."""
+
+    def is_admin_key(self, given: str) -> bool:
+        return bool(self.admin_key) and _same(self.admin_key, given)
 
     def w50_token(self, token: str) -> tuple[W50Account, W50Token] | None:
         for account in self.w50_accounts:
@@ -182,6 +187,15 @@ def _parse(raw: dict[str, Any]) -> Fixtures:
         w50_accounts.append(
             W50Account(str(account["id"]), str(account.get("name", "")), tokens, tuple(lists))
         )
+    section = raw.get("sandbox")
+    admin_key = section.get("adminKey") if isinstance(section, dict) else None
+    if not isinstance(admin_key, str) or not admin_key.strip() or admin_key != admin_key.strip():
+        raise ValueError(
+            "sandbox.adminKey must be a non-empty string without surrounding blanks (the admin "
+            "key of /_sandbox/faults and /_sandbox/reset, sent in X-Sandbox-Admin-Key)"
+        )
+    if any(ord(ch) < 0x20 or ord(ch) > 0x7E for ch in admin_key):
+        raise ValueError("sandbox.adminKey must be printable ASCII (it is sent in a header)")
     cm = raw["checkmarket"]
     cm_accounts = tuple(
         CheckMarketAccount(
@@ -207,4 +221,5 @@ def _parse(raw: dict[str, Any]) -> Fixtures:
             str(country).upper(): frozenset(str(s).upper() for s in states)
             for country, states in cm.get("stateCodes", {}).items()
         },
+        admin_key,
     )

@@ -16,6 +16,7 @@ import httpx
 W50_TOKEN = "w50-acme-full"
 CM_MASTER_KEY = "cm-acme-master"
 CM_KEY = "cm-acme-contacts-write"
+SANDBOX_ADMIN = {"X-Sandbox-Admin-Key": "sandbox-admin-local"}  # /_sandbox/faults and reset
 
 
 def free_port() -> int:
@@ -55,9 +56,10 @@ class Sandbox:
 
     def set_faults(self, settings: dict[str, Any] | None) -> None:
         if settings is None:
-            httpx.delete(f"{self.url}/_sandbox/faults").raise_for_status()
+            httpx.delete(f"{self.url}/_sandbox/faults", headers=SANDBOX_ADMIN).raise_for_status()
         else:
-            httpx.put(f"{self.url}/_sandbox/faults", json=settings).raise_for_status()
+            answer = httpx.put(f"{self.url}/_sandbox/faults", json=settings, headers=SANDBOX_ADMIN)
+            answer.raise_for_status()
 
     def env(self) -> dict[str, str]:
         """Environment variables pointing the CLI at this sandbox with full credentials."""

@@ -15,6 +15,7 @@ W50_OTHER_TOKEN = "w50-globex-full"
 CM_MASTER = "cm-acme-master"
 CM_KEY = "cm-acme-contacts-write"
 CM_READ_KEY = "cm-acme-contacts-read"
+SANDBOX_ADMIN = {"X-Sandbox-Admin-Key": "sandbox-admin-local"}  # /_sandbox/faults and reset
 CUSTOMERS_LIST = 1  # the default fixtures' "Customers" list: Email, Mobile, FirstName, ...
 
 FAST_RETRIES = RetryPolicy(max_retries=3, initial_backoff=0.001, max_backoff=0.01, jitter=0.5)
@@ -37,12 +38,14 @@ class LiveSandbox:
 
     def set_faults(self, *rules: dict[str, Any], seed: int = 7) -> None:
         response = httpx.put(
-            f"{self.origin}/_sandbox/faults", json={"seed": seed, "rules": list(rules)}
+            f"{self.origin}/_sandbox/faults",
+            json={"seed": seed, "rules": list(rules)},
+            headers=SANDBOX_ADMIN,
         )
         response.raise_for_status()
 
     def clear_faults(self) -> None:
-        httpx.delete(f"{self.origin}/_sandbox/faults").raise_for_status()
+        httpx.delete(f"{self.origin}/_sandbox/faults", headers=SANDBOX_ADMIN).raise_for_status()
 
 
 def run(coroutine: Any) -> Any:

@@ -38,3 +38,11 @@ def test_sandbox_passes_host_port_db_and_fixtures_to_serve(
 def test_sandbox_rejects_a_missing_fixtures_file_as_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["sandbox", "--fixtures", str(tmp_path / "none.json")])
     assert result.exit_code == 2
+
+
+def test_sandbox_help_names_the_admin_key_of_the_packaged_fixtures() -> None:
+    from contactimport_sandbox import load_fixtures
+
+    result = CliRunner().invoke(cli, ["sandbox", "--help"])
+    assert result.exit_code == 0
+    assert f"X-Sandbox-Admin-Key: {load_fixtures(None).admin_key}" in result.output

@@ -29,6 +29,7 @@ W50_OTHER = {"Authorization": "Bearer w50-globex-full"}
 CM_AUTH = {"X-Master-Key": "cm-acme-master", "X-Key": "cm-acme-contacts-write"}
 CM_READONLY = {"X-Master-Key": "cm-acme-master", "X-Key": "cm-acme-contacts-read"}
 CM_OTHER = {"X-Master-Key": "cm-globex-master", "X-Key": "cm-globex-contacts-write"}
+ADMIN = {"X-Sandbox-Admin-Key": "sandbox-admin-local"}  # the control endpoints' key (fixtures)
 CUSTOMERS = 1  # acme's list: Email, Mobile, FirstName, LastName, ReferanceAccountId, Segment
 # CUSTOMERS' Segment has the fixed values Standard, Gold, Legacy and the DefaultValue Standard.
 SEGMENT_DEFAULT = {"Segment": "Standard"}

@@ -3,12 +3,14 @@ restart in the middle of an import job (the CLI entry point in a subprocess, kil
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,18 +18,23 @@ import httpx
 import pytest
 from contactimport_sandbox import FaultSettings, SandboxOptions, create_app
 
-from .conftest import CUSTOMERS, W50, W50_AUTH, Live, check, free_port, w50_error
+from .conftest import ADMIN, CUSTOMERS, W50, W50_AUTH, Live, check, free_port, w50_error
 
 
 def faults(live: Live, *rules: dict[str, Any], seed: int = 3) -> None:
     response = httpx.put(
-        f"{live.origin}/_sandbox/faults", json={"seed": seed, "rules": list(rules)}
+        f"{live.origin}/_sandbox/faults",
+        json={"seed": seed, "rules": list(rules)},
+        headers=ADMIN,
     )
     assert response.status_code == 200, response.text
 
 
 def test_faults_are_off_by_default(live: Live) -> None:
-    assert httpx.get(f"{live.origin}/_sandbox/faults").json() == {"seed": None, "rules": []}
+    assert httpx.get(f"{live.origin}/_sandbox/faults", headers=ADMIN).json() == {
+        "seed": None,
+        "rules": [],
+    }
     statuses = {
         httpx.get(f"{live.origin}{W50}/contactLists", headers=W50_AUTH).status_code
         for _ in range(20)
@@ -81,7 +88,7 @@ def test_added_latency_and_dropped_connections(live: Live) -> None:
     faults(live, {"route": "listContactLists", "drop_rate": 1.0})
     with pytest.raises(httpx.TransportError):
         httpx.get(f"{live.origin}{W50}/contactLists", headers=W50_AUTH)
-    httpx.delete(f"{live.origin}/_sandbox/faults")
+    httpx.delete(f"{live.origin}/_sandbox/faults", headers=ADMIN)
     assert httpx.get(f"{live.origin}{W50}/contactLists", headers=W50_AUTH).status_code == 200
 
 
@@ -106,7 +113,9 @@ def test_a_lost_answer_is_processed_first_a_dropped_connection_is_not(live: Live
 
 def test_invalid_fault_settings_are_refused(live: Live) -> None:
     response = httpx.put(
-        f"{live.origin}/_sandbox/faults", json={"rules": [{"route": "*", "error_rate": 2}]}
+        f"{live.origin}/_sandbox/faults",
+        json={"rules": [{"route": "*", "error_rate": 2}]},
+        headers=ADMIN,
     )
     assert response.status_code == 400
     assert "error_rate" in response.json()["Message"]
@@ -302,3 +311,110 @@ def test_the_cli_refuses_bad_settings_before_serving(args: list[str], named: str
     )
     assert result.returncode == 2
     assert named in result.stderr
+
+
+# -- a client that goes away mid-request -------------------------------------------------------
+@pytest.fixture
+def served() -> Iterator[str]:
+    """uvicorn in a thread without its own logging setup, so every record (uvicorn's "Exception
+    in ASGI application" too) reaches pytest's log capture; yields the origin."""
+    import uvicorn
+
+    application = create_app()
+    port = free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(application, host="127.0.0.1", port=port, log_config=None)
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.01)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(10)
+    application.state.sandbox.close()
+
+
+def _send_and_leave(origin: str, head: str, body: bytes, linger: float = 0.2) -> None:
+    """Send a request head (Content-Length promising more than `body`) and part of its body
+    over a raw socket, then close the connection without reading an answer."""
+    import socket
+
+    host, port = origin.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=5) as raw:
+        raw.sendall(head.replace("\n", "\r\n").encode() + b"\r\n" + body)
+        time.sleep(linger)
+
+
+GONE_CASES = {
+    "vendor upload mid-body": (
+        "/Which50API/contactLists/1/import/1",
+        "POST {path} HTTP/1.1\nHost: s\nAuthorization: Bearer w50-acme-full\n"
+        "Content-Type: application/json\nContent-Length: 100000\n",
+        b'[{"Values": {"Email": "a@example.com"}},',
+    ),
+    "CheckMarket bulk mid-body, chunked": (
+        "/3/contacts/import/1",
+        "POST {path} HTTP/1.1\nHost: s\nX-Master-Key: cm-acme-master\n"
+        "X-Key: cm-acme-contacts-write\nContent-Type: application/json\n"
+        "Transfer-Encoding: chunked\n",
+        b'10\r\n{"Contacts": [{"\r\n',
+    ),
+    "control endpoint mid-body": (
+        "/_sandbox/faults",
+        "PUT {path} HTTP/1.1\nHost: s\nX-Sandbox-Admin-Key: sandbox-admin-local\n"
+        "Content-Type: application/json\nContent-Length: 5000\n",
+        b'{"rules": [',
+    ),
+    "before the answer": (
+        "/Which50API/contactLists",
+        "GET {path} HTTP/1.1\nHost: s\nAuthorization: Bearer w50-acme-full\n",
+        b"",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(GONE_CASES))
+def test_a_client_that_goes_away_mid_request_is_one_log_line(
+    served: str, case: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    path, head, body = GONE_CASES[case]
+    if case == "before the answer":  # the answer comes 400 ms later; the client leaves at 100 ms
+        rule = {"route": "listContactLists", "latency_ms": 400}
+        put = httpx.put(f"{served}/_sandbox/faults", json={"rules": [rule]}, headers=ADMIN)
+        assert put.status_code == 200
+    caplog.set_level(logging.INFO)
+    _send_and_leave(served, head.format(path=path), body, linger=0.1)
+    deadline = time.monotonic() + 5
+    while not any(path in r.getMessage() for r in caplog.records):
+        assert time.monotonic() < deadline, [r.getMessage() for r in caplog.records]
+        time.sleep(0.02)
+    time.sleep(0.6)  # anything logged after the line (a late traceback) is caught too
+    about = [r for r in caplog.records if r.levelno >= logging.WARNING or path in r.getMessage()]
+    assert len(about) == 1, [(r.name, r.getMessage()) for r in about]
+    record = about[0]
+    assert record.exc_info is None and record.exc_text is None and record.stack_info is None
+    assert "\n" not in record.getMessage()
+    assert "client went away" in record.getMessage()
+    assert record.getMessage().split(" ")[0] in ("GET", "POST", "PUT")
+    httpx.delete(f"{served}/_sandbox/faults", headers=ADMIN).raise_for_status()
+    listed = httpx.get(f"{served}/Which50API/contactLists", headers=W50_AUTH)
+    assert listed.status_code == 200  # the server goes on serving
+
+
+def test_a_client_waiting_for_100_continue_gets_the_refusal_without_an_invitation(
+    served: str,
+) -> None:
+    import socket
+
+    host, port = served.removeprefix("http://").split(":")
+    head = (
+        "POST /Which50API/contactLists/1/import/1 HTTP/1.1\r\nHost: s\r\n"
+        "Content-Type: application/json\r\nContent-Length: 2\r\nExpect: 100-continue\r\n\r\n"
+    )
+    with socket.create_connection((host, int(port)), timeout=5) as raw:
+        raw.sendall(head.encode())
+        answer = raw.recv(4096)
+    assert answer.startswith(b"HTTP/1.1 401 "), answer[:40]

@@ -9,6 +9,7 @@ import httpx
 import pytest
 
 from .conftest import (
+    ADMIN,
     CUSTOMERS,
     GLOBEX_LIST,
     NEWSLETTER,
@@ -160,5 +161,5 @@ async def test_custom_events_paging_out_of_range_is_400_not_500(
 async def test_fault_settings_whose_rules_are_not_a_list_are_400_not_500(
     client: httpx.AsyncClient,
 ) -> None:
-    response = await client.put("/_sandbox/faults", json={"rules": 5})
+    response = await client.put("/_sandbox/faults", json={"rules": 5}, headers=ADMIN)
     assert response.status_code == 400, response.text

@@ -3,12 +3,16 @@ field named, never a 500), authentication (401/403) and account isolation (404 a
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 
 from .conftest import (
+    ADMIN,
     CM_AUTH,
     CM_OTHER,
     CM_READONLY,
@@ -331,3 +335,79 @@ async def test_a_body_over_the_limit_is_refused_before_it_is_read_whole(
     assert "exceeds 1000 bytes" in w50_error("upsertContact", response, 400)
     # Refused on the Content-Length before any chunk, else at the first chunk past the limit.
     assert body.pulled <= (0 if declared else 1000 // body.size + 1), body.pulled
+
+
+# -- the sandbox's control endpoints: the fixtures' admin key --------------------------------------
+CONTROLS = [
+    ("GET", "/_sandbox/faults", None),
+    ("PUT", "/_sandbox/faults", {"seed": 1, "rules": [{"route": "*", "error_rate": 1.0}]}),
+    ("DELETE", "/_sandbox/faults", None),
+    ("POST", "/_sandbox/reset", None),
+]
+
+
+@pytest.mark.parametrize(("method", "path", "body"), CONTROLS)
+async def test_control_endpoints_need_the_admin_key(
+    app: Any, client: httpx.AsyncClient, method: str, path: str, body: object
+) -> None:
+    stored = check("which50", "upsertContact", await upsert(client, {"Email": "k@example.com"}))
+    for headers, status in (
+        ({}, 401),
+        ({"X-Sandbox-Admin-Key": ""}, 401),
+        ({"X-Sandbox-Admin-Key": "sandbox-admin-wrong"}, 403),
+        ({"X-Sandbox-Admin-Key": "w50-acme-full"}, 403),
+        (W50_AUTH, 401),  # a vendor credential is not the admin key
+    ):
+        response = await client.request(method, path, json=body, headers=headers)
+        assert response.status_code == status, (headers, response.text)
+        # the error body of the other sandbox-only endpoints (W50's Error shape)
+        message = response.json()["Message"]
+        assert "X-Sandbox-Admin-Key" in message
+        assert "sandbox-admin-local" not in response.text
+    # nothing changed: no fault switched on, no state wiped
+    assert app.state.sandbox.faults.settings.to_json() == {"seed": None, "rules": []}
+    again = await client.get(f"{W50}/contacts/{stored['EncContactId']}", headers=W50_AUTH)
+    assert check("which50", "getContact", again)["Values"]["Email"] == "k@example.com"
+    response = await client.request(method, path, json=body, headers=ADMIN)
+    assert response.status_code == 200, response.text
+
+
+async def test_health_and_the_w50_views_need_no_admin_key(client: httpx.AsyncClient) -> None:
+    assert (await client.get("/_sandbox/health")).status_code == 200
+    events = await client.get("/_sandbox/which50/custom-events", headers=W50_AUTH)
+    assert events.status_code == 200
+
+
+def test_the_admin_key_comes_from_the_fixtures(tmp_path: Path) -> None:
+    from contactimport_sandbox import FixturesError, create_app, load_fixtures
+    from contactimport_sandbox.fixtures import default_fixtures_text
+
+    raw = json.loads(default_fixtures_text())
+    raw["sandbox"]["adminKey"] = "team-admin-7f3c"
+    own = tmp_path / "team.json"
+    own.write_text(json.dumps(raw))
+    app = create_app(fixtures=own)
+    try:
+        with httpx.Client(
+            transport=httpx.WSGITransport(app=_wsgi(app)), base_url="http://s"
+        ) as http:
+            assert http.post("/_sandbox/reset", headers=ADMIN).status_code == 403
+            team = {"X-Sandbox-Admin-Key": "team-admin-7f3c"}
+            assert http.post("/_sandbox/reset", headers=team).status_code == 200
+    finally:
+        app.state.sandbox.close()
+    assert "team-admin-7f3c" not in repr(load_fixtures(own))
+    for broken in ({}, {"adminKey": ""}, {"adminKey": " padded "}, {"adminKey": "line\nbreak"}):
+        raw["sandbox"] = broken
+        own.write_text(json.dumps(raw))
+        with pytest.raises(FixturesError, match=r"sandbox\.adminKey"):
+            load_fixtures(own)
+    del raw["sandbox"]
+    own.write_text(json.dumps(raw))
+    with pytest.raises(FixturesError, match=r"sandbox\.adminKey"):
+        load_fixtures(own)
+
+
+def _wsgi(app: Any) -> Any:
+    a2wsgi = pytest.importorskip("a2wsgi")
+    return a2wsgi.ASGIMiddleware(app)

@@ -22,6 +22,7 @@ from contactimport_sandbox.store import ID_TABLES, MEMORY, SCHEMA, Store
 from contactimport_sandbox.w50 import Which50
 
 from .conftest import (
+    ADMIN,
     CM_AUTH,
     CUSTOMERS,
     W50,
@@ -354,7 +355,7 @@ async def test_ids_go_on_after_a_reset_and_an_old_id_answers_404(
 ) -> None:
     for _ in range(3):  # a few of each, so a restart from 1 would land on an old id
         before = await objects(client)
-    assert (await client.post("/_sandbox/reset")).json() == {"reset": True}
+    assert (await client.post("/_sandbox/reset", headers=ADMIN)).json() == {"reset": True}
     await assert_gone(client, before)
     after = await objects(client)
     assert all(after[kind] > before[kind] for kind in before), (before, after)

@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from .conftest import (
+    ADMIN,
     CUSTOMERS,
     NEWSLETTER,
     W50,
@@ -292,7 +293,7 @@ async def test_an_empty_name_in_match_or_customevents_is_417(client: httpx.Async
 
 async def test_sandbox_reset_forgets_every_contact_job_and_event(client: httpx.AsyncClient) -> None:
     await upsert(client, {"Email": "r@example.com"}, "?customevents=Welcome")
-    assert (await client.post("/_sandbox/reset")).json() == {"reset": True}
+    assert (await client.post("/_sandbox/reset", headers=ADMIN)).json() == {"reset": True}
     assert await list_count(client) == 0
     assert await events(client) == []
     again = check("which50", "upsertContact", await upsert(client, {"Email": "r@example.com"}))
@@ -303,7 +304,7 @@ async def test_an_enc_contact_id_from_before_a_reset_names_no_contact_after_it(
     client: httpx.AsyncClient,
 ) -> None:
     before = check("which50", "upsertContact", await upsert(client, {"Email": "old@example.com"}))
-    assert (await client.post("/_sandbox/reset")).json() == {"reset": True}
+    assert (await client.post("/_sandbox/reset", headers=ADMIN)).json() == {"reset": True}
     after = check("which50", "upsertContact", await upsert(client, {"Email": "new@example.com"}))
     assert after["EncContactId"] != before["EncContactId"]
     stale = await client.get(f"{W50}/contacts/{before['EncContactId']}", headers=W50_AUTH)

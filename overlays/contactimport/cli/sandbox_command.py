@@ -34,6 +34,12 @@ def sandbox(host: str, port: int, db: str, fixtures: Path | None, log_level: str
     On start it prints the `export` lines that point the clients and this CLI at it
     (WHICH50_BASE_URL, WHICH50_API_TOKEN, CHECKMARKET_BASE_URL, CHECKMARKET_MASTER_KEY,
     CHECKMARKET_KEY), with the fixtures' credentials; --port 0 picks a free port.
+
+    \b
+    Its control endpoints, /_sandbox/faults and /_sandbox/reset, need the fixtures' admin key
+    in a header:
+      X-Sandbox-Admin-Key: sandbox-admin-local
+    (a sandbox shared by a team: --fixtures with a key of its own).
     """
     try:
         module: Any = importlib.import_module("contactimport_sandbox")

@@ -26,6 +26,7 @@ __all__ = [
     "is_sensitive_header",
     "is_sensitive_query_name",
     "redact_headers",
+    "redact_request",
     "redact_text",
     "redact_url",
     "sensitive_headers",
@@ -141,6 +142,18 @@ def redact_url(url: httpx.URL | str) -> str:
                 safe=",[]",
             )
     return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
+
+def redact_request(request: httpx.Request) -> httpx.Request:
+    """A copy of the request safe for an exception to hold: the method, the URL without user
+    info and with credential-like query values redacted, the headers redacted, no body."""
+    url = redact_url(request.url.copy_with(userinfo=b""))
+    return httpx.Request(
+        request.method,
+        url,
+        headers=redact_headers(request.headers),
+        extensions=dict(request.extensions),
+    )
 
 
 def redact_text(text: str, secrets: Iterable[str]) -> str:

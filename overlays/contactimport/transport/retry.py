@@ -44,7 +44,7 @@ from typing import Any, Final
 
 import httpx
 
-from .redaction import redact_headers, redact_url
+from .redaction import redact_headers, redact_request, redact_url
 
 __all__ = [
     "ATTEMPTS_EXTENSION",
@@ -179,6 +179,10 @@ class _Decider:
             if retry_number or not isinstance(error, _NOT_SENT_ERRORS):
                 _log_giving_up(request, _error_reason(error), attempt)
             _annotate(error, attempt)
+            # The error is raised to the caller: it keeps a copy of the request without the
+            # credentials (an httpx client sending through this transport attaches its own
+            # request again; the SDK's clients never pass the httpx error on).
+            error.request = redact_request(request)
             return None
         _log_retry(request, _error_reason(error), delay, retry_number)
         return delay
