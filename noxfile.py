@@ -84,6 +84,7 @@ BENCHMARKS = {
     "xml": "bench/bench_xml.py",
     "sandbox": "bench/bench_sandbox.py",
     "csv-memory": "bench/bench_csv_memory.py",
+    "kill-loop": "bench/bench_kill_loop.py",
 }
 
 
@@ -93,7 +94,9 @@ def bench(session: nox.Session) -> None:
 
     xml: DataContract XML vs JSON (raw and model level); sandbox: 100,000 contacts to a finished
     job and GET rate vs Stoplight Prism; csv-memory: peak memory of 100,000 vs 1,000,000-row
-    imports. No argument runs all three; arguments after the name go to that benchmark.
+    imports; kill-loop: a CheckMarket import killed (SIGKILL) again and again, then the contacts
+    stored counted (exactly once?). No argument runs them all; arguments after the name go to
+    that benchmark.
     """
     install_project(session)
     names = [arg for arg in session.posargs if arg in BENCHMARKS]

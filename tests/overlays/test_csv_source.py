@@ -134,10 +134,11 @@ def test_an_existing_rejects_file_is_replaced_only_when_a_pass_reached_the_end(
     path = write(tmp_path, "Email,Name\nbad\na@x.com,Ann\nb@x.com,Bob\n")
     rejects = tmp_path / "rejects.csv"
     rejects.write_text("earlier run\n", encoding="utf-8")
-    rows = iter(CsvContactSource(path, rejects_path=rejects))
+    source = CsvContactSource(path, rejects_path=rejects)
+    rows = iter(source)
     assert next(rows)["Email"] == "a@x.com"  # the bad row was written, to a temporary file
     assert rejects.read_text(encoding="utf-8") == "earlier run\n"
-    rows.close()  # the pass is cut short: the earlier file stays, no temporary file is left
+    source.close()  # the pass is cut short: the earlier file stays, no temporary file is left
     assert rejects.read_text(encoding="utf-8") == "earlier run\n"
     assert sorted(item.name for item in tmp_path.iterdir()) == ["contacts.csv", "rejects.csv"]
     assert len(list(CsvContactSource(path, rejects_path=rejects))) == 2

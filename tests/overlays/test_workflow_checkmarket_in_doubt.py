@@ -109,6 +109,33 @@ def test_a_kill_after_sending_holds_the_chunk_back_with_an_always_create_configu
     assert [len(chunk) for chunk in fake.sent] == [100, 100, 100, 100]
 
 
+def test_kills_in_a_row_never_send_a_chunk_twice_with_an_always_create_configuration() -> None:
+    # Killed after chunk 1 was sent (in doubt), then the resume is killed after it sent chunk 3:
+    # settling chunk 1 (held back) must not forget that chunk 3 is in flight.
+    fake = FakeCheckMarket()
+    token = killed_token(fake, rows(500), config=ALWAYS_CREATE, chunk_size=100, kill_at=2)
+    token = killed_token(fake, rows(500), continuation_token=token, kill_at=1)
+    outcome = run(fake, rows(500), continuation_token=token)
+    emails = sent_emails(fake)
+    assert len(emails) == len(set(emails)) == 500  # every contact sent exactly once
+    assert outcome.in_doubt == 200
+    assert [(chunk.first, chunk.last) for chunk in outcome.held_back] == [(101, 200), (201, 300)]
+    assert outcome.imported + outcome.in_doubt == 500
+
+
+def test_a_chunk_in_flight_stays_in_doubt_while_an_earlier_one_is_sent_again_on_request() -> None:
+    fake = FakeCheckMarket()
+    token = killed_token(fake, rows(500), config=ALWAYS_CREATE, chunk_size=100, kill_at=2)
+    token = killed_token(fake, rows(500), continuation_token=token, kill_at=1)  # chunk 3 sent
+    # --send-in-doubt sends chunk 2 again and is killed right after: chunk 3 is still in doubt.
+    token = killed_token(fake, rows(500), continuation_token=token, kill_at=1, send_in_doubt=True)
+    outcome = run(fake, rows(500), continuation_token=token)
+    emails = sent_emails(fake)
+    assert emails.count("c250@example.com") == 1  # chunk 3: sent once, then held back
+    assert emails.count("c150@example.com") == 2  # chunk 2: sent again, as asked
+    assert [(chunk.first, chunk.last) for chunk in outcome.held_back] == [(101, 200), (201, 300)]
+
+
 def test_a_kill_after_sending_resends_the_chunk_when_a_repeat_updates_by_email() -> None:
     fake = FakeCheckMarket()
     token = killed_token(fake, rows(300), config=UPDATE_BY_EMAIL, chunk_size=100)

@@ -102,7 +102,7 @@ def test_a_lost_answer_is_processed_first_a_dropped_connection_is_not(live: Live
     with pytest.raises(httpx.TransportError):
         httpx.post(url, headers=W50_AUTH, json={"Values": {"Email": "lost@example.com"}})
     assert time.monotonic() - started >= 0.2
-    httpx.delete(f"{live.origin}/_sandbox/faults")
+    httpx.delete(f"{live.origin}/_sandbox/faults", headers=ADMIN).raise_for_status()
     page = httpx.get(
         f"{live.origin}/_sandbox/which50/contact-lists/{CUSTOMERS}/contacts", headers=W50_AUTH
     ).json()

@@ -329,9 +329,11 @@ class _BulkState:
     single_use: bool = False
     """The configuration was created with ``IsReusable`` false: it serves one bulk import."""
     settings: Mapping[str, Any] | None = field(default=None, hash=False)
-    """The configuration as the server holds it (None: unknown, it was given by id)."""
-    in_flight: int | None = None
-    """The chunk (0-based) recorded before it was sent whose queue item is not known: in doubt."""
+    """The configuration as the server holds it (read when it was created, reused by name, or
+    given by id)."""
+    in_flight: tuple[int, ...] = ()
+    """Chunks (0-based) recorded before they were sent whose queue items are not known: in doubt
+    when the import stopped (more than one when chunks in doubt were sent again on a resume)."""
     held_back: tuple[int, ...] = ()
     """Chunks (0-based) in doubt that were not sent again."""
 
@@ -371,6 +373,10 @@ def _as_json(config: Mapping[str, Any] | None) -> dict[str, Any] | None:
         return None
     shown: dict[str, Any] = json.loads(json.dumps(config, sort_keys=True, default=str))
     return shown
+
+
+def _without(indexes: tuple[int, ...], index: int) -> tuple[int, ...]:
+    return tuple(item for item in indexes if item != index)
 
 
 _Chunk = tuple[Rows, list[dict[str, Any]]]
@@ -516,7 +522,7 @@ class BulkImportProcess(StepProcess[_BulkState]):
                     "configuration or a chunk size covering every contact"
                 )
             # The chunk recorded as in flight when the import was interrupted is in doubt.
-            in_doubt = state.in_flight == state.confirmed_chunks
+            in_doubt = state.confirmed_chunks in state.in_flight
             yield from self._bulk(state.confirmed_chunks, *pending, in_doubt=in_doubt)
             pending = yield from self._next_chunk()
         state = self._state
@@ -563,8 +569,7 @@ class BulkImportProcess(StepProcess[_BulkState]):
         state = self._state
         assert state is not None
         doubtful = set(state.held_back)
-        if state.in_flight is not None and state.in_flight < state.confirmed_chunks:
-            doubtful.add(state.in_flight)
+        doubtful.update(index for index in state.in_flight if index < state.confirmed_chunks)
         if state.uploads_done and not doubtful:
             return None
         in_doubt: list[tuple[int, _Chunk]] = []
@@ -607,8 +612,8 @@ class BulkImportProcess(StepProcess[_BulkState]):
         while True:
             current = self._state
             assert current is not None
-            if current.in_flight != index:
-                self._set_state(replace(current, in_flight=index))
+            if index not in current.in_flight:
+                self._set_state(replace(current, in_flight=(*current.in_flight, index)))
             try:
                 data: Mapping[str, Any] = yield _Bulk(state.import_config_id, chunk)
                 break
@@ -621,17 +626,13 @@ class BulkImportProcess(StepProcess[_BulkState]):
                         return
                     in_doubt = True
                 if not is_transient(error) or attempt >= self._retry.max_attempts:
-                    if not in_doubt:  # known not queued: nothing in flight
-                        held = self._state
-                        assert held is not None
-                        self._set_state(replace(held, in_flight=None))
+                    if not in_doubt:  # known not queued: no longer in flight
+                        self._land(index)
                     raise self._interrupted(
                         f"bulk import of contacts {first}-{first + len(chunk) - 1} failed: {error}"
                     ) from error
                 if not in_doubt:
-                    held = self._state
-                    assert held is not None
-                    self._set_state(replace(held, in_flight=None))
+                    self._land(index)
             yield Pause(self._retry.delay(attempt))
             self._check_cancel()
         queue_item_id = data.get("QueueItemId")
@@ -639,6 +640,12 @@ class BulkImportProcess(StepProcess[_BulkState]):
             raise ImportStateConflict(f"the bulk import answered without a QueueItemId: {data!r}")
         self._done_with(index, chunk, queued=int(queue_item_id))
         self._set_phase(UPLOADING)
+
+    def _land(self, index: int) -> None:
+        """Chunk ``index`` is known not to be queued: it is no longer in flight."""
+        state = self._state
+        assert state is not None
+        self._set_state(replace(state, in_flight=_without(state.in_flight, index)))
 
     def _hold_back(self, index: int, rows: Rows, chunk: list[dict[str, Any]]) -> None:
         self._held.append(HeldBackChunk(index * self._chunk_size + 1, tuple(rows)))
@@ -651,12 +658,12 @@ class BulkImportProcess(StepProcess[_BulkState]):
         *,
         queued: int | None,
     ) -> None:
-        """Record chunk ``index`` as queued (``queued`` its queue item) or else held back;
-        nothing is in flight then. A chunk not done with before moves the position on."""
+        """Record chunk ``index`` as queued (``queued`` its queue item) or else held back; it is
+        no longer in flight. A chunk not done with before moves the position on."""
         state = self._state
         assert state is not None
         held_back = set(state.held_back) - {index}
-        changes: dict[str, Any] = {"in_flight": None}
+        changes: dict[str, Any] = {"in_flight": _without(state.in_flight, index)}
         if queued is None:
             held_back.add(index)
         else:
