@@ -125,7 +125,8 @@ def paths(codec: Any, contacts: list[dict[str, Any]]) -> list[Way]:
 
 def parse_floor(codec: Any, contacts: list[dict[str, Any]], rounds: int) -> float:
     """The floor under any decode: libxml2 parsing the document with the codec's hardened
-    parser (size limit, DOCTYPE refused, no network, depth limit) and freeing the tree, no walk.
+    parser (size limit, DOCTYPE refused, attributes and namespace declarations per element
+    limited, no network, depth limit) and freeing the tree, no walk.
     Timed on its own after the other ways: freeing a tree this size leaves the allocator work
     that would otherwise land in whichever way ran next."""
     from contactimport.datacontract._decoder import parse

@@ -512,3 +512,21 @@ def test_a_404_says_when_the_base_url_lacks_the_specs_path_prefix(
     assert ("does not end with the API's path prefix /Which50API" in str(caught.value)) is hinted
     assert (caught.value.hint is not None) is hinted
     assert "No HTTP resource was found" in str(caught.value)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_3000_deep_xml_error_body_gives_the_typed_error(fmt: str) -> None:
+    """error_for_status reads XML error bodies with the codec's hardened parser: one nested too
+    deeply is kept as text in the typed error, never a RecursionError."""
+    deep = "<Error>" + "<a>" * 3000 + "</a>" * 3000 + "</Error>"
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(400, content=deep.encode(), headers={"Content-Type": "text/xml"})
+
+    with (
+        Which50("t", base_url=BASE, transport=httpx.MockTransport(answer), wire_format=fmt) as w,
+        pytest.raises(ValidationError) as caught,
+    ):
+        w.list_contact_lists()
+    assert caught.value.status_code == 400
+    assert caught.value.body == deep

@@ -6,6 +6,7 @@ scan and so proves the parser settings on their own."""
 from __future__ import annotations
 
 import http.server
+import re
 import resource
 import threading
 import time
@@ -189,8 +190,162 @@ def test_predefined_entities_and_character_references_still_work() -> None:
 )
 def test_the_parser_alone_reads_no_external_entity(document: str) -> None:
     """Defense in depth: even without the DOCTYPE check, the parser resolves nothing external."""
-    from contactimport.datacontract._decoder import _parser
+    from contactimport.datacontract._safexml import _parser
     from lxml import etree
 
     root = etree.fromstring(document.encode(), _parser())
     assert b"root:" not in etree.tostring(root)
+
+
+# -- attributes and namespace declarations: capped per element, refused in linear time ------------
+W50 = DataContractCodec.for_api("which50")
+BOMB = 100_000  # the finding: 100,000 attributes on one element took 89 s to refuse
+
+
+def contacts(count: int) -> list[dict[str, object]]:
+    return [
+        {"Values": {"Email": f"c{n}@example.com", "FirstName": "Anna", "ReferanceAccountId": n}}
+        for n in range(count)
+    ]
+
+
+def batch_document(size: int) -> bytes:
+    """A normal W50 batch (what the API takes) of at least `size` bytes."""
+    one = len(W50.encode("ArrayOfContact", contacts(1)))
+    count = 1 + size // max(1, one - 300)
+    document = W50.encode("ArrayOfContact", contacts(count))
+    while len(document) < size:  # pragma: no cover - the estimate is generous
+        count *= 2
+        document = W50.encode("ArrayOfContact", contacts(count))
+    return document
+
+
+def with_attributes(name: str, extra: str, document: bytes) -> bytes:
+    """`document` with `extra` (attributes or declarations) added to the first element whose
+    local name is `name`, with or without a prefix."""
+    tag = re.compile(rb"<(?:[\w.-]+:)?%s(?=[ />])" % name.encode())
+    match = tag.search(document)
+    assert match is not None, name
+    return document[: match.end()] + b" " + extra.encode() + document[match.end() :]
+
+
+def attributes(count: int) -> str:
+    return " ".join(f'a{n}="x"' for n in range(count))
+
+
+def declarations(count: int) -> str:
+    return " ".join(f'xmlns:p{n}="urn:p{n}"' for n in range(count))
+
+
+def best_time(action: Callable[[], object], rounds: int = 3) -> float:
+    best = float("inf")
+    for _ in range(rounds):
+        started = time.perf_counter()
+        action()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def refusal_time(document: bytes, message: str) -> float:
+    def decode() -> None:
+        with pytest.raises(XmlDecodeError, match=message):
+            W50.decode("ArrayOfContact", document)
+
+    return best_time(decode)
+
+
+# A refusal may cost a few parses of the document, never more: a ratio to decoding a normal
+# batch of the same size, measured side by side, plus a constant for timer noise on tiny times.
+RATIO = 5.0
+SLACK = 0.05  # seconds
+
+
+@pytest.mark.parametrize(
+    ("where", "extra", "message", "encode"),
+    [
+        ("ArrayOfContact", attributes(BOMB), "more than 64 attributes", utf8),
+        ("ArrayOfContact", declarations(BOMB), "more than 64 namespace declarations", utf8),
+        ("Contact", attributes(BOMB), "more than 64 attributes", utf8),
+        ("Value", declarations(BOMB), "more than 64 namespace declarations", utf8),
+        ("ArrayOfContact", attributes(BOMB), "more than 64 attributes", utf16),
+        ("Value", declarations(BOMB), "more than 64 namespace declarations", utf16),
+    ],
+    ids=[
+        "attributes-on-root",
+        "declarations-on-root",
+        "attributes-inside",
+        "declarations-inside",
+        "attributes-on-root-utf16",
+        "declarations-inside-utf16",
+    ],
+)
+def test_attribute_and_namespace_bombs_are_refused_in_linear_time(
+    where: str, extra: str, message: str, encode: Callable[[str], bytes]
+) -> None:
+    bomb = with_attributes(where, extra, batch_document(1000))
+    normal = batch_document(len(bomb))
+    bomb, normal = encode(bomb.decode("utf-8")), encode(normal.decode("utf-8"))
+    assert abs(len(normal) - len(bomb)) < len(bomb) // 2
+    refused_in = refusal_time(bomb, message)
+    decoded_in = best_time(lambda: W50.decode("ArrayOfContact", normal))
+    assert refused_in < RATIO * decoded_in + SLACK, (refused_in, decoded_in)
+
+
+def test_an_attribute_bomb_on_an_element_the_contract_ignores_is_refused_too() -> None:
+    """The limits hold for the whole document, not only for what the decoder reads."""
+    document = with_attributes("Contact", f"><Unknown {attributes(BOMB)}/", batch_document(1000))
+    with pytest.raises(XmlDecodeError, match="more than 64 attributes on one element"):
+        W50.decode("ArrayOfContact", document)
+
+
+@pytest.mark.parametrize(
+    ("where", "has_attributes", "has_declarations"),
+    [("ArrayOfContact", 0, 2), ("Contact", 0, 0), ("Values", 0, 2), ("Value", 1, 1)],
+)
+def test_up_to_the_limits_an_element_is_read(
+    where: str, has_attributes: int, has_declarations: int
+) -> None:
+    from contactimport.datacontract import MAX_ATTRIBUTES, MAX_NAMESPACE_DECLARATIONS
+
+    base = W50.encode("ArrayOfContact", contacts(2))
+    room = MAX_ATTRIBUTES - has_attributes
+    ns_room = MAX_NAMESPACE_DECLARATIONS - has_declarations
+    at_the_limits = with_attributes(where, f"{attributes(room)} {declarations(ns_room)}", base)
+    assert W50.decode("ArrayOfContact", at_the_limits) == contacts(2)
+    one_more = with_attributes(where, attributes(room + 1), base)
+    with pytest.raises(XmlDecodeError, match=f"more than {MAX_ATTRIBUTES} attributes"):
+        W50.decode("ArrayOfContact", one_more)
+    one_more = with_attributes(where, declarations(ns_room + 1), base)
+    with pytest.raises(
+        XmlDecodeError, match=f"more than {MAX_NAMESPACE_DECLARATIONS} namespace declarations"
+    ):
+        W50.decode("ArrayOfContact", one_more)
+
+
+def test_text_that_only_looks_like_many_attributes_is_read() -> None:
+    """Text, comments and CDATA full of `name="value"` pairs are not attributes."""
+    lookalike = " ".join(f'a{n}="x"' for n in range(200))
+    status = f"{lookalike} &lt;x {lookalike}&gt; {'=' * 500}"
+    document = (
+        f'<ImportJob xmlns="{DTO}"><!-- <x {lookalike}> --><CurrentStatus>{status}'
+        f"<![CDATA[ <y {lookalike}> ]]></CurrentStatus></ImportJob>"
+    )
+    assert CODEC.decode("Job", document) == {
+        "CurrentStatus": f"{lookalike} <x {lookalike}> {'=' * 500} <y {lookalike}> "
+    }
+
+
+@pytest.mark.parametrize("where", ["ArrayOfContact", "Contact", "Values", "Key", "Value"])
+def test_every_decoder_path_is_linear_in_attributes(where: str) -> None:
+    """Even on a tree the parser's limits did not check (lxml's own parser here), reading an
+    element's attributes costs no more than their number: no quadratic `values()` or `items()`."""
+    from contactimport.datacontract._decoder import Decoder
+    from lxml import etree
+
+    bomb = with_attributes(where, attributes(20_000), batch_document(1000))
+    normal = batch_document(len(bomb))
+    root_contract = W50._root("ArrayOfContact")
+    bomb_root, normal_root = etree.fromstring(bomb), etree.fromstring(normal)
+    bomb_in = best_time(lambda: Decoder().decode(root_contract, bomb_root))
+    normal_in = best_time(lambda: Decoder().decode(root_contract, normal_root))
+    assert bomb_in < RATIO * normal_in + SLACK, (bomb_in, normal_in)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 import httpx
 import pytest
 from contactimport.errors import (
@@ -101,7 +103,37 @@ def test_checkmarket_string_data_becomes_the_message() -> None:
 def test_error_bodies_with_a_doctype_are_not_parsed() -> None:
     body = b'<!DOCTYPE x [<!ENTITY a "aaaa">]><Error><Message>&a;</Message></Error>'
     details = parse_error_body("which50", body, "application/xml")
-    assert details.message is None
+    assert details.body == body.decode()  # kept as text, the entity never expanded
+    assert "<Message>&a;</Message>" in str(details.message)
+
+
+DEEP = "<a>" * 3000 + "</a>" * 3000  # 21 kB; RecursionError from a reader without a depth limit
+HOSTILE_BODIES = {
+    "3000-deep": DEEP,
+    "attributes": "<Error " + " ".join(f'a{n}="x"' for n in range(5000)) + "/>",
+    "declarations": "<Error " + " ".join(f'xmlns:p{n}="urn:{n}"' for n in range(2000)) + "/>",
+    "doctype": '<!DOCTYPE Error [<!ENTITY a "aaaa">]><Error><Message>&a;</Message></Error>',
+    "processing-instruction-and-deep": '<?xml version="1.0"?><?pi x?>' + DEEP,
+}
+
+
+@pytest.mark.parametrize("body", HOSTILE_BODIES.values(), ids=HOSTILE_BODIES.keys())
+@pytest.mark.parametrize("api", ["which50", "checkmarket"])
+def test_a_hostile_xml_error_body_gives_the_typed_error_with_the_body_as_text(
+    api: Literal["which50", "checkmarket"], body: str
+) -> None:
+    """Error bodies are read by the codec's hardened parser (depth, attributes and namespace
+    declarations per element, no DTD): what it refuses is kept as text, never an untyped
+    exception (RecursionError) escaping the typed error."""
+    assert len(body) < 64 * 1024  # read whole, not cut at the error-body limit
+    request = httpx.Request("GET", "https://api.example/x")
+    response = httpx.Response(
+        400, content=body.encode(), headers={"Content-Type": "application/xml"}, request=request
+    )
+    error = status_error_from_response(api, response)
+    assert isinstance(error, ValidationError)
+    assert error.body == body
+    assert error.message == body[:500]
 
 
 def test_unreadable_body_keeps_its_text_as_message() -> None:

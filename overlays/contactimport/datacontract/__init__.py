@@ -33,14 +33,21 @@ Choices where JSON and XML differ:
 - text XML 1.0 cannot carry (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF) is an
   XmlEncodeError naming the field, never dropped or replaced;
 - reading refuses any DOCTYPE (so no entity is ever expanded and nothing external is fetched),
-  documents over `max_bytes` (64 MiB by default) and nesting deeper than 256 levels.
+  documents over `max_bytes` (64 MiB by default), nesting deeper than `MAX_DEPTH` (256) levels,
+  and more than `MAX_ATTRIBUTES` (64) attributes or `MAX_NAMESPACE_DECLARATIONS` (64) namespace
+  declarations on one element, in time linear in the document's size. The client reads XML
+  error bodies with the same parser.
 """
 
 from ._errors import DataContractError, DataContractSpecError, XmlDecodeError, XmlEncodeError
+from ._safexml import MAX_ATTRIBUTES, MAX_DEPTH, MAX_NAMESPACE_DECLARATIONS
 from .codec import DEFAULT_MAX_BYTES, DataContractCodec
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "MAX_ATTRIBUTES",
+    "MAX_DEPTH",
+    "MAX_NAMESPACE_DECLARATIONS",
     "DataContractCodec",
     "DataContractError",
     "DataContractSpecError",

@@ -12,16 +12,15 @@ dictionary naming another contract than its own (all checked against Mono; i:typ
 as .NET resolves it: `_resolve_qname`).
 Members absent from the XML are absent from the result, as they would be from JSON.
 
-Parsing is hardened before anything is read: a size limit, no DTD at all (a document with a
-DOCTYPE is refused, so no entity is ever expanded: billion laughs, quadratic blow-up, XXE and
-external DTDs cannot happen), no network, and libxml2's nesting limit of 256 levels.
+Parsing is hardened before anything is read (`_safexml.parse_xml`: size, no DTD, depth,
+attributes and namespace declarations per element). Reading stays linear in the document: an
+element's attributes are tested with `keys()` (lxml's `values()` and `items()` cost time
+quadratic in the number of attributes) and read one by one with `get()`.
 """
 
 from __future__ import annotations
 
 import copy
-import re
-import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,8 +55,8 @@ from ._lexical import (
     parse_integer,
     ticks_to_timespan,
 )
+from ._safexml import parse_xml
 
-MAX_DEPTH = 256  # libxml2's limit without XML_PARSE_HUGE
 _I_NIL = f"{{{INSTANCE_NS}}}nil"
 _I_TYPE = f"{{{INSTANCE_NS}}}type"
 _Z_ID = f"{{{SERIALIZATION_NS}}}Id"
@@ -66,160 +65,16 @@ _KEY_VALUE = f"{{{ARRAYS_NS}}}KeyValueOfstringanyType"
 _KEY = f"{{{ARRAYS_NS}}}Key"
 _VALUE = f"{{{ARRAYS_NS}}}Value"
 _INT_RANGE = {32: (-(2**31), 2**31 - 1), 64: (-(2**63), 2**63 - 1)}
-_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 _WHITESPACE = " \t\n\r"
 
 _FLOAT_TYPES = frozenset({"double", "float", "decimal"})
 
-_local = threading.local()
-
-
-class _NothingExternal(etree.Resolver):
-    """Every external entity, parameter entity or DTD resolves to nothing: even if a DOCTYPE got
-    past the checks, no file is read and no URL fetched."""
-
-    # lxml-stubs 0.5 leave out the `context` argument lxml passes and resolve_string needs.
-    def resolve(self, system_url: str, public_id: str, context: Any) -> Any:  # type: ignore[override]
-        return self.resolve_string("", context)  # type: ignore[call-arg]
-
-
-def _parser(*, keep_pis: bool = False) -> etree.XMLParser:
-    """lxml parsers are not shared between threads: one per thread (and one that keeps
-    processing instructions, to find them)."""
-    name = "pi_parser" if keep_pis else "parser"
-    parser: etree.XMLParser | None = getattr(_local, name, None)
-    if parser is None:
-        parser = etree.XMLParser(
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            dtd_validation=False,
-            huge_tree=False,
-            remove_comments=True,
-            remove_pis=not keep_pis,
-            collect_ids=False,
-        )
-        parser.resolvers.add(_NothingExternal())
-        setattr(_local, name, parser)
-    return parser
-
-
-_QUESTION_MARKS_SCANNED = 64  # one by one; after that, one search for "<?"
-_DECLARATION_BYTES = re.compile(rb"\A(?:\xef\xbb\xbf)?<\?xml[ \t\r\n][^>]*\?>")
-
-
-def _has_processing_instruction(data: bytes) -> bool:
-    """Whether the document holds a processing instruction other than the XML declaration
-    (`data` is in an ASCII-compatible encoding). DataContractSerializer's reader refuses them
-    ("Processing instructions (other than the XML declaration) ... are not supported"). A scan
-    for "<?" settles the usual case; only a document holding one (in a comment or a CDATA
-    section, or a real instruction) is parsed a second time, keeping instructions, to look."""
-    declaration = _DECLARATION_BYTES.match(data)
-    position = declaration.end() if declaration else 0
-    # "?" is rare in a document and found with memchr; a two-byte search costs far more
-    for _ in range(_QUESTION_MARKS_SCANNED):
-        position = data.find(b"?", position)
-        if position < 0:
-            return False
-        if position and data[position - 1] == 0x3C:  # "<?"
-            break
-        position += 1
-    else:
-        if data.find(b"<?", position) < 0:
-            return False
-    try:
-        root = etree.fromstring(data, _parser(keep_pis=True))
-    except etree.XMLSyntaxError:
-        return False  # the parse that follows says what is wrong
-    return bool(root.xpath("//processing-instruction()"))
-
-
-# BOMs and "<?" / "<" in encodings that are not ASCII-compatible: (prefix, codec, BOM length).
-_WIDE_ENCODINGS = (
-    (b"\x00\x00\xfe\xff", "utf-32-be", 4),
-    (b"\xff\xfe\x00\x00", "utf-32-le", 4),
-    (b"\xfe\xff", "utf-16-be", 2),
-    (b"\xff\xfe", "utf-16-le", 2),
-    (b"\x00\x00\x00<", "utf-32-be", 0),
-    (b"<\x00\x00\x00", "utf-32-le", 0),
-    (b"\x00<", "utf-16-be", 0),
-    (b"<\x00", "utf-16-le", 0),
-)
-
-
-def _ascii_compatible(data: bytes) -> bytes:
-    """UTF-16 and UTF-32 documents transcoded to UTF-8 (declaration removed), so that the
-    DOCTYPE scan and the parser see the same bytes; other documents unchanged."""
-    for prefix, codec, bom in _WIDE_ENCODINGS:
-        if data.startswith(prefix):
-            try:
-                text = data[bom:].decode(codec)
-            except UnicodeDecodeError:
-                raise XmlDecodeError("", f"not well-formed {codec.upper()} text") from None
-            return _utf8(text)
-    if data[:4] == b"\x4c\x6f\xa7\x94":
-        raise XmlDecodeError("", "EBCDIC documents are not supported")
-    return data
-
-
-def _utf8(text: str) -> bytes:
-    try:
-        return _XML_DECLARATION.sub("", text, count=1).encode("utf-8")
-    except UnicodeEncodeError:
-        raise XmlDecodeError("", "text XML 1.0 cannot carry: a lone surrogate") from None
-
-
-def _has_doctype(data: bytes) -> bool:
-    """Whether the prolog (before the root element) holds a DOCTYPE (`data` is in an
-    ASCII-compatible encoding: see `_ascii_compatible`)."""
-    position = 0
-    length = len(data)
-    while True:
-        start = data.find(b"<", position)
-        if start < 0 or start + 1 >= length:
-            return False
-        marker = data[start + 1 : start + 2]
-        if marker == b"?":
-            end = data.find(b"?>", start + 2)
-            position = end + 2 if end >= 0 else length
-        elif data.startswith(b"<!--", start):
-            end = data.find(b"-->", start + 4)
-            position = end + 3 if end >= 0 else length
-        else:
-            # <!DOCTYPE (or any other <! that may not come before the root), or the root itself
-            return marker == b"!"
-
 
 def parse(data: bytes | str, max_bytes: int) -> etree._Element:
-    """The root element of a document, parsed safely."""
-    if isinstance(data, str):
-        if len(data) > max_bytes:
-            raise XmlDecodeError("", f"document larger than the limit of {max_bytes} bytes")
-        data = _utf8(data)
-    elif isinstance(data, bytes | bytearray | memoryview):
-        data = bytes(data)
-        if len(data) > max_bytes:
-            raise XmlDecodeError("", f"document larger than the limit of {max_bytes} bytes")
-        data = _ascii_compatible(data)
-    else:
-        raise TypeError(f"xml must be bytes or str, not {type(data).__name__}")
-    if _has_doctype(data):
-        raise XmlDecodeError("", "a DOCTYPE is not allowed (no DTDs, no entities)")
-    if _has_processing_instruction(data):
-        raise XmlDecodeError(
-            "", "processing instructions (other than the XML declaration) are not allowed"
-        )
-    try:
-        root = etree.fromstring(data, _parser())
-    except etree.XMLSyntaxError as error:
-        message = str(error)
-        if "depth" in message.lower():
-            raise XmlDecodeError("", f"nesting deeper than {MAX_DEPTH} levels") from None
-        raise XmlDecodeError("", f"not well-formed XML: {message}") from None
-    docinfo: Any = root.getroottree().docinfo
-    if docinfo.doctype or docinfo.internalDTD is not None:
-        raise XmlDecodeError("", "a DOCTYPE is not allowed (no DTDs, no entities)")
-    return root
+    """The root element of a document, read by the hardened parser (`_safexml.parse_xml`);
+    processing instructions are refused, as DataContractSerializer's reader refuses them
+    ("Processing instructions (other than the XML declaration) ... are not supported")."""
+    return parse_xml(data, max_bytes, processing_instructions=False)
 
 
 # An error path, rendered only when an error is raised: the schema name, or (parent, suffix)
@@ -267,8 +122,8 @@ class Decoder:
         return self._value(root, root_contract.type, path)
 
     def _value(self, element: etree._Element, value_type: TypeRef, path: _Path) -> Any:
-        # values() is the cheap test for "has attributes"; most elements have none
-        if element.values() and _is_nil(element):
+        # keys() is the cheap, linear test for "has attributes"; most elements have none
+        if element.keys() and _is_nil(element):
             return None
         kind = type(value_type)
         if kind is ScalarType:
@@ -280,7 +135,7 @@ class Decoder:
         if kind is DictionaryType:
             return self._dictionary(element, path)
         if isinstance(value_type, UnionType):
-            if element.values() and element.get(_I_TYPE):
+            if element.keys() and element.get(_I_TYPE):
                 return self._union_by_type(element, value_type, path)
             has_children = any(isinstance(child.tag, str) for child in element)
             if has_children and value_type.object is not None:
@@ -311,7 +166,7 @@ class Decoder:
         )
 
     def _object(self, element: etree._Element, obj: ObjectType, path: _Path) -> Any:
-        attributes = bool(element.values())
+        attributes = bool(element.keys())
         if attributes:
             reference = element.get(_Z_REF)
             if reference is not None:
@@ -343,7 +198,7 @@ class Decoder:
         return result
 
     def _array(self, element: etree._Element, array: ArrayType, path: _Path) -> list[Any]:
-        if element.values():
+        if element.keys():
             _check_declared_type(element, array.contract, path)
         text = element.text
         if text and text.strip(_WHITESPACE):
@@ -371,7 +226,7 @@ class Decoder:
         """`Dictionary<string, object>`: the hot loop of a contact batch, kept flat. Entries in
         the shape .NET writes (Key then Value, the value's only attribute i:type naming a plain
         scalar type) are read inline; anything else goes through `_typed_value`."""
-        if element.values():
+        if element.keys():
             _check_declared_type(element, _DICTIONARY_CONTRACT, path)
         text = element.text
         if text and text.strip(_WHITESPACE):
@@ -393,7 +248,7 @@ class Decoder:
                     _entry_text(pair, path)
             else:
                 key_element, value_element = _pair_parts(pair, path)
-            if key_element.values() and _is_nil(key_element):
+            if key_element.keys() and _is_nil(key_element):
                 raise XmlDecodeError(_render(path), "a dictionary entry without a Key")
             key = key_element.text or ""
             if len(key_element):
@@ -406,9 +261,10 @@ class Decoder:
                 result[key] = None
                 continue
             if not len(value_element):
-                attributes: list[tuple[str, str]] = value_element.items()  # type: ignore[assignment]
-                if len(attributes) == 1:
-                    name, declared = attributes[0]
+                names: list[str] = value_element.keys()  # type: ignore[assignment]
+                if len(names) == 1:  # then values() costs no more than keys()
+                    name = names[0]
+                    declared: str = value_element.values()[0]  # type: ignore[assignment]
                     if name == _I_TYPE:
                         prefix, by_namespace = qnames.get(declared) or _qname(declared)
                         # the prefix is resolved at the value element itself: .NET declares
@@ -628,13 +484,9 @@ def _qname(declared: str) -> _QName:
 
 def _typed_value(element: etree._Element, path: _Path) -> Any:
     """An `object`-typed element: its `i:type` says the .NET type of the value."""
-    nil: str | None = None
-    declared: str | None = None
-    for name, value in element.items():  # one call for both attributes
-        if name == _I_TYPE:
-            declared = str(value)
-        elif name == _I_NIL:
-            nil = str(value)
+    names = element.keys()
+    nil = element.get(_I_NIL) if _I_NIL in names else None
+    declared = element.get(_I_TYPE) if _I_TYPE in names else None
     if nil is not None and nil.strip(_WHITESPACE) in ("true", "1"):
         return None
     if not declared:

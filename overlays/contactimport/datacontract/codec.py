@@ -80,7 +80,8 @@ class DataContractCodec:
     def decode(self, schema_name: str, xml: bytes | str) -> Any:
         """The JSON-shaped value of an XML document of `schema_name`.
 
-        Raises XmlDecodeError for unsafe input (DOCTYPE, too large, too deep), malformed XML,
+        Raises XmlDecodeError for unsafe input (DOCTYPE, too large, too deep, too many
+        attributes or namespace declarations on an element), malformed XML,
         a wrong root element or member text that does not fit its type.
         """
         root_contract = self._root(schema_name)
