@@ -632,3 +632,47 @@ def test_an_always_create_bulk_import_holds_chunks_in_doubt_back_and_sends_them_
     assert as_json(sent)["inDoubt"]["contacts"] == 0
     assert not Path(in_doubt["stateFile"]).exists()
     assert not held_file.exists()
+
+
+@pytest.mark.parametrize(
+    ("api", "command", "missing"),
+    [
+        ("which50", ["which50", "lists"], ["WHICH50_API_TOKEN"]),
+        ("checkmarket", ["checkmarket", "configs", "list"], ["CHECKMARKET_KEY"]),
+    ],
+)
+def test_missing_credentials_name_the_environment_variable_to_set(
+    sandbox: Sandbox, api: str, command: list[str], missing: list[str]
+) -> None:
+    environment: dict[str, str | None] = {**sandbox.env(), **dict.fromkeys(missing)}
+    result = CliRunner().invoke(cli, command, env=environment, catch_exceptions=False)
+    assert result.exit_code == ExitCode.USAGE
+    assert f"set the {missing[0]} environment variable" in result.stderr
+    assert "token=" not in result.stderr  # a Python argument the CLI does not have
+
+
+@pytest.mark.parametrize(
+    ("variable", "command", "named"),
+    [
+        ("WHICH50_API_TOKEN", ["which50", "lists"], "WHICH50_API_TOKEN"),
+        (
+            "CHECKMARKET_KEY",
+            ["checkmarket", "configs", "list"],
+            "CHECKMARKET_MASTER_KEY and CHECKMARKET_KEY",
+        ),
+    ],
+)
+def test_a_refused_credential_says_which_variables_it_came_from(
+    sandbox: Sandbox, tmp_path: Path, variable: str, command: list[str], named: str
+) -> None:
+    result = run(sandbox, *command, env={**sandbox.env(), variable: "not-a-credential"})
+    assert result.exit_code == ExitCode.API_ERROR
+    assert "401" in result.stderr
+    assert f"the credentials came from {named}" in result.stderr
+    assert "not-a-credential" not in result.stderr + result.stdout
+    # The same for an import, whose 401 comes wrapped in the workflow's interruption.
+    csv_file = write_csv(tmp_path / "people.csv", "Email\np@example.com\n")
+    api = command[0]
+    imported = run(sandbox, *import_args(api, csv_file), env={**sandbox.env(), variable: "x-1"})
+    assert imported.exit_code == ExitCode.API_ERROR
+    assert f"the credentials came from {named}" in imported.stderr

@@ -10,6 +10,7 @@ from typing import Any, Final
 import click
 
 from ..checkmarket import CheckMarket, regions
+from ..settings import CHECKMARKET_KEY_ENV, CHECKMARKET_MASTER_KEY_ENV
 from ..workflows.checkmarket import (
     DEFAULT_CHUNK_SIZE,
     BulkImportOutcome,
@@ -19,6 +20,7 @@ from ..workflows.checkmarket import (
 )
 from .common import (
     ExitCode,
+    credentials_from_environment,
     either,
     handle_errors,
     json_option,
@@ -120,7 +122,12 @@ def _check_name(ctx: click.Context, param: click.Parameter, value: str | None) -
 
 def _client(ctx: click.Context) -> CheckMarket:
     options: dict[str, Any] = ctx.find_root().meta.get("checkmarket", {})
+    master_key, key = credentials_from_environment(
+        ctx, "CheckMarket", [CHECKMARKET_MASTER_KEY_ENV, CHECKMARKET_KEY_ENV]
+    )
     return CheckMarket(
+        master_key,
+        key,
         region=options.get("region"),
         base_url=options.get("base_url"),
         wire_format=options.get("wire_format"),

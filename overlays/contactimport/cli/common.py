@@ -11,7 +11,8 @@ from typing import Any, Final, ParamSpec, TypeVar
 import click
 
 from ..csvsource import CsvHeaderError
-from ..errors import ContactImportError, InvalidParameterError
+from ..errors import AuthenticationError, ContactImportError, InvalidParameterError
+from ..settings import env_value
 from ..workflows import (
     EmptyImportError,
     ImportCancelled,
@@ -31,6 +32,7 @@ __all__ = [
     "ExitCode",
     "classify",
     "count_data_lines",
+    "credentials_from_environment",
     "either",
     "handle_errors",
     "json_option",
@@ -135,6 +137,50 @@ def _classify(error: BaseException) -> CliFailure | None:
     return None
 
 
+CREDENTIALS: Final = "credential_variables"
+"""The root context's meta key naming the environment variables the credentials came from."""
+
+
+def credentials_from_environment(ctx: click.Context, api: str, names: Sequence[str]) -> list[str]:
+    """The CLI's credentials, which it reads from the environment only: each variable's value.
+
+    A variable not set (or blank) is a usage error naming it; the names are kept so that a 401
+    can say where the credentials came from.
+    """
+    values = [env_value(name) or "" for name in names]
+    missing = [name for name, value in zip(names, values, strict=True) if not value]
+    if missing:
+        raise CliFailure(
+            ExitCode.USAGE,
+            f"no {api} credentials: set the {' and '.join(missing)} environment "
+            f"variable{'s' if len(missing) > 1 else ''} (`contactimport sandbox` prints the "
+            "sandbox's)",
+        )
+    ctx.find_root().meta[CREDENTIALS] = tuple(names)
+    return values
+
+
+def _with_credential_hint(error: BaseException, failure: CliFailure) -> CliFailure:
+    """``failure``, saying which variables held the credentials when the API refused them."""
+    variables = click.get_current_context().find_root().meta.get(CREDENTIALS)
+    causes: list[BaseException] = []
+    cause: BaseException | None = error
+    while cause is not None and cause not in causes:  # the error, what it was raised from, ...
+        causes.append(cause)
+        cause = cause.__cause__
+    refused = any(isinstance(cause, AuthenticationError) for cause in causes)
+    if not refused or not variables:
+        return failure
+    hinted = CliFailure(
+        failure.code,
+        f"{failure}; the credentials came from {' and '.join(variables)}: check them",
+        failure.extra,
+        resumable=failure.resumable,
+        error_type=failure.error_type,
+    )
+    return hinted
+
+
 def _as_json(value: Any) -> Any:
     as_json = getattr(value, "as_json", None)
     return as_json() if callable(as_json) else value
@@ -153,6 +199,7 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
             failure = classify(error)
             if failure is None:
                 raise
+            failure = _with_credential_hint(error, failure)
             output: Output | None = click.get_current_context().find_object(Output)
             if output is None:
                 output = Output(json_output=False)

@@ -10,6 +10,7 @@ from typing import Any, Final
 import click
 
 from ..csvsource import CsvContactSource
+from ..settings import WHICH50_TOKEN_ENV
 from ..which50 import Which50
 from ..workflows import (
     ImportJobResult,
@@ -21,6 +22,7 @@ from ..workflows.resume import RunMethod
 from .common import (
     CliFailure,
     ExitCode,
+    credentials_from_environment,
     either,
     handle_errors,
     json_option,
@@ -113,7 +115,8 @@ def _match_values(values: tuple[str, ...]) -> dict[str, str]:
 
 def _client(ctx: click.Context) -> Which50:
     options: dict[str, Any] = ctx.find_root().meta.get("which50", {})
-    return Which50(base_url=options.get("base_url"), wire_format=options.get("wire_format"))
+    (token,) = credentials_from_environment(ctx, "W50API", [WHICH50_TOKEN_ENV])
+    return Which50(token, base_url=options.get("base_url"), wire_format=options.get("wire_format"))
 
 
 @click.group()
