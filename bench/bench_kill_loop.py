@@ -126,7 +126,10 @@ def kill_loop(work: Path, args: argparse.Namespace) -> dict[str, Any]:
             out, err = process.communicate(timeout=900)
             exit_code = process.returncode
             if exit_code in (0, 1):
-                last = json.loads(out)
+                try:
+                    last = json.loads(out)
+                except ValueError:
+                    raise RuntimeError(f"exit {exit_code}, no JSON: {err[-800:]}") from None
                 break
             if not state.exists():
                 raise RuntimeError(f"the import ended with {exit_code} and no state: {err[-800:]}")
