@@ -18,7 +18,8 @@ import contextlib
 import json
 import logging
 import re
-from collections.abc import AsyncIterator, Awaitable, Callable
+import threading
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -32,6 +33,7 @@ from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
 from . import spec as spec_module
+from .arrays import JsonArray, is_array
 from .checkmarket import FINAL_STATUSES, CheckMarket
 from .errors import (
     BadRequest,
@@ -39,11 +41,12 @@ from .errors import (
     Forbidden,
     NotAcceptable,
     SandboxError,
+    ServiceUnavailable,
     Unauthorized,
 )
 from .faults import Fault, Faults, FaultSettings
 from .fixtures import CheckMarketAccount, Fixtures, W50Account, load_fixtures
-from .spec import Api
+from .spec import Api, RequestLimits
 from .store import MEMORY, Store
 from .validation import ModelValidator, ValidationFailed
 from .w50 import LIST_NOT_FOUND, Which50, now_iso
@@ -53,7 +56,7 @@ log = logging.getLogger("contactimport_sandbox")
 
 W50_PREFIX = "/Which50API"
 CM_PREFIX = ""  # CheckMarket paths already start with /3/
-MAX_BODY_BYTES = 64 * 1024 * 1024
+VALIDATION_CHUNK = 1000  # elements of an array body validated at a time
 W50_UNAUTHORIZED = "Authorization has been denied for this request."
 W50_FORBIDDEN = "The user does not have the relevant permissions to perform this action."
 CM_UNAUTHORIZED = "Authorization has been denied for this request."
@@ -80,6 +83,53 @@ class SandboxOptions:
     chunk_size: int = 2000  # loaded contacts processed per background step (one transaction)
     step_delay: float = 0.0  # seconds between background steps, to watch progress in tests
     faults: FaultSettings | None = None
+    limits: RequestLimits | None = None  # default: the spec's info.x-request-limits
+
+
+class LargeBodies:
+    """At most ``limits.concurrent_large_bodies`` requests with a body over
+    ``limits.large_body_bytes`` are handled at once (assumption request-limits); another is
+    refused with 503 and Retry-After as soon as its size is known, before it is read."""
+
+    def __init__(self, limits: RequestLimits) -> None:
+        self.limits = limits
+        self.lock = threading.Lock()
+        self.active = 0
+
+    @contextlib.contextmanager
+    def slot(self) -> Iterator[BodySlot]:
+        """One request's claim: taken by ``BodySlot.admit`` once its body is known to be large,
+        given back when the request is done."""
+        claim = BodySlot(self)
+        try:
+            yield claim
+        finally:
+            if claim.held:
+                with self.lock:
+                    self.active -= 1
+
+
+class BodySlot:
+    def __init__(self, bodies: LargeBodies) -> None:
+        self.bodies = bodies
+        self.held = False
+
+    def admit(self, size: int) -> None:
+        """Note that the body has ``size`` bytes (at least); 503 when it is large and every
+        slot for large bodies is taken."""
+        limits = self.bodies.limits
+        if self.held or size <= limits.large_body_bytes:
+            return
+        with self.bodies.lock:
+            if self.bodies.active >= limits.concurrent_large_bodies:
+                raise ServiceUnavailable(
+                    f"The service is handling {limits.concurrent_large_bodies} request bodies "
+                    f"over {limits.large_body_bytes} bytes; retry after "
+                    f"{limits.retry_after_seconds} seconds.",
+                    limits.retry_after_seconds,
+                )
+            self.bodies.active += 1
+            self.held = True
 
 
 @dataclass
@@ -154,6 +204,8 @@ class Sandbox:
             api: ModelValidator.for_api(api, doc) for api, doc in self.documents.items()
         }
         self.wires: dict[Api, Wire] = {api: Wire(api, doc) for api, doc in self.documents.items()}
+        self.limits = self.options.limits or spec_module.request_limits(self.documents["which50"])
+        self.large_bodies = LargeBodies(self.limits)
 
     def close(self) -> None:
         self.worker.stop()
@@ -321,6 +373,8 @@ def make_endpoint(sandbox: Sandbox, op: Operation) -> _Endpoint:
             response = error_response(sandbox, op.api, "application/json", exc.status, exc.message)
         except SandboxError as exc:
             response = error_response(sandbox, op.api, media, exc.status, exc.message)
+            if isinstance(exc, ServiceUnavailable):
+                response.headers["Retry-After"] = str(exc.retry_after)
         except ConnectionAbortedError:
             raise
         except Exception:
@@ -344,32 +398,64 @@ def fault_response(sandbox: Sandbox, api: Api, media: str, fault: Fault) -> Resp
     return response
 
 
-async def read_body(request: Request) -> bytes:
-    """The request body, refused with 400 as soon as it is known to exceed MAX_BODY_BYTES.
+async def read_body(
+    request: Request, max_bytes: int, slot: BodySlot | None = None
+) -> bytes | bytearray:
+    """The request body, refused with 400 as soon as it is known to exceed ``max_bytes`` (the
+    spec's ``x-request-limits`` ``maxBodyBytes``).
 
     A Content-Length over the limit is refused before any of the body is read; a body without
     one (chunked) is read chunk by chunk and refused at the first chunk past the limit, so an
     oversized body is never held in memory whole. 400, not 413: the specs document 400 for a
-    malformed body on every operation that takes one, and no 413.
+    malformed body on every operation that takes one, and no 413. A large body takes a ``slot``
+    first (503 when none is free): on its Content-Length, else once that much has arrived. The
+    body is gathered into one buffer of its declared size (no list of chunks joined at the end:
+    that holds it twice).
     """
-    too_large = f"The request body exceeds {MAX_BODY_BYTES} bytes."
+    too_large = f"The request body exceeds {max_bytes} bytes."
     declared = request.headers.get("content-length")
+    expected = 0
     if declared is not None:
         if not declared.strip().isdigit():
             raise BadRequest(f"The Content-Length header '{declared}' is not a byte count.")
-        if int(declared) > MAX_BODY_BYTES:
+        expected = int(declared)
+        if expected > max_bytes:
             raise BadRequest(too_large)
-    chunks: list[bytes] = []
+        if slot is not None:
+            slot.admit(expected)
+    buffer = bytearray(expected)
     size = 0
     async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BODY_BYTES:
+        end = size + len(chunk)
+        if end > max_bytes:
             raise BadRequest(too_large)
-        chunks.append(chunk)
-    return b"".join(chunks)
+        if slot is not None:
+            slot.admit(end)
+        if end <= len(buffer):
+            buffer[size:end] = chunk
+        else:
+            del buffer[size:]
+            buffer += chunk
+        size = end
+    del buffer[size:]
+    return buffer
+
+
+def blank(raw: bytes | bytearray) -> bool:
+    """Whether a body is empty or only whitespace (without copying it, as strip() would)."""
+    return not raw or raw.isspace()
 
 
 async def handle(sandbox: Sandbox, op: Operation, request: Request, media: str) -> Response:
+    """Handle one request holding a claim on a large-body slot (taken only if its body is
+    large) until its answer is ready."""
+    with sandbox.large_bodies.slot() as slot:
+        return await handle_request(sandbox, op, request, media, slot)
+
+
+async def handle_request(
+    sandbox: Sandbox, op: Operation, request: Request, media: str, slot: BodySlot
+) -> Response:
     if op.api == "which50":
         account: Any = authenticate_w50(sandbox, request, op.permission)
     else:
@@ -378,16 +464,16 @@ async def handle(sandbox: Sandbox, op: Operation, request: Request, media: str) 
         name: parse_path_param(name, kind, request.path_params[name])
         for name, kind in op.path_params
     }
-    raw = b""
+    raw: bytes | bytearray = b""
     body_type = None
     if op.body_schema is not None:
-        raw = await read_body(request)
-        if raw.strip():
+        raw = await read_body(request, sandbox.limits.max_body_bytes, slot)
+        if not blank(raw):
             body_type = body_media(request.headers.get("content-type"))
         elif op.body_required:
             body_type = body_media(request.headers.get("content-type"))
             raise BadRequest("The request body is required and was empty.")
-    call = Call(request, media, account, params, has_body=bool(raw.strip()))
+    call = Call(request, media, account, params, has_body=not blank(raw))
 
     def answer(result: Result) -> bytes:
         try:
@@ -402,7 +488,14 @@ async def handle(sandbox: Sandbox, op: Operation, request: Request, media: str) 
             ) from None
 
     def work() -> tuple[Result, bytes]:
-        if body_type is not None:
+        nonlocal raw
+        streamed = None
+        if body_type is not None and not is_xml(body_type):
+            streamed = json_array_body(sandbox, op, raw, media)
+        if streamed is not None:
+            raw = b""  # the handler reads the elements from the body's text
+            call.body = streamed
+        elif body_type is not None:
             assert op.body_schema is not None
             wire = sandbox.wires[op.api]
             value = wire.decode(body_type, op.body_schema, raw)
@@ -437,6 +530,68 @@ async def handle(sandbox: Sandbox, op: Operation, request: Request, media: str) 
 
     result, body = await run_work(sandbox, op, work)
     return Response(body, status_code=result.status, media_type=media, headers=result.headers)
+
+
+def json_array_body(
+    sandbox: Sandbox, op: Operation, raw: bytes | bytearray, media: str
+) -> JsonArray | None:
+    """A JSON body whose schema is an array of objects (a W50 batch, a CheckMarket bulk
+    import), checked as a whole without holding its elements at once (issue 20): its size
+    against minItems/maxItems first (the W50 batch: 417, as the spec says; others: 400), then
+    its elements a chunk at a time against the schema. The handler gets the elements one by one,
+    each without undeclared members. None when the body is no such array (then it is read whole:
+    a body that is not an array, or not UTF-8 text, gets the usual answers).
+    """
+    assert op.body_schema is not None
+    document = sandbox.documents[op.api]
+    item_schema = spec_module.item_schema_name(document, op.body_schema)
+    if item_schema is None or raw[:3] == b"\xef\xbb\xbf" or b"\x00" in raw[:4]:
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if not is_array(text):
+        return None
+    item_node = document["components"]["schemas"][item_schema]
+    try:
+        body = JsonArray(text, lambda value: spec_module.declared_only(document, item_node, value))
+    except ValueError as exc:
+        raise BadRequest(f"The JSON body could not be read: {exc}") from None
+    except RecursionError:
+        raise BadRequest("The JSON body could not be read: it is nested too deeply.") from None
+    node = spec_module.resolve(document, spec_module.schema(document, op.body_schema))
+    low, high = node.get("minItems"), node.get("maxItems")
+    if op.operation_id == "uploadImportBatch":
+        sandbox.which50.check_batch_size(len(body))
+    count = len(body)
+    if low is not None and count < int(low):
+        raise BadRequest(f"The request is invalid. $: must hold at least {low} items, not {count}.")
+    if high is not None and count > int(high):
+        raise BadRequest(f"The request is invalid. $: must hold at most {high} items, not {count}.")
+    validator = sandbox.validators[op.api]
+    size = min(VALIDATION_CHUNK, int(high)) if high is not None else VALIDATION_CHUNK
+    for first, values, chunk in body.chunks(size):
+        try:
+            if isinstance(validator, ModelValidator):
+                validator.validate(op.body_schema, values, chunk.encode("utf-8"))
+            else:
+                validator.validate(op.body_schema, values)
+        except ValidationFailed as exc:
+            raise BadRequest(_validation_message(_shifted(exc, first))) from None
+        if is_xml(media):
+            pruned = [spec_module.declared_only(document, item_node, value) for value in values]
+            refuse_text_xml_cannot_answer(sandbox, op, media, pruned)
+    return body
+
+
+_INDEX = re.compile(r"^\$\[(\d+)\]")
+
+
+def _shifted(exc: ValidationFailed, first: int) -> ValidationFailed:
+    """A chunk's error with its element's index in the whole body."""
+    path = _INDEX.sub(lambda found: f"$[{int(found.group(1)) + first}]", exc.path)
+    return ValidationFailed(path, exc.rule)
 
 
 def refuse_text_xml_cannot_answer(sandbox: Sandbox, op: Operation, media: str, value: Any) -> None:
@@ -739,7 +894,8 @@ def create_app(
     async def faults(request: Request) -> Response:
         if request.method == "PUT":
             try:
-                settings = FaultSettings.from_json(json.loads(await read_body(request)))
+                body = await read_body(request, sandbox.limits.max_body_bytes)
+                settings = FaultSettings.from_json(json.loads(body))
             except BadRequest as exc:
                 return JSONResponse({"Message": exc.message}, status_code=400)
             except ValueError as exc:

@@ -101,7 +101,7 @@ class Wire:
             self._xml = DataContractCodec.for_api(self.api)
         return self._xml
 
-    def decode(self, media: str, schema_name: str, body: bytes) -> Any:
+    def decode(self, media: str, schema_name: str, body: bytes | bytearray) -> Any:
         if is_xml(media):
             try:
                 return self._codec().decode(schema_name, body)
