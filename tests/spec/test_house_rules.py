@@ -205,7 +205,9 @@ def test_assumptions_are_listed_and_none_is_empty(doc: Document) -> None:
     assert not problems, _problems(problems)
 
 
-def _request_arrays(doc: Document, schema: Any, where: str, seen: set[int]) -> Iterator[tuple[str, Any]]:
+def _request_arrays(
+    doc: Document, schema: Any, where: str, seen: set[int]
+) -> Iterator[tuple[str, Any]]:
     """(where, view) of every array schema a request body of ``schema`` may hold, at any depth."""
     view = doc.view(schema)
     if not view or any(id(part) in seen for part in view):
