@@ -194,3 +194,29 @@ def test_the_parser_alone_reads_no_external_entity(document: str) -> None:
 
     root = etree.fromstring(document.encode(), _parser())
     assert b"root:" not in etree.tostring(root)
+
+
+def test_an_array_over_its_max_items_is_refused_while_parsing() -> None:
+    """Issue 20: the array's items are counted as they arrive; parsing stops at the first item
+    past maxItems, so the rest of the document (here malformed, megabytes later) is never read
+    and its tree never built."""
+    import contactimport_spec
+
+    codec = DataContractCodec.from_document(contactimport_spec.document("which50"))
+    schema = contactimport_spec.document("which50")["components"]["schemas"]
+    limit = schema["ImportJobCreateRequest"]["properties"]["FieldNames"]["maxItems"]
+    arrays = "http://schemas.microsoft.com/2003/10/Serialization/Arrays"
+    head = (
+        '<ImportJobCreateRequest xmlns="http://schemas.datacontract.org/2004/07/W50API.Controllers"'
+        f' xmlns:d2p1="{arrays}"><FieldNames>'
+    )
+    items = "".join(f"<d2p1:string>F{n}</d2p1:string>" for n in range(limit))
+    ok = (head + items + "</FieldNames></ImportJobCreateRequest>").encode()
+    assert len(codec.decode("ImportJobCreateRequest", ok)["FieldNames"]) == limit
+    more = "<d2p1:string>F</d2p1:string>" * 100_000  # 2.8 MB: several feeds of the parser
+    too_many = (head + items + more + "<broken").encode()
+    with pytest.raises(XmlDecodeError) as caught:
+        codec.decode("ImportJobCreateRequest", too_many)
+    assert str(caught.value) == (
+        f"ImportJobCreateRequest.FieldNames: holds more than {limit} items (maxItems)"
+    )

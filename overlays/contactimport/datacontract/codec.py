@@ -6,7 +6,7 @@ import threading
 from collections.abc import Mapping
 from typing import Any, Literal
 
-from ._contract import ContractTables, RootContract
+from ._contract import ArrayBounds, ContractTables, RootContract, array_bounds
 from ._decoder import Decoder, parse
 from ._encoder import Encoder
 
@@ -30,6 +30,7 @@ class DataContractCodec:
     def __init__(self, document: Mapping[str, Any], *, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         self._tables = ContractTables(document)
         self.max_bytes = max_bytes
+        self._bounds: dict[str, ArrayBounds] = {}
 
     @classmethod
     def from_document(
@@ -81,10 +82,15 @@ class DataContractCodec:
         """The JSON-shaped value of an XML document of `schema_name`.
 
         Raises XmlDecodeError for unsafe input (DOCTYPE, too large, too deep), malformed XML,
-        a wrong root element or member text that does not fit its type.
+        a wrong root element, member text that does not fit its type, or an array holding more
+        items than its schema's maxItems (refused while parsing: the tree of such a document is
+        never built whole).
         """
         root_contract = self._root(schema_name)
-        root = parse(xml, self.max_bytes)
+        bounds = self._bounds.get(schema_name)
+        if bounds is None:
+            bounds = self._bounds[schema_name] = array_bounds(root_contract)
+        root = parse(xml, self.max_bytes, bounds)
         return Decoder().decode(root_contract, root)
 
     def _root(self, schema_name: str) -> RootContract:
