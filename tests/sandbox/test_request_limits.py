@@ -166,3 +166,24 @@ async def test_handling_a_bulk_import_holds_a_small_multiple_of_its_body(
         tracemalloc.stop()
     assert response.status_code == 200, response.text
     assert peak < 4 * len(body), f"peak {peak / len(body):.1f} x the body"
+
+
+async def test_a_refused_large_body_is_not_held_after_its_answer(
+    client: httpx.AsyncClient,
+) -> None:
+    """The error's traceback held the body and its text (twice the body) until the next garbage
+    collection; answered, nothing of it stays."""
+    config_id = await create(client, {"Name": "refused", "IsReusable": True})
+    url = f"/3/contacts/import/{config_id}"
+    headers = {**CM_AUTH, "Content-Type": "application/json"}
+    await client.post(url, headers=headers, content=b"[1]")  # warm: a 400 too
+    body = json.dumps(contacts(bulk_limit() + 1), separators=(",", ":")).encode()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        response = await client.post(url, headers=headers, content=body)
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert response.status_code == 400, response.text
+    assert held < len(body) / 4, f"{held / len(body):.2f} x the body is still held"
