@@ -84,6 +84,7 @@ BENCHMARKS = {
     "xml": "bench/bench_xml.py",
     "sandbox": "bench/bench_sandbox.py",
     "csv-memory": "bench/bench_csv_memory.py",
+    "sandbox-memory": "bench/bench_sandbox_memory.py",
 }
 
 
@@ -93,7 +94,8 @@ def bench(session: nox.Session) -> None:
 
     xml: DataContract XML vs JSON (raw and model level); sandbox: 100,000 contacts to a finished
     job and GET rate vs Stoplight Prism; csv-memory: peak memory of 100,000 vs 1,000,000-row
-    imports. No argument runs all three; arguments after the name go to that benchmark.
+    imports; sandbox-memory: the sandbox's peak and after-request RSS per body size, one body and
+    three at once. No argument runs them all; arguments after the name go to that benchmark.
     """
     install_project(session)
     names = [arg for arg in session.posargs if arg in BENCHMARKS]
