@@ -33,9 +33,12 @@ Choices where JSON and XML differ:
 - text XML 1.0 cannot carry (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF) is an
   XmlEncodeError naming the field, never dropped or replaced;
 - reading refuses any DOCTYPE (so no entity is ever expanded and nothing external is fetched),
-  documents over `max_bytes` (64 MiB by default) and nesting deeper than 256 levels.
+  documents over `max_bytes` (64 MiB by default) and nesting deeper than 256 levels, and an array
+  longer than its schema's `maxItems` (counted while parsing; the root array's length is the
+  reader's to check); `iter_items` reads an array document one item at a time.
 """
 
+from ._decoder import NotStreamable
 from ._errors import DataContractError, DataContractSpecError, XmlDecodeError, XmlEncodeError
 from .codec import DEFAULT_MAX_BYTES, DataContractCodec
 
@@ -44,6 +47,7 @@ __all__ = [
     "DataContractCodec",
     "DataContractError",
     "DataContractSpecError",
+    "NotStreamable",
     "XmlDecodeError",
     "XmlEncodeError",
 ]

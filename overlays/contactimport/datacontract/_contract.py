@@ -148,7 +148,9 @@ ArrayBounds = dict[tuple[str, str], tuple[int, str]]
 def array_bounds(root: RootContract) -> ArrayBounds:
     """Every array with a maxItems that a document of ``root`` may hold, by its element's tag
     and its items' tag (what a parser sees), so that an over-long array is refused while the
-    document is parsed, before its tree is built whole."""
+    document is parsed, before its tree is built whole. Not the root array's own bound: its
+    length is its reader's to check and answer (a W50 batch's has a status of its own), and
+    `DataContractCodec.iter_items` reads it without building its tree."""
     bounds: ArrayBounds = {}
     seen: set[int] = set()
 
@@ -164,7 +166,10 @@ def array_bounds(root: RootContract) -> ArrayBounds:
         elif isinstance(value_type, UnionType) and value_type.object is not None:
             visit(tag, value_type.object, path)
 
-    visit(root.tag, root.type, root.schema_name)
+    if isinstance(root.type, ArrayType):
+        visit(root.type.item_tag, root.type.item, f"{root.schema_name}[]")
+    else:
+        visit(root.tag, root.type, root.schema_name)
     return bounds
 
 

@@ -22,8 +22,9 @@ from __future__ import annotations
 import copy
 import re
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from lxml import etree
 
@@ -194,10 +195,12 @@ def _has_doctype(data: bytes) -> bool:
 _FEED_BYTES = 1 << 20  # a bounded document is given to the parser a mebibyte at a time
 
 
-def _pull_parser(tags: set[str]) -> etree.XMLPullParser:
-    """A parser like `_parser()` that reports the end of each element named in ``tags``."""
+def _pull_parser(
+    tags: set[str], events: tuple[Literal["start", "end"], ...] = ("end",)
+) -> etree.XMLPullParser:
+    """A parser like `_parser()` that reports ``events`` of each element named in ``tags``."""
     parser = etree.XMLPullParser(
-        events=("end",),
+        events=events,
         tag=sorted(tags),
         resolve_entities=False,
         no_network=True,
@@ -236,9 +239,8 @@ def _parse_bounded(data: bytes, bounds: ArrayBounds) -> etree._Element:
     return root
 
 
-def parse(data: bytes | str, max_bytes: int, bounds: ArrayBounds | None = None) -> etree._Element:
-    """The root element of a document, parsed safely; with ``bounds``, an array longer than
-    its maxItems is refused while parsing."""
+def _prepared(data: bytes | bytearray | memoryview | str, max_bytes: int) -> bytes:
+    """A document's bytes as the parser gets them, once the checks before parsing passed."""
     if isinstance(data, str):
         if len(data) > max_bytes:
             raise XmlDecodeError("", f"document larger than the limit of {max_bytes} bytes")
@@ -256,17 +258,131 @@ def parse(data: bytes | str, max_bytes: int, bounds: ArrayBounds | None = None) 
         raise XmlDecodeError(
             "", "processing instructions (other than the XML declaration) are not allowed"
         )
-    try:
-        root = _parse_bounded(data, bounds) if bounds else etree.fromstring(data, _parser())
-    except etree.XMLSyntaxError as error:
-        message = str(error)
-        if "depth" in message.lower():
-            raise XmlDecodeError("", f"nesting deeper than {MAX_DEPTH} levels") from None
-        raise XmlDecodeError("", f"not well-formed XML: {message}") from None
+    return data
+
+
+def _syntax_error(error: etree.XMLSyntaxError) -> XmlDecodeError:
+    message = str(error)
+    if "depth" in message.lower():
+        return XmlDecodeError("", f"nesting deeper than {MAX_DEPTH} levels")
+    return XmlDecodeError("", f"not well-formed XML: {message}")
+
+
+def _check_no_doctype(root: etree._Element) -> None:
     docinfo: Any = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None:
         raise XmlDecodeError("", "a DOCTYPE is not allowed (no DTDs, no entities)")
+
+
+def parse(
+    data: bytes | bytearray | memoryview | str, max_bytes: int, bounds: ArrayBounds | None = None
+) -> etree._Element:
+    """The root element of a document, parsed safely; with ``bounds``, an array longer than
+    its maxItems is refused while parsing."""
+    data = _prepared(data, max_bytes)
+    try:
+        root = _parse_bounded(data, bounds) if bounds else etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as error:
+        raise _syntax_error(error) from None
+    _check_no_doctype(root)
     return root
+
+
+def _wrong_root(root_contract: RootContract, root: etree._Element) -> XmlDecodeError:
+    found = f"expected the root element {root_contract.tag}, found {root.tag}"
+    return XmlDecodeError(root_contract.schema_name, found)
+
+
+class NotStreamable(ValueError):
+    """The array document's root carries attributes (``i:nil``, ``i:type``): read it whole."""
+
+
+def iter_array_items(
+    root_contract: RootContract,
+    data: bytes | bytearray | memoryview | str,
+    max_bytes: int,
+    bounds: ArrayBounds,
+) -> Iterator[Any]:
+    """The items of an array document, each decoded as soon as it is parsed and then dropped
+    from the tree, which never holds more than two items (issue 20: a whole 100,000-contact
+    tree and its decoded list were twenty times the document). Checks what `Decoder` checks
+    of the root and between items; nested arrays are counted against ``bounds`` as in `parse`.
+    The root array's own length is the caller's to check. ``NotStreamable`` before any item
+    when the root carries attributes.
+    """
+    array = root_contract.type
+    if not isinstance(array, ArrayType):
+        raise TypeError(f"{root_contract.schema_name} is not an array document")
+    path = root_contract.schema_name
+    data = _prepared(data, max_bytes)
+    item_tag = array.item_tag
+    tags = {root_contract.tag, item_tag} | {item for _, item in bounds}
+    parser = _pull_parser(tags, ("start", "end"))
+    decoder = Decoder()
+    counts: dict[etree._Element, int] = {}
+    root: etree._Element | None = None
+    index = 0
+
+    def settle(before: etree._Element | None) -> None:
+        """Check and drop the root's children before ``before`` (every one when None)."""
+        assert root is not None
+        while len(root) and root[0] is not before:
+            child = root[0]
+            tail = child.tail
+            if tail and tail.strip(_WHITESPACE):
+                raise XmlDecodeError(_render(path), _TEXT_RULE)
+            if child.tag != item_tag and isinstance(child.tag, str):
+                found = f"expected an item element {item_tag}, found {child.tag}"
+                raise XmlDecodeError(_render((path, index)), found)
+            del root[0]
+
+    try:
+        for start in range(0, max(len(data), 1), _FEED_BYTES):
+            parser.feed(data[start : start + _FEED_BYTES])
+            for action, event in parser.read_events():
+                element: etree._Element = event  # type: ignore[assignment]
+                parent = element.getparent()
+                if parent is None:
+                    if action == "start":
+                        root = element
+                        if root.tag != root_contract.tag:
+                            raise _wrong_root(root_contract, root)
+                        if root.values():
+                            raise NotStreamable(path)
+                    continue
+                if root is None and parent.getparent() is None:  # the root's start was not
+                    raise _wrong_root(root_contract, parent)  # reported: another tag
+                if action != "end":
+                    continue
+                if parent is root and element.tag == item_tag:
+                    settle(element)
+                    text = root.text
+                    if text and text.strip(_WHITESPACE):
+                        raise XmlDecodeError(_render(path), _TEXT_RULE)
+                    yield decoder._value(element, array.item, (path, index))
+                    index += 1
+                    tail = element.tail
+                    element.clear()
+                    element.tail = tail
+                    continue
+                bound = bounds.get((str(parent.tag), str(element.tag)))
+                if bound is None:
+                    continue
+                count = counts.get(parent, 0) + 1
+                counts[parent] = count
+                if count > bound[0]:
+                    raise XmlDecodeError(bound[1], f"holds more than {bound[0]} items (maxItems)")
+        closed: etree._Element = parser.close()
+    except etree.XMLSyntaxError as error:
+        raise _syntax_error(error) from None
+    _check_no_doctype(closed)
+    if closed.tag != root_contract.tag:
+        raise _wrong_root(root_contract, closed)
+    root = closed
+    text = root.text
+    if text and text.strip(_WHITESPACE):
+        raise XmlDecodeError(_render(path), _TEXT_RULE)
+    settle(None)
 
 
 # An error path, rendered only when an error is raised: the schema name, or (parent, suffix)
