@@ -10,6 +10,7 @@ from typing import Any
 
 import httpx
 import pytest
+from contactimport.datacontract import DataContractCodec
 from contactimport_sandbox import SandboxOptions
 from contactimport_sandbox.spec import RequestLimits, document, max_items
 
@@ -68,16 +69,45 @@ async def test_a_bulk_import_at_max_items_is_queued_and_processed(
         assert conn.execute("SELECT COUNT(*) FROM cm_queue_contacts").fetchone()[0] == 0
 
 
+@pytest.mark.parametrize("wire", ["json", "xml"])
 async def test_an_invalid_contact_deep_in_a_bulk_import_is_named_by_its_index(
-    client: httpx.AsyncClient, app: Any
+    client: httpx.AsyncClient, app: Any, wire: str
 ) -> None:
     config_id = await create(client, {"Name": "bad", "IsReusable": True})
-    body = contacts(2500)
-    body[2345]["Email"] = 5
-    response = await client.post(f"/3/contacts/import/{config_id}", headers=CM_AUTH, json=body)
+    body: list[dict[str, Any]] = contacts(2500)
+    url = f"/3/contacts/import/{config_id}"
+    if wire == "json":
+        body[2345]["Email"] = 5
+        response = await client.post(url, headers=CM_AUTH, json=body)
+        expected = "The request is invalid. $[2345].Email:"
+    else:  # read item by item: the decoder names the item in the whole document
+        xml = DataContractCodec.for_api("checkmarket").encode("ImportContactList", body)
+        xml = xml.replace(b">F2345<", b"><x/>F2345<", 1)  # an element inside a text value
+        headers = {**CM_AUTH, "Content-Type": "application/xml"}
+        response = await client.post(url, headers=headers, content=xml)
+        expected = "The XML body could not be read: ImportContactList[2345].FirstName:"
     data = cm_error("bulkImportContacts", response, 400)
-    assert data["ErrorMessage"].startswith("The request is invalid. $[2345].Email:"), data
+    assert data["ErrorMessage"].startswith(expected), data
     assert await stored_contacts(app) == 0
+
+
+@pytest.mark.parametrize("over", [False, True], ids=["at-max-items", "over-max-items"])
+async def test_an_xml_bulk_import_is_read_item_by_item_and_bounded(
+    client: httpx.AsyncClient, app: Any, over: bool
+) -> None:
+    config_id = await create(client, {"Name": "xml", "IsReusable": True, "UpdateTypeId": 2})
+    count = bulk_limit() + 1 if over else 3000
+    xml = DataContractCodec.for_api("checkmarket").encode("ImportContactList", contacts(count))
+    headers = {**CM_AUTH, "Content-Type": "application/xml"}
+    response = await client.post(f"/3/contacts/import/{config_id}", headers=headers, content=xml)
+    if over:
+        data = cm_error("bulkImportContacts", response, 400)
+        assert f"at most {bulk_limit()} items, not {count}" in data["ErrorMessage"]
+        return
+    item = int(cm_error("bulkImportContacts", response, 200)["QueueItemId"])
+    final = await result(client, item, timeout=60)
+    assert final["Result"]["ImportResult"] == [{"ResultCode": "R0301", "ContactCount": count}]
+    assert await stored_contacts(app) == count
 
 
 @pytest.mark.parametrize("wire", ["json", "xml"])
