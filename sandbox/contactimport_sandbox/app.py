@@ -205,7 +205,7 @@ class Sandbox:
             api: ModelValidator.for_api(api, doc) for api, doc in self.documents.items()
         }
         self.wires: dict[Api, Wire] = {api: Wire(api, doc) for api, doc in self.documents.items()}
-        self.limits = self.options.limits or spec_module.request_limits(self.documents["which50"])
+        self.limits = self.options.limits or spec_module.shared_request_limits(self.documents)
         self.large_bodies = LargeBodies(self.limits)
 
     def close(self) -> None:

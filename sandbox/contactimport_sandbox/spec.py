@@ -143,6 +143,15 @@ def request_limits(doc: dict[str, Any]) -> RequestLimits:
     return RequestLimits(**values)
 
 
+def shared_request_limits(documents: dict[Api, dict[str, Any]]) -> RequestLimits:
+    """The one ``info.x-request-limits`` of both documents (one server, one set of large-body
+    slots): ``ValueError`` when they differ."""
+    found = {api: request_limits(doc) for api, doc in documents.items()}
+    if len(set(found.values())) != 1:
+        raise ValueError(f"info.x-request-limits differ between the documents: {found}")
+    return next(iter(found.values()))
+
+
 STAGES = ("open", "in-progress", "final")
 OUTCOMES = ("succeeded", "failed")
 

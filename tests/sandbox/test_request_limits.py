@@ -217,3 +217,18 @@ async def test_a_refused_large_body_is_not_held_after_its_answer(
         tracemalloc.stop()
     assert response.status_code == 400, response.text
     assert held < len(body) / 4, f"{held / len(body):.2f} x the body is still held"
+
+
+def test_request_limits_are_read_from_both_documents_and_must_agree() -> None:
+    from contactimport_sandbox.spec import shared_request_limits
+
+    which50, checkmarket = document("which50"), document("checkmarket")
+    limits = shared_request_limits({"which50": which50, "checkmarket": checkmarket})
+    assert limits.max_body_bytes == which50["info"]["x-request-limits"]["maxBodyBytes"]
+    other = {**checkmarket, "info": {"x-request-limits": {"maxBodyBytes": 1, "largeBodyBytes": 1}}}
+    with pytest.raises(ValueError, match="concurrentLargeBodies: must be a positive integer"):
+        shared_request_limits({"which50": which50, "checkmarket": other})
+    limits_json = dict(checkmarket["info"]["x-request-limits"], retryAfterSeconds=9)
+    changed = {**checkmarket, "info": {"x-request-limits": limits_json}}
+    with pytest.raises(ValueError, match="differ between the documents"):
+        shared_request_limits({"which50": which50, "checkmarket": changed})
