@@ -85,6 +85,7 @@ BENCHMARKS = {
     "sandbox": "bench/bench_sandbox.py",
     "csv-memory": "bench/bench_csv_memory.py",
     "kill-loop": "bench/bench_kill_loop.py",
+    "sandbox-memory": "bench/bench_sandbox_memory.py",
 }
 
 
@@ -95,8 +96,9 @@ def bench(session: nox.Session) -> None:
     xml: DataContract XML vs JSON (raw and model level); sandbox: 100,000 contacts to a finished
     job and GET rate vs Stoplight Prism; csv-memory: peak memory of 100,000 vs 1,000,000-row
     imports; kill-loop: a CheckMarket import killed (SIGKILL) again and again, then the contacts
-    stored counted (exactly once?). No argument runs them all; arguments after the name go to
-    that benchmark.
+    stored counted (exactly once?); sandbox-memory: the sandbox's peak and after-request RSS per
+    body size, one body and three at once. No argument runs them all; arguments after the name
+    go to that benchmark.
     """
     install_project(session)
     names = [arg for arg in session.posargs if arg in BENCHMARKS]

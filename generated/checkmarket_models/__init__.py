@@ -221,6 +221,7 @@ class ImportContactList(RootModel[list[ImportContact]]):
         Field(
             description="The contacts of one bulk import.",
             json_schema_extra={"xml": {"name": "ArrayOfImportContact", "wrapped": True}},
+            max_length=100000,
             min_length=1,
         ),
     ]
@@ -708,6 +709,7 @@ class ImportConfig(BaseModel):
         Field(
             description="For file uploads in the web tool: which file column goes to which contact field. Not used by API imports; a configuration for API imports can leave it empty (the server fills it in on the first import).",
             json_schema_extra={"xml": {"name": "ColumnMappings", "wrapped": True}},
+            max_length=1000,
         ),
     ] = MISSING
     EmailMustBeUniqueWithinAccount: Annotated[

@@ -300,6 +300,7 @@ class ImportJobCreateRequest(BaseModel):
                     "wrapped": True,
                 }
             },
+            max_length=1000,
             min_length=1,
         ),
     ]
@@ -572,6 +573,7 @@ class Contact(BaseModel):
                     "wrapped": True,
                 }
             },
+            max_length=1000,
         ),
     ] = MISSING
 

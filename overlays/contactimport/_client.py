@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from ._arraybounds import ArrayBounds, TooManyItems
 from ._version import user_agent
 from ._wireformats import OffWireMembers, WireFormatsSpecError
 from .errors import (
@@ -60,6 +61,7 @@ __all__ = [
     "PreparedCall",
     "SyncLifecycle",
     "SyncSender",
+    "array_bounds",
     "off_json_members",
     "operation_specs",
     "security_schemes",
@@ -185,6 +187,12 @@ def off_json_members(api: ApiName) -> OffWireMembers:
     """What JSON request bodies leave out: the members whose ``x-wire-formats`` lacks ``json``
     (W50 ``Contact.Id``); read once per API from contactimport_spec."""
     return OffWireMembers(_spec_document(api), "json")
+
+
+@lru_cache(maxsize=2)
+def array_bounds(api: ApiName) -> ArrayBounds:
+    """The ``maxItems`` of every request array, checked before sending; read once per API."""
+    return ArrayBounds(_spec_document(api))
 
 
 @lru_cache(maxsize=2)
@@ -378,6 +386,13 @@ class ClientCore:
         }
         if "json" in kwargs:
             body = kwargs.pop("json")
+            if call.operation.request_schema is not None:
+                try:
+                    array_bounds(self.api).check(call.operation.request_schema, body)
+                except TooManyItems as error:
+                    raise InvalidParameterError(
+                        f"{call.operation.operation_id}: {error} (maxItems); nothing was sent"
+                    ) from None
             if call.wire_format == "xml":
                 schema = call.operation.request_schema
                 if schema is None:

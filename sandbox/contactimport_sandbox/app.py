@@ -23,7 +23,8 @@ import contextlib
 import json
 import logging
 import re
-from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
+import threading
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -38,6 +39,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from . import spec as spec_module
+from .arrays import JsonArray, is_array
 from .checkmarket import FINAL_STATUSES, CheckMarket
 from .errors import (
     BadRequest,
@@ -45,11 +47,13 @@ from .errors import (
     Forbidden,
     NotAcceptable,
     SandboxError,
+    ServiceUnavailable,
     Unauthorized,
 )
 from .faults import Fault, Faults, FaultSettings
 from .fixtures import CheckMarketAccount, Fixtures, W50Account, load_fixtures
-from .spec import Api
+from .memory import release_free_memory
+from .spec import Api, RequestLimits
 from .store import MEMORY, Store
 from .validation import ModelValidator, ValidationFailed
 from .w50 import LIST_NOT_FOUND, Which50, now_iso
@@ -59,7 +63,7 @@ log = logging.getLogger("contactimport_sandbox")
 
 W50_PREFIX = "/Which50API"
 CM_PREFIX = ""  # CheckMarket paths already start with /3/
-MAX_BODY_BYTES = 64 * 1024 * 1024
+VALIDATION_CHUNK = 1000  # elements of an array body validated at a time
 W50_UNAUTHORIZED = "Authorization has been denied for this request."
 W50_FORBIDDEN = "The user does not have the relevant permissions to perform this action."
 CM_UNAUTHORIZED = "Authorization has been denied for this request."
@@ -92,6 +96,53 @@ class SandboxOptions:
     chunk_size: int = 2000  # loaded contacts processed per background step (one transaction)
     step_delay: float = 0.0  # seconds between background steps, to watch progress in tests
     faults: FaultSettings | None = None
+    limits: RequestLimits | None = None  # default: the spec's info.x-request-limits
+
+
+class LargeBodies:
+    """At most ``limits.concurrent_large_bodies`` requests with a body over
+    ``limits.large_body_bytes`` are handled at once (assumption request-limits); another is
+    refused with 503 and Retry-After as soon as its size is known, before it is read."""
+
+    def __init__(self, limits: RequestLimits) -> None:
+        self.limits = limits
+        self.lock = threading.Lock()
+        self.active = 0
+
+    @contextlib.contextmanager
+    def slot(self) -> Iterator[BodySlot]:
+        """One request's claim: taken by ``BodySlot.admit`` once its body is known to be large,
+        given back when the request is done."""
+        claim = BodySlot(self)
+        try:
+            yield claim
+        finally:
+            if claim.held:
+                with self.lock:
+                    self.active -= 1
+
+
+class BodySlot:
+    def __init__(self, bodies: LargeBodies) -> None:
+        self.bodies = bodies
+        self.held = False
+
+    def admit(self, size: int) -> None:
+        """Note that the body has ``size`` bytes (at least); 503 when it is large and every
+        slot for large bodies is taken."""
+        limits = self.bodies.limits
+        if self.held or size <= limits.large_body_bytes:
+            return
+        with self.bodies.lock:
+            if self.bodies.active >= limits.concurrent_large_bodies:
+                raise ServiceUnavailable(
+                    f"The service is handling {limits.concurrent_large_bodies} request bodies "
+                    f"over {limits.large_body_bytes} bytes; retry after "
+                    f"{limits.retry_after_seconds} seconds.",
+                    limits.retry_after_seconds,
+                )
+            self.bodies.active += 1
+            self.held = True
 
 
 @dataclass
@@ -166,6 +217,8 @@ class Sandbox:
             api: ModelValidator.for_api(api, doc) for api, doc in self.documents.items()
         }
         self.wires: dict[Api, Wire] = {api: Wire(api, doc) for api, doc in self.documents.items()}
+        self.limits = self.options.limits or spec_module.shared_request_limits(self.documents)
+        self.large_bodies = LargeBodies(self.limits)
 
     def close(self) -> None:
         self.worker.stop()
@@ -285,6 +338,21 @@ def _validation_message(exc: ValidationFailed) -> str:
     return f"The request is invalid. {exc.path}: {exc.rule}."
 
 
+def forget_frames(exc: BaseException) -> None:
+    """Drop the tracebacks of an answered error and of the errors it was raised from.
+
+    Their frames hold the request's body, its text and what was decoded from it, and the error
+    itself stays referenced from a reference cycle through the thread pool's future: without
+    this a refused 60 MB body stayed resident until the next garbage collection (issue 20).
+    """
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        current.__traceback__ = None
+        current = current.__cause__ or current.__context__
+
+
 async def _drop(send: Send) -> None:
     """Start a response and stop mid-body: the client sees the connection dropped."""
     await send(
@@ -401,29 +469,40 @@ def make_endpoint(sandbox: Sandbox, op: Operation) -> _Endpoint:
         if latency:
             await asyncio.sleep(latency)
         media = "application/json"
-        try:
-            if fault is not None and fault.kind == "drop":
-                await _drop(send)
-                return
-            media = negotiate(request.headers.get("accept"))
-            if fault is not None and fault.kind != "lost_answer":
-                response = fault_response(sandbox, op.api, media, fault)
-            else:
-                response = await handle(sandbox, op, request, media)
-                if answer_latency := sandbox.faults.answer_latency(op.operation_id):
-                    await asyncio.sleep(answer_latency)
-                if fault is not None:  # processed, and now its answer is lost
+        with sandbox.large_bodies.slot() as slot:
+            try:
+                if fault is not None and fault.kind == "drop":
                     await _drop(send)
                     return
-        except NotAcceptable as exc:
-            response = error_response(sandbox, op.api, "application/json", exc.status, exc.message)
-        except SandboxError as exc:
-            response = error_response(sandbox, op.api, media, exc.status, exc.message)
-        except (ConnectionAbortedError, ClientDisconnect):
-            raise  # a dropped-connection fault; a client gone mid-body (logged by ClientGone)
-        except Exception:
-            log.exception("%s failed", op.operation_id)
-            response = error_response(sandbox, op.api, media, 500, INTERNAL_ERROR)
+                media = negotiate(request.headers.get("accept"))
+                if fault is not None and fault.kind != "lost_answer":
+                    response = fault_response(sandbox, op.api, media, fault)
+                else:
+                    response = await handle(sandbox, op, request, media, slot)
+                    if answer_latency := sandbox.faults.answer_latency(op.operation_id):
+                        await asyncio.sleep(answer_latency)
+                    if fault is not None:  # processed, and now its answer is lost
+                        await _drop(send)
+                        return
+            except NotAcceptable as exc:
+                response = error_response(
+                    sandbox, op.api, "application/json", exc.status, exc.message
+                )
+            except SandboxError as exc:
+                response = error_response(sandbox, op.api, media, exc.status, exc.message)
+                if isinstance(exc, ServiceUnavailable):
+                    response.headers["Retry-After"] = str(exc.retry_after)
+                forget_frames(exc)
+            except (ConnectionAbortedError, ClientDisconnect):
+                raise  # a dropped-connection fault; a client gone mid-body (logged by ClientGone)
+            except Exception as exc:
+                log.exception("%s failed", op.operation_id)
+                response = error_response(sandbox, op.api, media, 500, INTERNAL_ERROR)
+                forget_frames(exc)
+        if slot.held:
+            # Everything the large body needed is free now, the error paths' too (their
+            # tracebacks are gone): give it back to the system (see memory.py).
+            release_free_memory()
         await response(scope, receive, send)
 
     return _Endpoint(endpoint)
@@ -442,32 +521,59 @@ def fault_response(sandbox: Sandbox, api: Api, media: str, fault: Fault) -> Resp
     return response
 
 
-async def read_body(request: Request) -> bytes:
-    """The request body, refused with 400 as soon as it is known to exceed MAX_BODY_BYTES.
+async def read_body(
+    request: Request, max_bytes: int, slot: BodySlot | None = None
+) -> bytes | bytearray:
+    """The request body, refused with 400 as soon as it is known to exceed ``max_bytes`` (the
+    spec's ``x-request-limits`` ``maxBodyBytes``).
 
     A Content-Length over the limit is refused before any of the body is read; a body without
     one (chunked) is read chunk by chunk and refused at the first chunk past the limit, so an
     oversized body is never held in memory whole. 400, not 413: the specs document 400 for a
-    malformed body on every operation that takes one, and no 413.
+    malformed body on every operation that takes one, and no 413. A large body takes a ``slot``
+    first (503 when none is free): on its Content-Length, else once that much has arrived. The
+    body is gathered into one buffer of its declared size (no list of chunks joined at the end:
+    that holds it twice).
     """
-    too_large = f"The request body exceeds {MAX_BODY_BYTES} bytes."
+    too_large = f"The request body exceeds {max_bytes} bytes."
     declared = request.headers.get("content-length")
+    expected = 0
     if declared is not None:
         if not declared.strip().isdigit():
             raise BadRequest(f"The Content-Length header '{declared}' is not a byte count.")
-        if int(declared) > MAX_BODY_BYTES:
+        expected = int(declared)
+        if expected > max_bytes:
             raise BadRequest(too_large)
-    chunks: list[bytes] = []
+        if slot is not None:
+            slot.admit(expected)
+    buffer = bytearray(expected)
     size = 0
     async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BODY_BYTES:
+        end = size + len(chunk)
+        if end > max_bytes:
             raise BadRequest(too_large)
-        chunks.append(chunk)
-    return b"".join(chunks)
+        if slot is not None:
+            slot.admit(end)
+        if end <= len(buffer):
+            buffer[size:end] = chunk
+        else:
+            del buffer[size:]
+            buffer += chunk
+        size = end
+    del buffer[size:]
+    return buffer
 
 
-async def handle(sandbox: Sandbox, op: Operation, request: Request, media: str) -> Response:
+def blank(raw: bytes | bytearray) -> bool:
+    """Whether a body is empty or only whitespace (without copying it, as strip() would)."""
+    return not raw or raw.isspace()
+
+
+async def handle(
+    sandbox: Sandbox, op: Operation, request: Request, media: str, slot: BodySlot
+) -> Response:
+    """One request, holding ``slot`` (a claim on a large-body slot, taken only if its body is
+    large) until its answer is ready."""
     if op.api == "which50":
         account: Any = authenticate_w50(sandbox, request, op.permission)
     else:
@@ -476,16 +582,16 @@ async def handle(sandbox: Sandbox, op: Operation, request: Request, media: str) 
         name: parse_path_param(name, kind, request.path_params[name])
         for name, kind in op.path_params
     }
-    raw = b""
+    raw: bytes | bytearray = b""
     body_type = None
     if op.body_schema is not None:
-        raw = await read_body(request)
-        if raw.strip():
+        raw = await read_body(request, sandbox.limits.max_body_bytes, slot)
+        if not blank(raw):
             body_type = body_media(request.headers.get("content-type"))
         elif op.body_required:
             body_type = body_media(request.headers.get("content-type"))
             raise BadRequest("The request body is required and was empty.")
-    call = Call(request, media, account, params, has_body=bool(raw.strip()))
+    call = Call(request, media, account, params, has_body=not blank(raw))
 
     def answer(result: Result) -> bytes:
         try:
@@ -500,7 +606,26 @@ async def handle(sandbox: Sandbox, op: Operation, request: Request, media: str) 
             ) from None
 
     def work() -> tuple[Result, bytes]:
+        nonlocal raw
+        try:
+            return handle_body()
+        except SandboxError as exc:
+            # The error's frames hold the body, its text and what was decoded from it; the
+            # thread pool's future keeps its traceback past the answer (issue 20: a refused
+            # 60 MB body stayed resident). Dropped here, before the error leaves the thread.
+            raw = b""
+            forget_frames(exc)
+            raise
+
+    def handle_body() -> tuple[Result, bytes]:
+        nonlocal raw
+        streamed = None
         if body_type is not None:
+            streamed = array_body(sandbox, op, raw, body_type, media)
+        if streamed is not None:
+            raw = b""  # the handler reads the elements from the body's text
+            call.body = streamed
+        elif body_type is not None:
             assert op.body_schema is not None
             wire = sandbox.wires[op.api]
             value = wire.decode(body_type, op.body_schema, raw)
@@ -535,6 +660,80 @@ async def handle(sandbox: Sandbox, op: Operation, request: Request, media: str) 
 
     result, body = await run_work(sandbox, op, work)
     return Response(body, status_code=result.status, media_type=media, headers=result.headers)
+
+
+def array_body(
+    sandbox: Sandbox, op: Operation, raw: bytes | bytearray, body_type: str, media: str
+) -> JsonArray | None:
+    """A body whose schema is an array of objects (a W50 batch, a CheckMarket bulk import),
+    checked as a whole without holding its elements at once (issue 20): its size against
+    minItems/maxItems first (the W50 batch: 417, as the spec says; others: 400), then its
+    elements a chunk at a time against the schema. The handler gets the elements one by one,
+    each without undeclared members. An XML body is first read item by item into JSON text.
+    None when the body is no such array (then it is read whole: a JSON body that is not an
+    array or not UTF-8 text, an XML root with attributes, get the usual answers).
+    """
+    assert op.body_schema is not None
+    document = sandbox.documents[op.api]
+    item_schema = spec_module.item_schema_name(document, op.body_schema)
+    if item_schema is None:
+        return None
+    if is_xml(body_type):
+        text = sandbox.wires[op.api].array_text(op.body_schema, raw)
+        if text is None:
+            return None
+    else:
+        if raw[:3] == b"\xef\xbb\xbf" or b"\x00" in raw[:4]:
+            return None
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        if not is_array(text):
+            return None
+    item_node = document["components"]["schemas"][item_schema]
+    try:
+        body = JsonArray(
+            text,
+            lambda value: spec_module.declared_only(document, item_node, value),
+            constants=is_xml(body_type),
+        )
+    except ValueError as exc:
+        raise BadRequest(f"The JSON body could not be read: {exc}") from None
+    except RecursionError:
+        raise BadRequest("The JSON body could not be read: it is nested too deeply.") from None
+    node = spec_module.resolve(document, spec_module.schema(document, op.body_schema))
+    low, high = node.get("minItems"), node.get("maxItems")
+    if op.operation_id == "uploadImportBatch":
+        sandbox.which50.check_batch_size(len(body))
+    count = len(body)
+    if low is not None and count < int(low):
+        raise BadRequest(f"The request is invalid. $: must hold at least {low} items, not {count}.")
+    if high is not None and count > int(high):
+        raise BadRequest(f"The request is invalid. $: must hold at most {high} items, not {count}.")
+    validator = sandbox.validators[op.api]
+    size = min(VALIDATION_CHUNK, int(high)) if high is not None else VALIDATION_CHUNK
+    for first, values, chunk in body.chunks(size):
+        try:
+            if isinstance(validator, ModelValidator):
+                validator.validate(op.body_schema, values, chunk.encode("utf-8"))
+            else:
+                validator.validate(op.body_schema, values)
+        except ValidationFailed as exc:
+            raise BadRequest(_validation_message(_shifted(exc, first))) from None
+        if is_xml(media) and not is_xml(body_type):
+            pruned = [spec_module.declared_only(document, item_node, value) for value in values]
+            refuse_text_xml_cannot_answer(sandbox, op, media, pruned)
+    return body
+
+
+_INDEX = re.compile(r"^\$\[(\d+)\]")
+
+
+def _shifted(exc: ValidationFailed, first: int) -> ValidationFailed:
+    """A chunk's error with its element's index in the whole body."""
+    path = _INDEX.sub(lambda found: f"$[{int(found.group(1)) + first}]", exc.path)
+    return ValidationFailed(path, exc.rule)
 
 
 def refuse_text_xml_cannot_answer(sandbox: Sandbox, op: Operation, media: str, value: Any) -> None:
@@ -841,7 +1040,8 @@ def create_app(
             return JSONResponse({"Message": exc.message}, status_code=exc.status)
         if request.method == "PUT":
             try:
-                settings = FaultSettings.from_json(json.loads(await read_body(request)))
+                body = await read_body(request, sandbox.limits.max_body_bytes)
+                settings = FaultSettings.from_json(json.loads(body))
             except BadRequest as exc:
                 return JSONResponse({"Message": exc.message}, status_code=400)
             except ValueError as exc:

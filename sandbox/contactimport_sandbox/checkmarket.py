@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
+from itertools import islice
 from typing import Any
 
 from . import spec
@@ -43,6 +44,7 @@ DEFAULT_LANGUAGE = "R0318"
 INVALID_PHONE = "R0322"
 
 CONFIG_NOT_FOUND = "The import configuration was not found."
+INSERT_CHUNK = 2000  # queued contacts inserted per executemany
 QUEUE_ITEM_NOT_FOUND = "The import queue item was not found."
 
 
@@ -146,27 +148,29 @@ class CheckMarket:
         self,
         account: CheckMarketAccount,
         config_id: int,
-        contacts: Sequence[Mapping[str, Any]],
+        contacts: Iterable[Mapping[str, Any]],
     ) -> int:
+        """Queue the contacts, one row each, inserted a chunk at a time as they come: an
+        import of any size is never held whole (nor as one JSON text)."""
         with self.store.write() as conn:
             config = self._config_row(conn, account, config_id)
             cursor = conn.execute(
                 "INSERT INTO cm_queue (account_id, config_id, config_json, status_id, "
                 "contacts_json, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    account.id,
-                    config_id,
-                    json.dumps(config),
-                    QUEUED,
-                    json.dumps([dict(c) for c in contacts]),
-                    now_iso(),
-                ),
+                (account.id, config_id, json.dumps(config), QUEUED, "[]", now_iso()),
             )
+            queue_id = int(cursor.lastrowid or 0)
+            rows = ((queue_id, seq, json.dumps(dict(c))) for seq, c in enumerate(contacts))
+            while chunk := list(islice(rows, INSERT_CHUNK)):
+                conn.executemany(
+                    "INSERT INTO cm_queue_contacts (queue_id, seq, values_json) VALUES (?, ?, ?)",
+                    chunk,
+                )
             if config.get("IsReusable") is False:
                 # "If false the configuration won't be available in the API nor the Tool": it
                 # serves this one import and is gone afterwards.
                 conn.execute("DELETE FROM cm_configs WHERE id = ?", (config_id,))
-            return int(cursor.lastrowid or 0)
+            return queue_id
 
     def import_result(self, account: CheckMarketAccount, queue_item_id: int) -> dict[str, Any]:
         with self.store.read() as conn:
@@ -199,6 +203,7 @@ class CheckMarket:
                 "WHERE id = ?",
                 (FAILED, now_iso(), queue_item_id),
             )
+            conn.execute("DELETE FROM cm_queue_contacts WHERE queue_id = ?", (queue_item_id,))
 
     def has_queued(self) -> bool:
         with self.store.read() as conn:
@@ -220,8 +225,7 @@ class CheckMarket:
                 return
             account_id = str(row[0])
             config: dict[str, Any] = json.loads(row[1])
-            contacts: list[dict[str, Any]] = json.loads(row[2])
-            codes = self._import(conn, account_id, config, contacts)
+            codes = self._import(conn, account_id, config, _queued(conn, queue_item_id, row[2]))
             result = {
                 "ImportResult": [
                     {"ResultCode": code, "ContactCount": count}
@@ -233,13 +237,14 @@ class CheckMarket:
                 "contacts_json = '[]' WHERE id = ?",
                 (COMPLETED, json.dumps(result), now_iso(), queue_item_id),
             )
+            conn.execute("DELETE FROM cm_queue_contacts WHERE queue_id = ?", (queue_item_id,))
 
     def _import(
         self,
         conn: sqlite3.Connection,
         account_id: str,
         config: Mapping[str, Any],
-        contacts: Sequence[Mapping[str, Any]],
+        contacts: Iterable[Mapping[str, Any]],
     ) -> Counter[str]:
         codes: Counter[str] = Counter()
         account = next(a for a in self.fixtures.checkmarket_accounts if a.id == account_id)
@@ -348,6 +353,21 @@ class CheckMarket:
             except ValueError:
                 return INVALID_BIRTH_DATE
         return None
+
+
+def _queued(
+    conn: sqlite3.Connection, queue_item_id: int, legacy_json: str
+) -> Iterator[dict[str, Any]]:
+    """A queue item's contacts in order, read a row at a time (a file written before issue 20
+    may still hold them in cm_queue.contacts_json)."""
+    yield from json.loads(legacy_json)
+    rows = conn.execute(
+        "SELECT values_json FROM cm_queue_contacts WHERE queue_id = ? ORDER BY seq",
+        (queue_item_id,),
+    )
+    for (values_json,) in rows:
+        contact: dict[str, Any] = json.loads(values_json)
+        yield contact
 
 
 def _strptime_format(dotnet: str) -> str:

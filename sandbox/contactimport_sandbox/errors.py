@@ -45,3 +45,14 @@ class UnsupportedMediaType(SandboxError):
 
 class ExpectationFailed(SandboxError):
     status = 417
+
+
+class ServiceUnavailable(SandboxError):
+    """503: the request was not processed; the client may send it again after ``retry_after``
+    seconds (answered with a Retry-After header)."""
+
+    status = 503
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after

@@ -93,6 +93,65 @@ def batch_bounds(doc: dict[str, Any]) -> tuple[int, int]:
     return int(body.get("minItems", 0)), int(body["maxItems"])
 
 
+def max_items(doc: dict[str, Any], schema_name: str) -> int | None:
+    """``maxItems`` of an array schema of ``components/schemas`` (None when it sets none)."""
+    body = resolve(doc, schema(doc, schema_name))
+    found = body.get("maxItems")
+    return None if found is None else int(found)
+
+
+def item_schema_name(doc: dict[str, Any], schema_name: str) -> str | None:
+    """The ``components/schemas`` name of an array schema's items (None: not such an array)."""
+    body = resolve(doc, schema(doc, schema_name))
+    ref = body.get("items", {}).get("$ref") if body.get("type") == "array" else None
+    return None if ref is None else str(ref).rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
+class RequestLimits:
+    """``info.x-request-limits``: what one request body may weigh and how many large bodies are
+    handled at once (assumption request-limits)."""
+
+    max_body_bytes: int
+    large_body_bytes: int
+    concurrent_large_bodies: int
+    retry_after_seconds: int
+
+
+_LIMIT_NAMES = {
+    "maxBodyBytes": "max_body_bytes",
+    "largeBodyBytes": "large_body_bytes",
+    "concurrentLargeBodies": "concurrent_large_bodies",
+    "retryAfterSeconds": "retry_after_seconds",
+}
+
+
+def request_limits(doc: dict[str, Any]) -> RequestLimits:
+    """``info.x-request-limits``, checked: each member a positive integer (``ValueError`` naming
+    the member otherwise)."""
+    listed = doc.get("info", {}).get("x-request-limits")
+    if not isinstance(listed, dict):
+        raise ValueError("info.x-request-limits: must be a map (docs/spec-conventions.md)")
+    values: dict[str, int] = {}
+    for name, attribute in _LIMIT_NAMES.items():
+        value = listed.get(name)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise ValueError(
+                f"info.x-request-limits.{name}: must be a positive integer, not {value!r}"
+            )
+        values[attribute] = value
+    return RequestLimits(**values)
+
+
+def shared_request_limits(documents: dict[Api, dict[str, Any]]) -> RequestLimits:
+    """The one ``info.x-request-limits`` of both documents (one server, one set of large-body
+    slots): ``ValueError`` when they differ."""
+    found = {api: request_limits(doc) for api, doc in documents.items()}
+    if len(set(found.values())) != 1:
+        raise ValueError(f"info.x-request-limits differ between the documents: {found}")
+    return next(iter(found.values()))
+
+
 STAGES = ("open", "in-progress", "final")
 OUTCOMES = ("succeeded", "failed")
 

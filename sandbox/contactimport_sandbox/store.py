@@ -126,6 +126,14 @@ CREATE TABLE IF NOT EXISTS cm_queue (
     finished_at TEXT
 );
 CREATE INDEX IF NOT EXISTS cm_queue_status ON cm_queue (status_id);
+-- A queued bulk import's contacts, one row each (cm_queue.contacts_json is '[]' since issue 20:
+-- one JSON text of a whole import was built, stored and read back whole).
+CREATE TABLE IF NOT EXISTS cm_queue_contacts (
+    queue_id INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    values_json TEXT NOT NULL,
+    PRIMARY KEY (queue_id, seq)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS cm_contacts (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     account_id TEXT NOT NULL,

@@ -303,7 +303,9 @@ class ModelValidator:
             return fallback
         return cls(module, fallback)
 
-    def validate(self, schema_name: str, value: Any, raw_json: bytes | None = None) -> None:
+    def validate(
+        self, schema_name: str, value: Any, raw_json: bytes | bytearray | None = None
+    ) -> None:
         from pydantic import ValidationError
 
         model = getattr(self.module, schema_name, None)

@@ -101,7 +101,7 @@ class Wire:
             self._xml = DataContractCodec.for_api(self.api)
         return self._xml
 
-    def decode(self, media: str, schema_name: str, body: bytes) -> Any:
+    def decode(self, media: str, schema_name: str, body: bytes | bytearray) -> Any:
         if is_xml(media):
             try:
                 return self._codec().decode(schema_name, body)
@@ -113,6 +113,22 @@ class Wire:
             raise BadRequest(f"The JSON body could not be read: {exc}") from None
         except RecursionError:
             raise BadRequest("The JSON body could not be read: it is nested too deeply.") from None
+
+    def array_text(self, schema_name: str, body: bytes | bytearray) -> str | None:
+        """An XML document of an array schema as the JSON array text of its items, read one
+        item at a time (``DataContractCodec.iter_items``): the document's tree and its decoded
+        list are never held whole. None when the root carries attributes (read it whole)."""
+        from contactimport.datacontract import NotStreamable
+
+        parts: list[str] = []
+        try:
+            for item in self._codec().iter_items(schema_name, body):
+                parts.append(json.dumps(item, ensure_ascii=False, separators=(",", ":")))
+        except NotStreamable:
+            return None
+        except ValueError as exc:  # XmlDecodeError names the field and the rule
+            raise BadRequest(f"The XML body could not be read: {exc}") from None
+        return "[" + ",".join(parts) + "]"
 
     def encode(self, media: str, schema_name: str, value: Any) -> bytes:
         if is_xml(media):

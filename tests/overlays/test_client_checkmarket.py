@@ -287,3 +287,31 @@ def test_over_real_http(live: LiveSandbox, fmt: str) -> None:
         assert isinstance(queued.data.queue_item_id, int)
         result = wait_result(cm, queued.data.queue_item_id)
         assert result.data.status_id == 4
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_arrays_over_the_specs_max_items_are_refused_before_sending(fmt: str) -> None:
+    """Issue 20: the bound of every request array is read from the spec (maxItems)."""
+    sent: list[httpx.Request] = []
+
+    def record(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(500)
+
+    schemas = contactimport_spec.document("checkmarket")["components"]["schemas"]
+    contacts_limit = schemas["ImportContactList"]["maxItems"]
+    mappings_limit = schemas["ImportConfig"]["properties"]["ColumnMappings"]["maxItems"]
+    transport = httpx.MockTransport(record)
+    with CheckMarket("m", "k", base_url=BASE, transport=transport, wire_format=fmt) as cm:
+        with pytest.raises(
+            InvalidParameterError,
+            match=rf"bulkImportContacts: the request body holds {contacts_limit + 1} items, "
+            rf"more than the API's limit of {contacts_limit} \(maxItems\); nothing was sent",
+        ):
+            cm.bulk_import_contacts(1, [ADA] * (contacts_limit + 1))
+        mapping = {"SourceColumnNumber": 1, "TargetColumnName": "Email"}
+        config = {**CONFIG, "ColumnMappings": [mapping] * (mappings_limit + 1)}
+        too_many = rf"ColumnMappings holds {mappings_limit + 1}"
+        with pytest.raises(InvalidParameterError, match=too_many):
+            cm.create_import_config(config)
+    assert sent == []

@@ -530,3 +530,22 @@ def test_a_3000_deep_xml_error_body_gives_the_typed_error(fmt: str) -> None:
         w.list_contact_lists()
     assert caught.value.status_code == 400
     assert caught.value.body == deep
+
+
+def test_field_names_over_the_specs_max_items_are_refused_before_sending() -> None:
+    sent: list[httpx.Request] = []
+
+    def record(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(500)
+
+    schemas = contactimport_spec.document("which50")["components"]["schemas"]
+    limit = schemas["ImportJobCreateRequest"]["properties"]["FieldNames"]["maxItems"]
+    names = [f"Field{n}" for n in range(limit + 1)]
+    too_many = rf"createImportJob: FieldNames holds {limit + 1} items, more than the API's limit"
+    with (
+        Which50("t", base_url=BASE, transport=httpx.MockTransport(record)) as w50,
+        pytest.raises(InvalidParameterError, match=too_many),
+    ):
+        w50.create_import_job(1, names)
+    assert sent == []

@@ -5,6 +5,7 @@ scan and so proves the parser settings on their own."""
 
 from __future__ import annotations
 
+import functools
 import http.server
 import re
 import resource
@@ -349,3 +350,83 @@ def test_every_decoder_path_is_linear_in_attributes(where: str) -> None:
     bomb_in = best_time(lambda: Decoder().decode(root_contract, bomb_root))
     normal_in = best_time(lambda: Decoder().decode(root_contract, normal_root))
     assert bomb_in < RATIO * normal_in + SLACK, (bomb_in, normal_in)
+
+
+def test_an_array_over_its_max_items_is_refused_while_parsing() -> None:
+    """Issue 20: the array's items are counted as they arrive; parsing stops at the first item
+    past maxItems, so the rest of the document (here malformed, megabytes later) is never read
+    and its tree never built."""
+    import contactimport_spec
+
+    codec = DataContractCodec.from_document(contactimport_spec.document("which50"))
+    schema = contactimport_spec.document("which50")["components"]["schemas"]
+    limit = schema["ImportJobCreateRequest"]["properties"]["FieldNames"]["maxItems"]
+    arrays = "http://schemas.microsoft.com/2003/10/Serialization/Arrays"
+    head = (
+        '<ImportJobCreateRequest xmlns="http://schemas.datacontract.org/2004/07/W50API.Controllers"'
+        f' xmlns:d2p1="{arrays}"><FieldNames>'
+    )
+    items = "".join(f"<d2p1:string>F{n}</d2p1:string>" for n in range(limit))
+    ok = (head + items + "</FieldNames></ImportJobCreateRequest>").encode()
+    assert len(codec.decode("ImportJobCreateRequest", ok)["FieldNames"]) == limit
+    more = "<d2p1:string>F</d2p1:string>" * 100_000  # 2.8 MB: several feeds of the parser
+    too_many = (head + items + more + "<broken").encode()
+    with pytest.raises(XmlDecodeError) as caught:
+        codec.decode("ImportJobCreateRequest", too_many)
+    assert str(caught.value) == (
+        f"ImportJobCreateRequest.FieldNames: holds more than {limit} items (maxItems)"
+    )
+
+
+def _outcome(read: Callable[[], object]) -> tuple[str, object]:
+    from contactimport.datacontract import NotStreamable
+
+    try:
+        return "value", read()
+    except NotStreamable:
+        return "not streamable", None
+    except XmlDecodeError as error:
+        return "error", str(error)
+
+
+def _items(codec: DataContractCodec, document: bytes) -> list[object]:
+    return list(codec.iter_items("ArrayOfContact", document))
+
+
+def test_iter_items_reads_what_decode_reads_one_item_at_a_time() -> None:
+    """Issue 20: the sandbox reads an XML batch or bulk import item by item; every document,
+    good or bad, gives the same items or the same error as reading it whole (a root with
+    attributes is left to `decode`)."""
+    import contactimport_spec
+
+    codec = DataContractCodec.from_document(contactimport_spec.document("which50"))
+    contacts = [
+        {
+            "Values": {"Email": f"a{n}@x.io", "N": n, "B": True, "Z": None},
+            "ValidationWarnings": ["w"],
+        }
+        for n in range(5)
+    ]
+    good = codec.encode("ArrayOfContact", contacts)
+    opening = good[: good.index(b">") + 1]
+    warning = b"<d3p1:string>w</d3p1:string>"
+    assert warning in good
+    documents = {
+        "good": good,
+        "empty": opening[:-1] + b"/>",
+        "text before the items": good.replace(b"<Contact>", b"x<Contact>", 1),
+        "text between items": good.replace(b"</Contact><Contact>", b"</Contact>x<Contact>", 1),
+        "text after the items": good.replace(b"</ArrayOfContact>", b"x</ArrayOfContact>"),
+        "another element": good.replace(b"<Contact>", b"<Other/><Contact>", 2),
+        "another root": good.replace(b"ArrayOfContact", b"ArrayOfOther"),
+        "malformed": good[:-5],
+        "an element in a value": good.replace(b">a1@x.io<", b"><x/>a<", 1),
+        "warnings over maxItems": good.replace(warning, warning * 1001, 1),
+    }
+    for name, document in documents.items():
+        whole = _outcome(functools.partial(codec.decode, "ArrayOfContact", document))
+        items = _outcome(functools.partial(_items, codec, document))
+        assert items == whole, name
+    assert _outcome(lambda: list(codec.iter_items("ArrayOfContact", good)))[1] == contacts
+    nil = opening[:-1] + b' i:nil="true"/>'
+    assert _outcome(lambda: list(codec.iter_items("ArrayOfContact", nil)))[0] == "not streamable"

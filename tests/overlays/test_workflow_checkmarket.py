@@ -502,3 +502,11 @@ def test_a_broken_queue_state_list_is_refused_before_anything_is_sent() -> None:
     with pytest.raises(ValueError, match="ImportQueueItem/properties/StatusId/x-status-values"):
         run(fake, rows(5), import_config_id=7, spec_document=broken)
     assert fake.calls == {}
+
+
+def test_a_chunk_size_above_the_specs_max_items_is_refused() -> None:
+    limit = SPEC["components"]["schemas"]["ImportContactList"]["maxItems"]
+    with pytest.raises(ValueError, match=f"exceeds the API's limit of {limit} contacts"):
+        begin_bulk_import(
+            FakeCheckMarket(), rows(1), import_config_id=7, chunk_size=limit + 1, spec_document=SPEC
+        )

@@ -10,6 +10,8 @@ from typing import Any
 
 import httpx
 import pytest
+from contactimport_sandbox import SandboxOptions
+from contactimport_sandbox.spec import RequestLimits
 
 from .conftest import (
     ADMIN,
@@ -318,13 +320,14 @@ class CountedBody:
             yield b" " * self.size
 
 
+SMALL_LIMITS = SandboxOptions(limits=RequestLimits(1000, 500, 2, 1))
+
+
+@pytest.mark.parametrize("options", [SMALL_LIMITS], ids=["max-1000-bytes"])
 @pytest.mark.parametrize("declared", [True, False], ids=["content-length", "chunked"])
 async def test_a_body_over_the_limit_is_refused_before_it_is_read_whole(
-    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch, declared: bool
+    client: httpx.AsyncClient, declared: bool
 ) -> None:
-    from contactimport_sandbox import app as app_module
-
-    monkeypatch.setattr(app_module, "MAX_BODY_BYTES", 1000)
     body = CountedBody(100)  # 10,000 bytes against a limit of 1,000
     headers = {**W50_AUTH, "Content-Type": "application/json"}
     if declared:

@@ -205,6 +205,61 @@ def test_assumptions_are_listed_and_none_is_empty(doc: Document) -> None:
     assert not problems, _problems(problems)
 
 
+def _request_arrays(
+    doc: Document, schema: Any, where: str, seen: set[int]
+) -> Iterator[tuple[str, Any]]:
+    """(where, view) of every array schema a request body of ``schema`` may hold, at any depth."""
+    view = doc.view(schema)
+    if not view or any(id(part) in seen for part in view):
+        return
+    seen = seen | {id(part) for part in view}
+    if "array" in doc.types(view):
+        yield where, view
+        items = doc.items(view)
+        if items:
+            yield from _request_arrays(doc, {"allOf": items}, f"{where}[]", seen)
+    for name, declared in doc.properties(view).items():
+        yield from _request_arrays(doc, {"allOf": declared}, f"{where}.{name}", seen)
+    extra = doc.additional_properties(view)
+    if extra:
+        yield from _request_arrays(doc, {"allOf": extra}, f"{where}.*", seen)
+    for part in view:
+        for key in ("oneOf", "anyOf"):
+            for alternative in part.get(key, []) or []:
+                yield from _request_arrays(doc, alternative, where, seen)
+
+
+def test_every_request_body_array_has_max_items(doc: Document) -> None:
+    """Issue 20: an unbounded array let one request take the sandbox past 1 GB; every array a
+    request may carry is bounded in the spec (an x-assumption where the vendor states none)."""
+    problems: list[str] = []
+    checked = 0
+    for operation in doc.operations():
+        body = doc.request_body(operation)
+        if body is None:
+            continue
+        for media, entry in (body.get("content") or {}).items():
+            for where, view in _request_arrays(doc, entry.get("schema"), "$", set()):
+                checked += 1
+                maximum = doc.first(view, "maxItems")
+                if not isinstance(maximum, int) or isinstance(maximum, bool) or maximum < 1:
+                    problems.append(f"{operation.label} {media} {where}: no maxItems")
+    assert checked, "no request body array found: the walk is broken"
+    assert not problems, _problems(problems)
+
+
+def test_request_limits_are_stated_and_explained(doc: Document) -> None:
+    limits = doc.data.get("info", {}).get("x-request-limits")
+    assert isinstance(limits, Mapping), "info.x-request-limits is missing"
+    names = ("maxBodyBytes", "largeBodyBytes", "concurrentLargeBodies", "retryAfterSeconds")
+    for name in names:
+        value = limits.get(name)
+        assert isinstance(value, int) and not isinstance(value, bool) and value >= 1, name
+    assert limits["largeBodyBytes"] < limits["maxBodyBytes"]
+    ids = {entry.get("id") for entry in doc.data["info"].get("x-assumptions", [])}
+    assert {"request-limits", "request-array-limits"} <= ids
+
+
 def test_document_is_plain_json_data(doc: Document) -> None:
     """YAML must not turn values into dates or keys into numbers: the spec ships as JSON."""
     problems: list[str] = []

@@ -34,11 +34,14 @@ Choices where JSON and XML differ:
   XmlEncodeError naming the field, never dropped or replaced;
 - reading refuses any DOCTYPE (so no entity is ever expanded and nothing external is fetched),
   documents over `max_bytes` (64 MiB by default), nesting deeper than `MAX_DEPTH` (256) levels,
-  and more than `MAX_ATTRIBUTES` (64) attributes or `MAX_NAMESPACE_DECLARATIONS` (64) namespace
-  declarations on one element, in time linear in the document's size. The client reads XML
-  error bodies with the same parser.
+  more than `MAX_ATTRIBUTES` (64) attributes or `MAX_NAMESPACE_DECLARATIONS` (64) namespace
+  declarations on one element, in time linear in the document's size, and an array longer than
+  its schema's `maxItems` (counted while parsing; the root array's length is the reader's to
+  check); `iter_items` reads an array document one item at a time. The client reads XML error
+  bodies with the same parser.
 """
 
+from ._decoder import NotStreamable
 from ._errors import DataContractError, DataContractSpecError, XmlDecodeError, XmlEncodeError
 from ._safexml import MAX_ATTRIBUTES, MAX_DEPTH, MAX_NAMESPACE_DECLARATIONS
 from .codec import DEFAULT_MAX_BYTES, DataContractCodec
@@ -51,6 +54,7 @@ __all__ = [
     "DataContractCodec",
     "DataContractError",
     "DataContractSpecError",
+    "NotStreamable",
     "XmlDecodeError",
     "XmlEncodeError",
 ]

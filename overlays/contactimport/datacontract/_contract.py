@@ -110,6 +110,7 @@ class ArrayType:
     item_namespace: str
     item: TypeRef
     declared_contract: InitVar[tuple[str, str] | None] = None  # (namespace, name) if not .NET's
+    max_items: int | None = None  # the schema's maxItems: the decoder refuses more items
     contract: tuple[str, str] = field(init=False)  # (namespace, name)
     item_tag: str = field(init=False)  # Clark notation, as lxml names elements
 
@@ -138,6 +139,38 @@ class RootContract:
     namespace: str
     type: TypeRef
     tag: str
+
+
+ArrayBounds = dict[tuple[str, str], tuple[int, str]]
+"""(array element tag, item tag) -> (maxItems, the array's path for messages)."""
+
+
+def array_bounds(root: RootContract) -> ArrayBounds:
+    """Every array with a maxItems that a document of ``root`` may hold, by its element's tag
+    and its items' tag (what a parser sees), so that an over-long array is refused while the
+    document is parsed, before its tree is built whole. Not the root array's own bound: its
+    length is its reader's to check and answer (a W50 batch's has a status of its own), and
+    `DataContractCodec.iter_items` reads it without building its tree."""
+    bounds: ArrayBounds = {}
+    seen: set[int] = set()
+
+    def visit(tag: str, value_type: TypeRef, path: str) -> None:
+        if isinstance(value_type, ArrayType):
+            if value_type.max_items is not None:
+                bounds.setdefault((tag, value_type.item_tag), (value_type.max_items, path))
+            visit(value_type.item_tag, value_type.item, f"{path}[]")
+        elif isinstance(value_type, ObjectType) and id(value_type) not in seen:
+            seen.add(id(value_type))
+            for member in value_type.members:
+                visit(member.tag, member.type, f"{path}.{member.json_name}")
+        elif isinstance(value_type, UnionType) and value_type.object is not None:
+            visit(tag, value_type.object, path)
+
+    if isinstance(root.type, ArrayType):
+        visit(root.type.item_tag, root.type.item, f"{root.schema_name}[]")
+    else:
+        visit(root.tag, root.type, root.schema_name)
+    return bounds
 
 
 def clark(namespace: str, local: str) -> str:
@@ -394,13 +427,15 @@ class ContractTables:
         if not isinstance(items, Mapping):
             raise DataContractSpecError(f"{where}: an array schema needs items")
         item_type = self.type_of(items, f"{where}[]")
+        limit = schema.get("maxItems")
+        max_items = limit if isinstance(limit, int) and not isinstance(limit, bool) else None
         if isinstance(item_type, ObjectType):
-            return ArrayType(item_type.name, item_type.namespace, item_type, contract)
+            return ArrayType(item_type.name, item_type.namespace, item_type, contract, max_items)
         if isinstance(item_type, ScalarType):
             xml = items.get("xml") or {}
             name = str(xml.get("name") or item_type.element_name)
             namespace = str(xml.get("namespace", ARRAYS_NS) or "")
-            return ArrayType(name, namespace, item_type, contract)
+            return ArrayType(name, namespace, item_type, contract, max_items)
         raise DataContractSpecError(
             f"{where}: arrays of {type(item_type).__name__} are not supported"
         )

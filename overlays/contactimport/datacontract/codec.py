@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, Literal
 
-from ._contract import ContractTables, RootContract
-from ._decoder import Decoder, parse
+from ._contract import ArrayBounds, ContractTables, RootContract, array_bounds
+from ._decoder import Decoder, iter_array_items, parse
 from ._encoder import Encoder
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -30,6 +30,7 @@ class DataContractCodec:
     def __init__(self, document: Mapping[str, Any], *, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         self._tables = ContractTables(document)
         self.max_bytes = max_bytes
+        self._bounds: dict[str, ArrayBounds] = {}
 
     @classmethod
     def from_document(
@@ -81,12 +82,32 @@ class DataContractCodec:
         """The JSON-shaped value of an XML document of `schema_name`.
 
         Raises XmlDecodeError for unsafe input (DOCTYPE, too large, too deep, too many
-        attributes or namespace declarations on an element), malformed XML,
-        a wrong root element or member text that does not fit its type.
+        attributes or namespace declarations on an element), malformed XML, a wrong root
+        element, member text that does not fit its type, or an array holding more items than
+        its schema's maxItems (refused while parsing: the tree of such a document is never
+        built whole).
         """
         root_contract = self._root(schema_name)
-        root = parse(xml, self.max_bytes)
+        root = parse(xml, self.max_bytes, self._array_bounds(schema_name, root_contract))
         return Decoder().decode(root_contract, root)
+
+    def iter_items(self, schema_name: str, xml: bytes | bytearray | str) -> Iterator[Any]:
+        """The items of a document of an array schema, each decoded as soon as it is parsed
+        (the tree never holds the whole document): what `decode` returns, one item at a time.
+
+        Raises what `decode` raises (as the items are read), TypeError for a schema that is no
+        array, and `NotStreamable` (a ValueError), before any item, when the root element
+        carries attributes: `decode` reads such a document.
+        """
+        root_contract = self._root(schema_name)
+        bounds = self._array_bounds(schema_name, root_contract)
+        return iter_array_items(root_contract, xml, self.max_bytes, bounds)
+
+    def _array_bounds(self, schema_name: str, root_contract: RootContract) -> ArrayBounds:
+        bounds = self._bounds.get(schema_name)
+        if bounds is None:
+            bounds = self._bounds[schema_name] = array_bounds(root_contract)
+        return bounds
 
     def _root(self, schema_name: str) -> RootContract:
         return self._tables.root(schema_name)

@@ -6,7 +6,7 @@ documented meaning read from the spec (``x-result-codes`` of the ``ResultCode`` 
 
 Contacts are mappings; keys that are ``ImportContact`` properties in the spec (``Email``,
 ``FirstName``, ...) are sent as such, every other key goes into ``CustomFields``. They are sent in
-chunks (``chunk_size``, 5,000 by default: the spec sets no limit, a chunk bounds memory), one
+chunks (``chunk_size``, 5,000 by default, at most the spec's ``maxItems`` of a bulk import), one
 queue item per chunk.
 
 Chunks in doubt (docs/adr/0004-checkmarket-chunks-in-doubt.md): a chunk is recorded as in flight
@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Final, Protocol
 
 from ..errors import APIStatusError
+from .batching import request_body_max_items
 from .errors import (
     EmptyImportError,
     ImportStateConflict,
@@ -68,6 +69,7 @@ __all__ = [
 
 API: Final = "checkmarket"
 DEFAULT_CHUNK_SIZE: Final = 5_000
+BULK_IMPORT: Final = "bulkImportContacts"
 QUEUE_STATUS: Final = ("ImportQueueItem", "StatusId")
 BULK_IMPORT_PATH: Final = "/3/contacts/import/{importConfigId}"
 # The workflow's own phases (BulkImportProgress.phase) before its final one, which is the spec's
@@ -442,6 +444,12 @@ class BulkImportProcess(StepProcess[_BulkState]):
         chunk_size = DEFAULT_CHUNK_SIZE if chunk_size is None else chunk_size
         if chunk_size < 1:
             raise ValueError(f"the chunk size must be at least 1, got {chunk_size}")
+        limit = request_body_max_items(_spec(document), BULK_IMPORT)
+        if limit is not None and chunk_size > limit:
+            raise ValueError(
+                f"the chunk size {chunk_size} exceeds the API's limit of {limit} contacts per "
+                "bulk import (maxItems)"
+            )
         super().__init__()
         self._state = state
         self._phase = CONFIGURING
