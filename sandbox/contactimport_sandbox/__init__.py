@@ -6,6 +6,7 @@ it with uvicorn; ``python -m contactimport_sandbox --help`` does the same from a
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from .app import Sandbox, SandboxOptions, create_app
@@ -38,8 +39,14 @@ def serve(
     options: SandboxOptions | None = None,
     log_level: str = "info",
 ) -> None:
-    """Run the sandbox with uvicorn until interrupted (state in ``db``; ``:memory:`` for none)."""
+    """Run the sandbox with uvicorn until interrupted (state in ``db``; ``:memory:`` for none).
+
+    It sets the process's switch interval (``sys.setswitchinterval``) for the server's sake.
+    """
     import uvicorn
 
+    from .serving import SWITCH_INTERVAL_S, server_config
+
     app = create_app(db=db, fixtures=fixtures, options=options)
-    uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
+    uvicorn.Server(server_config(app, host, port, log_level)).run()

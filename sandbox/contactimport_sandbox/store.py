@@ -216,11 +216,12 @@ class Store:
         # Reader connections of a file database not in use now; guarded by _readers_lock.
         self._idle_readers: list[sqlite3.Connection] = []
         self._readers_lock = threading.Lock()
-        # The reads in progress (``serving_read``), by ticket (increasing), and the condition a
-        # long write waits on for them (``wait_for_reads``); guarded by _readers_lock.
+        # The reads in progress (``start_read``), by ticket (increasing), the condition a long
+        # write waits on for them (``wait_for_reads``) and how many wait; guarded by _readers_lock.
         self._reads_in_progress: set[int] = set()
         self._last_ticket = 0
         self._reads_ended = threading.Condition(self._readers_lock)
+        self._writes_waiting = 0
         self._closed = False
         # Read-only by URI: mode=ro keeps a read from ever writing. Resolved now: a later chdir
         # must not send readers to another file.
@@ -317,7 +318,8 @@ class Store:
                 finally:
                     self._conn.execute("COMMIT")
             return
-        with self.serving_read():
+        ticket = self.start_read()
+        try:
             conn = self._take_reader()
             try:
                 conn.execute("BEGIN")
@@ -327,21 +329,23 @@ class Store:
                     conn.execute("COMMIT")
             finally:
                 self._give_back(conn)
+        finally:
+            self.end_read(ticket)
 
-    @contextmanager
-    def serving_read(self) -> Iterator[None]:
-        """Marks a read in progress until the block ends: long writes wait for it at their yield
-        points (``wait_for_reads``). Every ``read`` of a file store is one; the server marks each
-        GET request as one from its start to its answer (``ReadsFirst``)."""
+    def start_read(self) -> int:
+        """Mark a read in progress until ``end_read`` with the ticket this returns: long writes
+        wait for it at their yield points (``wait_for_reads``). Every ``read`` of a file store is
+        one; the server marks each GET request as one until its answer (``ReadsFirst``)."""
         with self._readers_lock:
             self._last_ticket += 1
-            ticket = self._last_ticket
-            self._reads_in_progress.add(ticket)
-        try:
-            yield
-        finally:
-            with self._readers_lock:
-                self._reads_in_progress.discard(ticket)
+            self._reads_in_progress.add(self._last_ticket)
+            return self._last_ticket
+
+    def end_read(self, ticket: int) -> None:
+        """The read of ``ticket`` has ended (idempotent)."""
+        with self._readers_lock:
+            self._reads_in_progress.discard(ticket)
+            if self._writes_waiting:
                 self._reads_ended.notify_all()
 
     def _take_reader(self) -> sqlite3.Connection:
@@ -372,7 +376,7 @@ class Store:
         conn.close()
 
     def wait_for_reads(self) -> bool:
-        """Wait until every read in progress now (``serving_read``) has ended: a yield point.
+        """Wait until every read in progress now (``start_read``) has ended: a yield point.
 
         For long writes (a W50 job step, a CheckMarket bulk import) between slices of their
         work: the reads in progress finish without competing with the write for the GIL. Reads
@@ -384,10 +388,14 @@ class Store:
             return True
         with self._readers_lock:
             last = self._last_ticket
-            return self._reads_ended.wait_for(
-                lambda: not self._reads_in_progress or min(self._reads_in_progress) > last,
-                READS_FIRST_LIMIT_S,
-            )
+            self._writes_waiting += 1
+            try:
+                return self._reads_ended.wait_for(
+                    lambda: not self._reads_in_progress or min(self._reads_in_progress) > last,
+                    READS_FIRST_LIMIT_S,
+                )
+            finally:
+                self._writes_waiting -= 1
 
     def acquire_if_free(self) -> bool:
         """Take the store's write lock only if no other thread holds it (True when taken; then

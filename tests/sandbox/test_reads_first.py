@@ -1,22 +1,30 @@
 """Reads come first: a long write (a W50 job step, a CheckMarket bulk import) works in bounded
-slices and, between them, waits for the reads in progress, so a client polling a status is not
-slowed by the background worker's GIL.
+slices and, between them, waits for the reads in progress (a store read, a GET request in the
+server), so a client polling a status is not slowed by the background worker's GIL; the server's
+keep-alive outlasts its clients' own.
 
 Everything here is ordering: events, threads joined, reads held open; nothing is timed.
 """
 
 from __future__ import annotations
 
+import asyncio
+import inspect
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
-from contactimport_sandbox import SandboxOptions, create_app
+from contactimport.workflows import which50 as w50_workflow
+from contactimport_sandbox import SandboxOptions, create_app, serve
 from contactimport_sandbox import store as store_module
 from contactimport_sandbox.app import Sandbox
+from contactimport_sandbox.serving import SWITCH_INTERVAL_S, ReadsFirst, server_config
 from contactimport_sandbox.store import MEMORY, SLICE_CONTACTS, Store
+from starlette.types import Message, Receive, Scope, Send
 
 from .conftest import CUSTOMERS
 
@@ -172,3 +180,137 @@ def test_a_bulk_import_waits_at_its_yield_point_for_a_read_in_progress(
     assert not stepping.is_alive()
     assert gate.events[:2] == ["read ended", "yield point passed"]
     assert cm.import_result(cm_account, item)["StatusId"] == 4
+
+
+# -- the server ----------------------------------------------------------------------------
+
+
+def http_scope(method: str) -> Scope:
+    return {
+        "type": "http",
+        "method": method,
+        "path": "/",
+        "raw_path": b"/",
+        "query_string": b"",
+        "headers": [],
+    }
+
+
+class HeldApp:
+    """An ASGI app whose answer waits for ``proceed``; ``entered`` once it was called."""
+
+    def __init__(self) -> None:
+        self.entered = asyncio.Event()
+        self.proceed = asyncio.Event()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        self.entered.set()
+        await self.proceed.wait()
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"{}"})
+
+
+async def nothing() -> Message:
+    return {"type": "http.request", "body": b"", "more_body": False}
+
+
+def read_in_progress(store: Store, monkeypatch: pytest.MonkeyPatch) -> bool:
+    """Whether a long write's yield point would wait now (asked without waiting)."""
+    monkeypatch.setattr(store_module, "READS_FIRST_LIMIT_S", 0.0)
+    return not store.wait_for_reads()
+
+
+@pytest.mark.anyio
+async def test_a_get_request_is_a_read_in_progress_until_it_is_answered(
+    sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inner = HeldApp()
+    sent: list[Message] = []
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    app = ReadsFirst(inner, sandbox.store)
+    assert not read_in_progress(sandbox.store, monkeypatch)
+    request = asyncio.ensure_future(app(http_scope("GET"), nothing, send))
+    await inner.entered.wait()
+    assert read_in_progress(sandbox.store, monkeypatch)
+    inner.proceed.set()
+    await request
+    assert not read_in_progress(sandbox.store, monkeypatch)
+    assert [message["type"] for message in sent] == ["http.response.start", "http.response.body"]
+
+
+@pytest.mark.anyio
+async def test_a_write_request_is_not_a_read_in_progress(
+    sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inner = HeldApp()
+
+    async def send(message: Message) -> None:
+        pass
+
+    request = asyncio.ensure_future(
+        ReadsFirst(inner, sandbox.store)(http_scope("POST"), nothing, send)
+    )
+    await inner.entered.wait()
+    assert not read_in_progress(sandbox.store, monkeypatch)
+    inner.proceed.set()
+    await request
+
+
+@pytest.mark.anyio
+async def test_a_get_is_no_read_in_progress_once_its_answer_is_handed_over(
+    sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inner = HeldApp()
+    inner.proceed.set()
+    handed_over = asyncio.Event()
+    client_reads = asyncio.Event()
+
+    async def slow_client(message: Message) -> None:
+        if message["type"] == "http.response.body":
+            handed_over.set()
+            await client_reads.wait()  # the server waits for a client that reads slowly
+
+    request = asyncio.ensure_future(
+        ReadsFirst(inner, sandbox.store)(http_scope("GET"), nothing, slow_client)
+    )
+    await handed_over.wait()
+    assert not read_in_progress(sandbox.store, monkeypatch)  # no long write waits on a client
+    client_reads.set()
+    await request
+
+
+def test_the_server_keeps_idle_connections_longer_than_its_clients_and_switches_threads_often(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A client reusing a keep-alive connection just as the server closes it gets no answer:
+    httpx drops an idle connection after 5 s, uvicorn's default closes it after 5 s too. And the
+    event loop waits for the GIL a short switch interval at most, not Python's 5 ms."""
+    import uvicorn
+
+    configs: list[Any] = []
+    monkeypatch.setattr(uvicorn.Server, "run", lambda self, *args: configs.append(self.config))
+    interval = sys.getswitchinterval()
+    try:
+        serve(port=0, db=tmp_path / "s.db")
+        assert sys.getswitchinterval() == SWITCH_INTERVAL_S < interval
+    finally:
+        sys.setswitchinterval(interval)
+    (config,) = configs
+    wrapped: Any = config.app
+    inner: Any = getattr(wrapped, "app", wrapped)  # the sandbox app inside ReadsFirst
+    try:
+        assert isinstance(wrapped, ReadsFirst)
+        httpx_idle = httpx.Limits().keepalive_expiry
+        assert httpx_idle is not None
+        longest_poll = max(
+            inspect.signature(begin).parameters["max_poll_interval"].default
+            for begin in (w50_workflow.begin_import, w50_workflow.begin_import_async)
+        )
+        assert config.timeout_keep_alive > max(httpx_idle, longest_poll)
+        again = server_config(inner, "127.0.0.1", 0, "warning")
+        assert again.timeout_keep_alive == config.timeout_keep_alive
+    finally:
+        inner.state.sandbox.close()
