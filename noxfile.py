@@ -92,7 +92,8 @@ def bench(session: nox.Session) -> None:
     """Benchmarks against their baselines, side by side: `nox -s bench -- [NAME] [ARGS]`.
 
     xml: DataContract XML vs JSON (raw and model level); sandbox: 100,000 contacts to a finished
-    job and GET rate vs Stoplight Prism; csv-memory: peak memory of 100,000 vs 1,000,000-row
+    job and GET rate vs Stoplight Prism (`-- sandbox --pollers 50 --contacts 300000`: latency of
+    status polls during an import); csv-memory: peak memory of 100,000 vs 1,000,000-row
     imports. No argument runs all three; arguments after the name go to that benchmark.
     """
     install_project(session)
