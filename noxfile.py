@@ -94,7 +94,8 @@ def bench(session: nox.Session) -> None:
     """Benchmarks against their baselines, side by side: `nox -s bench -- [NAME] [ARGS]`.
 
     xml: DataContract XML vs JSON (raw and model level); sandbox: 100,000 contacts to a finished
-    job and GET rate vs Stoplight Prism; csv-memory: peak memory of 100,000 vs 1,000,000-row
+    job and GET rate vs Stoplight Prism (`-- sandbox --pollers 50 --contacts 300000`: latency of
+    status polls during an import); csv-memory: peak memory of 100,000 vs 1,000,000-row
     imports; kill-loop: a CheckMarket import killed (SIGKILL) again and again, then the contacts
     stored counted (exactly once?); sandbox-memory: the sandbox's peak and after-request RSS per
     body size, one body and three at once. No argument runs them all; arguments after the name

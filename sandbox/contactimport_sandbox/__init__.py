@@ -47,8 +47,11 @@ def serve(
 
     Before it serves, it prints to stderr the ``export`` lines that point the clients at it, with
     the fixtures' credentials (port 0 binds a free port, and the lines name it).
+    It sets the process's switch interval (``sys.setswitchinterval``) for the server's sake.
     """
     import uvicorn
+
+    from .serving import SWITCH_INTERVAL_S, server_config
 
     app = create_app(db=db, fixtures=fixtures, options=options)
     listener = socket.create_server((host, port))
@@ -66,8 +69,8 @@ def serve(
         file=sys.stderr,
         flush=True,
     )
-    config = uvicorn.Config(app, log_level=log_level, access_log=False)
-    uvicorn.Server(config).run(sockets=[listener])
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
+    uvicorn.Server(server_config(app, host, bound_port, log_level)).run(sockets=[listener])
 
 
 def export_lines(environment: Mapping[str, str]) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 from . import spec
 from .errors import NotFound
 from .fixtures import CheckMarketAccount, Fixtures
-from .store import Store
+from .store import SLICE_CONTACTS, Store
 from .validation import is_blank, is_phone_number, is_valid_email
 from .w50 import now_iso
 
@@ -258,7 +258,9 @@ class CheckMarket:
         always_create = config.get("UpdateTypeId") == ALWAYS_CREATE
         seen: set[str] = set()
         now = now_iso()
-        for contact in contacts:
+        for position, contact in enumerate(contacts):
+            if position and position % SLICE_CONTACTS == 0:
+                self.store.wait_for_reads()  # a yield point to reads (see the store)
             rejected = self._rejection(contact, config, account, date_format)
             if rejected is not None:
                 codes[rejected] += 1

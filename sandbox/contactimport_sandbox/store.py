@@ -15,6 +15,16 @@ connection and lock, and wait for a write in progress (then see what it committe
 connections could share it only through shared cache, whose table-level locks make a read of a
 table being written fail with SQLITE_LOCKED instead of reading the last committed state
 (unless read_uncommitted, which shows exactly the half-done step a read must not see).
+
+Reads come first. A read of a file database waits for no lock, but it runs in the same process
+as the background worker, whose steps are long stretches of Python holding the GIL: every time a
+read lets the GIL go (each SQLite call does) the worker takes it for up to the interpreter's
+switch interval, so a read of a few SQLite calls took tens of milliseconds, and polls queued
+behind each other on the event loop. So a long write parts its work into bounded slices and
+calls ``wait_for_reads`` between them: it waits there (not holding the GIL) until the reads in
+progress when it got there have ended, and the reads run uncontested. Reads begun after that do
+not hold it back, so a stream of reads never starves it. A read in progress is a ``read`` of a
+file database, and, in the server, a whole GET request (parsing, answer and all).
 """
 
 from __future__ import annotations
@@ -30,6 +40,13 @@ from pathlib import Path
 MEMORY = ":memory:"
 IDLE_READERS = 8  # reader connections kept open between reads (more are opened when needed)
 BUSY_TIMEOUT_MS = 30_000
+# Contacts a long write (a W50 job step, a CheckMarket bulk import) processes between two yield
+# points (``Store.wait_for_reads``): a few milliseconds of Python, about the interpreter's switch
+# interval, so a read waits at most about that long for the GIL.
+SLICE_CONTACTS = 200
+# Seconds a yield point waits at most for the reads in progress: a read held longer (a GET under
+# an injected latency fault, say) lets the write go on after that.
+READS_FIRST_LIMIT_S = 0.25
 
 # Idempotent DDL: a new table is added with IF NOT EXISTS. Every table with an ``id`` is
 # AUTOINCREMENT, so an id is never handed out twice, not even after its row was deleted or the
@@ -207,6 +224,12 @@ class Store:
         # Reader connections of a file database not in use now; guarded by _readers_lock.
         self._idle_readers: list[sqlite3.Connection] = []
         self._readers_lock = threading.Lock()
+        # The reads in progress (``start_read``), by ticket (increasing), the condition a long
+        # write waits on for them (``wait_for_reads``) and how many wait; guarded by _readers_lock.
+        self._reads_in_progress: set[int] = set()
+        self._last_ticket = 0
+        self._reads_ended = threading.Condition(self._readers_lock)
+        self._writes_waiting = 0
         self._closed = False
         # Read-only by URI: mode=ro keeps a read from ever writing. Resolved now: a later chdir
         # must not send readers to another file.
@@ -303,15 +326,35 @@ class Store:
                 finally:
                     self._conn.execute("COMMIT")
             return
-        conn = self._take_reader()
+        ticket = self.start_read()
         try:
-            conn.execute("BEGIN")
+            conn = self._take_reader()
             try:
-                yield conn
+                conn.execute("BEGIN")
+                try:
+                    yield conn
+                finally:
+                    conn.execute("COMMIT")
             finally:
-                conn.execute("COMMIT")
+                self._give_back(conn)
         finally:
-            self._give_back(conn)
+            self.end_read(ticket)
+
+    def start_read(self) -> int:
+        """Mark a read in progress until ``end_read`` with the ticket this returns: long writes
+        wait for it at their yield points (``wait_for_reads``). Every ``read`` of a file store is
+        one; the server marks each GET request as one until its answer (``ReadsFirst``)."""
+        with self._readers_lock:
+            self._last_ticket += 1
+            self._reads_in_progress.add(self._last_ticket)
+            return self._last_ticket
+
+    def end_read(self, ticket: int) -> None:
+        """The read of ``ticket`` has ended (idempotent)."""
+        with self._readers_lock:
+            self._reads_in_progress.discard(ticket)
+            if self._writes_waiting:
+                self._reads_ended.notify_all()
 
     def _take_reader(self) -> sqlite3.Connection:
         with self._readers_lock:
@@ -339,6 +382,28 @@ class Store:
                 self._idle_readers.append(conn)
                 return
         conn.close()
+
+    def wait_for_reads(self) -> bool:
+        """Wait until every read in progress now (``start_read``) has ended: a yield point.
+
+        For long writes (a W50 job step, a CheckMarket bulk import) between slices of their
+        work: the reads in progress finish without competing with the write for the GIL. Reads
+        begun while it waits are not waited for, and it waits READS_FIRST_LIMIT_S at most (False
+        then). ``:memory:`` returns at once: its reads wait for the write lock, which the caller
+        may hold.
+        """
+        if not self.concurrent_reads:
+            return True
+        with self._readers_lock:
+            last = self._last_ticket
+            self._writes_waiting += 1
+            try:
+                return self._reads_ended.wait_for(
+                    lambda: not self._reads_in_progress or min(self._reads_in_progress) > last,
+                    READS_FIRST_LIMIT_S,
+                )
+            finally:
+                self._writes_waiting -= 1
 
     def acquire_if_free(self) -> bool:
         """Take the store's write lock only if no other thread holds it (True when taken; then

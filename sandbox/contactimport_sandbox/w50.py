@@ -20,7 +20,7 @@ from typing import Any
 from . import spec
 from .errors import Conflict, ExpectationFailed, NotFound, SandboxError
 from .fixtures import ContactList, Fixtures, W50Account
-from .store import Store
+from .store import SLICE_CONTACTS, Store
 from .validation import is_blank, is_phone_number, is_valid_email
 
 # Job states: the values this server writes, each checked to have the stage the spec gives it
@@ -839,25 +839,29 @@ class Which50:
             "WHERE job_id = ? AND seq >= ? ORDER BY seq LIMIT ?",
             (job_id, processed, max_contacts),
         ).fetchall()
-        chunk = []
-        for _, values_json in loaded:
-            raw: dict[str, Any] = json.loads(values_json)
-            chunk.append({k: v for k, v in raw.items() if k in field_names})
-        if criteria is None:
-            for name in match:  # one query per slice of keys instead of one per contact
-                keys = (match_key(values.get(name)) for values in chunk)
-                writer.prefetch(name, (key for key in keys if key is not None))
         inserted = updated = not_updated = bad_email = bad_sms = 0
-        for values in chunk:
-            warnings, invalid_email, invalid_sms = validation.check(values)
-            bad_email += invalid_email
-            bad_sms += invalid_sms
-            outcome = writer.apply(values, match, criteria, warnings)
-            inserted += len(outcome.inserted)
-            updated += len(outcome.updated)
-            if not outcome.inserted and not outcome.updated:
-                not_updated += 1
-        writer.flush()
+        # Slices of a bounded size, with a yield point to reads between them (see the store).
+        for start in range(0, len(loaded), SLICE_CONTACTS):
+            if start:
+                self.store.wait_for_reads()
+            chunk = []
+            for _, values_json in loaded[start : start + SLICE_CONTACTS]:
+                raw: dict[str, Any] = json.loads(values_json)
+                chunk.append({k: v for k, v in raw.items() if k in field_names})
+            if criteria is None:
+                for name in match:  # one query per slice of keys instead of one per contact
+                    keys = (match_key(values.get(name)) for values in chunk)
+                    writer.prefetch(name, (key for key in keys if key is not None))
+            for values in chunk:
+                warnings, invalid_email, invalid_sms = validation.check(values)
+                bad_email += invalid_email
+                bad_sms += invalid_sms
+                outcome = writer.apply(values, match, criteria, warnings)
+                inserted += len(outcome.inserted)
+                updated += len(outcome.updated)
+                if not outcome.inserted and not outcome.updated:
+                    not_updated += 1
+            writer.flush()  # same transaction: later slices find these contacts in the table
         done = processed + len(loaded)
         finished = done >= total
         conn.execute(
