@@ -26,6 +26,7 @@ from .conftest import (
     upsert,
     w50_error,
 )
+from .test_list_contacts_endpoint import all_pages
 
 pytestmark = pytest.mark.anyio
 
@@ -416,3 +417,58 @@ async def test_a_step_that_fails_marks_the_job_failed_and_writes_nothing(
     assert job["FinishDate"] is not None
     assert (job["InsertedContacts"], job["ProgressPercent"]) == (0, 0)
     assert await list_count(client) == 0
+
+
+async def test_a_run_matching_on_several_properties_updates_only_contacts_matching_all(
+    client: httpx.AsyncClient,
+) -> None:
+    """match=Email,FirstName means both: a stored contact with the same Email but another
+    FirstName (or the same FirstName and another Email) is neither matched nor changed."""
+    for email, name in (
+        ("same@example.com", "Ann"),
+        ("same@example.com", "Bob"),
+        ("other@example.com", "Ann"),
+    ):
+        values = {"Email": email, "FirstName": name, "Segment": "Standard"}
+        check("which50", "upsertContact", await upsert(client, values))
+    contacts = [
+        {"Email": "same@example.com", "FirstName": "Ann", "Segment": "Gold"},  # the first only
+        {"Email": "same@example.com", "FirstName": "Cat", "Segment": "Gold"},  # Email alone
+        {"Email": "new@example.com", "FirstName": "Bob", "Segment": "Gold"},  # FirstName alone
+    ]
+    job = await import_contacts(client, contacts, JOB_FIELDS, "?match=Email,FirstName")
+    assert (job["InsertedContacts"], job["UpdatedContacts"], job["NotUpdatedContacts"]) == (2, 1, 0)
+    stored, _ = await all_pages(client, CUSTOMERS)
+    assert [
+        (c["Values"]["Email"], c["Values"]["FirstName"], c["Values"]["Segment"]) for c in stored
+    ] == [
+        ("same@example.com", "Ann", "Gold"),
+        ("same@example.com", "Bob", "Standard"),
+        ("other@example.com", "Ann", "Standard"),
+        ("same@example.com", "Cat", "Gold"),
+        ("new@example.com", "Bob", "Gold"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "lacking",
+    [
+        pytest.param({"Email": "kim@example.com"}, id="no-FirstName"),
+        pytest.param({"Email": "kim@example.com", "FirstName": None}, id="FirstName-null"),
+        pytest.param({"FirstName": "Kim"}, id="no-Email"),
+        pytest.param({"Email": None, "FirstName": "Kim"}, id="Email-null"),
+    ],
+)
+async def test_a_run_inserts_a_contact_lacking_one_of_its_match_properties(
+    client: httpx.AsyncClient, lacking: dict[str, Any]
+) -> None:
+    """A loaded contact without a value for one of the match properties matches nothing, even
+    when its other match property equals a stored contact's: it is inserted, the stored one is
+    left alone (matching on the properties it has would rewrite someone else's contact)."""
+    kim = {"Email": "kim@example.com", "FirstName": "Kim", "Segment": "Standard"}
+    check("which50", "upsertContact", await upsert(client, kim))
+    loaded = {**lacking, "Segment": "Gold"}
+    job = await import_contacts(client, [loaded], JOB_FIELDS, "?match=Email,FirstName")
+    assert (job["InsertedContacts"], job["UpdatedContacts"], job["NotUpdatedContacts"]) == (1, 0, 0)
+    stored, _ = await all_pages(client, CUSTOMERS)
+    assert [c["Values"] for c in stored] == [kim, loaded]
