@@ -25,6 +25,7 @@ from .conftest import (
     list_count,
     upsert,
     w50_error,
+    wait_for_job,
 )
 from .test_list_contacts_endpoint import all_pages
 
@@ -95,9 +96,20 @@ async def test_a_batch_over_the_spec_limit_is_refused_naming_the_limit(
     assert check("which50", "uploadImportBatch", full)["TotalContacts"] == limit
 
 
-async def test_an_empty_batch_is_refused(client: httpx.AsyncClient) -> None:
+async def test_an_empty_batch_is_refused_and_changes_nothing(client: httpx.AsyncClient) -> None:
     job = await create_job(client)
+    message = w50_error("uploadImportBatch", await upload(client, job["Id"], []), 417)
+    assert "at least" in message and "holds 0" in message, message
+    assert await get_job(client, job["Id"]) == job  # still Created, nothing counted
+    loaded = check(
+        "which50", "uploadImportBatch", await upload(client, job["Id"], [{"Values": {}}] * 2)
+    )
     w50_error("uploadImportBatch", await upload(client, job["Id"], []), 417)
+    assert await get_job(client, job["Id"]) == loaded  # still Loaded with 2
+    check("which50", "runImportJob", await run(client, job["Id"]))
+    finished = await wait_for_job(client, CUSTOMERS, job["Id"])
+    assert (finished["TotalContacts"], finished["InsertedContacts"]) == (2, 2)
+    assert await list_count(client) == 2  # the refused batches stored no contact
 
 
 async def test_unknown_field_names_are_417_naming_only_the_unknown_names(
