@@ -225,6 +225,21 @@ async def test_contacts_loaded_earlier_in_the_job_are_matched_by_later_ones(
     assert await list_count(client) == 1
 
 
+async def test_a_value_of_another_json_type_is_a_change_even_when_python_calls_it_equal(
+    client: httpx.AsyncClient,
+) -> None:
+    """1 replacing 1.0 or True is an update (the stored JSON changes), not "not updated"."""
+    await upsert(client, {"Email": "t1@example.com", "ReferanceAccountId": 1.0})
+    await upsert(client, {"Email": "t2@example.com", "ReferanceAccountId": True})
+    await upsert(client, {"Email": "t3@example.com", "ReferanceAccountId": 1})
+    contacts = [{"Email": f"t{n}@example.com", "ReferanceAccountId": 1} for n in (1, 2, 3)]
+    job = await import_contacts(client, contacts, JOB_FIELDS, "?match=Email")
+    assert (job["InsertedContacts"], job["UpdatedContacts"], job["NotUpdatedContacts"]) == (0, 2, 1)
+    stored, _ = await all_pages(client, CUSTOMERS)
+    kept = [c["Values"]["ReferanceAccountId"] for c in stored]
+    assert kept == [1, 1, 1] and all(type(value) is int for value in kept)
+
+
 async def test_patch_run_updates_only_contacts_matching_the_query_values(
     client: httpx.AsyncClient,
 ) -> None:
