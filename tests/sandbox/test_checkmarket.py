@@ -364,3 +364,22 @@ async def test_unique_within_account_looks_only_in_the_importing_account(
         ("globex", theirs),
         ("acme", updated),
     ]
+
+
+async def test_without_account_uniqueness_an_address_is_updated_only_in_the_same_list_and_survey(
+    client: httpx.AsyncClient,
+) -> None:
+    """Create-or-update finds an existing contact in the import's own contact list and survey
+    only: the same address in another list (or in no list) is another contact."""
+    contact = {"Email": "scoped@example.com", "LangCode": "en"}
+    in_list_11 = {"ContactListId": 11, "SurveySettings": {"SurveyId": 101}}
+    in_list_12 = {"ContactListId": 12, "SurveySettings": {"SurveyId": 101}}
+    assert await codes(client, in_list_11, [contact]) == {"R0301": 1}
+    assert await codes(client, in_list_12, [contact]) == {"R0301": 1}
+    assert await codes(client, {}, [contact]) == {"R0301": 1}
+    assert await codes(client, in_list_12, [contact]) == {"R0300": 1}
+    # Unique within the group refuses a second contact in the same list and survey only.
+    group = {"UpdateTypeId": 2, "EmailMustBeUniqueWithinGroup": True}
+    assert await codes(client, {**in_list_11, **group}, [contact]) == {"R0316": 1}
+    in_survey_102 = {"ContactListId": 11, "SurveySettings": {"SurveyId": 102}}
+    assert await codes(client, {**in_survey_102, **group}, [contact]) == {"R0301": 1}
