@@ -11,8 +11,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,6 +34,15 @@ PACKAGES = [
     "checkmarket_models",
 ]
 MYPY = "mypy>=2.4,<3"
+CLI_VARIABLES = (
+    "WHICH50_API_TOKEN",
+    "WHICH50_BASE_URL",
+    "CHECKMARKET_MASTER_KEY",
+    "CHECKMARKET_KEY",
+    "CHECKMARKET_REGION",
+    "CHECKMARKET_BASE_URL",
+    "CONTACTIMPORT_WIRE_FORMAT",
+)
 
 
 def uv() -> str:
@@ -39,12 +52,24 @@ def uv() -> str:
     return found
 
 
-def run(command: list[str | Path], cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {
-        key: value for key, value in os.environ.items() if key not in {"PYTHONPATH", "VIRTUAL_ENV"}
-    }
+def user_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """This environment without what would point Python or the CLI at the source tree or an
+    account (PYTHONPATH, VIRTUAL_ENV, the CLI's credential variables), plus ``extra``."""
+    dropped = {"PYTHONPATH", "VIRTUAL_ENV", *CLI_VARIABLES}
+    env = {key: value for key, value in os.environ.items() if key not in dropped}
+    return {**env, **(extra or {})}
+
+
+def run(
+    command: list[str | Path], cwd: Path, extra_env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     result = subprocess.run(
-        [str(part) for part in command], cwd=cwd, env=env, capture_output=True, text=True
+        [str(part) for part in command],
+        cwd=cwd,
+        env=user_env(extra_env),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     return result
 
@@ -163,3 +188,98 @@ def test_mypy_sees_the_installed_types_and_rejects_a_wrong_call(
     result = run([python, "-m", "mypy", "--strict", "--no-incremental", script.name], cwd=user_dir)
     assert result.returncode == 1, result.stdout + result.stderr
     assert 'Argument "field_names" to "ImportJobCreateRequest"' in result.stdout
+
+
+# -- the console script, as `pip install contactimport` puts it on PATH ---------------------------
+@pytest.fixture(scope="module")
+def console_script(python: Path) -> Path:
+    command = python.parent / "contactimport"
+    assert command.is_file(), f"the wheel installed no contactimport script in {python.parent}"
+    return command
+
+
+def test_the_console_script_answers_version_and_help(
+    console_script: Path, wheel: Path, user_dir: Path
+) -> None:
+    version = wheel.name.split("-")[1]  # contactimport-<version>-<tags>.whl
+    shown = run([console_script, "--version"], cwd=user_dir)
+    assert (shown.returncode, shown.stdout, shown.stderr) == (
+        0,
+        f"contactimport, version {version}\n",
+        "",
+    )
+    helped = run([console_script, "--help"], cwd=user_dir)
+    assert helped.returncode == 0, helped.stderr
+    assert helped.stdout.startswith("Usage: contactimport [OPTIONS] COMMAND [ARGS]...")
+    commands = helped.stdout.split("Commands:", 1)[1].split()
+    assert {"which50", "checkmarket", "sandbox"} <= set(commands)
+
+
+def test_the_console_script_exits_2_naming_the_missing_credential(
+    console_script: Path, user_dir: Path
+) -> None:
+    refused = run([console_script, "which50", "lists"], cwd=user_dir)
+    assert refused.returncode == 2, refused.stdout + refused.stderr
+    assert "WHICH50_API_TOKEN" in refused.stderr and refused.stdout == ""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.fixture
+def installed_sandbox(console_script: Path, user_dir: Path) -> Iterator[str]:
+    """The installed `contactimport sandbox` on 127.0.0.1 (in memory), until the test ends."""
+    port = free_port()
+    server = subprocess.Popen(
+        [console_script, "sandbox", "--port", str(port), "--db", ":memory:"],
+        cwd=user_dir,
+        env=user_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            assert server.poll() is None, f"the sandbox exited: {server.communicate()[1]}"
+            try:
+                with urllib.request.urlopen(f"{url}/_sandbox/health", timeout=2) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                pass
+            assert time.monotonic() < deadline, "the installed sandbox did not come up in 30 s"
+            time.sleep(0.1)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.communicate()
+
+
+def test_the_console_script_imports_a_csv_into_the_installed_sandbox(
+    console_script: Path, installed_sandbox: str, user_dir: Path
+) -> None:
+    csv_file = user_dir / "people.csv"
+    csv_file.write_text("Email,FirstName\nann@example.com,Ann\nbob@example.com,Bob\n")
+    credentials = {
+        "WHICH50_BASE_URL": f"{installed_sandbox}/Which50API",
+        "WHICH50_API_TOKEN": "w50-acme-full",  # the packaged fixtures' token
+    }
+    command: list[str | Path] = [console_script, "which50", "import", csv_file.name, "--list", "1"]
+    imported = run([*command, "--poll-interval", "0.05", "--json"], user_dir, credentials)
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    job = json.loads(imported.stdout)["importJob"]
+    assert (job["CurrentStatus"], job["TotalContacts"], job["InsertedContacts"]) == (
+        "Finished",
+        2,
+        2,
+    )

@@ -106,6 +106,18 @@ def test_match_and_custom_events_update_existing_contacts(sandbox: Sandbox, tmp_
     assert (job["InsertedContacts"], job["UpdatedContacts"]) == (1, 1)
     names = {c["Email"]: c["FirstName"] for c in sandbox.contacts(1)}
     assert names == {"a@example.com": "Alpha", "b@example.com": "B", "c@x.com": "C"}
+    # Both events ran for the updated and the inserted contact, in that order, and for no other
+    # (the first import named no events; b was not in the second file).
+    ids = {r["Values"]["Email"]: r["EncContactId"] for r in sandbox.contact_records(1)}
+    assert [
+        (e["ImportJobId"], e["EncContactId"], e["Action"], e["Event"])
+        for e in custom_events(sandbox)
+    ] == [
+        (job["Id"], ids["a@example.com"], "updated", "SendWelcomeEmail"),
+        (job["Id"], ids["a@example.com"], "updated", "SendEventInvite"),
+        (job["Id"], ids["c@x.com"], "inserted", "SendWelcomeEmail"),
+        (job["Id"], ids["c@x.com"], "inserted", "SendEventInvite"),
+    ]
 
 
 @pytest.mark.parametrize(

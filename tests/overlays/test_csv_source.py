@@ -190,3 +190,27 @@ def test_a_long_file_is_streamed_not_loaded(tmp_path: Path) -> None:
     iterator = iter(CsvContactSource(path))
     assert next(iterator) == {"Email": "c0@example.com", "Name": "Name 0"}
     assert sum(1 for _ in iterator) == 49_999
+
+
+def test_blanks_around_header_names_are_stripped_and_values_kept_verbatim(tmp_path: Path) -> None:
+    """ " Email , FirstName" names the columns Email and FirstName (the list's field names);
+    the values are the user's data and keep their blanks."""
+    source = CsvContactSource(
+        write(tmp_path, " Email ,\tFirstName\t, LastName\n a@x.com , Ann ,Lee\n")
+    )
+    assert source.fieldnames == ["Email", "FirstName", "LastName"]
+    assert list(source) == [{"Email": " a@x.com ", "FirstName": " Ann ", "LastName": "Lee"}]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ("Email, ,Name\n", "empty column name"),
+        ("Email,Name, Email\n", "names column 'Email' twice"),
+    ],
+)
+def test_a_header_bad_once_its_blanks_are_stripped_is_fatal(
+    tmp_path: Path, data: str, message: str
+) -> None:
+    with pytest.raises(CsvHeaderError, match=message):
+        CsvContactSource(write(tmp_path, data))

@@ -727,3 +727,38 @@ def test_a_member_xml_carries_is_written_and_read_in_its_place(formats: list[str
 def test_a_malformed_wire_format_list_is_a_spec_error_naming_the_member(formats: Any) -> None:
     with pytest.raises(DataContractSpecError, match=r"Contact\.Score: x-wire-formats must be"):
         wire_marked(formats).encode("Contact", {"Name": "Ann"})
+
+
+@pytest.mark.parametrize("nil", ["false", "0", " false "])
+def test_i_nil_false_is_a_value_not_null(nil: str) -> None:
+    """Only i:nil="true" (or "1") means null; i:nil="false"/"0" is the element's value, for
+    scalars, arrays, nested objects, roots and dictionary keys and values alike."""
+    xs = ' xmlns:x="http://www.w3.org/2001/XMLSchema"'
+    job = (
+        f'<ImportJob xmlns:i="{I_NS}" xmlns="{DTO}" i:nil="{nil}">'
+        f'<CurrentStatus i:nil="{nil}">Running</CurrentStatus><Id i:nil="{nil}">7</Id>'
+        f'<Names i:nil="{nil}" xmlns:a="{ARRAYS}"><a:string i:nil="{nil}">n</a:string></Names>'
+        "</ImportJob>"
+    )
+    assert CODEC.decode("Job", job) == {"CurrentStatus": "Running", "Id": 7, "Names": ["n"]}
+    holder = (
+        f'<Holder xmlns:i="{I_NS}" xmlns="{DTO}"><Inner i:nil="{nil}" xmlns:o="{OTHER}">'
+        "<o:A>1</o:A></Inner></Holder>"
+    )
+    assert CODEC.decode("Holder", holder) == {"Inner": {"A": 1}}
+    pair = (
+        f'<a:KeyValueOfstringanyType><a:Key i:nil="{nil}">k</a:Key><a:Value i:nil="{nil}" '
+        'i:type="x:string">v</a:Value></a:KeyValueOfstringanyType>'
+    )
+    assert CODEC.decode("Contact", _contact_values(pair, xs))["Values"] == {"k": "v"}
+
+
+@pytest.mark.parametrize("nil", ["true", "1", " true "])
+def test_i_nil_true_or_1_is_null(nil: str) -> None:
+    job = f'<ImportJob xmlns:i="{I_NS}" xmlns="{DTO}"><CurrentStatus i:nil="{nil}"/></ImportJob>'
+    assert CODEC.decode("Job", job) == {"CurrentStatus": None}
+    pair = (
+        f'<a:KeyValueOfstringanyType><a:Key>k</a:Key><a:Value i:nil="{nil}"/>'
+        "</a:KeyValueOfstringanyType>"
+    )
+    assert CODEC.decode("Contact", _contact_values(pair))["Values"] == {"k": None}

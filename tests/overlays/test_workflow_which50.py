@@ -450,6 +450,28 @@ def test_resuming_a_job_whose_run_never_arrived_runs_it() -> None:
     assert fake.jobs[1].runs == 1
 
 
+def test_resuming_after_the_last_short_batch_was_confirmed_runs_without_uploading() -> None:
+    """Every batch confirmed, the last one shorter than the batch size, the run not yet asked
+    for: resuming checks the source against the token and runs the job (a short last batch is
+    no sign of a changed source)."""
+    fake = FakeWhich50()
+    tokens: list[str] = []
+    fake.faults[("run", 1)] = ("before", forbidden())
+    with pytest.raises(ImportInterrupted):
+        start(fake, contacts(250), batch_size=100, on_checkpoint=tokens.append)
+    states = [ResumeState.decode(token, api="which50") for token in tokens]
+    (uploaded,) = [
+        token
+        for token, state in zip(tokens, states, strict=True)
+        if state.confirmed_batches == 3 and not state.run_requested
+    ]
+    assert fake.upload_sizes == [100, 100, 50]
+    result = start(fake, contacts(250), continuation_token=uploaded)
+    assert (result.current_status, result.total_contacts) == ("Finished", 250)
+    assert fake.upload_sizes == [100, 100, 50]  # nothing uploaded again
+    assert fake.jobs[1].runs == 1
+
+
 def test_resuming_when_the_job_holds_unexpected_contacts_is_a_conflict() -> None:
     fake = FakeWhich50()
     fake.faults[("upload", 2)] = ("before", forbidden())

@@ -4,6 +4,7 @@ driven by the configuration (spec: ImportConfig, ImportContact, ImportQueueItem 
 
 from __future__ import annotations
 
+import json
 import time
 from typing import Any
 
@@ -13,15 +14,17 @@ import pytest
 from contactimport_sandbox import SandboxOptions
 from contactimport_sandbox.spec import document
 
-from .conftest import CM_AUTH, check, cm_error
+from .conftest import CM_AUTH, CM_OTHER, check, cm_error
 
 pytestmark = pytest.mark.anyio
 
 CONFIGS = "/3/contacts/import/configs"
 
 
-async def create(client: httpx.AsyncClient, config: dict[str, Any]) -> int:
-    response = await client.post(CONFIGS, headers=CM_AUTH, json=config)
+async def create(
+    client: httpx.AsyncClient, config: dict[str, Any], headers: dict[str, str] = CM_AUTH
+) -> int:
+    response = await client.post(CONFIGS, headers=headers, json=config)
     data = check("checkmarket", "createImportConfig", response)["Data"]
     assert data["Succeeded"] is True, data
     return int(data["ImportConfigId"])
@@ -32,15 +35,22 @@ async def read(client: httpx.AsyncClient, config_id: int) -> dict[str, Any]:
     return dict(check("checkmarket", "getImportConfig", response)["Data"])
 
 
-async def bulk(client: httpx.AsyncClient, config_id: int, contacts: list[dict[str, Any]]) -> int:
-    response = await client.post(f"/3/contacts/import/{config_id}", headers=CM_AUTH, json=contacts)
+async def bulk(
+    client: httpx.AsyncClient,
+    config_id: int,
+    contacts: list[dict[str, Any]],
+    headers: dict[str, str] = CM_AUTH,
+) -> int:
+    response = await client.post(f"/3/contacts/import/{config_id}", headers=headers, json=contacts)
     return int(check("checkmarket", "bulkImportContacts", response)["Data"]["QueueItemId"])
 
 
-async def result(client: httpx.AsyncClient, item: int, timeout: float = 10) -> dict[str, Any]:
+async def result(
+    client: httpx.AsyncClient, item: int, timeout: float = 10, headers: dict[str, str] = CM_AUTH
+) -> dict[str, Any]:
     deadline = time.monotonic() + timeout
     while True:
-        response = await client.get(f"/3/contacts/import/result/{item}", headers=CM_AUTH)
+        response = await client.get(f"/3/contacts/import/result/{item}", headers=headers)
         data: dict[str, Any] = check("checkmarket", "getImportResult", response)["Data"]
         if data["StatusId"] in (3, 4):
             return data
@@ -325,3 +335,51 @@ async def test_stored_configurations_keep_only_spec_members_in_spec_order(
     members = list(document("checkmarket")["components"]["schemas"]["ImportConfig"]["properties"])
     assert "Bogus" not in config
     assert list(config) == [name for name in members if name in config]
+
+
+async def test_unique_within_account_looks_only_in_the_importing_account(
+    client: httpx.AsyncClient, app: Any
+) -> None:
+    """EmailMustBeUniqueWithinAccount is one account's rule: another account holding the same
+    address neither makes it a duplicate nor gets its contact updated by this import."""
+    theirs = {"Email": "shared@example.com", "LangCode": "en", "FirstName": "Globex"}
+    globex_config = await create(client, {"Name": "globex"}, CM_OTHER)
+    item = await bulk(client, globex_config, [theirs], CM_OTHER)
+    assert (await result(client, item, headers=CM_OTHER))["Result"]["ImportResult"] == [
+        {"ResultCode": "R0301", "ContactCount": 1}
+    ]
+    ours = {"Email": "shared@example.com", "LangCode": "en", "FirstName": "Acme"}
+    # Always create: globex's contact is no duplicate in acme's account.
+    unique = {"UpdateTypeId": 2, "EmailMustBeUniqueWithinAccount": True}
+    assert await codes(client, unique, [ours]) == {"R0301": 1}
+    # Create or update: acme's own contact is the one updated, globex's is left alone.
+    updated = {**ours, "FirstName": "Acme again"}
+    assert await codes(client, {"EmailMustBeUniqueWithinAccount": True}, [updated]) == {"R0300": 1}
+    with app.state.sandbox.store.read() as conn:
+        rows = conn.execute(
+            "SELECT account_id, values_json FROM cm_contacts WHERE email = ? ORDER BY id",
+            ("shared@example.com",),
+        ).fetchall()
+    assert [(account, json.loads(values)) for account, values in rows] == [
+        ("globex", theirs),
+        ("acme", updated),
+    ]
+
+
+async def test_without_account_uniqueness_an_address_is_updated_only_in_the_same_list_and_survey(
+    client: httpx.AsyncClient,
+) -> None:
+    """Create-or-update finds an existing contact in the import's own contact list and survey
+    only: the same address in another list (or in no list) is another contact."""
+    contact = {"Email": "scoped@example.com", "LangCode": "en"}
+    in_list_11 = {"ContactListId": 11, "SurveySettings": {"SurveyId": 101}}
+    in_list_12 = {"ContactListId": 12, "SurveySettings": {"SurveyId": 101}}
+    assert await codes(client, in_list_11, [contact]) == {"R0301": 1}
+    assert await codes(client, in_list_12, [contact]) == {"R0301": 1}
+    assert await codes(client, {}, [contact]) == {"R0301": 1}
+    assert await codes(client, in_list_12, [contact]) == {"R0300": 1}
+    # Unique within the group refuses a second contact in the same list and survey only.
+    group = {"UpdateTypeId": 2, "EmailMustBeUniqueWithinGroup": True}
+    assert await codes(client, {**in_list_11, **group}, [contact]) == {"R0316": 1}
+    in_survey_102 = {"ContactListId": 11, "SurveySettings": {"SurveyId": 102}}
+    assert await codes(client, {**in_survey_102, **group}, [contact]) == {"R0301": 1}

@@ -23,6 +23,7 @@ from .conftest import (
     upsert,
     w50_error,
 )
+from .test_list_contacts_endpoint import all_pages
 
 pytestmark = pytest.mark.anyio
 
@@ -116,7 +117,11 @@ async def test_match_on_several_properties_needs_all_to_match(client: httpx.Asyn
     body = check("which50", "upsertContact", response)
     assert body["Values"]["ReferanceAccountId"] == 2
     assert body["Values"]["FirstName"] == "Two"
-    assert await list_count(client) == 2
+    stored, _ = await all_pages(client, CUSTOMERS)
+    assert [c["Values"] for c in stored] == [  # the same Email alone did not match
+        inserted({"Email": "f@example.com", "ReferanceAccountId": 1}),
+        inserted({"Email": "f@example.com", "ReferanceAccountId": 2, "FirstName": "Two"}),
+    ]
 
 
 async def test_match_on_several_contacts_updates_all_and_answers_the_first(

@@ -25,7 +25,9 @@ from .conftest import (
     list_count,
     upsert,
     w50_error,
+    wait_for_job,
 )
+from .test_list_contacts_endpoint import all_pages
 
 pytestmark = pytest.mark.anyio
 
@@ -94,9 +96,20 @@ async def test_a_batch_over_the_spec_limit_is_refused_naming_the_limit(
     assert check("which50", "uploadImportBatch", full)["TotalContacts"] == limit
 
 
-async def test_an_empty_batch_is_refused(client: httpx.AsyncClient) -> None:
+async def test_an_empty_batch_is_refused_and_changes_nothing(client: httpx.AsyncClient) -> None:
     job = await create_job(client)
+    message = w50_error("uploadImportBatch", await upload(client, job["Id"], []), 417)
+    assert "at least" in message and "holds 0" in message, message
+    assert await get_job(client, job["Id"]) == job  # still Created, nothing counted
+    loaded = check(
+        "which50", "uploadImportBatch", await upload(client, job["Id"], [{"Values": {}}] * 2)
+    )
     w50_error("uploadImportBatch", await upload(client, job["Id"], []), 417)
+    assert await get_job(client, job["Id"]) == loaded  # still Loaded with 2
+    check("which50", "runImportJob", await run(client, job["Id"]))
+    finished = await wait_for_job(client, CUSTOMERS, job["Id"])
+    assert (finished["TotalContacts"], finished["InsertedContacts"]) == (2, 2)
+    assert await list_count(client) == 2  # the refused batches stored no contact
 
 
 async def test_unknown_field_names_are_417_naming_only_the_unknown_names(
@@ -210,6 +223,21 @@ async def test_contacts_loaded_earlier_in_the_job_are_matched_by_later_ones(
     )
     assert stored["Values"]["FirstName"] == "second"
     assert await list_count(client) == 1
+
+
+async def test_a_value_of_another_json_type_is_a_change_even_when_python_calls_it_equal(
+    client: httpx.AsyncClient,
+) -> None:
+    """1 replacing 1.0 or True is an update (the stored JSON changes), not "not updated"."""
+    await upsert(client, {"Email": "t1@example.com", "ReferanceAccountId": 1.0})
+    await upsert(client, {"Email": "t2@example.com", "ReferanceAccountId": True})
+    await upsert(client, {"Email": "t3@example.com", "ReferanceAccountId": 1})
+    contacts = [{"Email": f"t{n}@example.com", "ReferanceAccountId": 1} for n in (1, 2, 3)]
+    job = await import_contacts(client, contacts, JOB_FIELDS, "?match=Email")
+    assert (job["InsertedContacts"], job["UpdatedContacts"], job["NotUpdatedContacts"]) == (0, 2, 1)
+    stored, _ = await all_pages(client, CUSTOMERS)
+    kept = [c["Values"]["ReferanceAccountId"] for c in stored]
+    assert kept == [1, 1, 1] and all(type(value) is int for value in kept)
 
 
 async def test_patch_run_updates_only_contacts_matching_the_query_values(
@@ -462,3 +490,58 @@ async def test_an_xml_bomb_of_attributes_is_a_400_as_fast_as_a_normal_batch(
         loaded = min(loaded, time.perf_counter() - started)
         assert response.status_code == 200, response.text
     assert refused < 5 * loaded + 0.05, (refused, loaded)
+
+
+async def test_a_run_matching_on_several_properties_updates_only_contacts_matching_all(
+    client: httpx.AsyncClient,
+) -> None:
+    """match=Email,FirstName means both: a stored contact with the same Email but another
+    FirstName (or the same FirstName and another Email) is neither matched nor changed."""
+    for email, name in (
+        ("same@example.com", "Ann"),
+        ("same@example.com", "Bob"),
+        ("other@example.com", "Ann"),
+    ):
+        values = {"Email": email, "FirstName": name, "Segment": "Standard"}
+        check("which50", "upsertContact", await upsert(client, values))
+    contacts = [
+        {"Email": "same@example.com", "FirstName": "Ann", "Segment": "Gold"},  # the first only
+        {"Email": "same@example.com", "FirstName": "Cat", "Segment": "Gold"},  # Email alone
+        {"Email": "new@example.com", "FirstName": "Bob", "Segment": "Gold"},  # FirstName alone
+    ]
+    job = await import_contacts(client, contacts, JOB_FIELDS, "?match=Email,FirstName")
+    assert (job["InsertedContacts"], job["UpdatedContacts"], job["NotUpdatedContacts"]) == (2, 1, 0)
+    stored, _ = await all_pages(client, CUSTOMERS)
+    assert [
+        (c["Values"]["Email"], c["Values"]["FirstName"], c["Values"]["Segment"]) for c in stored
+    ] == [
+        ("same@example.com", "Ann", "Gold"),
+        ("same@example.com", "Bob", "Standard"),
+        ("other@example.com", "Ann", "Standard"),
+        ("same@example.com", "Cat", "Gold"),
+        ("new@example.com", "Bob", "Gold"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "lacking",
+    [
+        pytest.param({"Email": "kim@example.com"}, id="no-FirstName"),
+        pytest.param({"Email": "kim@example.com", "FirstName": None}, id="FirstName-null"),
+        pytest.param({"FirstName": "Kim"}, id="no-Email"),
+        pytest.param({"Email": None, "FirstName": "Kim"}, id="Email-null"),
+    ],
+)
+async def test_a_run_inserts_a_contact_lacking_one_of_its_match_properties(
+    client: httpx.AsyncClient, lacking: dict[str, Any]
+) -> None:
+    """A loaded contact without a value for one of the match properties matches nothing, even
+    when its other match property equals a stored contact's: it is inserted, the stored one is
+    left alone (matching on the properties it has would rewrite someone else's contact)."""
+    kim = {"Email": "kim@example.com", "FirstName": "Kim", "Segment": "Standard"}
+    check("which50", "upsertContact", await upsert(client, kim))
+    loaded = {**lacking, "Segment": "Gold"}
+    job = await import_contacts(client, [loaded], JOB_FIELDS, "?match=Email,FirstName")
+    assert (job["InsertedContacts"], job["UpdatedContacts"], job["NotUpdatedContacts"]) == (1, 0, 0)
+    stored, _ = await all_pages(client, CUSTOMERS)
+    assert [c["Values"] for c in stored] == [kim, loaded]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import pytest
 import yaml
@@ -17,9 +17,19 @@ SPEC_FOLDER = Path(__file__).resolve().parents[2] / "spec"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 BODY_MEDIA_TYPES = ["application/json", "text/json", "application/xml", "text/xml"]
 
+T = TypeVar("T")
+
 Schema = dict[str, Any]
 View = list[Schema]
 """A schema with its `$ref`s followed and its `allOf` parts flattened: all parts apply at once."""
+
+
+def visited(items: Iterable[T], what: str) -> list[T]:
+    """`items` as a list, failing when there is none: a rule checked over nothing passes without
+    checking anything, so a walk that stopped finding its items would look like a clean spec."""
+    listed = list(items)
+    assert listed, f"nothing was checked: no {what} found"
+    return listed
 
 
 def spec_path(api: Api) -> Path:

@@ -9,7 +9,15 @@ from typing import Any
 
 import pytest
 
-from .specdoc import BODY_MEDIA_TYPES, Document, Operation, load_document
+from .specdoc import (
+    APIS,
+    BODY_MEDIA_TYPES,
+    Document,
+    Operation,
+    View,
+    load_document,
+    visited,
+)
 from .xmlcontract import ARRAYS_NS
 
 LOWER_CAMEL_CASE = re.compile(r"^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)*$")
@@ -50,8 +58,9 @@ def test_every_operation_has_a_unique_lower_camel_case_id_a_tag_and_a_summary(
     doc: Document,
 ) -> None:
     problems: list[str] = []
-    ids = Counter(operation.node.get("operationId") for operation in doc.operations())
-    for operation in doc.operations():
+    operations = visited(doc.operations(), "operations")
+    ids = Counter(operation.node.get("operationId") for operation in operations)
+    for operation in operations:
         operation_id = operation.node.get("operationId")
         if not isinstance(operation_id, str) or not LOWER_CAMEL_CASE.match(operation_id):
             problems.append(f"{operation.label}: operationId {operation_id!r} not lowerCamelCase")
@@ -70,39 +79,43 @@ def test_every_body_offers_json_text_json_xml_and_text_xml_with_one_schema(
     doc: Document,
 ) -> None:
     problems: list[str] = []
-    for operation in doc.operations():
-        for part, body in doc.bodies(operation):
-            content = body.get("content")
-            if content is None:
-                continue
-            where = f"{operation.label} {part}"
-            if not isinstance(content, Mapping):
-                problems.append(f"{where}: content is not a map")
-                continue
-            if list(content) != BODY_MEDIA_TYPES:
-                problems.append(f"{where}: media types {list(content)}, want {BODY_MEDIA_TYPES}")
-                continue
-            schemas = [media.get("schema") for media in content.values()]
-            if any(schema != schemas[0] for schema in schemas):
-                problems.append(f"{where}: the four media types do not share one schema")
-            if doc.ref_name(schemas[0]) is None:
-                problems.append(f"{where}: the body schema is inline, not a $ref to a component")
+    bodies = [
+        (f"{operation.label} {part}", body["content"])
+        for operation in doc.operations()
+        for part, body in doc.bodies(operation)
+        if body.get("content") is not None
+    ]
+    for where, content in visited(bodies, "request or response bodies"):
+        if not isinstance(content, Mapping):
+            problems.append(f"{where}: content is not a map")
+            continue
+        if list(content) != BODY_MEDIA_TYPES:
+            problems.append(f"{where}: media types {list(content)}, want {BODY_MEDIA_TYPES}")
+            continue
+        schemas = [media.get("schema") for media in content.values()]
+        if any(schema != schemas[0] for schema in schemas):
+            problems.append(f"{where}: the four media types do not share one schema")
+        if doc.ref_name(schemas[0]) is None:
+            problems.append(f"{where}: the body schema is inline, not a $ref to a component")
     assert not problems, _problems(problems)
 
 
 def test_every_error_response_documents_a_body(doc: Document) -> None:
     problems: list[str] = []
-    for operation in doc.operations():
-        for code, response in doc.responses(operation).items():
-            if not (code.startswith(("4", "5")) or code == "default"):
-                continue
-            content = response.get("content")
-            if not isinstance(content, Mapping) or not content:
-                problems.append(f"{operation.label} {code}: no body")
-            elif not all(
-                isinstance(media, Mapping) and "schema" in media for media in content.values()
-            ):
-                problems.append(f"{operation.label} {code}: a media type without schema")
+    errors = [
+        (f"{operation.label} {code}", response)
+        for operation in doc.operations()
+        for code, response in doc.responses(operation).items()
+        if code.startswith(("4", "5")) or code == "default"
+    ]
+    for where, response in visited(errors, "error responses"):
+        content = response.get("content")
+        if not isinstance(content, Mapping) or not content:
+            problems.append(f"{where}: no body")
+        elif not all(
+            isinstance(media, Mapping) and "schema" in media for media in content.values()
+        ):
+            problems.append(f"{where}: a media type without schema")
     assert not problems, _problems(problems)
 
 
@@ -123,12 +136,13 @@ def _all_schema_properties(doc: Document) -> Iterator[tuple[str, str, Any]]:
 
 def test_every_object_and_array_schema_has_xml_and_x_datacontract(doc: Document) -> None:
     problems: list[str] = []
-    for name, schema in doc.schemas.items():
-        view = doc.view(schema)
-        types = doc.types(view)
-        is_dictionary = doc.first(view, "x-datacontract-type") == "dictionary"
-        if not (types & {"object", "array"} or doc.properties(view)) or is_dictionary:
-            continue
+    structured = [
+        (name, schema)
+        for name, schema in doc.schemas.items()
+        if (doc.types(view := doc.view(schema)) & {"object", "array"} or doc.properties(view))
+        and doc.first(view, "x-datacontract-type") != "dictionary"
+    ]
+    for name, schema in visited(structured, "object or array schemas"):
         if not isinstance(schema, Mapping) or not isinstance(schema.get("xml"), Mapping):
             problems.append(f"{name}: no xml object")
         contract = schema.get("x-datacontract") if isinstance(schema, Mapping) else None
@@ -143,7 +157,7 @@ def test_every_object_and_array_schema_has_xml_and_x_datacontract(doc: Document)
 
 def test_every_property_has_an_xml_name(doc: Document) -> None:
     problems: list[str] = []
-    for schema_name, member, node in _all_schema_properties(doc):
+    for schema_name, member, node in visited(_all_schema_properties(doc), "schema properties"):
         xml = node.get("xml") if isinstance(node, Mapping) else None
         if not isinstance(xml, Mapping) or not isinstance(xml.get("name"), str):
             problems.append(f"{schema_name}.{member}: no xml.name")
@@ -152,14 +166,28 @@ def test_every_property_has_an_xml_name(doc: Document) -> None:
     assert not problems, _problems(problems)
 
 
+def _string_arrays(doc: Document) -> list[tuple[str, str, Any, View]]:
+    """(schema name, property name, property node, its view) of every array-of-strings property."""
+    return [
+        (schema_name, member, node, view)
+        for schema_name, member, node in _all_schema_properties(doc)
+        if "array" in doc.types(view := doc.view(node)) and doc.types(doc.items(view)) == {"string"}
+    ]
+
+
+def test_the_string_array_rule_has_properties_to_check() -> None:
+    """CheckMarket has none; without W50's the rule below would pass checking nothing."""
+    visited(
+        (found for api in APIS for found in _string_arrays(load_document(api))),
+        "array-of-strings properties",
+    )
+
+
 def test_string_arrays_put_their_items_in_the_serialization_arrays_namespace(
     doc: Document,
 ) -> None:
     problems: list[str] = []
-    for schema_name, member, node in _all_schema_properties(doc):
-        view = doc.view(node)
-        if "array" not in doc.types(view) or doc.types(doc.items(view)) != {"string"}:
-            continue
+    for schema_name, member, node, view in _string_arrays(doc):
         xml = doc.first(doc.items(view), "xml")
         if not isinstance(xml, Mapping) or xml.get("namespace") != ARRAYS_NS:
             problems.append(f"{schema_name}.{member}: string items not in {ARRAYS_NS}")
@@ -317,7 +345,7 @@ def test_which50_operations_require_a_bearer_token(which50: Document) -> None:
     assert bearer, "no http bearer security scheme"
     problems = [
         f"{operation.label}: security {requirements!r} does not always require a bearer token"
-        for operation in which50.operations()
+        for operation in visited(which50.operations(), "operations")
         if not (requirements := _security(which50, operation))
         or not all(set(requirement) & bearer for requirement in requirements)
     ]
@@ -390,13 +418,14 @@ def test_which50_patch_operations_take_free_form_match_values(which50: Document)
             problems.append(f"{operation_id} matchValues: not a free-form object")
         elif which50.types(extra) != {"string"}:
             problems.append(f"{operation_id} matchValues: values are not strings")
-    for operation in which50.operations():
-        if operation.method != "patch" and operation.node.get("operationId") not in (
-            PATCH_OPERATIONS
-        ):
-            names = {p.get("name") for p in which50.parameters(operation)}
-            if "matchValues" in names:
-                problems.append(f"{operation.label}: matchValues outside a PATCH operation")
+    others = [
+        operation
+        for operation in which50.operations()
+        if operation.method != "patch" and operation.operation_id not in PATCH_OPERATIONS
+    ]
+    for operation in visited(others, "operations other than PATCH"):
+        if "matchValues" in {p.get("name") for p in which50.parameters(operation)}:
+            problems.append(f"{operation.label}: matchValues outside a PATCH operation")
     assert not problems, _problems(problems)
 
 
@@ -432,7 +461,7 @@ def _required_headers(doc: Document, operation: Operation) -> set[str]:
 def test_checkmarket_operations_require_both_key_headers(checkmarket: Document) -> None:
     problems = [
         f"{operation.label}: {sorted(KEY_HEADERS - headers)} not required"
-        for operation in checkmarket.operations()
+        for operation in visited(checkmarket.operations(), "operations")
         if not (headers := _required_headers(checkmarket, operation)) >= KEY_HEADERS
     ]
     assert not problems, _problems(problems)
@@ -441,7 +470,7 @@ def test_checkmarket_operations_require_both_key_headers(checkmarket: Document) 
 def test_checkmarket_operations_name_their_required_roles(checkmarket: Document) -> None:
     problems = [
         f"{operation.label}: x-required-roles {roles!r}"
-        for operation in checkmarket.operations()
+        for operation in visited(checkmarket.operations(), "operations")
         if not isinstance(roles := operation.node.get("x-required-roles"), list)
         or not roles
         or not all(isinstance(role, str) and role.strip() for role in roles)
@@ -475,16 +504,17 @@ def test_checkmarket_result_code_is_a_tolerant_pattern_listing_every_known_code(
 
 def test_checkmarket_responses_are_payload_envelopes(checkmarket: Document) -> None:
     problems: list[str] = []
-    for operation in checkmarket.operations():
-        for code, response in checkmarket.responses(operation).items():
-            content = response.get("content")
-            if not isinstance(content, Mapping) or "application/json" not in content:
-                continue
-            view = checkmarket.view(content["application/json"].get("schema", {}))
-            properties = checkmarket.properties(view)
-            contract = checkmarket.contract(view)
-            if not {"Meta", "Data"} <= set(properties):
-                problems.append(f"{operation.label} {code}: no Meta and Data members")
-            if contract is None or contract.get("name") != "Payload":
-                problems.append(f"{operation.label} {code}: XML root is not Payload")
+    json_bodies = [
+        (f"{operation.label} {code}", content["application/json"])
+        for operation in checkmarket.operations()
+        for code, response in checkmarket.responses(operation).items()
+        if isinstance(content := response.get("content"), Mapping) and "application/json" in content
+    ]
+    for where, media in visited(json_bodies, "JSON responses"):
+        view = checkmarket.view(media.get("schema", {}))
+        if not {"Meta", "Data"} <= set(checkmarket.properties(view)):
+            problems.append(f"{where}: no Meta and Data members")
+        contract = checkmarket.contract(view)
+        if contract is None or contract.get("name") != "Payload":
+            problems.append(f"{where}: XML root is not Payload")
     assert not problems, _problems(problems)

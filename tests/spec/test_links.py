@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from .specdoc import Document, Operation, load_document
+from .specdoc import Document, Operation, load_document, visited
 
 REQUEST_PATH = re.compile(r"^\$request\.path\.([A-Za-z0-9_]+)$")
 RESPONSE_BODY = re.compile(r"^\$response\.body#(/.*)?$")
@@ -68,7 +68,8 @@ def _walk(doc: Document, view: list[Any], pointer: str) -> bool:
 def test_every_link_names_a_real_operation_and_its_parameters(doc: Document) -> None:
     by_id = {operation.operation_id: operation for operation in doc.operations()}
     problems: list[str] = []
-    for source, code, response, link in _links(doc):
+    expressions = 0
+    for source, code, response, link in visited(_links(doc), "links"):
         where = f"{source.label} {code} link to {link.get('operationId')}"
         target = by_id.get(str(link.get("operationId")))
         if target is None:
@@ -88,6 +89,7 @@ def test_every_link_names_a_real_operation_and_its_parameters(doc: Document) -> 
             ][:1]
         )
         for name, expression in (link.get("parameters") or {}).items():
+            expressions += 1
             if name not in target_names:
                 problems.append(f"{where}: {name} is not a parameter of the target")
             request = REQUEST_PATH.match(str(expression))
@@ -99,6 +101,7 @@ def test_every_link_names_a_real_operation_and_its_parameters(doc: Document) -> 
             elif not request and not body:
                 problems.append(f"{where}: unsupported expression {expression!r}")
     assert not problems, "\n".join(problems)
+    assert expressions, f"{doc.api}: no link passes a parameter, so no expression was checked"
 
 
 def test_links_chain_through_every_step_of_the_import_workflow(doc: Document) -> None:

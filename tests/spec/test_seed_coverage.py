@@ -13,7 +13,7 @@ from typing import Any
 
 from .examplesites import violating_examples
 from .seedpages import SeedDto, SeedPage
-from .specdoc import Api, Document, Operation, View, load_document
+from .specdoc import Api, Document, Operation, View, load_document, visited
 from .xmlcontract import same_tree
 
 
@@ -243,7 +243,7 @@ def _region_media(doc: Document, operation: Operation, region: str) -> Mapping[s
 def test_json_samples_of_a_page_are_examples_in_the_spec(seed_page: SeedPage) -> None:
     doc, operation = _main_operation(seed_page)
     problems: list[str] = []
-    for sample in seed_page.json_samples:
+    for sample in visited(seed_page.json_samples, f"JSON samples on {seed_page.name}"):
         media = _region_media(doc, operation, sample.region).get("application/json")
         if not isinstance(media, Mapping):
             problems.append(f"{operation.label} {sample.region}: no application/json body")
@@ -303,7 +303,7 @@ def test_json_sample_members_are_declared_with_their_types_at_every_depth(
 ) -> None:
     doc, operation = _main_operation(seed_page)
     problems: list[str] = []
-    for sample in seed_page.json_samples:
+    for sample in visited(seed_page.json_samples, f"JSON samples on {seed_page.name}"):
         media = _region_media(doc, operation, sample.region).get("application/json")
         if not isinstance(media, Mapping):
             problems.append(f"{operation.label} {sample.region}: no application/json body")
@@ -316,7 +316,7 @@ def test_json_sample_members_are_declared_with_their_types_at_every_depth(
 def test_xml_samples_of_a_page_are_examples_in_the_spec(seed_page: SeedPage) -> None:
     doc, operation = _main_operation(seed_page)
     problems: list[str] = []
-    for sample in seed_page.xml_samples:
+    for sample in visited(seed_page.xml_samples, f"XML samples on {seed_page.name}"):
         content = _region_media(doc, operation, sample.region)
         candidates: list[ET.Element] = []
         for media_type in ("application/xml", "text/xml"):

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from .examplesites import example_sites
-from .specdoc import Document, load_document
+from .specdoc import Document, load_document, visited
 
 STAGES = ("open", "in-progress", "final")
 OUTCOMES = ("succeeded", "failed")
@@ -183,7 +183,8 @@ def _required(doc: Document, where: str) -> bool:
 
 
 def test_x_wire_formats_name_known_formats_on_optional_properties(doc: Document) -> None:
-    holders = {where: prop for where, prop in _properties(doc) if "x-wire-formats" in prop}
+    properties = visited(_properties(doc), "schema properties")
+    holders = {where: prop for where, prop in properties if "x-wire-formats" in prop}
     everywhere = len(_holders(doc, "x-wire-formats"))
     assert everywhere == len(holders), "x-wire-formats is only for schema properties"
     problems: list[str] = []
@@ -236,9 +237,9 @@ def _off_wire(doc: Document, schema: Any, value: Any, wire: str, where: str) -> 
 
 def test_no_json_example_carries_a_member_off_the_json_wire(doc: Document) -> None:
     problems: list[str] = []
-    for site in example_sites(doc):
-        if site.kind == "json":
-            problems += _off_wire(doc, site.schema, site.value, "json", site.where)
+    sites = [site for site in example_sites(doc) if site.kind == "json"]
+    for site in visited(sites, "JSON examples"):
+        problems += _off_wire(doc, site.schema, site.value, "json", site.where)
     assert not problems, "\n".join(problems)
 
 
