@@ -59,6 +59,7 @@ from ._lexical import (
 )
 from ._safexml import (
     FEED_BYTES,
+    ItemCounter,
     check_no_doctype,
     parse_xml,
     prepare_xml,
@@ -120,7 +121,7 @@ def iter_array_items(
     tags = {root_contract.tag, item_tag} | {item for _, item in bounds}
     parser = pull_parser(tags, ("start", "end"))
     decoder = Decoder()
-    counts: dict[etree._Element, int] = {}
+    items = ItemCounter(bounds)
     root: etree._Element | None = None
     index = 0
 
@@ -166,13 +167,7 @@ def iter_array_items(
                     element.clear()
                     element.tail = tail
                     continue
-                bound = bounds.get((str(parent.tag), str(element.tag)))
-                if bound is None:
-                    continue
-                count = counts.get(parent, 0) + 1
-                counts[parent] = count
-                if count > bound[0]:
-                    raise XmlDecodeError(bound[1], f"holds more than {bound[0]} items (maxItems)")
+                items.count(element)
         closed: etree._Element = parser.close()
     except etree.XMLSyntaxError as error:
         raise syntax_error(error) from None

@@ -50,18 +50,20 @@ class _NothingExternal(etree.Resolver):
         return self.resolve_string("", context)  # type: ignore[call-arg]
 
 
+_HARDENED: dict[str, Any] = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "dtd_validation": False,
+    "huge_tree": False,
+    "remove_comments": True,
+    "collect_ids": False,
+}
+"""lxml's parser options for every parse here (with a resolver of nothing added)."""
+
+
 def _new_parser(*, keep_pis: bool = False, target: Any = None) -> etree.XMLParser:
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=not keep_pis,
-        collect_ids=False,
-        target=target,
-    )
+    parser = etree.XMLParser(**_HARDENED, remove_pis=not keep_pis, target=target)
     parser.resolvers.add(_NothingExternal())
     return parser
 
@@ -256,18 +258,7 @@ def pull_parser(
 ) -> etree.XMLPullParser:
     """A parser as hardened as `parse_xml`'s that reports ``events`` of each element named in
     ``tags``; feed it what `prepare_xml` returned."""
-    parser = etree.XMLPullParser(
-        events=events,
-        tag=sorted(tags),
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-        collect_ids=False,
-    )
+    parser = etree.XMLPullParser(events=events, tag=sorted(tags), **_HARDENED, remove_pis=True)
     parser.resolvers.add(_NothingExternal())
     return parser
 
@@ -294,26 +285,38 @@ ItemBounds = Mapping[tuple[str, str], tuple[int, str]]
 """(array element tag, item element tag) -> (maxItems, the array's name for the message)."""
 
 
+class ItemCounter:
+    """Counts the items of every array ``bounds`` names as a pull parser reports their ends,
+    and refuses an array at its first item past its maxItems."""
+
+    def __init__(self, bounds: ItemBounds) -> None:
+        self.bounds = bounds
+        self.counts: dict[etree._Element, int] = {}
+
+    def count(self, element: etree._Element) -> None:
+        parent = element.getparent()
+        if parent is None:
+            return
+        bound = self.bounds.get((str(parent.tag), str(element.tag)))
+        if bound is None:
+            return
+        count = self.counts.get(parent, 0) + 1
+        self.counts[parent] = count
+        if count > bound[0]:
+            raise XmlDecodeError(bound[1], f"holds more than {bound[0]} items (maxItems)")
+
+
 def _parse_bounded(data: bytes, bounds: ItemBounds) -> etree._Element:
     """Parse a mebibyte at a time, counting the items of every array with a maxItems as they
     arrive: an array over its bound is refused as soon as it passes it, so the tree of an
     over-long document is never built whole (issue 20: 1,850,000 FieldNames took 1.3 GB)."""
     parser = pull_parser({item for _, item in bounds})
-    counts: dict[etree._Element, int] = {}
+    items = ItemCounter(bounds)
     for start in range(0, len(data), FEED_BYTES):
         parser.feed(data[start : start + FEED_BYTES])
         for _, event in parser.read_events():
             element: etree._Element = event  # type: ignore[assignment]  # "end" events: elements
-            parent = element.getparent()
-            if parent is None:
-                continue
-            bound = bounds.get((str(parent.tag), str(element.tag)))
-            if bound is None:
-                continue
-            count = counts.get(parent, 0) + 1
-            counts[parent] = count
-            if count > bound[0]:
-                raise XmlDecodeError(bound[1], f"holds more than {bound[0]} items (maxItems)")
+            items.count(element)
     root: etree._Element = parser.close()
     return root
 
