@@ -7,7 +7,6 @@ it with uvicorn; ``python -m contactimport_sandbox --help`` does the same from a
 from __future__ import annotations
 
 import shlex
-import socket
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -51,10 +50,10 @@ def serve(
     """
     import uvicorn
 
-    from .serving import SWITCH_INTERVAL_S, server_config
+    from .serving import SWITCH_INTERVAL_S, listening_socket, server_config
 
     app = create_app(db=db, fixtures=fixtures, options=options)
-    listener = socket.create_server((host, port))
+    listener = listening_socket(host, port)
     bound_host, bound_port = listener.getsockname()[:2]
     shown_host = f"[{bound_host}]" if ":" in bound_host else bound_host
     environment = app.state.sandbox.fixtures.client_environment(

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import shlex
+import socket
 import subprocess
 import sys
 
 import pytest
 from contactimport import CheckMarket, Which50
 from contactimport_sandbox import export_lines, load_fixtures
+from contactimport_sandbox.serving import listening_socket
 
 
 def test_export_lines_name_both_apis_and_the_fixtures_strongest_credentials() -> None:
@@ -51,3 +54,29 @@ def test_a_started_sandbox_prints_export_lines_that_reach_it(
     finally:
         server.terminate()
         server.wait(10)
+
+
+def test_the_served_listener_gives_its_connections_tcp_nodelay() -> None:
+    """asyncio sets TCP_NODELAY only where the socket's proto says TCP; without it each answer
+    waited for the client's delayed ACK (about 40 ms a request)."""
+    listener = listening_socket("127.0.0.1", 0)
+    delays: list[int] = []
+
+    async def main() -> None:
+        accepted = asyncio.Event()
+
+        def connected(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            server_side = writer.get_extra_info("socket")
+            delays.append(server_side.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+            writer.close()
+            accepted.set()
+
+        server = await asyncio.start_server(connected, sock=listener)
+        async with server:
+            _reader, writer = await asyncio.open_connection(*listener.getsockname()[:2])
+            await asyncio.wait_for(accepted.wait(), 10)
+            writer.close()
+
+    asyncio.run(main())
+    assert listener.proto == socket.IPPROTO_TCP
+    assert delays == [1]
