@@ -29,7 +29,8 @@ def lint(session: nox.Session) -> None:
     install_project(session, "lint", "conformance")  # conformance: the test group + schemathesis
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
-    session.run("mypy", "--strict", "overlays", "sandbox", "scripts", "generated", "noxfile.py")
+    # generated/ is checked as contactimport.generated, through the link in overlays/contactimport
+    session.run("mypy", "--strict", "overlays", "sandbox", "scripts", "noxfile.py")
     session.run("mypy", "--strict", "tests", "bench", "examples")
 
 

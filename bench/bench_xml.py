@@ -6,7 +6,8 @@ path runs, as timeit does):
 
 - raw: json.dumps / json.loads against the DataContract codec's encode / decode
   (`ArrayOfContact`) of the same JSON-shaped batch;
-- model: the path users take with the generated attrs models (`which50_client.models.Contact`):
+- model: the path users take with the generated attrs models
+  (`contactimport.generated.which50_client.models.Contact`):
   `to_dict()` -> json.dumps -> json.loads -> `Contact.from_dict` against
   `to_dict()` -> codec.encode -> codec.decode -> `Contact.from_dict`.
 
@@ -38,8 +39,8 @@ SCHEMA = "ArrayOfContact"
 def _import_path() -> None:
     """Make the source tree importable when the package is not installed."""
     try:
-        import contactimport.datacontract  # noqa: F401
-        import which50_client.models  # noqa: F401
+        import contactimport.datacontract
+        import contactimport.generated.which50_client.models  # noqa: F401
     except ImportError:
         sys.path[:0] = [str(ROOT / "overlays"), str(ROOT / "generated")]
 
@@ -96,7 +97,7 @@ class Way:
 
 
 def paths(codec: Any, contacts: list[dict[str, Any]]) -> list[Way]:
-    from which50_client.models import Contact
+    from contactimport.generated.which50_client.models import Contact
 
     models = [Contact.from_dict(contact) for contact in contacts]
     return [
@@ -145,7 +146,7 @@ def parse_floor(codec: Any, contacts: list[dict[str, Any]], rounds: int) -> floa
 
 def check(codec: Any, contacts: list[dict[str, Any]], ways: list[Way]) -> list[str]:
     """What is wrong with the output of each way (nothing: an empty list)."""
-    from which50_client.models import Contact
+    from contactimport.generated.which50_client.models import Contact
 
     models = [Contact.from_dict(contact) for contact in contacts]
     problems: list[str] = []

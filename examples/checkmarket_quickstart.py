@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import time
 
-from checkmarket_client.types import Unset
 from contactimport.checkmarket import CheckMarket
 from contactimport.errors import ContactImportError
+from contactimport.generated.checkmarket_client.types import Unset
 
 
 def main() -> None:

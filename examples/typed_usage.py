@@ -11,13 +11,13 @@ import json
 from typing import assert_type
 
 import httpx
-from checkmarket_client.models import ImportConfigListPayload
 from contactimport.checkmarket import CheckMarket
 from contactimport.errors import ConflictError
+from contactimport.generated.checkmarket_client.models import ImportConfigListPayload
+from contactimport.generated.which50_client.models import Contact, ContactsList, ImportJob
 from contactimport.querystring import CustomEvents, MatchOn
 from contactimport.transport import RetryPolicy
 from contactimport.which50 import Which50, contact
-from which50_client.models import Contact, ContactsList, ImportJob
 
 JOB = {
     "Id": 7,

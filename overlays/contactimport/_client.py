@@ -129,17 +129,18 @@ def _schema_name(document: Mapping[str, Any], content: Any) -> str | None:
 
 def _spec_document(api: ApiName) -> dict[str, Any]:
     try:
-        from contactimport_spec import document
+        from contactimport.generated.spec import document
     except ImportError as error:  # pragma: no cover - the package ships with contactimport
         raise ContactImportError(
-            "the generated package contactimport_spec is missing; run `nox -s generate`"
+            "the generated package contactimport.generated.spec is missing; run `nox -s generate`"
         ) from error
     return document(api)
 
 
 @lru_cache(maxsize=2)
 def operation_specs(api: ApiName) -> Mapping[str, OperationSpec]:
-    """Every operation of the API's spec, by operationId (read once from contactimport_spec)."""
+    """Every operation of the API's spec, by operationId (read once from
+    contactimport.generated.spec)."""
     document = _spec_document(api)
     specs: dict[str, OperationSpec] = {}
     for path, path_item in document.get("paths", {}).items():
@@ -185,7 +186,7 @@ def _is_named_query_parameter(parameter: Any) -> bool:
 @lru_cache(maxsize=2)
 def off_json_members(api: ApiName) -> OffWireMembers:
     """What JSON request bodies leave out: the members whose ``x-wire-formats`` lacks ``json``
-    (W50 ``Contact.Id``); read once per API from contactimport_spec."""
+    (W50 ``Contact.Id``); read once per API from contactimport.generated.spec."""
     return OffWireMembers(_spec_document(api), "json")
 
 

@@ -2,9 +2,9 @@
 
 Every operation of `spec/checkmarket.openapi.yaml` is a method named after its operationId
 (plus `rename_import_config`, the `?name=` form of updateImportConfig). Results are the
-generated `checkmarket_client.models` Payload classes (`.meta`, `.data`, `.links`) whichever wire
-format was used. A Payload whose `Meta.Status` is an error raises the typed exception of
-`contactimport.errors` even when the HTTP status is 200.
+generated `contactimport.generated.checkmarket_client.models` Payload classes (`.meta`,
+`.data`, `.links`) whichever wire format was used. A Payload whose `Meta.Status` is an error
+raises the typed exception of `contactimport.errors` even when the HTTP status is 200.
 
     from contactimport.checkmarket import CheckMarket
 
@@ -26,15 +26,30 @@ from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 import httpx
-from checkmarket_client import Client
-from checkmarket_client.api.bulk_import import bulk_import_contacts as _bulk_import_contacts
-from checkmarket_client.api.bulk_import import get_import_result as _get_import_result
-from checkmarket_client.api.import_configs import create_import_config as _create_import_config
-from checkmarket_client.api.import_configs import delete_import_config as _delete_import_config
-from checkmarket_client.api.import_configs import get_import_config as _get_import_config
-from checkmarket_client.api.import_configs import list_import_configs as _list_import_configs
-from checkmarket_client.api.import_configs import update_import_config as _update_import_config
-from checkmarket_client.models import (
+
+from contactimport.generated.checkmarket_client import Client
+from contactimport.generated.checkmarket_client.api.bulk_import import (
+    bulk_import_contacts as _bulk_import_contacts,
+)
+from contactimport.generated.checkmarket_client.api.bulk_import import (
+    get_import_result as _get_import_result,
+)
+from contactimport.generated.checkmarket_client.api.import_configs import (
+    create_import_config as _create_import_config,
+)
+from contactimport.generated.checkmarket_client.api.import_configs import (
+    delete_import_config as _delete_import_config,
+)
+from contactimport.generated.checkmarket_client.api.import_configs import (
+    get_import_config as _get_import_config,
+)
+from contactimport.generated.checkmarket_client.api.import_configs import (
+    list_import_configs as _list_import_configs,
+)
+from contactimport.generated.checkmarket_client.api.import_configs import (
+    update_import_config as _update_import_config,
+)
+from contactimport.generated.checkmarket_client.models import (
     BulkImportPayload,
     CreateImportConfigPayload,
     ImportConfig,
@@ -356,7 +371,8 @@ class CheckMarket(_CheckMarketBase, SyncLifecycle):
 
     @property
     def generated(self) -> Client:
-        """The generated `checkmarket_client.Client` over this client's connection pool."""
+        """The generated `contactimport.generated.checkmarket_client.Client` over this client's
+        connection pool."""
         if self._generated is None:
             self._generated = self._new_generated().set_httpx_client(self._sender.http)
         return self._generated
@@ -466,7 +482,8 @@ class AsyncCheckMarket(_CheckMarketBase, AsyncLifecycle):
 
     @property
     def generated(self) -> Client:
-        """The generated `checkmarket_client.Client` over this client's connection pool."""
+        """The generated `contactimport.generated.checkmarket_client.Client` over this client's
+        connection pool."""
         if self._generated is None:
             self._generated = self._new_generated().set_async_httpx_client(self._sender.http)
         return self._generated

@@ -63,7 +63,7 @@ def reserved_query_names() -> frozenset[str]:
     """Lower-cased names of every named query parameter of the W50 spec (`match`, `customevents`).
 
     A property called like one of them could not be told apart from the parameter on the wire.
-    Taken from the operations the clients read once from `contactimport_spec` (`_client.
+    Taken from the operations the clients read once from `contactimport.generated.spec` (`_client.
     operation_specs`); the free-form `matchValues` object is not a name on the wire and is left
     out.
     """

@@ -1,8 +1,8 @@
 """Which50 W50API clients: `Which50` (sync) and `AsyncWhich50` (async).
 
 Every operation of `spec/which50.openapi.yaml` is a method named after its operationId; results
-are the generated `which50_client.models` classes whichever wire format (JSON or DataContract XML)
-was used. Errors are the typed exceptions of `contactimport.errors`.
+are the generated `contactimport.generated.which50_client.models` classes whichever wire format
+(JSON or DataContract XML) was used. Errors are the typed exceptions of `contactimport.errors`.
 
     from contactimport.querystring import CustomEvents, MatchOn
     from contactimport.which50 import Which50, contact
@@ -17,8 +17,8 @@ For workflows built on top (batching, polling): `Which50.max_batch_contacts` is 
 batch limit; `upload_import_batch` and `run_import_job*` are never replayed automatically after a
 failure that may have reached the server (see `contactimport.transport.retry`), so a caller that
 gets `APIConnectionError`/`ServerError` from them must check `get_import_job` before resending.
-The generated client (`which50_client`) sharing this client's connection pool, retries and
-credentials is available as `.generated` for anything not wrapped here.
+The generated client (`contactimport.generated.which50_client`) sharing this client's connection
+pool, retries and credentials is available as `.generated` for anything not wrapped here.
 """
 
 from __future__ import annotations
@@ -27,21 +27,38 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 import httpx
-from which50_client import AuthenticatedClient
-from which50_client.api.contact_lists import list_contact_lists as _list_contact_lists
-from which50_client.api.contacts import get_contact as _get_contact
-from which50_client.api.contacts import patch_contacts as _patch_contacts
-from which50_client.api.contacts import upsert_contact as _upsert_contact
-from which50_client.api.contacts import upsert_contact_put as _upsert_contact_put
-from which50_client.api.fields import get_contact_list_field as _get_contact_list_field
-from which50_client.api.fields import list_contact_list_fields as _list_contact_list_fields
-from which50_client.api.import_jobs import create_import_job as _create_import_job
-from which50_client.api.import_jobs import get_import_job as _get_import_job
-from which50_client.api.import_jobs import run_import_job as _run_import_job
-from which50_client.api.import_jobs import run_import_job_patch as _run_import_job_patch
-from which50_client.api.import_jobs import run_import_job_put as _run_import_job_put
-from which50_client.api.import_jobs import upload_import_batch as _upload_import_batch
-from which50_client.models import (
+
+from contactimport.generated.which50_client import AuthenticatedClient
+from contactimport.generated.which50_client.api.contact_lists import (
+    list_contact_lists as _list_contact_lists,
+)
+from contactimport.generated.which50_client.api.contacts import get_contact as _get_contact
+from contactimport.generated.which50_client.api.contacts import patch_contacts as _patch_contacts
+from contactimport.generated.which50_client.api.contacts import upsert_contact as _upsert_contact
+from contactimport.generated.which50_client.api.contacts import (
+    upsert_contact_put as _upsert_contact_put,
+)
+from contactimport.generated.which50_client.api.fields import (
+    get_contact_list_field as _get_contact_list_field,
+)
+from contactimport.generated.which50_client.api.fields import (
+    list_contact_list_fields as _list_contact_list_fields,
+)
+from contactimport.generated.which50_client.api.import_jobs import (
+    create_import_job as _create_import_job,
+)
+from contactimport.generated.which50_client.api.import_jobs import get_import_job as _get_import_job
+from contactimport.generated.which50_client.api.import_jobs import run_import_job as _run_import_job
+from contactimport.generated.which50_client.api.import_jobs import (
+    run_import_job_patch as _run_import_job_patch,
+)
+from contactimport.generated.which50_client.api.import_jobs import (
+    run_import_job_put as _run_import_job_put,
+)
+from contactimport.generated.which50_client.api.import_jobs import (
+    upload_import_batch as _upload_import_batch,
+)
+from contactimport.generated.which50_client.models import (
     Contact,
     ContactSchemaField,
     ContactsList,
@@ -50,7 +67,7 @@ from which50_client.models import (
     PatchContactsMatchValues,
     RunImportJobPatchMatchValues,
 )
-from which50_client.types import UNSET, Unset
+from contactimport.generated.which50_client.types import UNSET, Unset
 
 from ._client import (
     DEFAULT_TIMEOUT,
@@ -504,7 +521,8 @@ class Which50(_Which50Base, SyncLifecycle):
 
     @property
     def generated(self) -> AuthenticatedClient:
-        """The generated `which50_client.AuthenticatedClient` over this client's connection pool."""
+        """The generated `contactimport.generated.which50_client.AuthenticatedClient` over this
+        client's connection pool."""
         if self._generated is None:
             self._generated = self._new_generated().set_httpx_client(self._sender.http)
         return self._generated
@@ -763,7 +781,8 @@ class AsyncWhich50(_Which50Base, AsyncLifecycle):
 
     @property
     def generated(self) -> AuthenticatedClient:
-        """The generated `which50_client.AuthenticatedClient` over this client's connection pool."""
+        """The generated `contactimport.generated.which50_client.AuthenticatedClient` over this
+        client's connection pool."""
         if self._generated is None:
             self._generated = self._new_generated().set_async_httpx_client(self._sender.http)
         return self._generated

@@ -1,7 +1,8 @@
 """What the sandbox knows about each API, read from the spec document at run time.
 
-The documents come from the generated ``contactimport_spec`` package. In a source checkout where it
-has not been generated yet, the YAML under ``spec/`` is read instead (needs PyYAML).
+The documents come from the generated ``contactimport.generated.spec`` package. In a source
+checkout where it has not been generated yet, the YAML under ``spec/`` is read instead (needs
+PyYAML).
 """
 
 from __future__ import annotations
@@ -23,10 +24,10 @@ _SPEC_FILES = {"which50": "which50.openapi.yaml", "checkmarket": "checkmarket.op
 def document(api: Api) -> dict[str, Any]:
     """The parsed OpenAPI document of ``api``."""
     try:
-        import contactimport_spec
+        import contactimport.generated.spec
     except ImportError:
         return _document_from_checkout(api)
-    result: dict[str, Any] = contactimport_spec.document(api)
+    result: dict[str, Any] = contactimport.generated.spec.document(api)
     return result
 
 
@@ -37,8 +38,8 @@ def _document_from_checkout(api: Api) -> dict[str, Any]:
         import yaml
     except ImportError:  # pragma: no cover - only without the generated package and PyYAML
         raise RuntimeError(
-            "neither the generated contactimport_spec package nor PyYAML is available to read "
-            f"{path}"
+            "neither the generated contactimport.generated.spec package nor PyYAML is available "
+            f"to read {path}"
         ) from None
     with path.open("rb") as handle:
         loaded: dict[str, Any] = yaml.safe_load(handle)

@@ -298,7 +298,7 @@ class ModelValidator:
 
         fallback = SchemaValidator(document)
         try:
-            module = importlib.import_module(f"{api}_models")
+            module = importlib.import_module(f"contactimport.generated.{api}_models")
         except ImportError:
             return fallback
         return cls(module, fallback)

@@ -1,7 +1,8 @@
 """The packages are importable from any directory in the environment running the tests.
 
-nox sessions install the project editable (`uv pip install -e .[sandbox]`); hatch's `packages` come
-from several source roots (overlays/, sandbox/, generated/), and each must be on the path.
+nox sessions install the project editable (`uv pip install -e .[sandbox]`): overlays/ and sandbox/
+go on the path, and generated/ is reached as contactimport.generated through the link in
+overlays/contactimport.
 """
 
 from __future__ import annotations

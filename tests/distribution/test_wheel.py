@@ -27,11 +27,11 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = [
     "contactimport",
     "contactimport_sandbox",
-    "contactimport_spec",
-    "which50_client",
-    "checkmarket_client",
-    "which50_models",
-    "checkmarket_models",
+    "contactimport.generated.spec",
+    "contactimport.generated.which50_client",
+    "contactimport.generated.checkmarket_client",
+    "contactimport.generated.which50_models",
+    "contactimport.generated.checkmarket_models",
 ]
 MYPY = "mypy>=2.4,<3"
 CLI_VARIABLES = (
@@ -120,9 +120,24 @@ def test_every_package_is_imported_from_the_installed_wheel(python: Path, user_d
         assert ROOT not in path.parents, f"{name} imported from the source tree: {path}"
 
 
+def test_the_wheel_installs_only_the_contactimport_namespaces(wheel: Path) -> None:
+    """No generic top-level names (which50_client, contactimport_spec, ...) that could clash with
+    other distributions: the generated packages are contactimport.generated.*."""
+    import zipfile
+
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+    top_level = {
+        name.split("/")[0] for name in names if not name.split("/")[0].endswith(".dist-info")
+    }
+    assert top_level == {"contactimport", "contactimport_sandbox"}
+    assert "contactimport/generated/which50_client/__init__.py" in names
+    assert "contactimport/generated/spec/which50.openapi.json" in names
+
+
 def test_the_spec_documents_ship_as_package_data(python: Path, user_dir: Path) -> None:
     script = (
-        "from contactimport_spec import document, MAX_BATCH_CONTACTS as limit;"
+        "from contactimport.generated.spec import document, MAX_BATCH_CONTACTS as limit;"
         "print(document('which50')['openapi'], document('checkmarket')['openapi'], limit)"
     )
     assert ok([python, "-c", script], cwd=user_dir).split() == ["3.0.3", "3.0.3", "10000"]
@@ -132,10 +147,10 @@ USER_SCRIPT = '''\
 """A user's script: create a W50 import job with the generated client."""
 
 import httpx
-from contactimport_spec import document
-from which50_client import AuthenticatedClient
-from which50_client.api.import_jobs import create_import_job
-from which50_client.models import ImportJob, ImportJobCreateRequest
+from contactimport.generated.spec import document
+from contactimport.generated.which50_client import AuthenticatedClient
+from contactimport.generated.which50_client.api.import_jobs import create_import_job
+from contactimport.generated.which50_client.models import ImportJob, ImportJobCreateRequest
 
 
 def created_job() -> object:

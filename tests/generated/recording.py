@@ -54,7 +54,7 @@ Handler = Callable[[httpx.Request], httpx.Response]
 
 def spec_example(api: str, operation_id: str, status: str = "200") -> Any:
     """The first application/json example of an operation's response in the shipped spec."""
-    from contactimport_spec import document
+    from contactimport.generated.spec import document
 
     doc = document(api)  # type: ignore[arg-type]
 

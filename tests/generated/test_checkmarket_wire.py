@@ -11,16 +11,24 @@ from http import HTTPStatus
 from typing import Any
 
 import pytest
-from checkmarket_client import Client
-from checkmarket_client.api.bulk_import import bulk_import_contacts, get_import_result
-from checkmarket_client.api.import_configs import (
+from contactimport.generated.checkmarket_client import Client
+from contactimport.generated.checkmarket_client.api.bulk_import import (
+    bulk_import_contacts,
+    get_import_result,
+)
+from contactimport.generated.checkmarket_client.api.import_configs import (
     create_import_config,
     delete_import_config,
     get_import_config,
     list_import_configs,
     update_import_config,
 )
-from checkmarket_client.models import ErrorData, ErrorPayload, ImportConfig, ImportContact
+from contactimport.generated.checkmarket_client.models import (
+    ErrorData,
+    ErrorPayload,
+    ImportConfig,
+    ImportContact,
+)
 
 from .recording import CHECKMARKET_BASE_URL, Recorder, json_of, raw_query, raw_target, spec_example
 
@@ -117,7 +125,7 @@ def test_each_operation_sends_its_method_and_path_with_both_key_headers(
 
 
 def test_the_checkmarket_operations_table_covers_every_operation_of_the_spec() -> None:
-    from contactimport_spec import document
+    from contactimport.generated.spec import document
 
     in_spec = {
         operation["operationId"]

@@ -19,13 +19,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 GENERATED = ROOT / "generated"
-PACKAGES = [
-    "which50_client",
-    "checkmarket_client",
-    "which50_models",
-    "checkmarket_models",
-    "contactimport_spec",
-]
+PACKAGES = ["which50_client", "checkmarket_client", "which50_models", "checkmarket_models", "spec"]
+"""The folders under generated/, each a subpackage of contactimport.generated."""
 
 
 def load_script() -> types.ModuleType:
@@ -42,7 +37,15 @@ generate = load_script()
 
 def test_generated_holds_exactly_the_generated_packages_and_its_readme() -> None:
     entries = sorted(p.name for p in GENERATED.iterdir() if p.name != "__pycache__")
-    assert entries == sorted([*PACKAGES, "README.md"])
+    assert entries == sorted([*PACKAGES, "README.md", "__init__.py"])
+
+
+def test_generated_is_the_package_contactimport_generated_through_the_overlays_link() -> None:
+    link = ROOT / "overlays" / "contactimport" / "generated"
+    assert link.is_symlink() and link.resolve() == GENERATED.resolve()
+    import contactimport.generated.which50_client as client
+
+    assert Path(client.__file__).resolve().parent == GENERATED / "which50_client"
 
 
 @pytest.mark.parametrize("package", PACKAGES)
@@ -70,18 +73,18 @@ def test_every_generated_file_names_its_source_and_the_command_in_its_first_line
 
 @pytest.mark.parametrize("api", ["which50", "checkmarket"])
 def test_the_shipped_document_is_the_spec_with_only_the_generated_note_added(api: str) -> None:
-    from contactimport_spec import document
+    from contactimport.generated.spec import document
 
     shipped = document(api)  # type: ignore[arg-type]
     note = shipped.pop("x-generated")
     assert f"spec/{api}.openapi.yaml" in note
     assert shipped == generate.load_spec(generate.Api(api)), (
-        f"generated/contactimport_spec is stale: run `nox -s generate` (spec/{api}.openapi.yaml)"
+        f"generated/spec is stale: run `nox -s generate` (spec/{api}.openapi.yaml)"
     )
 
 
 def test_document_returns_a_fresh_copy_each_time() -> None:
-    from contactimport_spec import document
+    from contactimport.generated.spec import document
 
     first = document("which50")
     first["paths"].clear()
@@ -89,14 +92,14 @@ def test_document_returns_a_fresh_copy_each_time() -> None:
 
 
 def test_document_refuses_an_unknown_api() -> None:
-    from contactimport_spec import document
+    from contactimport.generated.spec import document
 
     with pytest.raises(ValueError, match="unknown API"):
         document("mailchimp")  # type: ignore[arg-type]
 
 
 def test_the_constants_are_the_values_the_specs_state() -> None:
-    import contactimport_spec as spec
+    from contactimport.generated import spec
 
     which50 = generate.load_spec(generate.Api("which50"))
     checkmarket = generate.load_spec(generate.Api("checkmarket"))

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 import pydantic
 import pytest
-from contactimport_spec import APIS, document
+from contactimport.generated.spec import APIS, document
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch")
 
@@ -26,7 +26,9 @@ IMPORT_CONTACT = {"Email": "ada@example.com"}
 
 
 def model(api: str, schema: str) -> type[pydantic.BaseModel]:
-    found: type[pydantic.BaseModel] = getattr(importlib.import_module(f"{api}_models"), schema)
+    found: type[pydantic.BaseModel] = getattr(
+        importlib.import_module(f"contactimport.generated.{api}_models"), schema
+    )
     return found
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pydantic
 import pytest
-from contactimport_spec import APIS, document
+from contactimport.generated.spec import APIS, document
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch")
 
@@ -69,7 +69,9 @@ CASES = collect()
 
 
 def model(api: str, schema: str) -> type[pydantic.BaseModel]:
-    found: type[pydantic.BaseModel] = getattr(importlib.import_module(f"{api}_models"), schema)
+    found: type[pydantic.BaseModel] = getattr(
+        importlib.import_module(f"contactimport.generated.{api}_models"), schema
+    )
     return found
 
 
@@ -93,8 +95,8 @@ def test_each_example_validates_unless_the_spec_marks_it_as_violating_the_schema
 
 
 def test_a_batch_over_the_spec_limit_is_rejected_and_one_at_the_limit_accepted() -> None:
-    from contactimport_spec import MAX_BATCH_CONTACTS
-    from which50_models import ArrayOfContact
+    from contactimport.generated.spec import MAX_BATCH_CONTACTS
+    from contactimport.generated.which50_models import ArrayOfContact
 
     contact = {"Values": {"Email": "a@example.com"}}
     ArrayOfContact.model_validate([contact] * MAX_BATCH_CONTACTS)
@@ -103,7 +105,7 @@ def test_a_batch_over_the_spec_limit_is_rejected_and_one_at_the_limit_accepted()
 
 
 def test_an_import_config_name_longer_than_50_characters_is_rejected() -> None:
-    from checkmarket_models import ImportConfig
+    from contactimport.generated.checkmarket_models import ImportConfig
 
     ImportConfig.model_validate({"Name": "n" * 50})
     with pytest.raises(pydantic.ValidationError, match="at most 50"):

@@ -11,16 +11,19 @@ from http import HTTPStatus
 from typing import Any
 
 import pytest
-from which50_client import AuthenticatedClient
-from which50_client.api.contact_lists import list_contact_lists
-from which50_client.api.contacts import (
+from contactimport.generated.which50_client import AuthenticatedClient
+from contactimport.generated.which50_client.api.contact_lists import list_contact_lists
+from contactimport.generated.which50_client.api.contacts import (
     get_contact,
     patch_contacts,
     upsert_contact,
     upsert_contact_put,
 )
-from which50_client.api.fields import get_contact_list_field, list_contact_list_fields
-from which50_client.api.import_jobs import (
+from contactimport.generated.which50_client.api.fields import (
+    get_contact_list_field,
+    list_contact_list_fields,
+)
+from contactimport.generated.which50_client.api.import_jobs import (
     create_import_job,
     get_import_job,
     run_import_job,
@@ -28,7 +31,7 @@ from which50_client.api.import_jobs import (
     run_import_job_put,
     upload_import_batch,
 )
-from which50_client.models import (
+from contactimport.generated.which50_client.models import (
     Contact,
     ContactsList,
     ImportJob,
@@ -174,7 +177,7 @@ def test_each_operation_sends_its_method_and_path_with_the_bearer_token(
 
 
 def test_the_w50_operations_table_covers_every_operation_of_the_spec() -> None:
-    from contactimport_spec import document
+    from contactimport.generated.spec import document
 
     in_spec = {
         operation["operationId"]

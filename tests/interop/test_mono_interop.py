@@ -28,7 +28,7 @@ from contactimport.datacontract import DataContractCodec
 from .interop_dotnet import DotNet
 
 if TYPE_CHECKING:
-    from contactimport_spec import Api
+    from contactimport.generated.spec import Api
 
 pytestmark = pytest.mark.mono
 
@@ -37,7 +37,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 def load_codec(api: Api) -> DataContractCodec:
     try:
-        from contactimport_spec import document
+        from contactimport.generated.spec import document
     except ImportError:
         import yaml
 
@@ -299,7 +299,7 @@ def instant(text: str) -> datetime:
 
 def _spec_xml_samples(api: Api) -> list[tuple[str, str]]:
     try:
-        from contactimport_spec import document
+        from contactimport.generated.spec import document
     except ImportError:
         import yaml
 

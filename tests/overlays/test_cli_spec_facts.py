@@ -14,7 +14,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import click
-import contactimport_spec
+import contactimport.generated.spec
 import pytest
 from click.testing import CliRunner
 from contactimport.cli import ExitCode, app, checkmarket_commands, spec_facts, which50_commands
@@ -35,12 +35,14 @@ def _rebuild() -> click.Group:
 def cli_built_from(change: Callable[[Documents], None]) -> Iterator[click.Group]:
     """The CLI as its modules build it from the spec documents after ``change``."""
     documents: Documents = {
-        api: contactimport_spec.document(api) for api in contactimport_spec.APIS
+        api: contactimport.generated.spec.document(api) for api in contactimport.generated.spec.APIS
     }
     change(documents)
     try:
         with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(contactimport_spec, "document", lambda api: copy.deepcopy(documents[api]))
+            patch.setattr(
+                contactimport.generated.spec, "document", lambda api: copy.deepcopy(documents[api])
+            )
             yield _rebuild()
     finally:
         _rebuild()

@@ -8,18 +8,9 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-import contactimport_spec
+import contactimport.generated.spec
 import httpx
 import pytest
-from checkmarket_client.models import (
-    BulkImportPayload,
-    CreateImportConfigPayload,
-    ImportConfigActionPayload,
-    ImportConfigListPayload,
-    ImportConfigPayload,
-    ImportResultPayload,
-)
-from checkmarket_client.types import Unset
 from contactimport._client import operation_specs, security_schemes, server_urls
 from contactimport.checkmarket import AsyncCheckMarket, CheckMarket, auth_header_names, regions
 from contactimport.errors import (
@@ -31,6 +22,15 @@ from contactimport.errors import (
     ServerError,
     ValidationError,
 )
+from contactimport.generated.checkmarket_client.models import (
+    BulkImportPayload,
+    CreateImportConfigPayload,
+    ImportConfigActionPayload,
+    ImportConfigListPayload,
+    ImportConfigPayload,
+    ImportResultPayload,
+)
+from contactimport.generated.checkmarket_client.types import Unset
 
 from .overlay_support import CM_KEY, CM_MASTER, CM_READ_KEY, FAST_RETRIES, LiveSandbox, run
 
@@ -180,13 +180,13 @@ def test_regions_come_from_the_spec_servers() -> None:
 def checkmarket_spec(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
     """The CheckMarket document the clients read, open to changes for one test (the caches of
     what the clients read from it are emptied before and after)."""
-    document = contactimport_spec.document("checkmarket")
-    original = contactimport_spec.document
+    document = contactimport.generated.spec.document("checkmarket")
+    original = contactimport.generated.spec.document
 
-    def patched(api: contactimport_spec.Api) -> dict[str, Any]:
+    def patched(api: contactimport.generated.spec.Api) -> dict[str, Any]:
         return copy.deepcopy(document) if api == "checkmarket" else original(api)
 
-    monkeypatch.setattr(contactimport_spec, "document", patched)
+    monkeypatch.setattr(contactimport.generated.spec, "document", patched)
     caches = (server_urls, security_schemes, operation_specs)
     for cache in caches:
         cache.cache_clear()
@@ -298,7 +298,7 @@ def test_arrays_over_the_specs_max_items_are_refused_before_sending(fmt: str) ->
         sent.append(request)
         return httpx.Response(500)
 
-    schemas = contactimport_spec.document("checkmarket")["components"]["schemas"]
+    schemas = contactimport.generated.spec.document("checkmarket")["components"]["schemas"]
     contacts_limit = schemas["ImportContactList"]["maxItems"]
     mappings_limit = schemas["ImportConfig"]["properties"]["ColumnMappings"]["maxItems"]
     transport = httpx.MockTransport(record)

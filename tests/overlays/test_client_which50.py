@@ -10,8 +10,8 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
+import contactimport.generated.spec
 import contactimport.which50 as which50_module
-import contactimport_spec
 import httpx
 import pytest
 from contactimport import __version__
@@ -24,9 +24,14 @@ from contactimport.errors import (
     PermissionDeniedError,
     ValidationError,
 )
+from contactimport.generated.which50_client.models import (
+    Contact,
+    ContactSchemaField,
+    ContactsList,
+    ImportJob,
+)
 from contactimport.querystring import CustomEvents, MatchOn, MatchValues
 from contactimport.which50 import AsyncWhich50, Which50, contact
-from which50_client.models import Contact, ContactSchemaField, ContactsList, ImportJob
 
 from .overlay_support import (
     CUSTOMERS_LIST,
@@ -292,7 +297,7 @@ def test_injected_http_client_is_used_and_not_closed(sync_transport: httpx.BaseT
 def test_generated_client_shares_the_pool_and_credentials(
     sync_transport: httpx.BaseTransport,
 ) -> None:
-    from which50_client.api.contact_lists import list_contact_lists
+    from contactimport.generated.which50_client.api.contact_lists import list_contact_lists
 
     with Which50(W50_TOKEN, base_url=BASE, transport=sync_transport) as w50:
         parsed = list_contact_lists.sync(client=w50.generated)
@@ -449,7 +454,7 @@ def test_contact_id_is_sent_only_on_the_xml_wire(w50: Which50, recording: Record
 
 
 def test_a_malformed_wire_format_list_is_a_spec_error_naming_the_member() -> None:
-    document = copy.deepcopy(contactimport_spec.document("which50"))
+    document = copy.deepcopy(contactimport.generated.spec.document("which50"))
     document["components"]["schemas"]["Contact"]["properties"]["Id"]["x-wire-formats"] = ["soap"]
     with pytest.raises(WireFormatsSpecError) as caught:
         OffWireMembers(document, "json").strip("ArrayOfContact", [{"Values": {}, "Id": 1}])
@@ -539,7 +544,7 @@ def test_field_names_over_the_specs_max_items_are_refused_before_sending() -> No
         sent.append(request)
         return httpx.Response(500)
 
-    schemas = contactimport_spec.document("which50")["components"]["schemas"]
+    schemas = contactimport.generated.spec.document("which50")["components"]["schemas"]
     limit = schemas["ImportJobCreateRequest"]["properties"]["FieldNames"]["maxItems"]
     names = [f"Field{n}" for n in range(limit + 1)]
     too_many = rf"createImportJob: FieldNames holds {limit + 1} items, more than the API's limit"

@@ -642,7 +642,7 @@ def test_the_root_element_of_a_schema_is_public() -> None:
 
 
 def test_for_api_reads_the_generated_spec_package_once() -> None:
-    pytest.importorskip("contactimport_spec")
+    pytest.importorskip("contactimport.generated.spec")
     codec = DataContractCodec.for_api("which50")
     assert codec is DataContractCodec.for_api("which50")
     assert "ImportJob" in codec.schema_names
@@ -655,9 +655,11 @@ def test_for_api_says_how_to_get_the_spec_package_when_it_is_missing(
 
     from contactimport.datacontract import codec as codec_module
 
-    monkeypatch.setitem(sys.modules, "contactimport_spec", None)
+    monkeypatch.setitem(sys.modules, "contactimport.generated.spec", None)
     monkeypatch.setattr(codec_module, "_by_api", {})
-    with pytest.raises(ImportError, match=r"needs the generated package contactimport_spec"):
+    with pytest.raises(
+        ImportError, match=r"needs the generated package contactimport.generated.spec"
+    ):
         DataContractCodec.for_api("checkmarket")
 
 

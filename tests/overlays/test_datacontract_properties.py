@@ -31,7 +31,7 @@ PROPERTY_SETTINGS = settings(
 def pydantic_model(api: Api, schema: str) -> Any:
     """The generated pydantic model of a schema, or None when there is none to compare with."""
     try:
-        models = importlib.import_module(f"{api}_models")
+        models = importlib.import_module(f"contactimport.generated.{api}_models")
     except ImportError:
         return None
     return getattr(models, schema, None)

@@ -356,10 +356,10 @@ def test_an_array_over_its_max_items_is_refused_while_parsing() -> None:
     """Issue 20: the array's items are counted as they arrive; parsing stops at the first item
     past maxItems, so the rest of the document (here malformed, megabytes later) is never read
     and its tree never built."""
-    import contactimport_spec
+    import contactimport.generated.spec
 
-    codec = DataContractCodec.from_document(contactimport_spec.document("which50"))
-    schema = contactimport_spec.document("which50")["components"]["schemas"]
+    codec = DataContractCodec.from_document(contactimport.generated.spec.document("which50"))
+    schema = contactimport.generated.spec.document("which50")["components"]["schemas"]
     limit = schema["ImportJobCreateRequest"]["properties"]["FieldNames"]["maxItems"]
     arrays = "http://schemas.microsoft.com/2003/10/Serialization/Arrays"
     head = (
@@ -397,9 +397,9 @@ def test_iter_items_reads_what_decode_reads_one_item_at_a_time() -> None:
     """Issue 20: the sandbox reads an XML batch or bulk import item by item; every document,
     good or bad, gives the same items or the same error as reading it whole (a root with
     attributes is left to `decode`)."""
-    import contactimport_spec
+    import contactimport.generated.spec
 
-    codec = DataContractCodec.from_document(contactimport_spec.document("which50"))
+    codec = DataContractCodec.from_document(contactimport.generated.spec.document("which50"))
     contacts = [
         {
             "Values": {"Email": f"a{n}@x.io", "N": n, "B": True, "Z": None},

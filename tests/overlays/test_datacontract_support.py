@@ -30,9 +30,10 @@ REF_PREFIX = "#/components/schemas/"
 
 @cache
 def spec_document(api: Api) -> dict[str, Any]:
-    """The spec as the codec sees it at run time (contactimport_spec), or the YAML source."""
+    """The spec as the codec sees it at run time (contactimport.generated.spec), or the YAML
+    source."""
     try:
-        from contactimport_spec import document
+        from contactimport.generated.spec import document
     except ImportError:
         import yaml
 

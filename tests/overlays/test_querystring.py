@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import json
 
-import contactimport_spec
+import contactimport.generated.spec
 import httpx
 import pytest
 from contactimport._client import operation_specs
@@ -46,10 +46,12 @@ def test_reserved_names_come_from_the_spec() -> None:
 
 
 def test_a_query_parameter_added_to_the_spec_is_reserved(monkeypatch: pytest.MonkeyPatch) -> None:
-    document = contactimport_spec.document("which50")
+    document = contactimport.generated.spec.document("which50")
     run = document["paths"]["/contactLists/{contactListId}/import/{importJobId}/run"]["post"]
     run["parameters"].append({"name": "dryRun", "in": "query", "schema": {"type": "boolean"}})
-    monkeypatch.setattr(contactimport_spec, "document", lambda api: copy.deepcopy(document))
+    monkeypatch.setattr(
+        contactimport.generated.spec, "document", lambda api: copy.deepcopy(document)
+    )
     caches = (operation_specs, reserved_query_names)
     for cache in caches:
         cache.cache_clear()

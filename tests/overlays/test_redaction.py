@@ -7,7 +7,7 @@ import logging
 from collections.abc import Iterator
 from typing import Any
 
-import contactimport_spec
+import contactimport.generated.spec
 import httpx
 import pytest
 from contactimport.checkmarket import CheckMarket
@@ -55,12 +55,14 @@ def test_sensitive_headers_are_redacted_in_any_case() -> None:
 
 @pytest.fixture
 def patched_specs(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, dict[str, Any]]]:
-    """The spec documents as `contactimport_spec.document` returns them, open to changes for one
-    test; the redaction caches are read again before and after."""
+    """The spec documents as `contactimport.generated.spec.document` returns them, open to changes
+    for one test; the redaction caches are read again before and after."""
     documents: dict[str, dict[str, Any]] = {
-        api: contactimport_spec.document(api) for api in contactimport_spec.APIS
+        api: contactimport.generated.spec.document(api) for api in contactimport.generated.spec.APIS
     }
-    monkeypatch.setattr(contactimport_spec, "document", lambda api: copy.deepcopy(documents[api]))
+    monkeypatch.setattr(
+        contactimport.generated.spec, "document", lambda api: copy.deepcopy(documents[api])
+    )
     sensitive_headers.cache_clear()
     sensitive_query_names.cache_clear()
     yield documents
@@ -69,7 +71,7 @@ def patched_specs(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, dict[st
 
 
 def test_the_credential_headers_are_those_of_the_specs_security_schemes() -> None:
-    from contactimport_spec import document
+    from contactimport.generated.spec import document
 
     assert credential_locations(document("which50"))["header"] == {"authorization"}
     assert credential_locations(document("checkmarket"))["header"] == {"x-master-key", "x-key"}

@@ -589,9 +589,9 @@ def test_a_broken_state_list_is_refused_before_anything_is_sent(
 
 
 def test_the_job_states_follow_the_packaged_spec_document(monkeypatch: pytest.MonkeyPatch) -> None:
-    import contactimport_spec
+    import contactimport.generated.spec
 
-    original = contactimport_spec.document
+    original = contactimport.generated.spec.document
     renamed = with_job_states(
         *SPEC_STATES[:3],
         {"value": "Done", "stage": "final", "outcome": "succeeded"},
@@ -601,7 +601,7 @@ def test_the_job_states_follow_the_packaged_spec_document(monkeypatch: pytest.Mo
     def patched(api: Any) -> dict[str, Any]:
         return copy.deepcopy(renamed) if api == "which50" else original(api)
 
-    monkeypatch.setattr(contactimport_spec, "document", patched)
+    monkeypatch.setattr(contactimport.generated.spec, "document", patched)
     assert job_states().final == {"Done", "Broken"}
     fake = FakeWhich50()
     fake.finish_as = "Done"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-import contactimport_spec
+import contactimport.generated.spec
 import pytest
 from contactimport._wireformats import OffWireMembers, WireFormatsSpecError
 from contactimport.datacontract import DataContractCodec, DataContractSpecError
@@ -18,7 +18,7 @@ CONTACT = {"EncContactId": "e1", "Id": 1, "ListId": 2, "Values": {"Email": "a@ex
 @pytest.fixture
 def malformed() -> dict[str, Any]:
     """The W50 spec with Contact.Id marked for a wire format that does not exist."""
-    doc: dict[str, Any] = copy.deepcopy(contactimport_spec.document("which50"))
+    doc: dict[str, Any] = copy.deepcopy(contactimport.generated.spec.document("which50"))
     doc["components"]["schemas"]["Contact"]["properties"]["Id"]["x-wire-formats"] = ["soap"]
     return doc
 

@@ -1,4 +1,4 @@
-"""The facts of the two specs the CLI shows or checks, read from ``contactimport_spec``.
+"""The facts of the two specs the CLI shows or checks, read from ``contactimport.generated.spec``.
 
 Help texts and option choices are built from these when the command modules are imported, so the
 CLI follows the spec: the W50 batch limit (``maxItems``), the CheckMarket ``ImportContact``
@@ -44,9 +44,9 @@ Api = Literal["which50", "checkmarket"]
 def _spec(api: Api, document: Mapping[str, Any] | None) -> Mapping[str, Any]:
     if document is not None:
         return document
-    import contactimport_spec  # looked up at each call, so a test may patch the documents
+    import contactimport.generated.spec  # looked up at each call, so a test may patch the documents
 
-    return contactimport_spec.document(api)
+    return contactimport.generated.spec.document(api)
 
 
 def _schemas(api: Api, document: Mapping[str, Any] | None) -> Mapping[str, Any]:

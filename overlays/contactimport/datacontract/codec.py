@@ -41,16 +41,17 @@ class DataContractCodec:
 
     @classmethod
     def for_api(cls, api: Literal["which50", "checkmarket"]) -> DataContractCodec:
-        """The shared codec of one of the two APIs, from the generated `contactimport_spec`."""
+        """The shared codec of one of the two APIs, from `contactimport.generated.spec`."""
         codec = _by_api.get(api)
         if codec is not None:
             return codec
         try:
-            from contactimport_spec import document
+            from contactimport.generated.spec import document
         except ImportError as error:
             raise ImportError(
-                "contactimport.datacontract needs the generated package contactimport_spec "
-                "(generated/contactimport_spec, written by scripts/generate.py); install "
+                "contactimport.datacontract needs the generated package "
+                "contactimport.generated.spec (generated/spec, written by scripts/generate.py); "
+                "install "
                 "contactimport or run `nox -s generate`"
             ) from error
         with _by_api_lock:

@@ -2,7 +2,7 @@
 
 Redacted (names in any case):
 - the headers and query parameters the specs' `securitySchemes` carry credentials in, read from
-  the generated `contactimport_spec` documents: an `apiKey` scheme's `name` (`X-Master-Key`,
+  the documents of `contactimport.generated.spec`: an `apiKey` scheme's `name` (`X-Master-Key`,
   `X-Key`), `Authorization` for `http` (bearer, basic, ...), `oauth2` and `openIdConnect`;
 - secrets no spec names: `Proxy-Authorization`, `Cookie`, `Set-Cookie`, `X-Api-Key`;
 - user info in URLs, and query parameters whose name looks like a credential (`key`, `token`,
@@ -70,7 +70,7 @@ def credential_locations(document: Mapping[str, Any]) -> dict[str, frozenset[str
 
 
 def _from_specs(location: str) -> frozenset[str]:
-    from contactimport_spec import APIS, document
+    from contactimport.generated.spec import APIS, document
 
     names: frozenset[str] = frozenset()
     for api in APIS:

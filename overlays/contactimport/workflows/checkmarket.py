@@ -82,7 +82,7 @@ PROCESSING: Final = "Processing"
 def _spec(document: Mapping[str, Any] | None) -> Mapping[str, Any]:
     if document is not None:
         return document
-    from contactimport_spec import document as spec_document
+    from contactimport.generated.spec import document as spec_document
 
     return spec_document(API)
 

@@ -76,9 +76,9 @@ Contact = Mapping[str, Any]
 def _spec(document: Mapping[str, Any] | None) -> Mapping[str, Any]:
     if document is not None:
         return document
-    import contactimport_spec  # looked up at each call, so a test may patch the documents
+    import contactimport.generated.spec  # looked up at each call, so a test may patch the documents
 
-    return contactimport_spec.document(API)
+    return contactimport.generated.spec.document(API)
 
 
 def _status(job: Mapping[str, Any]) -> str:
