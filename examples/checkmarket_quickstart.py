@@ -13,6 +13,9 @@ import time
 from contactimport.checkmarket import CheckMarket
 from contactimport.errors import ContactImportError
 from contactimport.generated.checkmarket_client.types import Unset
+from contactimport.workflows import queue_states
+
+FINAL = queue_states().final  # the StatusIds the spec's x-status-values marks final
 
 
 def main() -> None:
@@ -36,7 +39,7 @@ def main() -> None:
         )
         queue_item_id = queued.data.queue_item_id
         assert isinstance(queue_item_id, int)
-        while (result := cm.get_import_result(queue_item_id)).data.status_id not in (3, 4):
+        while (result := cm.get_import_result(queue_item_id)).data.status_id not in FINAL:
             time.sleep(0.1)
         summary = result.data.result  # generated models mark absent members as UNSET
         rows = [] if isinstance(summary, Unset) else summary.import_result
