@@ -28,21 +28,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+from bench_sandbox import free_port, stop
 
 CM_AUTH = {"X-Master-Key": "cm-acme-master", "X-Key": "cm-acme-contacts-write"}
 W50_AUTH = {"Authorization": "Bearer w50-acme-full"}
 PEAK_FACTOR = 4.0
 FIXED_MB = 16.0  # the fixed part of the goal: what any import request costs beyond its body
 TIMEOUT = 300.0  # seconds any one request or wait may take
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def status_kib(pid: int, key: str) -> int:
@@ -125,15 +117,6 @@ def start(workdir: Path) -> Sandbox:
             stop(process)
             raise RuntimeError("the sandbox did not answer within 30 s")
         time.sleep(0.1)
-
-
-def stop(process: subprocess.Popen[bytes]) -> None:
-    process.terminate()
-    try:
-        process.wait(10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(10)
 
 
 def create_config(client: httpx.Client) -> int:
