@@ -1,4 +1,9 @@
-"""Console output of the CLI: rich tables and progress bars on a terminal, JSON for scripts."""
+"""Console output of the CLI: rich tables and progress bars on a terminal, JSON for scripts.
+
+No text is ever read as rich markup: messages, table cells, titles and bar descriptions hold what
+users wrote (file and column names, server messages), and `contacts [final].csv` or a column
+`[red]Note` must show as written. The only markup is this module's own, around the text.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -20,6 +26,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 from rich.table import Table
+from rich.text import Text
 
 __all__ = ["Output"]
 
@@ -40,11 +47,11 @@ class Output:
         sys.stdout.flush()
 
     def table(self, title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-        table = Table(title=title, title_justify="left")
+        table = Table(title=Text(title), title_justify="left")
         for column in columns:
-            table.add_column(column)
+            table.add_column(Text(column))
         for row in rows:
-            table.add_row(*("" if value is None else str(value) for value in row))
+            table.add_row(*(Text("" if value is None else str(value)) for value in row))
         self.out.print(table)
 
     def fields(self, title: str, values: Mapping[str, Any]) -> None:
@@ -59,13 +66,13 @@ class Output:
 
     def note(self, message: str) -> None:
         if not self.json_output:
-            self.err.print(message, highlight=False)
+            self.err.print(message, highlight=False, markup=False)
 
     def warn(self, message: str) -> None:
-        self.err.print(f"[yellow]warning:[/yellow] {message}", highlight=False)
+        self.err.print(f"[yellow]warning:[/yellow] {escape(message)}", highlight=False)
 
     def error(self, message: str) -> None:
-        self.err.print(f"[red]error:[/red] {message}", highlight=False, markup=True)
+        self.err.print(f"[red]error:[/red] {escape(message)}", highlight=False)
 
     @contextmanager
     def progress(self) -> Iterator[Bars]:
@@ -98,11 +105,10 @@ class Bars:
     ) -> None:
         if self._progress is None:
             return
+        shown = escape(description or name)  # the description column reads markup
         if name not in self._tasks:
-            self._tasks[name] = self._progress.add_task(description or name, total=total)
+            self._tasks[name] = self._progress.add_task(shown, total=total)
         task = self._tasks[name]
         if total is not None and completed > total:
             total = completed
-        self._progress.update(
-            task, completed=completed, total=total, description=description or name
-        )
+        self._progress.update(task, completed=completed, total=total, description=shown)
