@@ -688,3 +688,24 @@ def test_a_refused_credential_says_which_variables_it_came_from(
     imported = run(sandbox, *import_args(api, csv_file), env={**sandbox.env(), variable: "x-1"})
     assert imported.exit_code == ExitCode.API_ERROR
     assert f"the credentials came from {named}" in imported.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (["checkmarket", "import", "{csv}", "--config", "999"], "checkmarket configs list"),
+        (["which50", "import", "{csv}", "--list", "999"], "which50 lists"),
+        (["which50", "fields", "--list", "999"], "which50 lists"),
+    ],
+)
+def test_an_unknown_id_says_what_lists_the_ids_and_leaves_nothing_to_resume(
+    sandbox: Sandbox, tmp_path: Path, args: list[str], hint: str
+) -> None:
+    csv_file = write_csv(tmp_path / "people.csv", "Email,LangCode\np@example.com,en\n")
+    result = run(sandbox, *[arg.replace("{csv}", str(csv_file)) for arg in args])
+    assert result.exit_code == ExitCode.API_ERROR
+    said = " ".join(result.stderr.split())
+    assert "404" in said and f"`contactimport {hint}` shows" in said
+    assert "--resume" not in said
+    left = sorted(path.name for path in tmp_path.iterdir() if "sandbox.db" not in path.name)
+    assert left == ["people.csv"]  # no state file

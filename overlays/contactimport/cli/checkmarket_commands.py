@@ -19,6 +19,7 @@ from ..workflows.checkmarket import (
     result_code_meanings,
 )
 from .common import (
+    NOT_FOUND_HINT,
     ExitCode,
     credentials_from_environment,
     either,
@@ -144,6 +145,9 @@ def checkmarket(
 ) -> None:
     """CheckMarket API v3: import configurations and bulk imports (keys: CHECKMARKET_MASTER_KEY,
     CHECKMARKET_KEY)."""
+    ctx.find_root().meta[NOT_FOUND_HINT] = (
+        "`contactimport checkmarket configs list` shows the configurations' ids"
+    )
     ctx.find_root().meta["checkmarket"] = {
         "region": region,
         "base_url": base_url,

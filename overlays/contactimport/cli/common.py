@@ -11,7 +11,12 @@ from typing import Any, Final, ParamSpec, TypeVar
 import click
 
 from ..csvsource import CsvHeaderError
-from ..errors import AuthenticationError, ContactImportError, InvalidParameterError
+from ..errors import (
+    AuthenticationError,
+    ContactImportError,
+    InvalidParameterError,
+    NotFoundError,
+)
 from ..settings import env_value
 from ..workflows import (
     EmptyImportError,
@@ -27,6 +32,7 @@ from .output import Output
 from .state import StateFileError
 
 __all__ = [
+    "NOT_FOUND_HINT",
     "RESUME_HINT",
     "CliFailure",
     "ExitCode",
@@ -160,25 +166,35 @@ def credentials_from_environment(ctx: click.Context, api: str, names: Sequence[s
     return values
 
 
-def _with_credential_hint(error: BaseException, failure: CliFailure) -> CliFailure:
-    """``failure``, saying which variables held the credentials when the API refused them."""
-    variables = click.get_current_context().find_root().meta.get(CREDENTIALS)
+NOT_FOUND_HINT: Final = "not_found_hint"
+"""The root context's meta key holding what to run to find the right id (set by each API group)."""
+
+
+def _with_hints(error: BaseException, failure: CliFailure) -> CliFailure:
+    """``failure``, saying what helps when the API refused the credentials (which variables held
+    them) or did not find what an id names (the command that lists the ids)."""
+    meta = click.get_current_context().find_root().meta
     causes: list[BaseException] = []
     cause: BaseException | None = error
     while cause is not None and cause not in causes:  # the error, what it was raised from, ...
         causes.append(cause)
         cause = cause.__cause__
-    refused = any(isinstance(cause, AuthenticationError) for cause in causes)
-    if not refused or not variables:
+    hints: list[str] = []
+    variables = meta.get(CREDENTIALS)
+    if variables and any(isinstance(cause, AuthenticationError) for cause in causes):
+        hints.append(f"the credentials came from {' and '.join(variables)}: check them")
+    not_found = meta.get(NOT_FOUND_HINT)
+    if not_found and any(isinstance(cause, NotFoundError) for cause in causes):
+        hints.append(not_found)
+    if not hints:
         return failure
-    hinted = CliFailure(
+    return CliFailure(
         failure.code,
-        f"{failure}; the credentials came from {' and '.join(variables)}: check them",
+        "; ".join([str(failure), *hints]),
         failure.extra,
         resumable=failure.resumable,
         error_type=failure.error_type,
     )
-    return hinted
 
 
 def _as_json(value: Any) -> Any:
@@ -199,7 +215,7 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
             failure = classify(error)
             if failure is None:
                 raise
-            failure = _with_credential_hint(error, failure)
+            failure = _with_hints(error, failure)
             output: Output | None = click.get_current_context().find_object(Output)
             if output is None:
                 output = Output(json_output=False)

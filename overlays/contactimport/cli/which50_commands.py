@@ -20,6 +20,7 @@ from ..workflows import (
 )
 from ..workflows.resume import RunMethod
 from .common import (
+    NOT_FOUND_HINT,
     CliFailure,
     ExitCode,
     credentials_from_environment,
@@ -126,6 +127,7 @@ def _client(ctx: click.Context) -> Which50:
 def which50(ctx: click.Context, base_url: str | None, wire_format: str | None) -> None:
     """Which50 W50API: contact lists, fields, CSV imports (token: WHICH50_API_TOKEN)."""
     ctx.find_root().meta["which50"] = {"base_url": base_url, "wire_format": wire_format}
+    ctx.find_root().meta[NOT_FOUND_HINT] = "`contactimport which50 lists` shows the lists' ids"
 
 
 @which50.command("lists")
