@@ -53,3 +53,48 @@ def test_a_cli_error_names_a_file_with_square_brackets_as_written(tmp_path: Path
     )
     assert result.exit_code == 2
     assert "contacts [final].csv" in " ".join(result.stderr.split())
+
+
+def test_without_a_terminal_progress_is_a_plain_line_every_few_seconds(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    clock = iter([0.0, 1.0, 2.0, 6.0, 7.0, 8.0])
+    monkeypatch.setattr("contactimport.cli.output.time.monotonic", lambda: next(clock))
+    output = Output(json_output=False)  # pytest's stderr is no terminal
+    assert not output.show_progress and output.plain_progress
+    with output.progress() as bars:
+        for completed in (0, 10, 20, 30, 40):
+            bars.update("upload", completed=completed, total=50, description="Uploading")
+        bars.update("upload", completed=50, total=50, description="Uploading")  # done: shown
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == ["Uploading: 0/50", "Uploading: 30/50", "Uploading: 50/50"]
+
+
+@pytest.mark.parametrize(
+    ("options", "shown"), [([], True), (["--no-progress"], False), (["--progress"], False)]
+)
+def test_the_cli_prints_plain_progress_lines_unless_told_otherwise(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, options: list[str], shown: bool
+) -> None:
+    from contactimport.cli import which50_commands
+
+    from .test_cli_state import FakeWhich50
+
+    monkeypatch.setattr(which50_commands, "_client", lambda ctx: FakeWhich50())
+    csv_file = tmp_path / "people.csv"
+    csv_file.write_text("Email\n" + "".join(f"p{n}@x.com\n" for n in range(5)), encoding="utf-8")
+    command = [
+        *options,
+        "which50",
+        "import",
+        str(csv_file),
+        "--list",
+        "1",
+        "--poll-interval",
+        "0.01",
+    ]
+    result = CliRunner().invoke(cli, command)
+    assert result.exit_code == 0, result.output
+    assert ("Uploading contacts: 5/5" in result.stderr) is shown
+    with_json = CliRunner().invoke(cli, [*command, "--json"])
+    assert "Uploading contacts" not in with_json.stderr

@@ -49,7 +49,8 @@ under a temporary name beside them and renamed into place once complete.
 @click.option(
     "--progress/--no-progress",
     default=None,
-    help="Show progress bars (default: only when stderr is a terminal).",
+    help="Show progress bars; --no-progress: nothing (default: bars on a terminal, else a "
+    "plain line every few seconds).",
 )
 @click.pass_context
 def cli(ctx: click.Context, progress: bool | None) -> None:

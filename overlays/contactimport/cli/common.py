@@ -244,6 +244,7 @@ def json_option(command: Callable[P, R]) -> Callable[P, R]:
         if output is not None and value:
             output.json_output = True
             output.show_progress = False
+            output.plain_progress = False
         return value
 
     decorated: Callable[P, R] = click.option(

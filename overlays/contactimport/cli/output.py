@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -41,6 +42,9 @@ class Output:
         self.err = Console(stderr=True, soft_wrap=True)
         show = self.err.is_terminal if progress is None else progress
         self.show_progress = show and not json_output
+        # Not a terminal and not told otherwise: a plain line every few seconds, so a long
+        # import into a log is not silent (--no-progress: nothing, --progress: the bars).
+        self.plain_progress = progress is None and not show and not json_output
 
     def emit_json(self, document: Any) -> None:
         sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False, default=str) + "\n")
@@ -77,7 +81,7 @@ class Output:
     @contextmanager
     def progress(self) -> Iterator[Bars]:
         if not self.show_progress:
-            yield Bars(None)
+            yield PlainBars(self.err) if self.plain_progress else Bars(None)
             return
         progress = Progress(
             SpinnerColumn(),
@@ -112,3 +116,29 @@ class Bars:
         if total is not None and completed > total:
             total = completed
         self._progress.update(task, completed=completed, total=total, description=shown)
+
+
+class PlainBars(Bars):
+    """Progress as plain lines on stderr (no terminal): a bar's state at most every
+    ``INTERVAL`` seconds, and once more when it is complete."""
+
+    INTERVAL = 5.0
+
+    def __init__(self, console: Console) -> None:
+        super().__init__(None)
+        self._console = console
+        self._shown: dict[str, tuple[float, int]] = {}
+
+    def update(
+        self, name: str, *, completed: int, total: int | None = None, description: str = ""
+    ) -> None:
+        now = time.monotonic()
+        last = self._shown.get(name)
+        done = total is not None and completed >= total
+        if last is not None and last[1] == completed:
+            return  # nothing new to say
+        if last is not None and not done and now - last[0] < self.INTERVAL:
+            return
+        self._shown[name] = (now, completed)
+        count = f"{completed}/{total}" if total is not None else str(completed)
+        self._console.print(f"{description or name}: {count}", highlight=False, markup=False)
