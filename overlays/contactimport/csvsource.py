@@ -130,6 +130,8 @@ class CsvContactSource:
         self.errors: list[CsvRowError] = []
         self.bad_rows = 0
         self.good_rows = 0
+        self.reached_end = False
+        """Whether the last pass read the file to its end (the counts are the whole file's)."""
         self._pending: _Rejects | None = None
 
     def close(self) -> None:
@@ -181,6 +183,7 @@ class CsvContactSource:
         self.errors = []
         self.bad_rows = 0
         self.good_rows = 0
+        self.reached_end = False
         rejects: _Rejects | None = None
         try:
             with self._open() as handle:
@@ -210,6 +213,7 @@ class CsvContactSource:
                         continue
                     self.good_rows += 1
                     yield dict(zip(self.fieldnames, record, strict=True))
+            self.reached_end = True
             if rejects is not None:
                 rejects.commit()
                 rejects = None

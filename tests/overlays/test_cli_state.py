@@ -356,3 +356,44 @@ def test_import_options_reach_the_command_as_one_object(tmp_path: Path) -> None:
         )
     ]
     assert seen[0].retry.max_attempts == 3
+
+
+class FailingRunOnce(FakeWhich50):
+    """Every batch is uploaded, then the first run request is refused: a resume only runs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.refuse_run = True
+
+    def run_import_job(
+        self, contact_list_id: int, import_job_id: int, **settings: Any
+    ) -> dict[str, Any]:
+        if self.refuse_run:
+            self.refuse_run = False
+            raise APIStatusError(
+                status_code=400, method="POST", url="https://x/run", details=ErrorDetails()
+            )
+        return super().run_import_job(contact_list_id, import_job_id, **settings)
+
+
+def test_json_counts_after_a_resume_are_the_whole_files_and_this_runs_apart(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = tmp_path / "people.csv"
+    rows = "".join(f"p{n}@x.com,P{n}\n" for n in range(50))
+    path.write_text("Email,FirstName\n" + rows + "only-one-field\n")
+    rejects = tmp_path / "rejects.csv"
+    fake = FailingRunOnce()
+    monkeypatch.setattr(which50_commands, "_client", lambda ctx: fake)
+    first = run_import(path, "--rejects", str(rejects), "--json")
+    assert first.exit_code == ExitCode.API_ERROR, first.output
+    assert rejects.read_text() == "Email,FirstName\nonly-one-field\n"
+    resumed = run_import(path, "--resume", "--rejects", str(rejects), "--json")
+    assert resumed.exit_code == ExitCode.REJECTED, resumed.output  # the file has a bad row
+    summary = json.loads(resumed.stdout)["csv"]
+    assert (summary["goodRows"], summary["badRows"]) == (50, 1)  # the whole import's
+    assert summary["rowsReadThisRun"] < 51  # the resume read what it needed, no more
+    assert [error["line"] for error in summary["errors"]] == [52]
+    assert summary["rejectsFile"] is None  # this run did not write it; the first run's stays
+    assert rejects.read_text() == "Email,FirstName\nonly-one-field\n"
+    assert len(fake.contacts) == 50 and len(fake.runs) == 1

@@ -350,7 +350,7 @@ def import_command(
     failed = outcome.failed
     if failed:
         code = ExitCode.IMPORT_FAILED
-    elif outcome.not_imported or outcome.in_doubt or run.source.bad_rows:
+    elif outcome.not_imported or outcome.in_doubt or run.whole_file().bad_rows:
         code = ExitCode.REJECTED
     else:
         code = ExitCode.OK

@@ -273,6 +273,7 @@ class CsvImport:
         self.fingerprint = file_fingerprint(file)
         self.state = StateFile(state_path, api=api, source=file, fingerprint=self.fingerprint)
         self.token: str | None = None
+        self._counted: CsvContactSource | None = None
         self.keep_state = False
         """Set when the import ended with something left to resume (e.g. contacts in doubt)."""
         self._recorded: dict[str, Any] = {}
@@ -444,8 +445,26 @@ class CsvImport:
                 ) from None
         return poller.result()
 
+    def whole_file(self) -> CsvContactSource:
+        """The CSV with the counts of the whole file: the import's own pass when it read the file
+        to its end, else (a resume that skipped what was sent before) a counting pass of its own,
+        made once, that writes nothing."""
+        if self.source.reached_end:
+            return self.source
+        if self._counted is None:
+            counted = CsvContactSource(self.source.path, delimiter=self.source.delimiter)
+            for _row in counted:
+                pass
+            self._counted = counted
+        return self._counted
+
+    def wrote_rejects(self) -> bool:
+        """Whether this run wrote ``--rejects`` (its pass read the file to its end and found bad
+        rows; a resume that skipped rows leaves the file as the run before wrote it)."""
+        return self.source.reached_end and self.source.bad_rows > 0
+
     def report_bad_rows(self) -> None:
-        source = self.source
+        source = self.whole_file()
         if not source.bad_rows:
             return
         err = self.output.err
@@ -454,21 +473,25 @@ class CsvImport:
             err.print(f"  {error}", highlight=False, markup=False)
         if source.bad_rows > LISTED_BAD_ROWS:
             err.print(f"  ... and {source.bad_rows - LISTED_BAD_ROWS} more", highlight=False)
-        if self.options.rejects is not None:
+        if self.options.rejects is not None and self.wrote_rejects():
             err.print(f"  written to {self.options.rejects}", highlight=False, markup=False)
 
     def csv_summary(self) -> dict[str, Any]:
-        source = self.source
+        """The CSV's part of ``--json``: ``goodRows``/``badRows`` count the whole file (the whole
+        import), ``rowsReadThisRun`` the rows this run read (fewer on a resume, which skips the
+        rows sent before)."""
+        source = self.whole_file()
         rejects = self.options.rejects
         return {
             "file": str(source.path),
             "delimiter": source.delimiter,
             "goodRows": source.good_rows,
             "badRows": source.bad_rows,
+            "rowsReadThisRun": self.source.good_rows + self.source.bad_rows,
             "errors": [
                 {"line": error.line_number, "message": error.message} for error in source.errors
             ],
-            "rejectsFile": str(rejects) if rejects is not None and source.bad_rows else None,
+            "rejectsFile": str(rejects) if rejects is not None and self.wrote_rejects() else None,
         }
 
 

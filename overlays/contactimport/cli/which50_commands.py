@@ -377,7 +377,7 @@ def import_command(
             output.note(f"Importing {file} into contact list {list_id} ...")
             job: ImportJobResult = run.wait(poller)
     flagged = job.invalid_email_count + job.invalid_sms_count
-    code = ExitCode.REJECTED if source.bad_rows or flagged else ExitCode.OK
+    code = ExitCode.REJECTED if run.whole_file().bad_rows or flagged else ExitCode.OK
     if output.json_output:
         output.emit_json(
             {"importJob": job.as_json(), "csv": run.csv_summary(), "exitCode": int(code)}
