@@ -34,7 +34,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import httpx
 from contactimport.workflows import SUCCEEDED_STATES, TERMINAL_STATES
@@ -65,6 +65,28 @@ def wait_until_up(url: str, process: subprocess.Popen[bytes], timeout: float) ->
             if time.monotonic() > deadline:
                 raise RuntimeError(f"{url} did not come up in {timeout} s") from None
             time.sleep(0.1)
+
+
+def spawn_sandbox(
+    db: Path | str, *, output: IO[Any] | int | None = None, timeout: float = 30
+) -> tuple[subprocess.Popen[bytes], str]:
+    """`python -m contactimport_sandbox` on a free 127.0.0.1 port, its state in ``db``, once
+    it answers: (the process, its origin). ``output``: where its stdout and stderr go."""
+    port = free_port()
+    origin = f"http://127.0.0.1:{port}"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "contactimport_sandbox", "--host", "127.0.0.1", "--port",
+         str(port), "--db", str(db), "--log-level", "warning"],
+        cwd=ROOT,
+        stdout=output,
+        stderr=None if output is None else subprocess.STDOUT,
+    )  # fmt: skip
+    try:
+        wait_until_up(f"{origin}/_sandbox/health", process, timeout)
+    except BaseException:
+        stop(process)
+        raise
+    return process, origin
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:
@@ -355,16 +377,10 @@ def main() -> int:
         return polling_main(args)
     results: dict[str, Any] = {}
 
-    port = free_port()
-    origin = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory() as tmp:
-        sandbox = subprocess.Popen(
-            [sys.executable, "-m", "contactimport_sandbox", "--port", str(port), "--db",
-             os.path.join(tmp, "bench.db"), "--log-level", "warning"],
-            cwd=ROOT,
-        )  # fmt: skip
+        sandbox, origin = spawn_sandbox(os.path.join(tmp, "bench.db"))
+        port = int(origin.rsplit(":", 1)[1])
         try:
-            wait_until_up(f"{origin}/_sandbox/health", sandbox, 30)
             outcome = import_contacts(origin, args.contacts, args.batch, args.match)
             job = outcome.pop("job")
             job_id = outcome.pop("job_id")
@@ -418,17 +434,11 @@ def main() -> int:
 
 
 def polling_main(args: argparse.Namespace) -> int:
-    port = free_port()
-    origin = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory() as tmp:
-        sandbox = subprocess.Popen(
-            [sys.executable, "-m", "contactimport_sandbox", "--port", str(port), "--db",
-             os.path.join(tmp, "bench.db"), "--log-level", "warning"],
-            cwd=ROOT,
-        )  # fmt: skip
+        sandbox, origin = spawn_sandbox(os.path.join(tmp, "bench.db"))
+        port = int(origin.rsplit(":", 1)[1])
         print(f"sandbox server: pid {sandbox.pid}, {origin}", file=sys.stderr)
         try:
-            wait_until_up(f"{origin}/_sandbox/health", sandbox, 30)
             results = polling_during_import(
                 port, args.contacts, args.batch, args.match, args.pollers, args.poll_interval
             )

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -28,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
-from bench_sandbox import free_port, stop
+from bench_sandbox import spawn_sandbox, stop
 
 CM_AUTH = {"X-Master-Key": "cm-acme-master", "X-Key": "cm-acme-contacts-write"}
 W50_AUTH = {"Authorization": "Bearer w50-acme-full"}
@@ -82,41 +81,15 @@ class Sandbox:
 
 
 def start(workdir: Path) -> Sandbox:
-    port = free_port()
-    log = (workdir / "sandbox.log").open("w")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "contactimport_sandbox",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--db",
-            str(workdir / "sandbox.db"),
-            "--log-level",
-            "warning",
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        if process.poll() is not None:
-            log.close()
-            output = (workdir / "sandbox.log").read_text()
-            raise RuntimeError(f"the sandbox did not start: {output}")
+    log_path = workdir / "sandbox.log"
+    with log_path.open("w") as log:
         try:
-            if httpx.get(f"{url}/_sandbox/health", timeout=1).status_code == 200:
-                return Sandbox(process, url)
-        except httpx.TransportError:
-            pass
-        if time.monotonic() > deadline:
-            stop(process)
-            raise RuntimeError("the sandbox did not answer within 30 s")
-        time.sleep(0.1)
+            process, url = spawn_sandbox(workdir / "sandbox.db", output=log)
+        except RuntimeError as error:
+            raise RuntimeError(
+                f"the sandbox did not start ({error}): {log_path.read_text()}"
+            ) from None
+    return Sandbox(process, url)
 
 
 def create_config(client: httpx.Client) -> int:
