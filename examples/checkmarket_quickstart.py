@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import time
 
-from contactimport.checkmarket import CheckMarket
-from contactimport.errors import ContactImportError
-from contactimport.generated.checkmarket_client.types import Unset
+from contactimport import CheckMarket, ContactImportError
 from contactimport.workflows import queue_states
 
 FINAL = queue_states().final  # the StatusIds the spec's x-status-values marks final
@@ -22,11 +20,9 @@ def main() -> None:
     with CheckMarket() as cm:  # keys and base URL from the environment
         created = cm.create_import_config(
             {"Name": "API import", "IsReusable": True, "EmailIsRequired": True, "UpdateTypeId": 1}
-        )
-        config_id = created.data.import_config_id
-        assert isinstance(config_id, int)
+        )  # the Payload's Data; Succeeded: false raises OperationFailedError
         queued = cm.bulk_import_contacts(
-            config_id,
+            created.import_config_id,
             [
                 {
                     "FirstName": "Ada",
@@ -37,15 +33,14 @@ def main() -> None:
                 {"FirstName": "No", "LastName": "Email", "LangCode": "en"},
             ],
         )
-        queue_item_id = queued.data.queue_item_id
-        assert isinstance(queue_item_id, int)
-        while (result := cm.get_import_result(queue_item_id)).data.status_id not in FINAL:
+        while (result := cm.get_import_result(queued.queue_item_id)).status_id not in FINAL:
             time.sleep(0.1)
-        summary = result.data.result  # generated models mark absent members as UNSET
-        rows = [] if isinstance(summary, Unset) else summary.import_result
-        for row in [] if isinstance(rows, Unset) else rows:
-            print(f"{row.result_code}: {row.contact_count} contact(s)")
-        cm.delete_import_config(config_id)
+        if result.result:  # absent until the import has run
+            for row in result.result.import_result:
+                print(f"{row.result_code}: {row.contact_count} contact(s)")
+        raw = cm.with_raw_response.get_import_result(queued.queue_item_id)
+        print("answered", raw.status_code, "at", raw.meta.timestamp)  # Meta via the raw answer
+        cm.delete_import_config(created.import_config_id)
 
 
 if __name__ == "__main__":

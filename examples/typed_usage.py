@@ -11,9 +11,9 @@ import json
 from typing import assert_type
 
 import httpx
-from contactimport.checkmarket import CheckMarket
+from contactimport import CheckMarket, EnvelopeAPIResponse
 from contactimport.errors import ConflictError
-from contactimport.generated.checkmarket_client.models import ImportConfigListPayload
+from contactimport.generated.checkmarket_client.models import ImportConfig, ImportConfigListPayload
 from contactimport.generated.which50_client.models import Contact, ContactsList, ImportJob
 from contactimport.querystring import CustomEvents, MatchOn
 from contactimport.transport import RetryPolicy
@@ -79,9 +79,11 @@ def main() -> None:
         return httpx.Response(200, json={"Meta": {"Status": 200}, "Data": []})
 
     with CheckMarket("m", "k", region="eu", transport=httpx.MockTransport(fake_cm)) as cm:
-        configs = cm.list_import_configs()
-        assert_type(configs, ImportConfigListPayload)
-        print("configs:", len(configs.data), "at", cm.base_url)
+        configs = cm.list_import_configs()  # the Payload's Data
+        assert_type(configs, list[ImportConfig])
+        raw = cm.with_options(timeout=5.0).with_raw_response.list_import_configs()
+        assert_type(raw, EnvelopeAPIResponse[list[ImportConfig], ImportConfigListPayload])
+        print("configs:", len(configs), "at", cm.base_url, "status", raw.payload().meta.status)
 
 
 if __name__ == "__main__":

@@ -62,7 +62,7 @@ def main() -> None:
         w50.patch_contacts(
             LIST_ID, contact({"FirstName": "Alan M."}), match=MatchValues({"ReferanceAccountId": 2})
         )
-        if isinstance(ada.enc_contact_id, str):
+        if ada.enc_contact_id:  # None or absent would be falsy: no isinstance needed
             print("ada is now:", w50.get_contact(ada.enc_contact_id).values.to_dict())
         try:
             w50.get_contact("no-such-contact")

@@ -21,7 +21,7 @@ def test_api_md_names_the_clients_and_their_operations() -> None:
     text = (ROOT / "api.md").read_text(encoding="utf-8")
     for line in (
         "## `contactimport.which50`",
-        "- `class Which50(SyncLifecycle)(",
+        "- `class Which50(Which50Operations, SyncLifecycle)(",
         "  - `async bulk_import_contacts(self, import_config_id: int, ",
         "- `Which50`: see `contactimport.which50.Which50`",
     ):

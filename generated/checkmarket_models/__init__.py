@@ -898,12 +898,12 @@ class ImportResultSummary(BaseModel):
         json_schema_extra={"xml": {"name": "ImportContactsTaskResult"}},
     )
     ImportResult: Annotated[
-        list[ImportResultRow] | MISSING,
+        list[ImportResultRow],
         Field(
             description="One row per result code that occurred.",
             json_schema_extra={"xml": {"name": "ImportResult", "wrapped": True}},
         ),
-    ] = MISSING
+    ]
 
 
 class ImportQueueItem(BaseModel):

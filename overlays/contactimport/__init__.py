@@ -6,6 +6,7 @@ classes and the import workflows are importable from here::
     from contactimport import Which50, NotFoundError, begin_import
 """
 
+from ._operations import NOT_GIVEN, APIResponse, EnvelopeAPIResponse, NotGiven
 from ._version import VERSION as __version__
 from .checkmarket import AsyncCheckMarket, CheckMarket
 from .errors import (
@@ -18,6 +19,7 @@ from .errors import (
     ContactImportError,
     InvalidParameterError,
     NotFoundError,
+    OperationFailedError,
     PermissionDeniedError,
     RateLimitError,
     ServerError,
@@ -33,7 +35,9 @@ from .workflows import (
 )
 
 __all__ = [
+    "NOT_GIVEN",
     "APIConnectionError",
+    "APIResponse",
     "APIResponseError",
     "APIStatusError",
     "APITimeoutError",
@@ -44,10 +48,13 @@ __all__ = [
     "ConflictError",
     "ContactImportError",
     "CustomEvents",
+    "EnvelopeAPIResponse",
     "InvalidParameterError",
     "MatchOn",
     "MatchValues",
     "NotFoundError",
+    "NotGiven",
+    "OperationFailedError",
     "PermissionDeniedError",
     "RateLimitError",
     "ServerError",

@@ -7,6 +7,7 @@ Nothing here is specific to one vendor: `Which50`/`CheckMarket` (sync) and their
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -18,6 +19,15 @@ from urllib.parse import urlsplit
 import httpx
 
 from ._arraybounds import ArrayBounds, TooManyItems
+from ._operations import (
+    NOT_GIVEN,
+    APIResponse,
+    Binding,
+    EnvelopeAPIResponse,
+    NotGiven,
+    RequestOptions,
+    retry_policy_with,
+)
 from ._version import user_agent
 from ._wireformats import OffWireMembers, WireFormatsSpecError
 from .errors import (
@@ -27,6 +37,7 @@ from .errors import (
     ContactImportError,
     ErrorDetails,
     InvalidParameterError,
+    OperationFailedError,
     parse_error_body,
     payload_error_details,
     status_error_from_response,
@@ -40,6 +51,8 @@ from .settings import (
 )
 from .transport.redaction import REDACTED, redact_text, redact_url
 from .transport.retry import (
+    ATTEMPTS_EXTENSION,
+    EXTENSION,
     REPLAY_SAFE_METHODS,
     AsyncRetryTransport,
     RetryPolicy,
@@ -96,6 +109,32 @@ class OperationSpec:
     query_names: frozenset[str]
     """Names of the query parameters on the wire (an exploded free-form object parameter, such
     as W50 `matchValues`, puts its keys there instead of its name, so it is left out)."""
+    request_min_items: int | None = None
+    """`minItems` of an array request body (a W50 batch holds at least one contact)."""
+    replay_rule: Any = None
+    """The spec's `x-replay-safe`: True/False, `{requires: [...], forbids: [...]}` on the spec
+    names of the parameters, or None (judged by the method)."""
+    failure: tuple[str, str | None] | None = None
+    """(member, message member) of the answer's `x-failure`: a result whose member is false was
+    not carried out (CheckMarket `Succeeded`)."""
+    envelope: str | None = None
+    """The member of the answer's `x-envelope` (CheckMarket `Data`), else None."""
+
+    def replay_safe(self, arguments: Mapping[str, Any]) -> bool:
+        """Whether sending this request again cannot change the outcome, by the spec's rule."""
+        rule = self.replay_rule
+        if isinstance(rule, bool):
+            return rule
+        if isinstance(rule, Mapping):
+
+            def given(name: str) -> bool:
+                value = arguments.get(name)
+                return value is not None and bool(value) and type(value).__name__ != "Unset"
+
+            return all(given(n) for n in rule.get("requires", ())) and not any(
+                given(n) for n in rule.get("forbids", ())
+            )
+        return self.method in REPLAY_SAFE_METHODS
 
 
 def _resolve(document: Mapping[str, Any], node: Any) -> Any:
@@ -153,24 +192,60 @@ def operation_specs(api: ApiName) -> Mapping[str, OperationSpec]:
             body = _resolve(document, operation.get("requestBody", {}))
             request_schema = _schema_name(document, body.get("content"))
             max_items: int | None = None
+            min_items: int | None = None
             if request_schema is not None:
                 schema = document["components"]["schemas"].get(request_schema, {})
                 if isinstance(schema.get("maxItems"), int):
                     max_items = schema["maxItems"]
+                if isinstance(schema.get("minItems"), int):
+                    min_items = schema["minItems"]
             ok = _resolve(document, operation.get("responses", {}).get("200", {}))
+            response_schema = _schema_name(document, ok.get("content"))
+            envelope, failure = _answer_facts(document, response_schema)
             specs[operation["operationId"]] = OperationSpec(
                 api=api,
                 operation_id=operation["operationId"],
                 method=method.upper(),
                 path=path,
                 request_schema=request_schema,
-                response_schema=_schema_name(document, ok.get("content")),
+                response_schema=response_schema,
                 request_max_items=max_items,
                 query_names=frozenset(
                     p["name"] for p in parameters if _is_named_query_parameter(p)
                 ),
+                request_min_items=min_items,
+                replay_rule=operation.get("x-replay-safe"),
+                failure=failure,
+                envelope=envelope,
             )
     return specs
+
+
+def _answer_facts(
+    document: Mapping[str, Any], response_schema: str | None
+) -> tuple[str | None, tuple[str, str | None] | None]:
+    """(`x-envelope` member, `x-failure` (member, message)) of a 200 answer's schema; the
+    failure is read from the envelope's member schema when there is an envelope."""
+    if response_schema is None:
+        return None, None
+    schemas = document.get("components", {}).get("schemas", {})
+    schema = schemas.get(response_schema, {})
+    envelope = schema.get("x-envelope")
+    target = schema
+    if isinstance(envelope, str):
+        member = _resolve(document, schema.get("properties", {}).get(envelope, {}))
+        all_of = member.get("allOf") if isinstance(member, Mapping) else None
+        if isinstance(all_of, list) and len(all_of) == 1:
+            member = _resolve(document, all_of[0])
+        target = member if isinstance(member, Mapping) else {}
+    failure = target.get("x-failure")
+    if isinstance(failure, Mapping) and isinstance(failure.get("member"), str):
+        message = failure.get("message")
+        return (
+            envelope if isinstance(envelope, str) else None,
+            (failure["member"], message if isinstance(message, str) else None),
+        )
+    return (envelope if isinstance(envelope, str) else None), None
 
 
 def _is_named_query_parameter(parameter: Any) -> bool:
@@ -227,6 +302,12 @@ class PreparedCall(Generic[T]):
     check_fields: tuple[int, tuple[str, ...]] | None = None
     """(contact list id, match names) to check against the list's fields before sending."""
     extra_headers: dict[str, str] = field(default_factory=dict)
+    timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN
+    """This call's timeout (NOT_GIVEN: the client's)."""
+    extra_query: Mapping[str, object] | None = None
+    """Query parameters added to the URL."""
+    envelope: Callable[[Any], Any] | None = None
+    """JSON-shaped answer -> the whole envelope model (CheckMarket Payload), for raw answers."""
 
 
 def _missing_path_prefix(api: ApiName, base_url: str) -> str | None:
@@ -328,6 +409,7 @@ class ClientCore:
         values = [_credential_value(name, value) for name, value in auth_headers.items() if value]
         bare = [value.split(" ", 1)[1] for value in values if " " in value]
         self._secrets = tuple(dict.fromkeys(values + bare))
+        self.auth_header_names = tuple(auth_headers)
         self.headers: dict[str, str] = {
             "User-Agent": user_agent(user_agent_extra),
             **(dict(headers) if headers else {}),
@@ -371,19 +453,99 @@ class ClientCore:
             check_fields=check_fields,
         )
 
+    def prepare_binding(
+        self,
+        binding: Binding[T],
+        arguments: Mapping[str, Any],
+        options: RequestOptions,
+        *,
+        check_fields: tuple[int, tuple[str, ...]] | None = None,
+    ) -> PreparedCall[T]:
+        """The call of a generated operation method: its converted arguments (by spec name)
+        through the generated `_get_kwargs()`, replay-safety by the spec's rule, the per-call
+        options."""
+        operation = operation_specs(self.api)[binding.operation_id]
+        body = arguments.get("body")
+        minimum = operation.request_min_items
+        if minimum is not None and isinstance(body, list) and len(body) < minimum:
+            raise InvalidParameterError(
+                f"{binding.operation_id}: the request body holds {len(body)} items, fewer than "
+                f"the API's minimum of {minimum} (minItems); nothing was sent"
+            )
+        try:
+            kwargs = binding.kwargs(arguments)
+        except ValueError as error:  # merge_free_form_query: a match value named like a parameter
+            raise InvalidParameterError(f"{binding.operation_id}: {error}") from None
+        return PreparedCall(
+            operation=operation,
+            kwargs=kwargs,
+            parse=binding.parse,
+            wire_format=(
+                self.wire_format
+                if options.wire_format is None
+                else wire_format_from(options.wire_format)
+            ),
+            replay_safe=operation.replay_safe(arguments),
+            check_fields=check_fields,
+            extra_headers=dict(options.extra_headers or {}),
+            timeout=options.timeout,
+            extra_query=options.extra_query,
+            envelope=binding.envelope,
+        )
+
+    def copy_with(
+        self,
+        *,
+        timeout: float | httpx.Timeout | NotGiven | None,
+        retry_policy: RetryPolicy | None,
+        max_retries: int | None,
+        headers: Mapping[str, str] | None,
+        wire_format: WireFormat | str | None,
+    ) -> ClientCore:
+        """A copy with other defaults (`with_options`); credentials and base URL stay."""
+        clone = copy.copy(self)
+        if not isinstance(timeout, NotGiven):
+            clone.timeout = (
+                timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+            )
+        if (
+            retry_policy is not None
+            and max_retries is not None
+            and retry_policy.max_retries != max_retries
+        ):
+            raise InvalidParameterError("give max_retries or retry_policy, not both")
+        clone.retry_policy = retry_policy_with(retry_policy or self.retry_policy, max_retries)
+        if headers:
+            for name in headers:
+                if name.lower() in {h.lower() for h in self.auth_header_names}:
+                    raise InvalidParameterError(
+                        f"headers: {name} is a credential header; make a new client for other "
+                        "credentials"
+                    )
+            clone.headers = {**self.headers, **headers}
+        if wire_format is not None:
+            clone.wire_format = wire_format_from(wire_format)
+        return clone
+
     def request_args(self, call: PreparedCall[Any]) -> dict[str, Any]:
         """Arguments for `httpx.Client.request` (absolute URL, so injected clients work too)."""
         kwargs = dict(call.kwargs)
         media = _MEDIA[call.wire_format]
-        headers = {**self.headers, **kwargs.pop("headers", {}), **call.extra_headers}
+        headers = {**self.headers, **kwargs.pop("headers", {})}
         headers["Accept"] = media
         url = self.base_url + kwargs.pop("url")
+        if call.extra_query:
+            extra = str(httpx.QueryParams(dict(call.extra_query)))  # type: ignore[arg-type]
+            if extra:
+                url += ("&" if "?" in url else "?") + extra
+        extensions = mark_request(call.operation.operation_id, replay_safe=call.replay_safe)
+        extensions[EXTENSION]["retry_policy"] = self.retry_policy
         args: dict[str, Any] = {
             "method": kwargs.pop("method").upper(),
             "url": url,
             "headers": headers,
-            "timeout": self.timeout,
-            "extensions": mark_request(call.operation.operation_id, replay_safe=call.replay_safe),
+            "timeout": self.timeout if isinstance(call.timeout, NotGiven) else call.timeout,
+            "extensions": extensions,
         }
         if "json" in kwargs:
             body = kwargs.pop("json")
@@ -423,6 +585,7 @@ class ClientCore:
                         f"{error}"
                     ) from None
             headers["Content-Type"] = f"{media}; charset=utf-8"
+        headers.update(call.extra_headers)  # the caller's per-call headers win
         if kwargs:
             raise ContactImportError(f"unexpected request arguments: {sorted(kwargs)}")
         return args
@@ -458,6 +621,30 @@ class ClientCore:
 
     def read(self, call: PreparedCall[T], response: httpx.Response) -> T:
         """The generated model for a response, or the typed exception for an error."""
+        return self.parse(call, response, self.decode(call, response))
+
+    def read_raw(self, call: PreparedCall[T], response: httpx.Response) -> APIResponse[T]:
+        """The raw answer (`with_raw_response`): checked as `read` checks it, parsed on demand."""
+        decoded = self.decode(call, response)
+        attempts = response.extensions.get(ATTEMPTS_EXTENSION, 1)
+        common: dict[str, Any] = {
+            "operation_id": call.operation.operation_id,
+            "decoded": decoded,
+            "parse": lambda data: self.parse(call, response, data),
+            "wire_format": call.wire_format,
+            "retries_taken": attempts - 1 if isinstance(attempts, int) else 0,
+        }
+        if call.envelope is not None:
+            envelope = call.envelope
+            return EnvelopeAPIResponse(
+                response,
+                envelope=lambda data: self._parse_with(call, response, data, envelope),
+                **common,
+            )
+        return APIResponse(response, **common)
+
+    def decode(self, call: PreparedCall[Any], response: httpx.Response) -> Any:
+        """The JSON-shaped body of a successful answer, or the typed exception."""
         if response.status_code >= 400:
             raise self.error_for_status(response)
         method = call.operation.operation_id
@@ -482,8 +669,22 @@ class ClientCore:
                 url=url,
             ) from None
         self.check_payload_status(response, decoded)
+        self.check_failure(call, decoded)
+        return decoded
+
+    def parse(self, call: PreparedCall[T], response: httpx.Response, decoded: Any) -> T:
+        return self._parse_with(call, response, decoded, call.parse)
+
+    def _parse_with(
+        self,
+        call: PreparedCall[Any],
+        response: httpx.Response,
+        decoded: Any,
+        parse: Callable[[Any], T],
+    ) -> T:
+        method = call.operation.operation_id
         try:
-            return call.parse(decoded)
+            return parse(decoded)
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise APIResponseError(
                 f"{method}: the response body does not match the spec's "
@@ -491,8 +692,28 @@ class ClientCore:
                 f"{self._scrub(str(error))}",
                 status_code=response.status_code,
                 method=response.request.method,
-                url=url,
+                url=redact_url(response.request.url),
             ) from None
+
+    def check_failure(self, call: PreparedCall[Any], decoded: Any) -> None:
+        """An answer the spec's `x-failure` says was not carried out raises
+        OperationFailedError (CheckMarket `Succeeded: false` with its `FailureMessage`)."""
+        failure = call.operation.failure
+        if failure is None or not isinstance(decoded, Mapping):
+            return
+        data = decoded.get(call.operation.envelope) if call.operation.envelope else decoded
+        member, message_member = failure
+        if not isinstance(data, Mapping) or data.get(member) is not False:
+            return
+        message = data.get(message_member) if message_member else None
+        text = self._scrub(str(message)) if message else None
+        raise OperationFailedError(
+            f"{call.operation.operation_id} was not carried out ({member}: false)"
+            + (f": {text}" if text else ""),
+            operation=call.operation.operation_id,
+            failure_message=text,
+            body=self._scrub_value(data),
+        )
 
     def check_payload_status(self, response: httpx.Response, decoded: Any) -> None:
         """CheckMarket answers with a Payload whose Meta.Status can be an error under HTTP 200."""
@@ -565,6 +786,24 @@ class SyncSender:
             return self.core.read(call, response)
         raise failure  # outside the handler: no __context__ holding the credentialed request
 
+    def send_raw(self, call: PreparedCall[T]) -> APIResponse[T]:
+        args = self.core.request_args(call)
+        try:
+            response = self.http.request(**args)
+        except httpx.TransportError as error:
+            failure = self.core.transport_error(call, args, error)
+        else:
+            return self.core.read_raw(call, response)
+        raise failure
+
+    def sharing(self, core: ClientCore) -> SyncSender:
+        """A sender over this one's connection pool, for a client copy (`with_options`): it
+        never closes the pool."""
+        clone = copy.copy(self)
+        clone.core = core
+        clone.owns_client = False
+        return clone
+
     def close(self) -> None:
         if self.owns_client:
             self.http.close()
@@ -599,12 +838,73 @@ class AsyncSender:
             return self.core.read(call, response)
         raise failure  # outside the handler: no __context__ holding the credentialed request
 
+    async def send_raw(self, call: PreparedCall[T]) -> APIResponse[T]:
+        args = self.core.request_args(call)
+        try:
+            response = await self.http.request(**args)
+        except httpx.TransportError as error:
+            failure = self.core.transport_error(call, args, error)
+        else:
+            return self.core.read_raw(call, response)
+        raise failure
+
+    def sharing(self, core: ClientCore) -> AsyncSender:
+        """As `SyncSender.sharing`."""
+        clone = copy.copy(self)
+        clone.core = core
+        clone.owns_client = False
+        return clone
+
     async def aclose(self) -> None:
         if self.owns_client:
             await self.http.aclose()
 
 
-class SyncLifecycle:
+class _Options:
+    """`with_options()`: a copy of the client with other defaults, over the same pool."""
+
+    _core: ClientCore
+    _sender: SyncSender | AsyncSender
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
+        max_retries: int | None = None,
+        retry_policy: RetryPolicy | None = None,
+        headers: Mapping[str, str] | None = None,
+        wire_format: WireFormat | str | None = None,
+    ) -> Self:
+        """A copy of this client with other defaults, sharing its connection pool (closing the
+        copy leaves the pool open; closing this client closes it for both).
+
+        Args:
+            timeout: seconds, an `httpx.Timeout`, or None for no timeout.
+            max_retries: retries of failed requests (0: none); as the constructor's.
+            retry_policy: full control over retries and backoff (instead of max_retries).
+            headers: headers added to every request of the copy (not the credential headers).
+            wire_format: "json" or "xml".
+
+        Retries are applied by the client's own retry transport: with an injected
+        `http_client` they apply only if that client mounts one.
+        """
+        clone = copy.copy(self)
+        clone._core = self._core.copy_with(
+            timeout=timeout,
+            retry_policy=retry_policy,
+            max_retries=max_retries,
+            headers=headers,
+            wire_format=wire_format,
+        )
+        clone._sender = self._sender.sharing(clone._core)
+        clone._after_copy()
+        return clone
+
+    def _after_copy(self) -> None:
+        """Hook for state a copy must not share (the clients reset their generated client)."""
+
+
+class SyncLifecycle(_Options):
     """`close()` and `with` for the sync clients (the pool is theirs to close only if they
     made it)."""
 
@@ -626,7 +926,7 @@ class SyncLifecycle:
         self.close()
 
 
-class AsyncLifecycle:
+class AsyncLifecycle(_Options):
     """`aclose()` and `async with` for the async clients."""
 
     _sender: AsyncSender

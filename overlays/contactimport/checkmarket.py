@@ -1,20 +1,22 @@
 """CheckMarket API v3 clients: `CheckMarket` (sync) and `AsyncCheckMarket` (async).
 
 Every operation of `spec/checkmarket.openapi.yaml` is a method named after its operationId
-(plus `rename_import_config`, the `?name=` form of updateImportConfig). Results are the
-generated `contactimport.generated.checkmarket_client.models` Payload classes (`.meta`,
-`.data`, `.links`) whichever wire format was used. A Payload whose `Meta.Status` is an error
-raises the typed exception of `contactimport.errors` even when the HTTP status is 200.
+(generated from the spec; plus `rename_import_config`, the `?name=` form of
+updateImportConfig). Each returns the `Data` of the answer's Payload as the generated
+`contactimport.generated.checkmarket_client.models` class, whichever wire format was used. A
+Payload whose `Meta.Status` is an error raises the typed exception of `contactimport.errors` even
+when the HTTP status is 200; a result with `Succeeded: false` raises `OperationFailedError`.
+`with_raw_response.<operation>(...)` gives the whole answer: `.payload()` has `Meta` and `Links`.
 
     from contactimport.checkmarket import CheckMarket
 
     with CheckMarket(master_key="...", key="...", region="eu") as cm:   # or the environment
         created = cm.create_import_config({"Name": "API import", "IsReusable": True})
-        queued = cm.bulk_import_contacts(created.data.import_config_id, [
+        queued = cm.bulk_import_contacts(created.import_config_id, [
             {"FirstName": "Ada", "LastName": "Lovelace", "Email": "ada@example.com",
              "LangCode": "en"},
         ])
-        result = cm.get_import_result(queued.data.queue_item_id)
+        result = cm.get_import_result(queued.queue_item_id)
 
 `create_import_config` and `bulk_import_contacts` are never replayed automatically after a failure
 that may have reached the server (see `contactimport.transport.retry`).
@@ -22,42 +24,16 @@ that may have reached the server (see `contactimport.transport.retry`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
 import httpx
 
 from contactimport.generated.checkmarket_client import Client
-from contactimport.generated.checkmarket_client.api.bulk_import import (
-    bulk_import_contacts as _bulk_import_contacts,
-)
-from contactimport.generated.checkmarket_client.api.bulk_import import (
-    get_import_result as _get_import_result,
-)
-from contactimport.generated.checkmarket_client.api.import_configs import (
-    create_import_config as _create_import_config,
-)
-from contactimport.generated.checkmarket_client.api.import_configs import (
-    delete_import_config as _delete_import_config,
-)
-from contactimport.generated.checkmarket_client.api.import_configs import (
-    get_import_config as _get_import_config,
-)
-from contactimport.generated.checkmarket_client.api.import_configs import (
-    list_import_configs as _list_import_configs,
-)
-from contactimport.generated.checkmarket_client.api.import_configs import (
-    update_import_config as _update_import_config,
-)
-from contactimport.generated.checkmarket_client.models import (
-    BulkImportPayload,
-    CreateImportConfigPayload,
-    ImportConfig,
-    ImportConfigActionPayload,
-    ImportConfigListPayload,
-    ImportConfigPayload,
-    ImportContact,
-    ImportResultPayload,
+from contactimport.generated.checkmarket_client.models import ActionResult
+from contactimport.generated.checkmarket_operations import (
+    AsyncCheckMarketOperations,
+    CheckMarketOperations,
 )
 
 from ._client import (
@@ -65,12 +41,13 @@ from ._client import (
     AsyncLifecycle,
     AsyncSender,
     ClientCore,
-    PreparedCall,
     SyncLifecycle,
     SyncSender,
     security_schemes,
     server_urls,
 )
+from ._operations import NOT_GIVEN, APIResponse, Binding, NotGiven, RequestOptions, TimeoutInput
+from ._parameters import ImportConfigInput, ImportContactInput
 from .errors import ContactImportError, InvalidParameterError
 from .settings import (
     CHECKMARKET_BASE_URL_ENV,
@@ -93,11 +70,6 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-
-ImportConfigInput = ImportConfig | Mapping[str, Any]
-"""A generated `ImportConfig`, or its JSON shape (`{"Name": ..., "UpdateTypeId": 1, ...}`)."""
-ImportContactInput = ImportContact | Mapping[str, Any]
-"""A generated `ImportContact`, or its JSON shape (`{"Email": ..., "LangCode": ...}`)."""
 
 
 def regions() -> dict[str, str]:
@@ -144,121 +116,10 @@ def _base_url(region: str | None, base_url: str | None) -> str:
     return known[region.lower()]
 
 
-def _to_model(item: Any, model: type[ImportConfig] | type[ImportContact], where: str) -> Any:
-    if isinstance(item, model):
-        return item
-    if not isinstance(item, Mapping):
-        raise InvalidParameterError(
-            f"{where} must be a {model.__name__} or a mapping of its JSON members, got {item!r}"
-        )
-    try:
-        return model.from_dict(dict(item))
-    except (KeyError, TypeError, ValueError) as error:
-        raise InvalidParameterError(f"{where} is not a valid {model.__name__}: {error!r}") from None
-
-
-def _config(item: ImportConfigInput) -> ImportConfig:
-    config: ImportConfig = _to_model(item, ImportConfig, "the import configuration")
-    return config
-
-
-class _Calls:
-    def __init__(self, core: ClientCore) -> None:
-        self.core = core
-
-    def create_import_config(
-        self, config: ImportConfigInput, wire_format: WireFormat | None
-    ) -> PreparedCall[CreateImportConfigPayload]:
-        return self.core.prepare(
-            "createImportConfig",
-            _create_import_config._get_kwargs(body=_config(config)),
-            CreateImportConfigPayload.from_dict,
-            wire_format=wire_format,
-            replay_safe=False,
-        )
-
-    def list_import_configs(
-        self, wire_format: WireFormat | None
-    ) -> PreparedCall[ImportConfigListPayload]:
-        return self.core.prepare(
-            "listImportConfigs",
-            _list_import_configs._get_kwargs(),
-            ImportConfigListPayload.from_dict,
-            wire_format=wire_format,
-        )
-
-    def get_import_config(
-        self, import_config_id: int, wire_format: WireFormat | None
-    ) -> PreparedCall[ImportConfigPayload]:
-        return self.core.prepare(
-            "getImportConfig",
-            _get_import_config._get_kwargs(import_config_id),
-            ImportConfigPayload.from_dict,
-            wire_format=wire_format,
-        )
-
-    def update_import_config(
-        self, import_config_id: int, config: ImportConfigInput, wire_format: WireFormat | None
-    ) -> PreparedCall[ImportConfigActionPayload]:
-        return self.core.prepare(
-            "updateImportConfig",
-            _update_import_config._get_kwargs(import_config_id, body=_config(config)),
-            ImportConfigActionPayload.from_dict,
-            wire_format=wire_format,
-            replay_safe=True,  # a full replace: sending it twice leaves the same configuration
-        )
-
-    def rename_import_config(
-        self, import_config_id: int, name: str, wire_format: WireFormat | None
-    ) -> PreparedCall[ImportConfigActionPayload]:
-        if not isinstance(name, str) or not name.strip():
-            raise InvalidParameterError(f"the new name must be a non-empty string, got {name!r}")
-        return self.core.prepare(
-            "updateImportConfig",
-            _update_import_config._get_kwargs(import_config_id, name=name),
-            ImportConfigActionPayload.from_dict,
-            wire_format=wire_format,
-            replay_safe=True,
-        )
-
-    def delete_import_config(
-        self, import_config_id: int, wire_format: WireFormat | None
-    ) -> PreparedCall[ImportConfigActionPayload]:
-        return self.core.prepare(
-            "deleteImportConfig",
-            _delete_import_config._get_kwargs(import_config_id),
-            ImportConfigActionPayload.from_dict,
-            wire_format=wire_format,
-        )
-
-    def bulk_import_contacts(
-        self,
-        import_config_id: int,
-        contacts: Iterable[ImportContactInput],
-        wire_format: WireFormat | None,
-    ) -> PreparedCall[BulkImportPayload]:
-        body: list[ImportContact] = [
-            _to_model(item, ImportContact, f"contact #{n + 1}") for n, item in enumerate(contacts)
-        ]
-        if not body:
-            raise InvalidParameterError("bulk_import_contacts needs at least one contact")
-        return self.core.prepare(
-            "bulkImportContacts",
-            _bulk_import_contacts._get_kwargs(import_config_id, body=body),
-            BulkImportPayload.from_dict,
-            wire_format=wire_format,
-            replay_safe=False,
-        )
-
-    def get_import_result(
-        self, queue_item_id: int, wire_format: WireFormat | None
-    ) -> PreparedCall[ImportResultPayload]:
-        return self.core.prepare(
-            "getImportResult",
-            _get_import_result._get_kwargs(queue_item_id),
-            ImportResultPayload.from_dict,
-            wire_format=wire_format,
-        )
+def _new_name(name: str) -> str:
+    if not isinstance(name, str) or not name.strip():
+        raise InvalidParameterError(f"the new name must be a non-empty string, got {name!r}")
+    return name
 
 
 class _CheckMarketBase:
@@ -303,7 +164,6 @@ class _CheckMarketBase:
             user_agent_extra=user_agent,
             headers=headers,
         )
-        self._calls = _Calls(self._core)
         self._generated: Client | None = None
 
     @property
@@ -322,12 +182,22 @@ class _CheckMarketBase:
             base_url=self._core.base_url, headers=dict(self._auth), timeout=self._core.timeout
         )
 
+    def _after_copy(self) -> None:
+        self._generated = None
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self._core.describe()})"
 
 
-class CheckMarket(_CheckMarketBase, SyncLifecycle):
+class CheckMarket(CheckMarketOperations, _CheckMarketBase, SyncLifecycle):
     """Synchronous CheckMarket API v3 client. Use as a context manager (or call `close()`).
+
+    Every operation of the spec is a method (generated: `contactimport.generated.
+    checkmarket_operations`) returning the `Data` of the answer's Payload; a Payload whose
+    `Meta.Status` is an error raises the typed error, a result with `Succeeded: false` raises
+    `OperationFailedError`. `with_raw_response.<operation>(...)` gives the whole answer (status,
+    headers, `.payload()` with `Meta` and `Links`); `with_options(...)` a copy with other
+    defaults over the same connection pool.
 
     Args:
         master_key, key: the `X-Master-Key` and `X-Key` (default: CHECKMARKET_MASTER_KEY and
@@ -377,68 +247,38 @@ class CheckMarket(_CheckMarketBase, SyncLifecycle):
             self._generated = self._new_generated().set_httpx_client(self._sender.http)
         return self._generated
 
-    def _send(self, call: PreparedCall[T]) -> T:
-        return self._sender.send(call)
+    def _invoke(self, binding: Binding[T], arguments: dict[str, Any], options: RequestOptions) -> T:
+        return self._sender.send(self._core.prepare_binding(binding, arguments, options))
 
-    def create_import_config(
-        self, config: ImportConfigInput, *, wire_format: WireFormat | None = None
-    ) -> CreateImportConfigPayload:
-        """POST /3/contacts/import/configs (role Contacts (write)). Not replayed."""
-        return self._send(self._calls.create_import_config(config, wire_format))
-
-    def list_import_configs(
-        self, *, wire_format: WireFormat | None = None
-    ) -> ImportConfigListPayload:
-        """GET /3/contacts/import/configs."""
-        return self._send(self._calls.list_import_configs(wire_format))
-
-    def get_import_config(
-        self, import_config_id: int, *, wire_format: WireFormat | None = None
-    ) -> ImportConfigPayload:
-        """GET /3/contacts/import/configs/{id}."""
-        return self._send(self._calls.get_import_config(import_config_id, wire_format))
-
-    def update_import_config(
-        self,
-        import_config_id: int,
-        config: ImportConfigInput,
-        *,
-        wire_format: WireFormat | None = None,
-    ) -> ImportConfigActionPayload:
-        """PUT /3/contacts/import/configs/{id}: full replace (absent members reset to defaults)."""
-        return self._send(self._calls.update_import_config(import_config_id, config, wire_format))
+    def _invoke_raw(
+        self, binding: Binding[T], arguments: dict[str, Any], options: RequestOptions
+    ) -> APIResponse[T]:
+        return self._sender.send_raw(self._core.prepare_binding(binding, arguments, options))
 
     def rename_import_config(
-        self, import_config_id: int, name: str, *, wire_format: WireFormat | None = None
-    ) -> ImportConfigActionPayload:
-        """PUT /3/contacts/import/configs/{id}?name=...: rename, nothing else changes."""
-        return self._send(self._calls.rename_import_config(import_config_id, name, wire_format))
-
-    def delete_import_config(
-        self, import_config_id: int, *, wire_format: WireFormat | None = None
-    ) -> ImportConfigActionPayload:
-        """DELETE /3/contacts/import/configs/{id}."""
-        return self._send(self._calls.delete_import_config(import_config_id, wire_format))
-
-    def bulk_import_contacts(
         self,
         import_config_id: int,
-        contacts: Iterable[ImportContactInput],
+        name: str,
         *,
-        wire_format: WireFormat | None = None,
-    ) -> BulkImportPayload:
-        """POST /3/contacts/import/{configId}: queue contacts for import. Not replayed."""
-        return self._send(self._calls.bulk_import_contacts(import_config_id, contacts, wire_format))
+        wire_format: WireFormat | str | None = None,
+        timeout: TimeoutInput | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ActionResult:
+        """Rename a configuration and change nothing else: `update_import_config` with `name`
+        and no body (`PUT /3/contacts/import/configs/{id}?name=...`)."""
+        return self.update_import_config(
+            import_config_id,
+            name=_new_name(name),
+            wire_format=wire_format,
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
 
-    def get_import_result(
-        self, queue_item_id: int, *, wire_format: WireFormat | None = None
-    ) -> ImportResultPayload:
-        """GET /3/contacts/import/result/{queueItemId}: the queue item's status and result."""
-        return self._send(self._calls.get_import_result(queue_item_id, wire_format))
 
-
-class AsyncCheckMarket(_CheckMarketBase, AsyncLifecycle):
+class AsyncCheckMarket(AsyncCheckMarketOperations, _CheckMarketBase, AsyncLifecycle):
     """Asynchronous CheckMarket API v3 client (`async with AsyncCheckMarket() as cm: ...`).
+
+    The methods of `CheckMarket`, awaited; `with_raw_response` and `with_options` as there.
 
     Args:
         master_key, key: the `X-Master-Key` and `X-Key` (default: CHECKMARKET_MASTER_KEY and
@@ -488,67 +328,31 @@ class AsyncCheckMarket(_CheckMarketBase, AsyncLifecycle):
             self._generated = self._new_generated().set_async_httpx_client(self._sender.http)
         return self._generated
 
-    async def _send(self, call: PreparedCall[T]) -> T:
-        return await self._sender.send(call)
+    async def _invoke(
+        self, binding: Binding[T], arguments: dict[str, Any], options: RequestOptions
+    ) -> T:
+        return await self._sender.send(self._core.prepare_binding(binding, arguments, options))
 
-    async def create_import_config(
-        self, config: ImportConfigInput, *, wire_format: WireFormat | None = None
-    ) -> CreateImportConfigPayload:
-        """POST /3/contacts/import/configs (role Contacts (write)). Not replayed."""
-        return await self._send(self._calls.create_import_config(config, wire_format))
-
-    async def list_import_configs(
-        self, *, wire_format: WireFormat | None = None
-    ) -> ImportConfigListPayload:
-        """GET /3/contacts/import/configs."""
-        return await self._send(self._calls.list_import_configs(wire_format))
-
-    async def get_import_config(
-        self, import_config_id: int, *, wire_format: WireFormat | None = None
-    ) -> ImportConfigPayload:
-        """GET /3/contacts/import/configs/{id}."""
-        return await self._send(self._calls.get_import_config(import_config_id, wire_format))
-
-    async def update_import_config(
-        self,
-        import_config_id: int,
-        config: ImportConfigInput,
-        *,
-        wire_format: WireFormat | None = None,
-    ) -> ImportConfigActionPayload:
-        """PUT /3/contacts/import/configs/{id}: full replace (absent members reset to defaults)."""
-        return await self._send(
-            self._calls.update_import_config(import_config_id, config, wire_format)
-        )
+    async def _invoke_raw(
+        self, binding: Binding[T], arguments: dict[str, Any], options: RequestOptions
+    ) -> APIResponse[T]:
+        call = self._core.prepare_binding(binding, arguments, options)
+        return await self._sender.send_raw(call)
 
     async def rename_import_config(
-        self, import_config_id: int, name: str, *, wire_format: WireFormat | None = None
-    ) -> ImportConfigActionPayload:
-        """PUT /3/contacts/import/configs/{id}?name=...: rename, nothing else changes."""
-        return await self._send(
-            self._calls.rename_import_config(import_config_id, name, wire_format)
-        )
-
-    async def delete_import_config(
-        self, import_config_id: int, *, wire_format: WireFormat | None = None
-    ) -> ImportConfigActionPayload:
-        """DELETE /3/contacts/import/configs/{id}."""
-        return await self._send(self._calls.delete_import_config(import_config_id, wire_format))
-
-    async def bulk_import_contacts(
         self,
         import_config_id: int,
-        contacts: Iterable[ImportContactInput],
+        name: str,
         *,
-        wire_format: WireFormat | None = None,
-    ) -> BulkImportPayload:
-        """POST /3/contacts/import/{configId}: queue contacts for import. Not replayed."""
-        return await self._send(
-            self._calls.bulk_import_contacts(import_config_id, contacts, wire_format)
+        wire_format: WireFormat | str | None = None,
+        timeout: TimeoutInput | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ActionResult:
+        """As `CheckMarket.rename_import_config`."""
+        return await self.update_import_config(
+            import_config_id,
+            name=_new_name(name),
+            wire_format=wire_format,
+            timeout=timeout,
+            extra_headers=extra_headers,
         )
-
-    async def get_import_result(
-        self, queue_item_id: int, *, wire_format: WireFormat | None = None
-    ) -> ImportResultPayload:
-        """GET /3/contacts/import/result/{queueItemId}: the queue item's status and result."""
-        return await self._send(self._calls.get_import_result(queue_item_id, wire_format))

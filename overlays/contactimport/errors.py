@@ -50,6 +50,7 @@ __all__ = [
     "ErrorDetails",
     "InvalidParameterError",
     "NotFoundError",
+    "OperationFailedError",
     "PermissionDeniedError",
     "RateLimitError",
     "ServerError",
@@ -97,6 +98,20 @@ class APIResponseError(ContactImportError):
         self.status_code = status_code
         self.method = method
         self.url = url
+
+
+class OperationFailedError(ContactImportError):
+    """The API answered 200 but says it did not carry the request out (a CheckMarket result with
+    `Succeeded: false`, the spec's `x-failure`): `failure_message` says why."""
+
+    def __init__(
+        self, message: str, *, operation: str, failure_message: str | None, body: Any = None
+    ) -> None:
+        super().__init__(message)
+        self.operation = operation
+        self.failure_message = failure_message
+        self.body = body
+        """The answer's data (JSON-shaped), credentials removed."""
 
 
 class ErrorDetails:

@@ -308,7 +308,7 @@ def test_checkmarket_bulk_import_of_no_contacts_leaves_no_configuration(sandbox:
         )
         with pytest.raises(EmptyImportError):
             poller.result(timeout=60)
-        assert client.list_import_configs().data == []
+        assert client.list_import_configs() == []
     assert checkpoints == []
 
 

@@ -20,6 +20,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 GENERATED = ROOT / "generated"
 PACKAGES = ["which50_client", "checkmarket_client", "which50_models", "checkmarket_models", "spec"]
+MODULES = ["which50_operations.py", "checkmarket_operations.py"]
 """The folders under generated/, each a subpackage of contactimport.generated."""
 
 
@@ -37,7 +38,7 @@ generate = load_script()
 
 def test_generated_holds_exactly_the_generated_packages_and_its_readme() -> None:
     entries = sorted(p.name for p in GENERATED.iterdir() if p.name != "__pycache__")
-    assert entries == sorted([*PACKAGES, "README.md", "__init__.py"])
+    assert entries == sorted([*PACKAGES, *MODULES, "README.md", "__init__.py"])
 
 
 def test_generated_is_the_package_contactimport_generated_through_the_overlays_link() -> None:

@@ -10,7 +10,6 @@ import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from types import SimpleNamespace
 from typing import Any
 
 import click
@@ -150,7 +149,7 @@ class FakeClient:
         }
 
     def get_import_result(self, queue_item_id: int) -> Any:  # the CheckMarket client's call
-        return SimpleNamespace(data=Model(self._queue_item(queue_item_id)))
+        return Model(self._queue_item(queue_item_id))
 
     # The workflow's CheckMarketImportApi
     def list_import_configs(self) -> list[dict[str, Any]]:

@@ -23,14 +23,14 @@ from contactimport.errors import (
     ValidationError,
 )
 from contactimport.generated.checkmarket_client.models import (
-    BulkImportPayload,
-    CreateImportConfigPayload,
-    ImportConfigActionPayload,
-    ImportConfigListPayload,
+    ActionResult,
+    BulkImportResult,
+    CreateImportConfigResult,
+    ImportConfig,
     ImportConfigPayload,
-    ImportResultPayload,
+    ImportQueueItem,
 )
-from contactimport.generated.checkmarket_client.types import Unset
+from contactimport.workflows import queue_states
 
 from .overlay_support import CM_KEY, CM_MASTER, CM_READ_KEY, FAST_RETRIES, LiveSandbox, run
 
@@ -56,42 +56,46 @@ def cm(
         yield client
 
 
-def wait_result(cm: CheckMarket, queue_item_id: int) -> ImportResultPayload:
+FINAL = queue_states().final
+
+
+def wait_result(cm: CheckMarket, queue_item_id: int) -> ImportQueueItem:
     deadline = time.monotonic() + 20
     while True:
         result = cm.get_import_result(queue_item_id)
-        if result.data.status_id in (3, 4) or time.monotonic() > deadline:
+        if result.status_id in FINAL or time.monotonic() > deadline:
             return result
         time.sleep(0.02)
 
 
 def test_import_config_crud(cm: CheckMarket) -> None:
     created = cm.create_import_config(CONFIG)
-    assert isinstance(created, CreateImportConfigPayload)
-    assert created.meta.status == 200 and created.data.succeeded
-    config_id = created.data.import_config_id
-    assert isinstance(config_id, int)
+    assert isinstance(created, CreateImportConfigResult) and created.succeeded
+    config_id = created.import_config_id
 
     fetched = cm.get_import_config(config_id)
-    assert isinstance(fetched, ImportConfigPayload)
-    assert (fetched.data.name, fetched.data.email_is_required) == ("API import", True)
+    assert isinstance(fetched, ImportConfig)
+    assert (fetched.name, fetched.email_is_required) == ("API import", True)
 
     replaced = cm.update_import_config(config_id, {"Name": "Replaced", "IsReusable": True})
-    assert isinstance(replaced, ImportConfigActionPayload) and replaced.data.succeeded
-    after_replace = cm.get_import_config(config_id).data
+    assert isinstance(replaced, ActionResult) and replaced.succeeded
+    after_replace = cm.get_import_config(config_id)
     assert after_replace.name == "Replaced"
     assert after_replace.email_is_required is False  # absent members reset to their defaults
 
     renamed = cm.rename_import_config(config_id, "Renamed & co")
-    assert renamed.data.succeeded
-    assert cm.get_import_config(config_id).data.name == "Renamed & co"
+    assert renamed.succeeded
+    assert cm.get_import_config(config_id).name == "Renamed & co"
 
     listed = cm.list_import_configs()
-    assert isinstance(listed, ImportConfigListPayload)
-    assert config_id in [item.import_config_id for item in listed.data]
+    assert config_id in [item.import_config_id for item in listed]
+
+    raw = cm.with_raw_response.get_import_config(config_id)
+    assert raw.status_code == 200 and raw.payload().meta.status == 200
+    assert isinstance(raw.payload(), ImportConfigPayload) and raw.parse().name == "Renamed & co"
 
     deleted = cm.delete_import_config(config_id)
-    assert deleted.data.succeeded
+    assert deleted.succeeded
     with pytest.raises(NotFoundError) as caught:
         cm.get_import_config(config_id)
     assert caught.value.status_code == 404
@@ -100,19 +104,16 @@ def test_import_config_crud(cm: CheckMarket) -> None:
 
 
 def test_bulk_import_and_result_codes(cm: CheckMarket) -> None:
-    config_id = cm.create_import_config(CONFIG).data.import_config_id
-    assert isinstance(config_id, int)
+    config_id = cm.create_import_config(CONFIG).import_config_id
     queued = cm.bulk_import_contacts(
         config_id,
         [ADA, {"FirstName": "No", "LastName": "Mail", "LangCode": "en"}],
     )
-    assert isinstance(queued, BulkImportPayload)
-    queue_item_id = queued.data.queue_item_id
-    assert isinstance(queue_item_id, int)
-    result = wait_result(cm, queue_item_id)
-    assert result.data.status_id == 4
-    summary = result.data.result
-    assert not isinstance(summary, Unset) and not isinstance(summary.import_result, Unset)
+    assert isinstance(queued, BulkImportResult)
+    result = wait_result(cm, queued.queue_item_id)
+    assert result.status_id == 4
+    summary = result.result
+    assert summary
     codes = {row.result_code: row.contact_count for row in summary.import_result}
     assert codes == {"R0301": 1, "R0307": 1}
 
@@ -246,7 +247,7 @@ def test_bad_input_fails_before_any_request() -> None:
         return httpx.Response(500)
 
     with CheckMarket("m", "k", base_url=BASE, transport=httpx.MockTransport(record)) as cm:
-        with pytest.raises(InvalidParameterError, match="at least one contact"):
+        with pytest.raises(InvalidParameterError, match="holds 0 items, fewer than"):
             cm.bulk_import_contacts(1, [])
         with pytest.raises(InvalidParameterError, match="contact #2 must be a ImportContact"):
             cm.bulk_import_contacts(1, [ADA, "not a contact"])  # type: ignore[list-item]
@@ -264,13 +265,10 @@ def test_async_client(async_transport: httpx.AsyncBaseTransport, fmt: str) -> No
             CM_MASTER, CM_KEY, base_url=BASE, transport=async_transport, wire_format=fmt
         ) as cm:
             created = await cm.create_import_config(CONFIG)
-            config_id = created.data.import_config_id
-            assert isinstance(config_id, int)
-            queued = await cm.bulk_import_contacts(config_id, [ADA])
-            assert isinstance(queued.data.queue_item_id, int)
-            fetched = await cm.get_import_result(queued.data.queue_item_id)
+            queued = await cm.bulk_import_contacts(created.import_config_id, [ADA])
+            fetched = await cm.get_import_result(queued.queue_item_id)
             listed = await cm.list_import_configs()
-            return [fetched.data.queue_item_id, len(listed.data)]
+            return [fetched.queue_item_id, len(listed)]
 
     queue_item_id, count = run(main())
     assert isinstance(queue_item_id, int) and count == 1
@@ -281,12 +279,10 @@ def test_over_real_http(live: LiveSandbox, fmt: str) -> None:
     with CheckMarket(
         CM_MASTER, CM_KEY, base_url=live.cm_url, wire_format=fmt, retry_policy=FAST_RETRIES
     ) as cm:
-        config_id = cm.create_import_config(CONFIG).data.import_config_id
-        assert isinstance(config_id, int)
+        config_id = cm.create_import_config(CONFIG).import_config_id
         queued = cm.bulk_import_contacts(config_id, [ADA])
-        assert isinstance(queued.data.queue_item_id, int)
-        result = wait_result(cm, queued.data.queue_item_id)
-        assert result.data.status_id == 4
+        result = wait_result(cm, queued.queue_item_id)
+        assert result.status_id == 4
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -17,20 +17,20 @@ class CreateImportConfigResult:
     """The outcome of creating a configuration: `Succeeded`, and either the new `ImportConfigId` or a `FailureMessage`.
 
     Attributes:
+        import_config_id (int): The new configuration's id (when `Succeeded`).
         succeeded (bool): Whether the configuration was created.
-        import_config_id (int | Unset): The new configuration's id (when `Succeeded`).
         failure_message (str | Unset): Why the configuration was not created (when not `Succeeded`).
     """
 
+    import_config_id: int
     succeeded: bool
-    import_config_id: int | Unset = UNSET
     failure_message: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        succeeded = self.succeeded
-
         import_config_id = self.import_config_id
+
+        succeeded = self.succeeded
 
         failure_message = self.failure_message
 
@@ -38,11 +38,10 @@ class CreateImportConfigResult:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "ImportConfigId": import_config_id,
                 "Succeeded": succeeded,
             }
         )
-        if import_config_id is not UNSET:
-            field_dict["ImportConfigId"] = import_config_id
         if failure_message is not UNSET:
             field_dict["FailureMessage"] = failure_message
 
@@ -51,15 +50,15 @@ class CreateImportConfigResult:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        succeeded = d.pop("Succeeded")
+        import_config_id = d.pop("ImportConfigId")
 
-        import_config_id = d.pop("ImportConfigId", UNSET)
+        succeeded = d.pop("Succeeded")
 
         failure_message = d.pop("FailureMessage", UNSET)
 
         create_import_config_result = cls(
-            succeeded=succeeded,
             import_config_id=import_config_id,
+            succeeded=succeeded,
             failure_message=failure_message,
         )
 

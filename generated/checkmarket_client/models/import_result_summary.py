@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.import_result_row import ImportResultRow
 
@@ -21,25 +19,25 @@ class ImportResultSummary:
     """The result of a processed import, as counts per result code.
 
     Attributes:
-        import_result (list[ImportResultRow] | Unset): One row per result code that occurred.
+        import_result (list[ImportResultRow]): One row per result code that occurred.
     """
 
-    import_result: list[ImportResultRow] | Unset = UNSET
+    import_result: list[ImportResultRow]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        import_result: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.import_result, Unset):
-            import_result = []
-            for import_result_item_data in self.import_result:
-                import_result_item = import_result_item_data.to_dict()
-                import_result.append(import_result_item)
+        import_result = []
+        for import_result_item_data in self.import_result:
+            import_result_item = import_result_item_data.to_dict()
+            import_result.append(import_result_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if import_result is not UNSET:
-            field_dict["ImportResult"] = import_result
+        field_dict.update(
+            {
+                "ImportResult": import_result,
+            }
+        )
 
         return field_dict
 
@@ -48,14 +46,12 @@ class ImportResultSummary:
         from ..models.import_result_row import ImportResultRow  # noqa: PLC0415
 
         d = dict(src_dict)
-        _import_result = d.pop("ImportResult", UNSET)
-        import_result: list[ImportResultRow] | Unset = UNSET
-        if _import_result is not UNSET:
-            import_result = []
-            for import_result_item_data in _import_result:
-                import_result_item = ImportResultRow.from_dict(import_result_item_data)
+        import_result = []
+        _import_result = d.pop("ImportResult")
+        for import_result_item_data in _import_result:
+            import_result_item = ImportResultRow.from_dict(import_result_item_data)
 
-                import_result.append(import_result_item)
+            import_result.append(import_result_item)
 
         import_result_summary = cls(
             import_result=import_result,

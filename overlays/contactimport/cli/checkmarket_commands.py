@@ -171,7 +171,7 @@ def configs_list(ctx: click.Context) -> None:
     """List the reusable import configurations."""
     output = output_of(ctx)
     with _client(ctx) as client:
-        items = [item.to_dict() for item in client.list_import_configs().data]
+        items = [item.to_dict() for item in client.list_import_configs()]
     if output.json_output:
         output.emit_json(items)
         return
@@ -190,7 +190,7 @@ def configs_list(ctx: click.Context) -> None:
 def configs_show(ctx: click.Context, config_id: int) -> None:
     """Show one import configuration."""
     with _client(ctx) as client:
-        item = client.get_import_config(config_id).data.to_dict()
+        item = client.get_import_config(config_id).to_dict()
     output_of(ctx).record(f"Import configuration {config_id}", item)
 
 
@@ -247,7 +247,7 @@ def configs_create(
     if default_language:
         config["DefaultLanguageCode"] = default_language
     with _client(ctx) as client:
-        created = client.create_import_config(config).data.to_dict()
+        created = client.create_import_config(config).to_dict()
     output_of(ctx).record("Created import configuration", created)
 
 
@@ -259,7 +259,7 @@ def configs_create(
 def configs_delete(ctx: click.Context, config_id: int) -> None:
     """Delete an import configuration."""
     with _client(ctx) as client:
-        result = client.delete_import_config(config_id).data.to_dict()
+        result = client.delete_import_config(config_id).to_dict()
     output_of(ctx).record(f"Deleted import configuration {config_id}", result)
 
 
@@ -439,7 +439,7 @@ def result_command(ctx: click.Context, queue_item_id: int) -> None:
     """Show a bulk import's status and its counts per ResultCode."""
     output = output_of(ctx)
     with _client(ctx) as client:
-        item = client.get_import_result(queue_item_id).data.to_dict()
+        item = client.get_import_result(queue_item_id).to_dict()
     meanings = result_code_meanings()
     states = queue_states()
     status_id = queue_status(item)

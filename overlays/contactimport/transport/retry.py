@@ -27,7 +27,9 @@ or follow Retry-After when the server sends it. Each attempt is logged on the
 `contactimport.http` logger with credentials redacted.
 
 The clients mark each request with its replay-safety through the request extension
-`"contactimport"` (a dict with `operation` and `replay_safe`); unmarked requests are judged by
+`"contactimport"` (a dict with `operation`, `replay_safe` and, from the clients, the
+`retry_policy` of the client that sent it, which wins over the transport's: copies made with
+`with_options(max_retries=...)` share one pool and transport); unmarked requests are judged by
 method: GET, HEAD, OPTIONS and DELETE are replayed; PUT is not (a W50 PUT runs a job or upserts).
 """
 
@@ -138,7 +140,8 @@ class _Decider:
         self, request: httpx.Request, response: httpx.Response, retry_number: int
     ) -> float | None:
         """Seconds to wait before retrying, or None to return the response as it is."""
-        if retry_number >= self.policy.max_retries:
+        policy = self.policy_for(request)
+        if retry_number >= policy.max_retries:
             return None
         status = response.status_code
         retry_after = _retry_after_seconds(response)
@@ -153,17 +156,25 @@ class _Decider:
         if not eligible:
             return None
         if retry_after is not None:
-            return min(retry_after, self.policy.max_retry_after)
-        return self.policy.backoff(retry_number, self.rng)
+            return min(retry_after, policy.max_retry_after)
+        return policy.backoff(retry_number, self.rng)
 
     def for_error(
         self, request: httpx.Request, error: httpx.TransportError, retry_number: int
     ) -> float | None:
-        if retry_number >= self.policy.max_retries:
+        policy = self.policy_for(request)
+        if retry_number >= policy.max_retries:
             return None
         if isinstance(error, _NOT_SENT_ERRORS) or is_replay_safe(request):
-            return self.policy.backoff(retry_number, self.rng)
+            return policy.backoff(retry_number, self.rng)
         return None
+
+    def policy_for(self, request: httpx.Request) -> RetryPolicy:
+        """The request's own policy (a client copy made by `with_options` marks its requests
+        with it), else the transport's."""
+        mark = request.extensions.get(EXTENSION)
+        policy = mark.get("retry_policy") if isinstance(mark, dict) else None
+        return policy if isinstance(policy, RetryPolicy) else self.policy
 
     # The two steps of an attempt's outcome the sync and async loops share (with the logging):
     # only sending, reading and sleeping differ between them.

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..errors import OperationFailedError
 from .which50 import RunMethod
 
 if TYPE_CHECKING:
@@ -24,12 +25,16 @@ __all__ = [
 ]
 
 
-def _data(payload: Any) -> Any:
-    """A CheckMarket payload's ``Data`` as JSON-shaped values."""
-    data = payload.data
+def _data(data: Any) -> Any:
+    """A CheckMarket answer's ``Data`` (what the client methods return) as JSON-shaped values."""
     if isinstance(data, list):
         return [item.to_dict() for item in data]
     return data.to_dict()
+
+
+def _failed(failed: OperationFailedError) -> Mapping[str, Any]:
+    body = failed.body if isinstance(failed.body, Mapping) else {}
+    return {"Succeeded": False, "FailureMessage": failed.failure_message, **body}
 
 
 def _run_import_job(
@@ -141,7 +146,10 @@ class CheckMarketAdapter:
         return result
 
     def create_import_config(self, config: Mapping[str, Any]) -> Mapping[str, Any]:
-        result: Mapping[str, Any] = _data(self.client.create_import_config(config))
+        try:
+            result: Mapping[str, Any] = _data(self.client.create_import_config(config))
+        except OperationFailedError as failed:  # the workflow reports Succeeded: false itself
+            return _failed(failed)
         return result
 
     def bulk_import_contacts(
@@ -173,7 +181,10 @@ class AsyncCheckMarketAdapter:
         return result
 
     async def create_import_config(self, config: Mapping[str, Any]) -> Mapping[str, Any]:
-        result: Mapping[str, Any] = _data(await self.client.create_import_config(config))
+        try:
+            result: Mapping[str, Any] = _data(await self.client.create_import_config(config))
+        except OperationFailedError as failed:  # the workflow reports Succeeded: false itself
+            return _failed(failed)
         return result
 
     async def bulk_import_contacts(

@@ -1,0 +1,225 @@
+"""The Python face of the spec parameters the spec alone cannot type well.
+
+`scripts/generate.py` writes every operation of both specs as a method
+(`contactimport.generated.<api>_operations`). A parameter or request body named in `ADAPTERS`
+takes the Python name, annotation and default of the adapter function's one parameter, and the
+generated method passes the user's value through the function, which checks it and returns what
+the generated `_get_kwargs()` expects. Everything else is typed from the spec alone (a path
+`integer` is `int`, a body `$ref: X` is `X | Mapping[str, Any]`, ...). The generator reads this
+module with `ast` (never imports it), so keep `ADAPTERS` and `COMPANIONS` literal.
+
+Keys of `ADAPTERS`: `"query NAME"` (a query parameter), `"query A+B"` (two parameters given as one
+Python argument; the function returns both, by spec name), `"path NAME"`, `"body SCHEMA"` and
+`"body SCHEMA[]"` (a request body that is the schema, or an array of it).
+`COMPANIONS`: keyword arguments added beside a parameter (a companion's function here gives its
+annotation and default; the client reads its value).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Final, TypeVar
+
+from contactimport.generated.checkmarket_client.models import ImportConfig, ImportContact
+from contactimport.generated.checkmarket_client.types import UNSET as CHECKMARKET_UNSET
+from contactimport.generated.checkmarket_client.types import Unset as CheckMarketUnset
+from contactimport.generated.which50_client.models import Contact, ImportJobCreateRequest
+from contactimport.generated.which50_client.types import UNSET, Unset
+
+from .errors import InvalidParameterError
+from .querystring import CustomEvents, MatchOn, MatchValues
+
+__all__ = [
+    "ADAPTERS",
+    "COMPANIONS",
+    "ContactInput",
+    "CustomEventsInput",
+    "FieldNamesInput",
+    "ImportConfigInput",
+    "ImportContactInput",
+    "MatchOnInput",
+    "MatchValuesInput",
+    "model",
+    "models",
+]
+
+ADAPTERS: Final = {
+    "which50": {
+        "query customevents": "custom_events",
+        "query match": "match_on",
+        "query match+matchValues": "match_values",
+        "path contactId": "contact_id",
+        "body Contact": "contact",
+        "body Contact[]": "contacts",
+        "body ImportJobCreateRequest": "field_names",
+    },
+    "checkmarket": {
+        "body ImportConfig": "import_config",
+        "body ImportConfig?": "optional_import_config",
+        "body ImportContact[]": "import_contacts",
+    },
+}
+
+COMPANIONS: Final = {
+    "which50": {"query match": ["check_fields"], "query match+matchValues": ["check_fields"]},
+    "checkmarket": {},
+}
+
+ContactInput = Contact | Mapping[str, Any]
+"""A generated `Contact`, or its JSON shape (`{"Values": {...}}`)."""
+CustomEventsInput = CustomEvents | Sequence[str] | None
+"""`CustomEvents("A", "B")`, a list of names, or None (no custom events)."""
+MatchOnInput = MatchOn | Sequence[str] | None
+"""`MatchOn("Email")` or a list of property names: match on the contact's own values."""
+MatchValuesInput = MatchValues | Mapping[str, Any]
+"""`MatchValues({"Email": "a@example.com"})` or a mapping: the values contacts must hold."""
+FieldNamesInput = Iterable[str] | ImportJobCreateRequest
+"""The names of the fields the job imports (or the generated request)."""
+ImportConfigInput = ImportConfig | Mapping[str, Any]
+"""A generated `ImportConfig`, or its JSON shape (`{"Name": ..., "UpdateTypeId": 1, ...}`)."""
+ImportContactInput = ImportContact | Mapping[str, Any]
+"""A generated `ImportContact`, or its JSON shape (`{"Email": ..., "LangCode": ...}`)."""
+
+M = TypeVar("M")
+
+
+def model(cls: type[M], item: object, where: str) -> M:
+    """`item` as the generated model `cls`: the model itself, or a mapping of its JSON members."""
+    if isinstance(item, cls):
+        return item
+    if not isinstance(item, Mapping):
+        raise InvalidParameterError(
+            f"{where} must be a {cls.__name__} or a mapping of its JSON members, got {item!r}"
+        )
+    from_dict = getattr(cls, "from_dict", None)
+    if from_dict is None:  # pragma: no cover - every generated model has from_dict
+        raise TypeError(f"{cls.__name__} is not a generated model")
+    try:
+        result: M = from_dict(dict(item))
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise InvalidParameterError(f"{where} is not a valid {cls.__name__}: {error!r}") from None
+    return result
+
+
+def models(cls: type[M], items: Iterable[object], where: str) -> list[M]:
+    """Each item as `cls` (see `model`), named by its position (`contact #3`) in errors."""
+    if isinstance(items, str | bytes | Mapping):
+        raise InvalidParameterError(f"{where} must be a list of {cls.__name__}, got {items!r}")
+    singular = where[:-1] if where.endswith("s") else where
+    return [model(cls, item, f"{singular} #{n + 1}") for n, item in enumerate(items)]
+
+
+# -- W50API ------------------------------------------------------------------------------------
+
+
+def custom_events(custom_events: CustomEventsInput = None) -> list[str] | Unset:
+    if custom_events is None:
+        return UNSET
+    if not isinstance(custom_events, CustomEvents):
+        if isinstance(custom_events, str):
+            raise InvalidParameterError(
+                f"custom_events must be CustomEvents(...) or a list of names, got the string "
+                f"{custom_events!r}"
+            )
+        custom_events = CustomEvents(list(custom_events))
+    return list(custom_events.names)
+
+
+def match_on(match: MatchOnInput = None) -> list[str] | Unset:
+    if match is None:
+        return UNSET
+    if isinstance(match, MatchValues):
+        raise InvalidParameterError(
+            "MatchValues (names with values) is for the PATCH operations; use MatchOn(...) "
+            "with POST/PUT, where the values come from the contacts"
+        )
+    if isinstance(match, str):
+        raise InvalidParameterError(
+            f"match must be MatchOn(...) or a list of names, got the string {match!r}"
+        )
+    names = match.names if isinstance(match, MatchOn) else MatchOn(list(match)).names
+    return list(names)
+
+
+def match_values(match: MatchValuesInput) -> dict[str, Any]:
+    if isinstance(match, MatchOn):
+        raise InvalidParameterError(
+            "PATCH needs the values to match: use MatchValues({name: value, ...}), not MatchOn"
+        )
+    values = match if isinstance(match, MatchValues) else MatchValues(match)
+    return {"match": list(values.names), "matchValues": dict(values.values)}
+
+
+def check_fields(check_fields: bool | None = None) -> bool | None:
+    """Check the match names against the list's fields before sending (default: the client's
+    `check_match_fields`)."""
+    return check_fields
+
+
+def contact_id(contact_id: str) -> str:
+    if not isinstance(contact_id, str) or not contact_id:
+        raise InvalidParameterError(
+            f"contact_id is the contact's EncContactId, a non-empty string; got {contact_id!r}"
+        )
+    return contact_id
+
+
+def contact(contact: ContactInput) -> Contact:
+    return to_contact(contact, "contact")
+
+
+def contacts(contacts: Iterable[ContactInput]) -> list[Contact]:
+    if isinstance(contacts, str | bytes | Mapping | Contact):
+        raise InvalidParameterError(f"contacts must be a list of contacts, got {contacts!r}")
+    return [to_contact(item, f"contact #{n + 1}") for n, item in enumerate(contacts)]
+
+
+def field_names(field_names: FieldNamesInput) -> ImportJobCreateRequest:
+    if isinstance(field_names, ImportJobCreateRequest):
+        return field_names
+    if isinstance(field_names, str):
+        raise InvalidParameterError(
+            f"field_names must be a list of names, got the string {field_names!r}"
+        )
+    names = list(field_names)
+    bad = [n for n in names if not isinstance(n, str) or not n.strip()]
+    if bad:
+        raise InvalidParameterError(f"field_names holds empty or non-string names: {bad!r}")
+    return ImportJobCreateRequest(field_names=names)
+
+
+def to_contact(item: ContactInput, where: str) -> Contact:
+    """A `Contact` from a `Contact` or its JSON shape, naming `where` in errors."""
+    if isinstance(item, Contact):
+        return item
+    if not isinstance(item, Mapping):
+        raise InvalidParameterError(f"{where} must be a Contact or a mapping, got {item!r}")
+    values = item.get("Values")
+    if not isinstance(values, Mapping):
+        raise InvalidParameterError(f"{where} needs a 'Values' mapping (field name -> value)")
+    for name, value in values.items():
+        if not isinstance(name, str) or not name:
+            raise InvalidParameterError(f"{where}: value names must be non-empty strings: {name!r}")
+        if value is not None and not isinstance(value, str | int | float | bool):
+            raise InvalidParameterError(
+                f"{where}: Values[{name!r}] must be a string, number, boolean or None, "
+                f"got {type(value).__name__}"
+            )
+    return model(Contact, dict(item), where)
+
+
+# -- CheckMarket -------------------------------------------------------------------------------
+
+
+def import_config(config: ImportConfigInput) -> ImportConfig:
+    return model(ImportConfig, config, "the import configuration")
+
+
+def optional_import_config(
+    config: ImportConfigInput | None = None,
+) -> ImportConfig | CheckMarketUnset:
+    return CHECKMARKET_UNSET if config is None else import_config(config)
+
+
+def import_contacts(contacts: Iterable[ImportContactInput]) -> list[ImportContact]:
+    return models(ImportContact, contacts, "contacts")
