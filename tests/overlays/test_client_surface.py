@@ -260,3 +260,228 @@ def test_async_clients_have_the_same_surface(
 def test_credential_headers_cannot_be_swapped_by_with_options() -> None:
     with CheckMarket("m", "k", base_url=BASE) as cm, pytest.raises(ValueError, match="credential"):
         cm.with_options(headers={"X-Key": "other"})
+
+
+# -- every operation, through with_options + with_raw_response + per-call options ---------------
+
+
+class Probe:
+    """Records every request with its operation (the retry mark the clients set)."""
+
+    def __init__(self) -> None:
+        self.requests: list[httpx.Request] = []
+
+    def operations(self) -> set[str]:
+        return {r.extensions["contactimport"]["operation"] for r in self.requests}
+
+    def check_last(self, operation: str, trace: str) -> None:
+        request = self.requests[-1]
+        assert request.extensions["contactimport"]["operation"] == operation
+        assert request.headers["X-Probe"] == trace
+        assert request.url.params["probe"] == trace
+        assert request.extensions["timeout"]["read"] == 30.0
+
+
+def sync_probe(transport: httpx.BaseTransport, probe: Probe) -> httpx.BaseTransport:
+    class Recording(httpx.BaseTransport):
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            probe.requests.append(request)
+            return transport.handle_request(request)
+
+    return Recording()
+
+
+def async_probe(transport: httpx.AsyncBaseTransport, probe: Probe) -> httpx.AsyncBaseTransport:
+    class Recording(httpx.AsyncBaseTransport):
+        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+            probe.requests.append(request)
+            return await transport.handle_async_request(request)
+
+    return Recording()
+
+
+def per_call(trace: str) -> dict[str, Any]:
+    return {"timeout": 30.0, "extra_headers": {"X-Probe": trace}, "extra_query": {"probe": trace}}
+
+
+def all_operation_ids(api: str) -> set[str]:
+    return {operation_id for operation_id, _, _ in spec_operations(api)}
+
+
+def w50_scenario() -> list[tuple[str, str, Callable[[dict[str, Any]], tuple[Any, ...]]]]:
+    """(operationId, method, arguments from what earlier answers gave) in an order that works."""
+    from contactimport import MatchOn, MatchValues, contact
+
+    return [
+        ("listContactLists", "list_contact_lists", lambda s: ()),
+        ("listContactListFields", "list_contact_list_fields", lambda s: (1,)),
+        ("getContactListField", "get_contact_list_field", lambda s: (1, s["field_id"])),
+        ("createImportJob", "create_import_job", lambda s: (1, ["Email", "FirstName"])),
+        (
+            "uploadImportBatch",
+            "upload_import_batch",
+            lambda s: (1, s["job_id"], [contact({"Email": "p@example.com", "FirstName": "P"})]),
+        ),
+        ("getImportJob", "get_import_job", lambda s: (1, s["job_id"])),
+        ("runImportJob", "run_import_job", lambda s: (1, s["job_id"])),
+        ("runImportJobPut", "run_import_job_put", lambda s: (1, s["job_put"])),
+        (
+            "runImportJobPatch",
+            "run_import_job_patch",
+            lambda s: (1, s["job_patch"], {"match": MatchValues({"Email": "p@example.com"})}),
+        ),
+        (
+            "upsertContact",
+            "upsert_contact",
+            lambda s: (1, contact({"Email": "q@example.com"}), {"match": MatchOn("Email")}),
+        ),
+        ("upsertContactPut", "upsert_contact_put", lambda s: (1, contact({"Email": "r@x.com"}))),
+        (
+            "patchContacts",
+            "patch_contacts",
+            lambda s: (1, contact({"FirstName": "Q"}), {"match": {"Email": "q@example.com"}}),
+        ),
+        ("getContact", "get_contact", lambda s: (s["contact_id"],)),
+    ]
+
+
+def split(arguments: tuple[Any, ...]) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    if arguments and isinstance(arguments[-1], dict) and "match" in arguments[-1]:
+        return arguments[:-1], dict(arguments[-1])
+    return arguments, {}
+
+
+def remember(state: dict[str, Any], operation_id: str, parsed: Any) -> None:
+    if operation_id == "listContactListFields":
+        state["field_id"] = parsed[0].id
+    elif operation_id == "upsertContact":
+        state["contact_id"] = parsed.enc_contact_id
+
+
+def loaded_job(w50: Which50) -> int:
+    from contactimport import contact
+
+    job = w50.create_import_job(1, ["Email"])
+    w50.upload_import_batch(1, job.id, [contact({"Email": "p@example.com"})])
+    return job.id
+
+
+def test_every_which50_operation_sync_raw_with_options(
+    sync_transport: httpx.BaseTransport, fmt: str
+) -> None:
+    probe = Probe()
+    with Which50(
+        W50_TOKEN, base_url=W50_BASE, transport=sync_probe(sync_transport, probe), wire_format=fmt
+    ) as w50:
+        state: dict[str, Any] = {"job_put": loaded_job(w50), "job_patch": loaded_job(w50)}
+        view = w50.with_options(max_retries=1, headers={"X-Copy": "1"}).with_raw_response
+        for operation_id, name, arguments in w50_scenario():
+            positional, keywords = split(arguments(state))
+            raw = getattr(view, name)(*positional, **keywords, **per_call(operation_id))
+            assert isinstance(raw, APIResponse) and raw.status_code == 200
+            assert raw.wire_format == fmt and raw.request.headers["X-Copy"] == "1"
+            probe.check_last(operation_id, operation_id)
+            remember(state, operation_id, raw.parse())
+            if operation_id == "createImportJob":
+                state["job_id"] = raw.parse().id
+    assert probe.operations() == all_operation_ids("which50")
+
+
+def test_every_which50_operation_async_raw_with_options(
+    async_transport: httpx.AsyncBaseTransport, fmt: str
+) -> None:
+    from contactimport import contact
+
+    async def main() -> Probe:
+        probe = Probe()
+        async with AsyncWhich50(
+            W50_TOKEN,
+            base_url=W50_BASE,
+            transport=async_probe(async_transport, probe),
+            wire_format=fmt,
+        ) as w50:
+            state: dict[str, Any] = {}
+            for key in ("job_put", "job_patch"):
+                job = await w50.create_import_job(1, ["Email"])
+                await w50.upload_import_batch(1, job.id, [contact({"Email": "p@example.com"})])
+                state[key] = job.id
+            view = w50.with_options(timeout=20.0).with_raw_response
+            for operation_id, name, arguments in w50_scenario():
+                positional, keywords = split(arguments(state))
+                raw = await getattr(view, name)(*positional, **keywords, **per_call(operation_id))
+                assert isinstance(raw, APIResponse) and raw.status_code == 200
+                probe.check_last(operation_id, operation_id)
+                remember(state, operation_id, raw.parse())
+                if operation_id == "createImportJob":
+                    state["job_id"] = raw.parse().id
+        return probe
+
+    assert run(main()).operations() == all_operation_ids("which50")
+
+
+CONFIG = {"Name": "Probe", "IsReusable": True, "UpdateTypeId": 1}
+
+
+def cm_scenario() -> list[tuple[str, str, Callable[[dict[str, Any]], tuple[Any, ...]]]]:
+    return [
+        ("createImportConfig", "create_import_config", lambda s: (CONFIG,)),
+        ("listImportConfigs", "list_import_configs", lambda s: ()),
+        ("getImportConfig", "get_import_config", lambda s: (s["config_id"],)),
+        ("updateImportConfig", "update_import_config", lambda s: (s["config_id"], CONFIG)),
+        (
+            "bulkImportContacts",
+            "bulk_import_contacts",
+            lambda s: (s["config_id"], [{"Email": "a@example.com", "LangCode": "en"}]),
+        ),
+        ("getImportResult", "get_import_result", lambda s: (s["queue_item_id"],)),
+        ("deleteImportConfig", "delete_import_config", lambda s: (s["config_id"],)),
+    ]
+
+
+def cm_remember(state: dict[str, Any], operation_id: str, parsed: Any) -> None:
+    if operation_id == "createImportConfig":
+        state["config_id"] = parsed.import_config_id
+    elif operation_id == "bulkImportContacts":
+        state["queue_item_id"] = parsed.queue_item_id
+
+
+def test_every_checkmarket_operation_sync_and_async_raw_with_options(
+    sync_transport: httpx.BaseTransport, async_transport: httpx.AsyncBaseTransport, fmt: str
+) -> None:
+    probe = Probe()
+    with CheckMarket(
+        CM_MASTER,
+        CM_KEY,
+        base_url=BASE,
+        transport=sync_probe(sync_transport, probe),
+        wire_format=fmt,
+    ) as cm:
+        state: dict[str, Any] = {}
+        view = cm.with_options(max_retries=0).with_raw_response
+        for operation_id, name, arguments in cm_scenario():
+            raw = getattr(view, name)(*arguments(state), **per_call(operation_id))
+            assert isinstance(raw, EnvelopeAPIResponse) and raw.status_code == 200
+            assert raw.meta.status == 200 and raw.payload().data == raw.parse()
+            probe.check_last(operation_id, operation_id)
+            cm_remember(state, operation_id, raw.parse())
+    assert probe.operations() == all_operation_ids("checkmarket")
+
+    async def main() -> Probe:
+        probe = Probe()
+        async with AsyncCheckMarket(
+            CM_MASTER,
+            CM_KEY,
+            base_url=BASE,
+            transport=async_probe(async_transport, probe),
+            wire_format=fmt,
+        ) as cm:
+            state: dict[str, Any] = {}
+            view = cm.with_options(timeout=15.0).with_raw_response
+            for operation_id, name, arguments in cm_scenario():
+                raw = await getattr(view, name)(*arguments(state), **per_call(operation_id))
+                assert isinstance(raw, EnvelopeAPIResponse) and raw.meta.status == 200
+                probe.check_last(operation_id, operation_id)
+                cm_remember(state, operation_id, raw.parse())
+        return probe
+
+    assert run(main()).operations() == all_operation_ids("checkmarket")
