@@ -227,7 +227,8 @@ class CheckMarketOperations(SyncOperations):
         `POST /3/contacts/import/configs` (operationId `createImportConfig`).
 
         Args:
-            config: The new import configuration.
+            config: An `ImportConfig` or its JSON shape (`{"Name": ..., "UpdateTypeId":
+                1, ...}`). The new import configuration.
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).
@@ -350,8 +351,9 @@ class CheckMarketOperations(SyncOperations):
 
         Args:
             import_config_id: The import configuration's id (`ImportConfigId`).
-            config: The configuration's new content (full replace). Leave it out to
-                rename with `name`.
+            config: An `ImportConfig` or its JSON shape; None: no body. The
+                configuration's new content (full replace). Leave it out to rename with
+                `name`.
             name: The configuration's new name. Given without a body, the request
                 renames the configuration; given with a body, it wins over the body's
                 `Name`.
@@ -481,7 +483,8 @@ class CheckMarketOperations(SyncOperations):
 
         Args:
             import_config_id: The import configuration's id (`ImportConfigId`).
-            contacts: The contacts to import.
+            contacts: `ImportContact`s or their JSON shapes (`{"Email": ..., "LangCode":
+                ...}`). The contacts to import.
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).
@@ -673,7 +676,8 @@ class AsyncCheckMarketOperations(AsyncOperations):
         `POST /3/contacts/import/configs` (operationId `createImportConfig`).
 
         Args:
-            config: The new import configuration.
+            config: An `ImportConfig` or its JSON shape (`{"Name": ..., "UpdateTypeId":
+                1, ...}`). The new import configuration.
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).
@@ -796,8 +800,9 @@ class AsyncCheckMarketOperations(AsyncOperations):
 
         Args:
             import_config_id: The import configuration's id (`ImportConfigId`).
-            config: The configuration's new content (full replace). Leave it out to
-                rename with `name`.
+            config: An `ImportConfig` or its JSON shape; None: no body. The
+                configuration's new content (full replace). Leave it out to rename with
+                `name`.
             name: The configuration's new name. Given without a body, the request
                 renames the configuration; given with a body, it wins over the body's
                 `Name`.
@@ -927,7 +932,8 @@ class AsyncCheckMarketOperations(AsyncOperations):
 
         Args:
             import_config_id: The import configuration's id (`ImportConfigId`).
-            contacts: The contacts to import.
+            contacts: `ImportContact`s or their JSON shapes (`{"Email": ..., "LangCode":
+                ...}`). The contacts to import.
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).
@@ -1116,7 +1122,8 @@ class CheckMarketWithRawResponse(SyncRawOperations):
         `.parse()` gives what the plain method returns.
 
         Args:
-            config: The new import configuration.
+            config: An `ImportConfig` or its JSON shape (`{"Name": ..., "UpdateTypeId":
+                1, ...}`). The new import configuration.
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).
@@ -1240,8 +1247,9 @@ class CheckMarketWithRawResponse(SyncRawOperations):
 
         Args:
             import_config_id: The import configuration's id (`ImportConfigId`).
-            config: The configuration's new content (full replace). Leave it out to
-                rename with `name`.
+            config: An `ImportConfig` or its JSON shape; None: no body. The
+                configuration's new content (full replace). Leave it out to rename with
+                `name`.
             name: The configuration's new name. Given without a body, the request
                 renames the configuration; given with a body, it wins over the body's
                 `Name`.
@@ -1372,7 +1380,8 @@ class CheckMarketWithRawResponse(SyncRawOperations):
 
         Args:
             import_config_id: The import configuration's id (`ImportConfigId`).
-            contacts: The contacts to import.
+            contacts: `ImportContact`s or their JSON shapes (`{"Email": ..., "LangCode":
+                ...}`). The contacts to import.
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).
@@ -1560,7 +1569,8 @@ class AsyncCheckMarketWithRawResponse(AsyncRawOperations):
         `.parse()` gives what the plain method returns.
 
         Args:
-            config: The new import configuration.
+            config: An `ImportConfig` or its JSON shape (`{"Name": ..., "UpdateTypeId":
+                1, ...}`). The new import configuration.
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).
@@ -1684,8 +1694,9 @@ class AsyncCheckMarketWithRawResponse(AsyncRawOperations):
 
         Args:
             import_config_id: The import configuration's id (`ImportConfigId`).
-            config: The configuration's new content (full replace). Leave it out to
-                rename with `name`.
+            config: An `ImportConfig` or its JSON shape; None: no body. The
+                configuration's new content (full replace). Leave it out to rename with
+                `name`.
             name: The configuration's new name. Given without a body, the request
                 renames the configuration; given with a body, it wins over the body's
                 `Name`.
@@ -1816,7 +1827,8 @@ class AsyncCheckMarketWithRawResponse(AsyncRawOperations):
 
         Args:
             import_config_id: The import configuration's id (`ImportConfigId`).
-            contacts: The contacts to import.
+            contacts: `ImportContact`s or their JSON shapes (`{"Email": ..., "LangCode":
+                ...}`). The contacts to import.
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).

@@ -425,7 +425,9 @@ class Which50Operations(SyncOperations):
 
         Args:
             contact_list_id: The contact list's id.
-            field_names: The names of the fields to import from the contacts.
+            field_names: The names of the list's fields the job imports (or an
+                `ImportJobCreateRequest`). The names of the fields to import from the
+                contacts.
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).
@@ -563,8 +565,9 @@ class Which50Operations(SyncOperations):
         Args:
             contact_list_id: The contact list's id.
             import_job_id: The import job's id (ImportJob.Id).
-            contacts: The contacts to load into the job: 1 to 10,000 per request. Only
-                the job's FieldNames are taken from each contact's Values.
+            contacts: `Contact`s or their JSON shapes. The contacts to load into the
+                job: 1 to 10,000 per request. Only the job's FieldNames are taken from each
+                contact's Values.
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).
@@ -647,15 +650,17 @@ class Which50Operations(SyncOperations):
         Args:
             contact_list_id: The contact list's id.
             import_job_id: The import job's id (ImportJob.Id).
-            custom_events: Custom events to run for the contacts this call inserts or
-                updates, e.g. `customevents=SendWelcomeEmail,SendEventInvite`. One
-                comma-separated value on the wire.
-            match: The properties (field names of the list) that identify the existing
-                contacts to update, e.g. `match=ReferanceAccountId,Email`. One
+            custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
+                Custom events to run for the contacts this call inserts or updates, e.g.
+                `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
+                on the wire.
+            match: `MatchOn("Email")` or a list of property names; the values come from
+                the contacts. The properties (field names of the list) that identify the
+                existing contacts to update, e.g. `match=ReferanceAccountId,Email`. One
                 comma-separated value on the wire. On POST/PUT the values to match come from
                 the contact(s) themselves; on PATCH from the query string (see
                 `matchValues`), and there `match` is required.
-            check_fields: check the match names against the list's fields before sending
+            check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
@@ -741,15 +746,17 @@ class Which50Operations(SyncOperations):
         Args:
             contact_list_id: The contact list's id.
             import_job_id: The import job's id (ImportJob.Id).
-            custom_events: Custom events to run for the contacts this call inserts or
-                updates, e.g. `customevents=SendWelcomeEmail,SendEventInvite`. One
-                comma-separated value on the wire.
-            match: The properties (field names of the list) that identify the existing
-                contacts to update, e.g. `match=ReferanceAccountId,Email`. One
+            custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
+                Custom events to run for the contacts this call inserts or updates, e.g.
+                `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
+                on the wire.
+            match: `MatchOn("Email")` or a list of property names; the values come from
+                the contacts. The properties (field names of the list) that identify the
+                existing contacts to update, e.g. `match=ReferanceAccountId,Email`. One
                 comma-separated value on the wire. On POST/PUT the values to match come from
                 the contact(s) themselves; on PATCH from the query string (see
                 `matchValues`), and there `match` is required.
-            check_fields: check the match names against the list's fields before sending
+            check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
@@ -834,19 +841,14 @@ class Which50Operations(SyncOperations):
         Args:
             contact_list_id: The contact list's id.
             import_job_id: The import job's id (ImportJob.Id).
-            match: The properties (field names of the list) that identify the existing
-                contacts to update, e.g. `match=ReferanceAccountId,Email`. One
-                comma-separated value on the wire. On POST/PUT the values to match come from
-                the contact(s) themselves; on PATCH from the query string (see
-                `matchValues`), and there `match` is required. PATCH only: the value of each
-                property named in `match`, as its own query parameter
-                (`ReferanceAccountId=123456&Email=pgannon@customerminds.com`); the name
-                `matchValues` itself never appears on the wire.
-            check_fields: check the match names against the list's fields before sending
+            match: `MatchValues({"Email": "a@example.com"})` or a mapping: the contacts
+                holding these values (sent as `match` plus one query parameter per name).
+            check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
-            custom_events: Custom events to run for the contacts this call inserts or
-                updates, e.g. `customevents=SendWelcomeEmail,SendEventInvite`. One
-                comma-separated value on the wire.
+            custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
+                Custom events to run for the contacts this call inserts or updates, e.g.
+                `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
+                on the wire.
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).
@@ -927,17 +929,20 @@ class Which50Operations(SyncOperations):
 
         Args:
             contact_list_id: The contact list's id.
-            contact: The contact. Its Values keys are field names of the list; with
-                `match`, the named properties must be among them.
-            custom_events: Custom events to run for the contacts this call inserts or
-                updates, e.g. `customevents=SendWelcomeEmail,SendEventInvite`. One
-                comma-separated value on the wire.
-            match: The properties (field names of the list) that identify the existing
-                contacts to update, e.g. `match=ReferanceAccountId,Email`. One
+            contact: A `Contact` (see `contactimport.contact(...)`) or its JSON shape
+                `{"Values": {...}}`. The contact. Its Values keys are field names of the
+                list; with `match`, the named properties must be among them.
+            custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
+                Custom events to run for the contacts this call inserts or updates, e.g.
+                `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
+                on the wire.
+            match: `MatchOn("Email")` or a list of property names; the values come from
+                the contacts. The properties (field names of the list) that identify the
+                existing contacts to update, e.g. `match=ReferanceAccountId,Email`. One
                 comma-separated value on the wire. On POST/PUT the values to match come from
                 the contact(s) themselves; on PATCH from the query string (see
                 `matchValues`), and there `match` is required.
-            check_fields: check the match names against the list's fields before sending
+            check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
@@ -1022,17 +1027,20 @@ class Which50Operations(SyncOperations):
 
         Args:
             contact_list_id: The contact list's id.
-            contact: The contact. Its Values keys are field names of the list; with
-                `match`, the named properties must be among them.
-            custom_events: Custom events to run for the contacts this call inserts or
-                updates, e.g. `customevents=SendWelcomeEmail,SendEventInvite`. One
-                comma-separated value on the wire.
-            match: The properties (field names of the list) that identify the existing
-                contacts to update, e.g. `match=ReferanceAccountId,Email`. One
+            contact: A `Contact` (see `contactimport.contact(...)`) or its JSON shape
+                `{"Values": {...}}`. The contact. Its Values keys are field names of the
+                list; with `match`, the named properties must be among them.
+            custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
+                Custom events to run for the contacts this call inserts or updates, e.g.
+                `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
+                on the wire.
+            match: `MatchOn("Email")` or a list of property names; the values come from
+                the contacts. The properties (field names of the list) that identify the
+                existing contacts to update, e.g. `match=ReferanceAccountId,Email`. One
                 comma-separated value on the wire. On POST/PUT the values to match come from
                 the contact(s) themselves; on PATCH from the query string (see
                 `matchValues`), and there `match` is required.
-            check_fields: check the match names against the list's fields before sending
+            check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
@@ -1116,20 +1124,16 @@ class Which50Operations(SyncOperations):
 
         Args:
             contact_list_id: The contact list's id.
-            contact: The values to set on every matching contact.
-            match: The properties (field names of the list) that identify the existing
-                contacts to update, e.g. `match=ReferanceAccountId,Email`. One
-                comma-separated value on the wire. On POST/PUT the values to match come from
-                the contact(s) themselves; on PATCH from the query string (see
-                `matchValues`), and there `match` is required. PATCH only: the value of each
-                property named in `match`, as its own query parameter
-                (`ReferanceAccountId=123456&Email=pgannon@customerminds.com`); the name
-                `matchValues` itself never appears on the wire.
-            check_fields: check the match names against the list's fields before sending
+            contact: A `Contact` (see `contactimport.contact(...)`) or its JSON shape
+                `{"Values": {...}}`. The values to set on every matching contact.
+            match: `MatchValues({"Email": "a@example.com"})` or a mapping: the contacts
+                holding these values (sent as `match` plus one query parameter per name).
+            check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
-            custom_events: Custom events to run for the contacts this call inserts or
-                updates, e.g. `customevents=SendWelcomeEmail,SendEventInvite`. One
-                comma-separated value on the wire.
+            custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
+                Custom events to run for the contacts this call inserts or updates, e.g.
+                `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
+                on the wire.
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).
@@ -1203,7 +1207,8 @@ class Which50Operations(SyncOperations):
         `GET /contacts/{contactId}` (operationId `getContact`).
 
         Args:
-            contact_id: The contact's encrypted id (Contact.EncContactId), a string.
+            contact_id: The contact's `EncContactId`. The contact's encrypted id
+                (Contact.EncContactId), a string.
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).
@@ -1452,7 +1457,9 @@ class AsyncWhich50Operations(AsyncOperations):
 
         Args:
             contact_list_id: The contact list's id.
-            field_names: The names of the fields to import from the contacts.
+            field_names: The names of the list's fields the job imports (or an
+                `ImportJobCreateRequest`). The names of the fields to import from the
+                contacts.
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).
@@ -1590,8 +1597,9 @@ class AsyncWhich50Operations(AsyncOperations):
         Args:
             contact_list_id: The contact list's id.
             import_job_id: The import job's id (ImportJob.Id).
-            contacts: The contacts to load into the job: 1 to 10,000 per request. Only
-                the job's FieldNames are taken from each contact's Values.
+            contacts: `Contact`s or their JSON shapes. The contacts to load into the
+                job: 1 to 10,000 per request. Only the job's FieldNames are taken from each
+                contact's Values.
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).
@@ -1674,15 +1682,17 @@ class AsyncWhich50Operations(AsyncOperations):
         Args:
             contact_list_id: The contact list's id.
             import_job_id: The import job's id (ImportJob.Id).
-            custom_events: Custom events to run for the contacts this call inserts or
-                updates, e.g. `customevents=SendWelcomeEmail,SendEventInvite`. One
-                comma-separated value on the wire.
-            match: The properties (field names of the list) that identify the existing
-                contacts to update, e.g. `match=ReferanceAccountId,Email`. One
+            custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
+                Custom events to run for the contacts this call inserts or updates, e.g.
+                `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
+                on the wire.
+            match: `MatchOn("Email")` or a list of property names; the values come from
+                the contacts. The properties (field names of the list) that identify the
+                existing contacts to update, e.g. `match=ReferanceAccountId,Email`. One
                 comma-separated value on the wire. On POST/PUT the values to match come from
                 the contact(s) themselves; on PATCH from the query string (see
                 `matchValues`), and there `match` is required.
-            check_fields: check the match names against the list's fields before sending
+            check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
@@ -1768,15 +1778,17 @@ class AsyncWhich50Operations(AsyncOperations):
         Args:
             contact_list_id: The contact list's id.
             import_job_id: The import job's id (ImportJob.Id).
-            custom_events: Custom events to run for the contacts this call inserts or
-                updates, e.g. `customevents=SendWelcomeEmail,SendEventInvite`. One
-                comma-separated value on the wire.
-            match: The properties (field names of the list) that identify the existing
-                contacts to update, e.g. `match=ReferanceAccountId,Email`. One
+            custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
+                Custom events to run for the contacts this call inserts or updates, e.g.
+                `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
+                on the wire.
+            match: `MatchOn("Email")` or a list of property names; the values come from
+                the contacts. The properties (field names of the list) that identify the
+                existing contacts to update, e.g. `match=ReferanceAccountId,Email`. One
                 comma-separated value on the wire. On POST/PUT the values to match come from
                 the contact(s) themselves; on PATCH from the query string (see
                 `matchValues`), and there `match` is required.
-            check_fields: check the match names against the list's fields before sending
+            check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
@@ -1861,19 +1873,14 @@ class AsyncWhich50Operations(AsyncOperations):
         Args:
             contact_list_id: The contact list's id.
             import_job_id: The import job's id (ImportJob.Id).
-            match: The properties (field names of the list) that identify the existing
-                contacts to update, e.g. `match=ReferanceAccountId,Email`. One
-                comma-separated value on the wire. On POST/PUT the values to match come from
-                the contact(s) themselves; on PATCH from the query string (see
-                `matchValues`), and there `match` is required. PATCH only: the value of each
-                property named in `match`, as its own query parameter
-                (`ReferanceAccountId=123456&Email=pgannon@customerminds.com`); the name
-                `matchValues` itself never appears on the wire.
-            check_fields: check the match names against the list's fields before sending
+            match: `MatchValues({"Email": "a@example.com"})` or a mapping: the contacts
+                holding these values (sent as `match` plus one query parameter per name).
+            check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
-            custom_events: Custom events to run for the contacts this call inserts or
-                updates, e.g. `customevents=SendWelcomeEmail,SendEventInvite`. One
-                comma-separated value on the wire.
+            custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
+                Custom events to run for the contacts this call inserts or updates, e.g.
+                `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
+                on the wire.
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).
@@ -1954,17 +1961,20 @@ class AsyncWhich50Operations(AsyncOperations):
 
         Args:
             contact_list_id: The contact list's id.
-            contact: The contact. Its Values keys are field names of the list; with
-                `match`, the named properties must be among them.
-            custom_events: Custom events to run for the contacts this call inserts or
-                updates, e.g. `customevents=SendWelcomeEmail,SendEventInvite`. One
-                comma-separated value on the wire.
-            match: The properties (field names of the list) that identify the existing
-                contacts to update, e.g. `match=ReferanceAccountId,Email`. One
+            contact: A `Contact` (see `contactimport.contact(...)`) or its JSON shape
+                `{"Values": {...}}`. The contact. Its Values keys are field names of the
+                list; with `match`, the named properties must be among them.
+            custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
+                Custom events to run for the contacts this call inserts or updates, e.g.
+                `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
+                on the wire.
+            match: `MatchOn("Email")` or a list of property names; the values come from
+                the contacts. The properties (field names of the list) that identify the
+                existing contacts to update, e.g. `match=ReferanceAccountId,Email`. One
                 comma-separated value on the wire. On POST/PUT the values to match come from
                 the contact(s) themselves; on PATCH from the query string (see
                 `matchValues`), and there `match` is required.
-            check_fields: check the match names against the list's fields before sending
+            check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
@@ -2049,17 +2059,20 @@ class AsyncWhich50Operations(AsyncOperations):
 
         Args:
             contact_list_id: The contact list's id.
-            contact: The contact. Its Values keys are field names of the list; with
-                `match`, the named properties must be among them.
-            custom_events: Custom events to run for the contacts this call inserts or
-                updates, e.g. `customevents=SendWelcomeEmail,SendEventInvite`. One
-                comma-separated value on the wire.
-            match: The properties (field names of the list) that identify the existing
-                contacts to update, e.g. `match=ReferanceAccountId,Email`. One
+            contact: A `Contact` (see `contactimport.contact(...)`) or its JSON shape
+                `{"Values": {...}}`. The contact. Its Values keys are field names of the
+                list; with `match`, the named properties must be among them.
+            custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
+                Custom events to run for the contacts this call inserts or updates, e.g.
+                `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
+                on the wire.
+            match: `MatchOn("Email")` or a list of property names; the values come from
+                the contacts. The properties (field names of the list) that identify the
+                existing contacts to update, e.g. `match=ReferanceAccountId,Email`. One
                 comma-separated value on the wire. On POST/PUT the values to match come from
                 the contact(s) themselves; on PATCH from the query string (see
                 `matchValues`), and there `match` is required.
-            check_fields: check the match names against the list's fields before sending
+            check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
@@ -2143,20 +2156,16 @@ class AsyncWhich50Operations(AsyncOperations):
 
         Args:
             contact_list_id: The contact list's id.
-            contact: The values to set on every matching contact.
-            match: The properties (field names of the list) that identify the existing
-                contacts to update, e.g. `match=ReferanceAccountId,Email`. One
-                comma-separated value on the wire. On POST/PUT the values to match come from
-                the contact(s) themselves; on PATCH from the query string (see
-                `matchValues`), and there `match` is required. PATCH only: the value of each
-                property named in `match`, as its own query parameter
-                (`ReferanceAccountId=123456&Email=pgannon@customerminds.com`); the name
-                `matchValues` itself never appears on the wire.
-            check_fields: check the match names against the list's fields before sending
+            contact: A `Contact` (see `contactimport.contact(...)`) or its JSON shape
+                `{"Values": {...}}`. The values to set on every matching contact.
+            match: `MatchValues({"Email": "a@example.com"})` or a mapping: the contacts
+                holding these values (sent as `match` plus one query parameter per name).
+            check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
-            custom_events: Custom events to run for the contacts this call inserts or
-                updates, e.g. `customevents=SendWelcomeEmail,SendEventInvite`. One
-                comma-separated value on the wire.
+            custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
+                Custom events to run for the contacts this call inserts or updates, e.g.
+                `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
+                on the wire.
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).
@@ -2230,7 +2239,8 @@ class AsyncWhich50Operations(AsyncOperations):
         `GET /contacts/{contactId}` (operationId `getContact`).
 
         Args:
-            contact_id: The contact's encrypted id (Contact.EncContactId), a string.
+            contact_id: The contact's `EncContactId`. The contact's encrypted id
+                (Contact.EncContactId), a string.
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).
@@ -2475,7 +2485,9 @@ class Which50WithRawResponse(SyncRawOperations):
 
         Args:
             contact_list_id: The contact list's id.
-            field_names: The names of the fields to import from the contacts.
+            field_names: The names of the list's fields the job imports (or an
+                `ImportJobCreateRequest`). The names of the fields to import from the
+                contacts.
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).
@@ -2613,8 +2625,9 @@ class Which50WithRawResponse(SyncRawOperations):
         Args:
             contact_list_id: The contact list's id.
             import_job_id: The import job's id (ImportJob.Id).
-            contacts: The contacts to load into the job: 1 to 10,000 per request. Only
-                the job's FieldNames are taken from each contact's Values.
+            contacts: `Contact`s or their JSON shapes. The contacts to load into the
+                job: 1 to 10,000 per request. Only the job's FieldNames are taken from each
+                contact's Values.
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).
@@ -2696,15 +2709,17 @@ class Which50WithRawResponse(SyncRawOperations):
         Args:
             contact_list_id: The contact list's id.
             import_job_id: The import job's id (ImportJob.Id).
-            custom_events: Custom events to run for the contacts this call inserts or
-                updates, e.g. `customevents=SendWelcomeEmail,SendEventInvite`. One
-                comma-separated value on the wire.
-            match: The properties (field names of the list) that identify the existing
-                contacts to update, e.g. `match=ReferanceAccountId,Email`. One
+            custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
+                Custom events to run for the contacts this call inserts or updates, e.g.
+                `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
+                on the wire.
+            match: `MatchOn("Email")` or a list of property names; the values come from
+                the contacts. The properties (field names of the list) that identify the
+                existing contacts to update, e.g. `match=ReferanceAccountId,Email`. One
                 comma-separated value on the wire. On POST/PUT the values to match come from
                 the contact(s) themselves; on PATCH from the query string (see
                 `matchValues`), and there `match` is required.
-            check_fields: check the match names against the list's fields before sending
+            check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
@@ -2789,15 +2804,17 @@ class Which50WithRawResponse(SyncRawOperations):
         Args:
             contact_list_id: The contact list's id.
             import_job_id: The import job's id (ImportJob.Id).
-            custom_events: Custom events to run for the contacts this call inserts or
-                updates, e.g. `customevents=SendWelcomeEmail,SendEventInvite`. One
-                comma-separated value on the wire.
-            match: The properties (field names of the list) that identify the existing
-                contacts to update, e.g. `match=ReferanceAccountId,Email`. One
+            custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
+                Custom events to run for the contacts this call inserts or updates, e.g.
+                `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
+                on the wire.
+            match: `MatchOn("Email")` or a list of property names; the values come from
+                the contacts. The properties (field names of the list) that identify the
+                existing contacts to update, e.g. `match=ReferanceAccountId,Email`. One
                 comma-separated value on the wire. On POST/PUT the values to match come from
                 the contact(s) themselves; on PATCH from the query string (see
                 `matchValues`), and there `match` is required.
-            check_fields: check the match names against the list's fields before sending
+            check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
@@ -2881,19 +2898,14 @@ class Which50WithRawResponse(SyncRawOperations):
         Args:
             contact_list_id: The contact list's id.
             import_job_id: The import job's id (ImportJob.Id).
-            match: The properties (field names of the list) that identify the existing
-                contacts to update, e.g. `match=ReferanceAccountId,Email`. One
-                comma-separated value on the wire. On POST/PUT the values to match come from
-                the contact(s) themselves; on PATCH from the query string (see
-                `matchValues`), and there `match` is required. PATCH only: the value of each
-                property named in `match`, as its own query parameter
-                (`ReferanceAccountId=123456&Email=pgannon@customerminds.com`); the name
-                `matchValues` itself never appears on the wire.
-            check_fields: check the match names against the list's fields before sending
+            match: `MatchValues({"Email": "a@example.com"})` or a mapping: the contacts
+                holding these values (sent as `match` plus one query parameter per name).
+            check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
-            custom_events: Custom events to run for the contacts this call inserts or
-                updates, e.g. `customevents=SendWelcomeEmail,SendEventInvite`. One
-                comma-separated value on the wire.
+            custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
+                Custom events to run for the contacts this call inserts or updates, e.g.
+                `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
+                on the wire.
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).
@@ -2973,17 +2985,20 @@ class Which50WithRawResponse(SyncRawOperations):
 
         Args:
             contact_list_id: The contact list's id.
-            contact: The contact. Its Values keys are field names of the list; with
-                `match`, the named properties must be among them.
-            custom_events: Custom events to run for the contacts this call inserts or
-                updates, e.g. `customevents=SendWelcomeEmail,SendEventInvite`. One
-                comma-separated value on the wire.
-            match: The properties (field names of the list) that identify the existing
-                contacts to update, e.g. `match=ReferanceAccountId,Email`. One
+            contact: A `Contact` (see `contactimport.contact(...)`) or its JSON shape
+                `{"Values": {...}}`. The contact. Its Values keys are field names of the
+                list; with `match`, the named properties must be among them.
+            custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
+                Custom events to run for the contacts this call inserts or updates, e.g.
+                `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
+                on the wire.
+            match: `MatchOn("Email")` or a list of property names; the values come from
+                the contacts. The properties (field names of the list) that identify the
+                existing contacts to update, e.g. `match=ReferanceAccountId,Email`. One
                 comma-separated value on the wire. On POST/PUT the values to match come from
                 the contact(s) themselves; on PATCH from the query string (see
                 `matchValues`), and there `match` is required.
-            check_fields: check the match names against the list's fields before sending
+            check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
@@ -3067,17 +3082,20 @@ class Which50WithRawResponse(SyncRawOperations):
 
         Args:
             contact_list_id: The contact list's id.
-            contact: The contact. Its Values keys are field names of the list; with
-                `match`, the named properties must be among them.
-            custom_events: Custom events to run for the contacts this call inserts or
-                updates, e.g. `customevents=SendWelcomeEmail,SendEventInvite`. One
-                comma-separated value on the wire.
-            match: The properties (field names of the list) that identify the existing
-                contacts to update, e.g. `match=ReferanceAccountId,Email`. One
+            contact: A `Contact` (see `contactimport.contact(...)`) or its JSON shape
+                `{"Values": {...}}`. The contact. Its Values keys are field names of the
+                list; with `match`, the named properties must be among them.
+            custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
+                Custom events to run for the contacts this call inserts or updates, e.g.
+                `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
+                on the wire.
+            match: `MatchOn("Email")` or a list of property names; the values come from
+                the contacts. The properties (field names of the list) that identify the
+                existing contacts to update, e.g. `match=ReferanceAccountId,Email`. One
                 comma-separated value on the wire. On POST/PUT the values to match come from
                 the contact(s) themselves; on PATCH from the query string (see
                 `matchValues`), and there `match` is required.
-            check_fields: check the match names against the list's fields before sending
+            check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
@@ -3160,20 +3178,16 @@ class Which50WithRawResponse(SyncRawOperations):
 
         Args:
             contact_list_id: The contact list's id.
-            contact: The values to set on every matching contact.
-            match: The properties (field names of the list) that identify the existing
-                contacts to update, e.g. `match=ReferanceAccountId,Email`. One
-                comma-separated value on the wire. On POST/PUT the values to match come from
-                the contact(s) themselves; on PATCH from the query string (see
-                `matchValues`), and there `match` is required. PATCH only: the value of each
-                property named in `match`, as its own query parameter
-                (`ReferanceAccountId=123456&Email=pgannon@customerminds.com`); the name
-                `matchValues` itself never appears on the wire.
-            check_fields: check the match names against the list's fields before sending
+            contact: A `Contact` (see `contactimport.contact(...)`) or its JSON shape
+                `{"Values": {...}}`. The values to set on every matching contact.
+            match: `MatchValues({"Email": "a@example.com"})` or a mapping: the contacts
+                holding these values (sent as `match` plus one query parameter per name).
+            check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
-            custom_events: Custom events to run for the contacts this call inserts or
-                updates, e.g. `customevents=SendWelcomeEmail,SendEventInvite`. One
-                comma-separated value on the wire.
+            custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
+                Custom events to run for the contacts this call inserts or updates, e.g.
+                `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
+                on the wire.
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).
@@ -3246,7 +3260,8 @@ class Which50WithRawResponse(SyncRawOperations):
         `.parse()` gives what the plain method returns.
 
         Args:
-            contact_id: The contact's encrypted id (Contact.EncContactId), a string.
+            contact_id: The contact's `EncContactId`. The contact's encrypted id
+                (Contact.EncContactId), a string.
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).
@@ -3488,7 +3503,9 @@ class AsyncWhich50WithRawResponse(AsyncRawOperations):
 
         Args:
             contact_list_id: The contact list's id.
-            field_names: The names of the fields to import from the contacts.
+            field_names: The names of the list's fields the job imports (or an
+                `ImportJobCreateRequest`). The names of the fields to import from the
+                contacts.
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).
@@ -3626,8 +3643,9 @@ class AsyncWhich50WithRawResponse(AsyncRawOperations):
         Args:
             contact_list_id: The contact list's id.
             import_job_id: The import job's id (ImportJob.Id).
-            contacts: The contacts to load into the job: 1 to 10,000 per request. Only
-                the job's FieldNames are taken from each contact's Values.
+            contacts: `Contact`s or their JSON shapes. The contacts to load into the
+                job: 1 to 10,000 per request. Only the job's FieldNames are taken from each
+                contact's Values.
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).
@@ -3709,15 +3727,17 @@ class AsyncWhich50WithRawResponse(AsyncRawOperations):
         Args:
             contact_list_id: The contact list's id.
             import_job_id: The import job's id (ImportJob.Id).
-            custom_events: Custom events to run for the contacts this call inserts or
-                updates, e.g. `customevents=SendWelcomeEmail,SendEventInvite`. One
-                comma-separated value on the wire.
-            match: The properties (field names of the list) that identify the existing
-                contacts to update, e.g. `match=ReferanceAccountId,Email`. One
+            custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
+                Custom events to run for the contacts this call inserts or updates, e.g.
+                `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
+                on the wire.
+            match: `MatchOn("Email")` or a list of property names; the values come from
+                the contacts. The properties (field names of the list) that identify the
+                existing contacts to update, e.g. `match=ReferanceAccountId,Email`. One
                 comma-separated value on the wire. On POST/PUT the values to match come from
                 the contact(s) themselves; on PATCH from the query string (see
                 `matchValues`), and there `match` is required.
-            check_fields: check the match names against the list's fields before sending
+            check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
@@ -3802,15 +3822,17 @@ class AsyncWhich50WithRawResponse(AsyncRawOperations):
         Args:
             contact_list_id: The contact list's id.
             import_job_id: The import job's id (ImportJob.Id).
-            custom_events: Custom events to run for the contacts this call inserts or
-                updates, e.g. `customevents=SendWelcomeEmail,SendEventInvite`. One
-                comma-separated value on the wire.
-            match: The properties (field names of the list) that identify the existing
-                contacts to update, e.g. `match=ReferanceAccountId,Email`. One
+            custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
+                Custom events to run for the contacts this call inserts or updates, e.g.
+                `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
+                on the wire.
+            match: `MatchOn("Email")` or a list of property names; the values come from
+                the contacts. The properties (field names of the list) that identify the
+                existing contacts to update, e.g. `match=ReferanceAccountId,Email`. One
                 comma-separated value on the wire. On POST/PUT the values to match come from
                 the contact(s) themselves; on PATCH from the query string (see
                 `matchValues`), and there `match` is required.
-            check_fields: check the match names against the list's fields before sending
+            check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
@@ -3894,19 +3916,14 @@ class AsyncWhich50WithRawResponse(AsyncRawOperations):
         Args:
             contact_list_id: The contact list's id.
             import_job_id: The import job's id (ImportJob.Id).
-            match: The properties (field names of the list) that identify the existing
-                contacts to update, e.g. `match=ReferanceAccountId,Email`. One
-                comma-separated value on the wire. On POST/PUT the values to match come from
-                the contact(s) themselves; on PATCH from the query string (see
-                `matchValues`), and there `match` is required. PATCH only: the value of each
-                property named in `match`, as its own query parameter
-                (`ReferanceAccountId=123456&Email=pgannon@customerminds.com`); the name
-                `matchValues` itself never appears on the wire.
-            check_fields: check the match names against the list's fields before sending
+            match: `MatchValues({"Email": "a@example.com"})` or a mapping: the contacts
+                holding these values (sent as `match` plus one query parameter per name).
+            check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
-            custom_events: Custom events to run for the contacts this call inserts or
-                updates, e.g. `customevents=SendWelcomeEmail,SendEventInvite`. One
-                comma-separated value on the wire.
+            custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
+                Custom events to run for the contacts this call inserts or updates, e.g.
+                `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
+                on the wire.
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).
@@ -3986,17 +4003,20 @@ class AsyncWhich50WithRawResponse(AsyncRawOperations):
 
         Args:
             contact_list_id: The contact list's id.
-            contact: The contact. Its Values keys are field names of the list; with
-                `match`, the named properties must be among them.
-            custom_events: Custom events to run for the contacts this call inserts or
-                updates, e.g. `customevents=SendWelcomeEmail,SendEventInvite`. One
-                comma-separated value on the wire.
-            match: The properties (field names of the list) that identify the existing
-                contacts to update, e.g. `match=ReferanceAccountId,Email`. One
+            contact: A `Contact` (see `contactimport.contact(...)`) or its JSON shape
+                `{"Values": {...}}`. The contact. Its Values keys are field names of the
+                list; with `match`, the named properties must be among them.
+            custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
+                Custom events to run for the contacts this call inserts or updates, e.g.
+                `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
+                on the wire.
+            match: `MatchOn("Email")` or a list of property names; the values come from
+                the contacts. The properties (field names of the list) that identify the
+                existing contacts to update, e.g. `match=ReferanceAccountId,Email`. One
                 comma-separated value on the wire. On POST/PUT the values to match come from
                 the contact(s) themselves; on PATCH from the query string (see
                 `matchValues`), and there `match` is required.
-            check_fields: check the match names against the list's fields before sending
+            check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
@@ -4080,17 +4100,20 @@ class AsyncWhich50WithRawResponse(AsyncRawOperations):
 
         Args:
             contact_list_id: The contact list's id.
-            contact: The contact. Its Values keys are field names of the list; with
-                `match`, the named properties must be among them.
-            custom_events: Custom events to run for the contacts this call inserts or
-                updates, e.g. `customevents=SendWelcomeEmail,SendEventInvite`. One
-                comma-separated value on the wire.
-            match: The properties (field names of the list) that identify the existing
-                contacts to update, e.g. `match=ReferanceAccountId,Email`. One
+            contact: A `Contact` (see `contactimport.contact(...)`) or its JSON shape
+                `{"Values": {...}}`. The contact. Its Values keys are field names of the
+                list; with `match`, the named properties must be among them.
+            custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
+                Custom events to run for the contacts this call inserts or updates, e.g.
+                `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
+                on the wire.
+            match: `MatchOn("Email")` or a list of property names; the values come from
+                the contacts. The properties (field names of the list) that identify the
+                existing contacts to update, e.g. `match=ReferanceAccountId,Email`. One
                 comma-separated value on the wire. On POST/PUT the values to match come from
                 the contact(s) themselves; on PATCH from the query string (see
                 `matchValues`), and there `match` is required.
-            check_fields: check the match names against the list's fields before sending
+            check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
@@ -4173,20 +4196,16 @@ class AsyncWhich50WithRawResponse(AsyncRawOperations):
 
         Args:
             contact_list_id: The contact list's id.
-            contact: The values to set on every matching contact.
-            match: The properties (field names of the list) that identify the existing
-                contacts to update, e.g. `match=ReferanceAccountId,Email`. One
-                comma-separated value on the wire. On POST/PUT the values to match come from
-                the contact(s) themselves; on PATCH from the query string (see
-                `matchValues`), and there `match` is required. PATCH only: the value of each
-                property named in `match`, as its own query parameter
-                (`ReferanceAccountId=123456&Email=pgannon@customerminds.com`); the name
-                `matchValues` itself never appears on the wire.
-            check_fields: check the match names against the list's fields before sending
+            contact: A `Contact` (see `contactimport.contact(...)`) or its JSON shape
+                `{"Values": {...}}`. The values to set on every matching contact.
+            match: `MatchValues({"Email": "a@example.com"})` or a mapping: the contacts
+                holding these values (sent as `match` plus one query parameter per name).
+            check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
-            custom_events: Custom events to run for the contacts this call inserts or
-                updates, e.g. `customevents=SendWelcomeEmail,SendEventInvite`. One
-                comma-separated value on the wire.
+            custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
+                Custom events to run for the contacts this call inserts or updates, e.g.
+                `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
+                on the wire.
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).
@@ -4259,7 +4278,8 @@ class AsyncWhich50WithRawResponse(AsyncRawOperations):
         `.parse()` gives what the plain method returns.
 
         Args:
-            contact_id: The contact's encrypted id (Contact.EncContactId), a string.
+            contact_id: The contact's `EncContactId`. The contact's encrypted id
+                (Contact.EncContactId), a string.
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).

@@ -82,6 +82,8 @@ class PythonParameter:
     """Names the annotation uses (imported from contactimport._parameters when defined there)."""
     companion: bool = False
     """A keyword of the hand-written layer (passed in `RequestOptions.extras`, not sent)."""
+    doc: str = ""
+    """The adapter function's docstring: what the Python argument accepts."""
 
 
 def _literal(tree: ast.Module, name: str) -> Any:
@@ -140,6 +142,7 @@ def read_hand_written() -> HandWritten:
             adapter=function_name,
             names=_annotation_names(annotation),
             companion=companion,
+            doc=_text(ast.get_docstring(function)),
         )
 
     raw_adapters: dict[str, dict[str, str]] = _literal(tree, "ADAPTERS")
@@ -330,8 +333,9 @@ def build_operation(
     if by_location.get("header") or by_location.get("cookie"):
         raise CodegenError(f"{operation_id}: header and cookie parameters are not supported")
 
-    def describe(parameter: Mapping[str, Any]) -> str:
-        return _text(parameter.get("description"))
+    def describe(parameter: Mapping[str, Any], adapter: PythonParameter | None = None) -> str:
+        spec_text = _text(parameter.get("description"))
+        return " ".join(part for part in (adapter.doc if adapter else "", spec_text) if part)
 
     # Path parameters, positional, in the generated client's order.
     path_parameters = {snake(p["name"]): p for p in by_location["path"]}
@@ -352,7 +356,7 @@ def build_operation(
         result.parameters.append(python)
         result.arguments.append(f"{spec_name!r}: {value}")
         result.path_names.append(spec_name)
-        result.doc_args.append((python.name, describe(spec_parameter)))
+        result.doc_args.append((python.name, describe(spec_parameter, adapter)))
 
     # The body, positional after the path parameters.
     body = _body(document, operation)
@@ -370,7 +374,7 @@ def build_operation(
         result.parameters.append(adapter)
         result.arguments.append(f"'body': _p.{adapter.adapter}({adapter.name})")
         result.keywords["body"] = "body"
-        result.doc_args.append((adapter.name, _text(body_object.get("description"))))
+        result.doc_args.append((adapter.name, describe(body_object, adapter)))
     result.keyword_from = len(result.parameters)
 
     # Query parameters, keyword-only; a group adapter (A+B) takes several.
@@ -385,10 +389,11 @@ def build_operation(
             result.arguments.append(f"**_p.{adapter.adapter}({adapter.name})")
             taken |= set(members)
             text = " ".join(describe(p) for p in query if p["name"] in members)
-            result.doc_args.append((adapter.name, text))
+            # One argument for several wire parameters: its own description, not theirs.
+            result.doc_args.append((adapter.name, adapter.doc or text))
             for companion in companions.get(key, []):
                 result.parameters.append(companion)
-                result.doc_args.append((companion.name, ""))
+                result.doc_args.append((companion.name, companion.doc))
     for parameter in query:
         spec_name = parameter["name"]
         if spec_name in taken:
@@ -397,11 +402,11 @@ def build_operation(
         if adapter is not None:
             result.parameters.append(adapter)
             result.arguments.append(f"{spec_name!r}: _p.{adapter.adapter}({adapter.name})")
-            result.doc_args.append((adapter.name, describe(parameter)))
+            result.doc_args.append((adapter.name, describe(parameter, adapter)))
             for companion in companions.get(f"query {spec_name}", []):
                 if companion.name not in {p.name for p in result.parameters}:
                     result.parameters.append(companion)
-                    result.doc_args.append((companion.name, ""))
+                    result.doc_args.append((companion.name, companion.doc))
         else:
             python_name = snake(spec_name)
             annotation = _schema_annotation(document, parameter.get("schema"))
@@ -477,10 +482,6 @@ OPTIONS_DOC = (
     ("extra_headers", "headers added to this request (they win over the client's)."),
     ("extra_query", "query parameters added to this request."),
 )
-COMPANION_DOC = {
-    "check_fields": "check the match names against the list's fields before sending "
-    "(fetched once per list; default: the client's `check_match_fields`).",
-}
 
 
 def _wrap(text: str, indent: str) -> list[str]:
@@ -507,7 +508,6 @@ def _docstring(operation: Operation, hand: HandWritten, indent: str, raw: bool) 
         ]
     lines += ["", "Args:"]
     for name, text in [*operation.doc_args, *OPTIONS_DOC]:
-        text = text or COMPANION_DOC.get(name, "")
         wrapped = _wrap(f"{name}: {text}", indent + "        ")
         lines.append("    " + wrapped[0])
         lines += ["        " + line for line in wrapped[1:]]

@@ -127,9 +127,8 @@ class OperationSpec:
             return rule
         if isinstance(rule, Mapping):
 
-            def given(name: str) -> bool:
-                value = arguments.get(name)
-                return value is not None and bool(value) and type(value).__name__ != "Unset"
+            def given(name: str) -> bool:  # None, UNSET (falsy) and empty lists are not given
+                return bool(arguments.get(name))
 
             return all(given(n) for n in rule.get("requires", ())) and not any(
                 given(n) for n in rule.get("forbids", ())

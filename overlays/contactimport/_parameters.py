@@ -113,6 +113,7 @@ def models(cls: type[M], items: Iterable[object], where: str) -> list[M]:
 
 
 def custom_events(custom_events: CustomEventsInput = None) -> list[str] | Unset:
+    """`CustomEvents("A", "B")` or a list of names (None: none)."""
     if custom_events is None:
         return UNSET
     if not isinstance(custom_events, CustomEvents):
@@ -126,6 +127,7 @@ def custom_events(custom_events: CustomEventsInput = None) -> list[str] | Unset:
 
 
 def match_on(match: MatchOnInput = None) -> list[str] | Unset:
+    """`MatchOn("Email")` or a list of property names; the values come from the contacts."""
     if match is None:
         return UNSET
     if isinstance(match, MatchValues):
@@ -142,6 +144,8 @@ def match_on(match: MatchOnInput = None) -> list[str] | Unset:
 
 
 def match_values(match: MatchValuesInput) -> dict[str, Any]:
+    """`MatchValues({"Email": "a@example.com"})` or a mapping: the contacts holding these values
+    (sent as `match` plus one query parameter per name)."""
     if isinstance(match, MatchOn):
         raise InvalidParameterError(
             "PATCH needs the values to match: use MatchValues({name: value, ...}), not MatchOn"
@@ -151,12 +155,13 @@ def match_values(match: MatchValuesInput) -> dict[str, Any]:
 
 
 def check_fields(check_fields: bool | None = None) -> bool | None:
-    """Check the match names against the list's fields before sending (default: the client's
-    `check_match_fields`)."""
+    """Check the match names against the list's fields before sending (fetched once per list;
+    default: the client's `check_match_fields`)."""
     return check_fields
 
 
 def contact_id(contact_id: str) -> str:
+    """The contact's `EncContactId`."""
     if not isinstance(contact_id, str) or not contact_id:
         raise InvalidParameterError(
             f"contact_id is the contact's EncContactId, a non-empty string; got {contact_id!r}"
@@ -165,16 +170,19 @@ def contact_id(contact_id: str) -> str:
 
 
 def contact(contact: ContactInput) -> Contact:
+    """A `Contact` (see `contactimport.contact(...)`) or its JSON shape `{"Values": {...}}`."""
     return to_contact(contact, "contact")
 
 
 def contacts(contacts: Iterable[ContactInput]) -> list[Contact]:
+    """`Contact`s or their JSON shapes."""
     if isinstance(contacts, str | bytes | Mapping | Contact):
         raise InvalidParameterError(f"contacts must be a list of contacts, got {contacts!r}")
     return [to_contact(item, f"contact #{n + 1}") for n, item in enumerate(contacts)]
 
 
 def field_names(field_names: FieldNamesInput) -> ImportJobCreateRequest:
+    """The names of the list's fields the job imports (or an `ImportJobCreateRequest`)."""
     if isinstance(field_names, ImportJobCreateRequest):
         return field_names
     if isinstance(field_names, str):
@@ -212,14 +220,17 @@ def to_contact(item: ContactInput, where: str) -> Contact:
 
 
 def import_config(config: ImportConfigInput) -> ImportConfig:
+    """An `ImportConfig` or its JSON shape (`{"Name": ..., "UpdateTypeId": 1, ...}`)."""
     return model(ImportConfig, config, "the import configuration")
 
 
 def optional_import_config(
     config: ImportConfigInput | None = None,
 ) -> ImportConfig | CheckMarketUnset:
+    """An `ImportConfig` or its JSON shape; None: no body."""
     return CHECKMARKET_UNSET if config is None else import_config(config)
 
 
 def import_contacts(contacts: Iterable[ImportContactInput]) -> list[ImportContact]:
+    """`ImportContact`s or their JSON shapes (`{"Email": ..., "LangCode": ...}`)."""
     return models(ImportContact, contacts, "contacts")
