@@ -24,6 +24,7 @@ from ._operations import (
     APIResponse,
     Binding,
     EnvelopeAPIResponse,
+    JsonBody,
     NotGiven,
     RequestOptions,
     retry_policy_with,
@@ -466,7 +467,7 @@ class ClientCore:
         operation = operation_specs(self.api)[binding.operation_id]
         body = arguments.get("body")
         minimum = operation.request_min_items
-        if minimum is not None and isinstance(body, list) and len(body) < minimum:
+        if minimum is not None and isinstance(body, list | JsonBody) and len(body) < minimum:
             raise InvalidParameterError(
                 f"{binding.operation_id}: the request body holds {len(body)} items, fewer than "
                 f"the API's minimum of {minimum} (minItems); nothing was sent"

@@ -28,6 +28,7 @@ __all__ = [
     "AsyncRawOperations",
     "Binding",
     "EnvelopeAPIResponse",
+    "JsonBody",
     "NotGiven",
     "RequestOptions",
     "SyncOperations",
@@ -75,6 +76,20 @@ class RequestOptions:
     """Companion arguments of the hand-written layer (W50 `check_fields`)."""
 
 
+class JsonBody:
+    """A request body an adapter has already checked and holds in its JSON shape (a batch of
+    contacts given as mappings): it goes to the wire as it is, without a round trip through the
+    generated models (`from_dict` then `to_dict` per item)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: list[Any]) -> None:
+        self.value = value
+
+    def __len__(self) -> int:
+        return len(self.value)
+
+
 @dataclass(frozen=True)
 class Binding(Generic[T]):
     """One operation as the generated code calls it."""
@@ -99,16 +114,22 @@ class Binding(Generic[T]):
         """`get_kwargs(...)` of the converted arguments (None = not given)."""
         positional = [arguments[name] for name in self.path]
         keywords: dict[str, Any] = {}
+        shaped: JsonBody | None = None
         for name, keyword in self.keywords.items():
             value = arguments.get(name)
             if value is None or value is self.unset:
                 continue
+            if isinstance(value, JsonBody):
+                shaped, value = value, []  # get_kwargs builds the rest of the request
             if name in self.convert:
                 value = self.convert[name](value)
             elif isinstance(value, Sequence) and not isinstance(value, str | bytes):
                 value = list(value)
             keywords[keyword] = value
-        return self.get_kwargs(*positional, **keywords)
+        kwargs = self.get_kwargs(*positional, **keywords)
+        if shaped is not None:
+            kwargs["json"] = shaped.value
+        return kwargs
 
 
 def _safe_request(request: httpx.Request) -> httpx.Request:

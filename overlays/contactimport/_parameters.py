@@ -26,6 +26,7 @@ from contactimport.generated.checkmarket_client.types import Unset as CheckMarke
 from contactimport.generated.which50_client.models import Contact, ImportJobCreateRequest
 from contactimport.generated.which50_client.types import UNSET, Unset
 
+from ._operations import JsonBody
 from .errors import InvalidParameterError
 from .querystring import CustomEvents, MatchOn, MatchValues
 
@@ -174,11 +175,29 @@ def contact(contact: ContactInput) -> Contact:
     return to_contact(contact, "contact")
 
 
-def contacts(contacts: Iterable[ContactInput]) -> list[Contact]:
+_SCALARS: Final = frozenset({str, int, float, bool, type(None)})
+
+
+def contacts(contacts: Iterable[ContactInput]) -> JsonBody:
     """`Contact`s or their JSON shapes."""
     if isinstance(contacts, str | bytes | Mapping | Contact):
         raise InvalidParameterError(f"contacts must be a list of contacts, got {contacts!r}")
-    return [to_contact(item, f"contact #{n + 1}") for n, item in enumerate(contacts)]
+    shaped: list[Any] = []
+    scalars = _SCALARS
+    for n, item in enumerate(contacts):
+        # The bulk path: `{"Values": {name: scalar}}` is already what goes on the wire; one
+        # pass checks it (a batch of 10,000 must not go through from_dict/to_dict per item).
+        if type(item) is dict and len(item) == 1:
+            values = item.get("Values")
+            if type(values) is dict:
+                for name, value in values.items():
+                    if type(value) not in scalars or type(name) is not str or not name:
+                        break
+                else:
+                    shaped.append(item)
+                    continue
+        shaped.append(to_contact(item, f"contact #{n + 1}").to_dict())
+    return JsonBody(shaped)
 
 
 def field_names(field_names: FieldNamesInput) -> ImportJobCreateRequest:

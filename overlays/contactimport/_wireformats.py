@@ -63,6 +63,11 @@ class _Plan:
     alternatives: tuple[tuple[Any, str], ...]
     """oneOf/anyOf alternatives reaching one (each applies to the whole value)."""
 
+    @property
+    def flat(self) -> bool:
+        """Only members to drop at this level: nothing below needs a walk."""
+        return not (self.nested or self.extra or self.items or self.alternatives)
+
 
 class OffWireMembers:
     """Leaves the members ``wire`` does not carry out of values of the document's schemas.
@@ -78,6 +83,8 @@ class OffWireMembers:
         self._wire = wire
         self._reaches: dict[int, bool] = {}
         self._plans: dict[int, _Plan] = {}
+        self._by_node: dict[int, tuple[Any, _Plan | None]] = {}
+        """id(schema node) -> (the node, kept alive so the id stays its own; its plan)."""
 
     def strip(self, schema_name: str, value: Any) -> Any:
         """``value``, a body of ``components/schemas/<schema_name>``, without those members."""
@@ -134,6 +141,16 @@ class OffWireMembers:
         return cached
 
     def _plan(self, node: Any, where: str) -> _Plan | None:
+        """The plan of a schema node, worked out once a node (a batch walks the same item
+        schema for each of its items: the lookup must cost next to nothing)."""
+        known = self._by_node.get(id(node))
+        if known is not None and known[0] is node:
+            return known[1]
+        plan = self._make_plan(node, where)
+        self._by_node[id(node)] = (node, plan)
+        return plan
+
+    def _make_plan(self, node: Any, where: str) -> _Plan | None:
         if not self._reaches_member(node, where):
             return None
         resolved, _ = self._resolve(node, where)
@@ -183,13 +200,28 @@ class OffWireMembers:
             value = self._strip_members(plan, value)
         elif isinstance(value, list | tuple):
             for schema, place in plan.items:
-                value = [self._strip(schema, place, item) for item in value]
+                item_plan = self._plan(schema, place)
+                if item_plan is not None and item_plan.flat:
+                    # The common case (a batch of contacts): members to drop, nothing nested.
+                    dropped = item_plan.dropped
+                    value = [
+                        item
+                        if (type(item) is dict and dropped.isdisjoint(item))
+                        or not isinstance(item, Mapping)
+                        or dropped.isdisjoint(item)
+                        else {k: v for k, v in item.items() if k not in dropped}
+                        for item in value
+                    ]
+                else:
+                    value = [self._strip(schema, place, item) for item in value]
         for schema, place in plan.alternatives:
             value = self._strip(schema, place, value)
         return value
 
-    def _strip_members(self, plan: _Plan, value: Mapping[str, Any]) -> dict[str, Any]:
-        """The object without its off-wire members (a new dict)."""
+    def _strip_members(self, plan: _Plan, value: Mapping[str, Any]) -> Mapping[str, Any]:
+        """The object without its off-wire members (itself when it holds none)."""
+        if plan.flat and plan.dropped.isdisjoint(value):
+            return value
         result: dict[str, Any] = {}
         for key, item in value.items():
             if key in plan.dropped:
