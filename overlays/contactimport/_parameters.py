@@ -18,7 +18,8 @@ annotation and default; the client reads its value).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Final, TypeVar
+from functools import lru_cache
+from typing import Any, Final, Literal, TypeVar
 
 from contactimport.generated.checkmarket_client.models import ImportConfig, ImportContact
 from contactimport.generated.checkmarket_client.types import UNSET as CHECKMARKET_UNSET
@@ -82,6 +83,7 @@ ImportContactInput = ImportContact | Mapping[str, Any]
 """A generated `ImportContact`, or its JSON shape (`{"Email": ..., "LangCode": ...}`)."""
 
 M = TypeVar("M")
+ApiName = Literal["which50", "checkmarket"]
 
 
 def model(cls: type[M], item: object, where: str) -> M:
@@ -250,6 +252,62 @@ def optional_import_config(
     return CHECKMARKET_UNSET if config is None else import_config(config)
 
 
-def import_contacts(contacts: Iterable[ImportContactInput]) -> list[ImportContact]:
+def import_contacts(contacts: Iterable[ImportContactInput]) -> JsonBody:
     """`ImportContact`s or their JSON shapes (`{"Email": ..., "LangCode": ...}`)."""
-    return models(ImportContact, contacts, "contacts")
+    if isinstance(contacts, str | bytes | Mapping | ImportContact):
+        raise InvalidParameterError(f"contacts must be a list of ImportContact, got {contacts!r}")
+    plain = _plain_members("checkmarket", "ImportContact")
+    shaped: list[Any] = []
+    for n, item in enumerate(contacts):
+        if type(item) is dict and _is_plain(item, plain):
+            shaped.append(item)  # already what goes on the wire (the bulk path)
+        else:
+            shaped.append(model(ImportContact, item, f"contact #{n + 1}").to_dict())
+    return JsonBody(shaped)
+
+
+_JSON_TYPES: Final = {
+    "string": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+}
+
+
+@lru_cache(maxsize=8)
+def _plain_members(api: ApiName, schema_name: str) -> dict[str, tuple[tuple[type, ...], bool]]:
+    """Member -> (the Python types its JSON value may have, whether it is a string map), for
+    a schema whose members are all scalars or maps of scalars (read once from the spec); an
+    item holding only such members with such values is sent as it is."""
+    from contactimport.generated.spec import document
+
+    schema = document(api)["components"]["schemas"][schema_name]
+    plain: dict[str, tuple[tuple[type, ...], bool]] = {}
+    for name, member in (schema.get("properties") or {}).items():
+        nullable = (type(None),) if member.get("nullable") else ()
+        if member.get("type") in _JSON_TYPES and not member.get("format"):
+            plain[name] = ((*_JSON_TYPES[member["type"]], *nullable), False)
+        elif member.get("type") == "object" and not member.get("properties"):
+            extra = member.get("additionalProperties")
+            if isinstance(extra, Mapping) and extra.get("type") in _JSON_TYPES:
+                plain[name] = ((*_JSON_TYPES[extra["type"]], *nullable), True)
+    return plain
+
+
+def _is_plain(item: dict[Any, Any], plain: Mapping[str, tuple[tuple[type, ...], bool]]) -> bool:
+    for name, value in item.items():
+        rule = plain.get(name)
+        if rule is None:
+            return False
+        types, is_map = rule
+        if is_map:
+            if value is None and type(None) in types:
+                continue
+            if type(value) is not dict:
+                return False
+            for key, inner in value.items():
+                if type(key) is not str or type(inner) not in types:
+                    return False
+        elif type(value) not in types:
+            return False
+    return True
