@@ -415,6 +415,9 @@ class ClientCore:
             **(dict(headers) if headers else {}),
             **auth_headers,
         }
+        # Each request says which format it accepts; as a default header of our own pooled
+        # client, the usual one need not be sent per request (less work per call).
+        self.headers["Accept"] = _MEDIA[self.wire_format]
         self._codec: DataContractCodec | None = None
 
     # -- repr without secrets ---------------------------------------------------------------
@@ -525,10 +528,21 @@ class ClientCore:
             clone.headers = {**self.headers, **headers}
         if wire_format is not None:
             clone.wire_format = wire_format_from(wire_format)
+            clone.headers = {**clone.headers, "Accept": _MEDIA[clone.wire_format]}
         return clone
 
-    def request_args(self, call: PreparedCall[Any]) -> dict[str, Any]:
-        """Arguments for `httpx.Client.request` (absolute URL, so injected clients work too)."""
+    def request_args(
+        self,
+        call: PreparedCall[Any],
+        client_headers: Mapping[str, str] | None = None,
+        client_timeout: httpx.Timeout | None = None,
+    ) -> dict[str, Any]:
+        """Arguments for `httpx.Client.request` (absolute URL, so injected clients work too).
+
+        `client_headers` and `client_timeout`: what the httpx client already uses by default
+        (our own pooled client: this core's headers and timeout as they were when it was made);
+        they are not repeated per request.
+        """
         kwargs = dict(call.kwargs)
         media = _MEDIA[call.wire_format]
         headers = {**self.headers, **kwargs.pop("headers", {})}
@@ -544,9 +558,11 @@ class ClientCore:
             "method": kwargs.pop("method").upper(),
             "url": url,
             "headers": headers,
-            "timeout": self.timeout if isinstance(call.timeout, NotGiven) else call.timeout,
             "extensions": extensions,
         }
+        timeout = self.timeout if isinstance(call.timeout, NotGiven) else call.timeout
+        if client_timeout is None or timeout != client_timeout:
+            args["timeout"] = timeout
         if "json" in kwargs:
             body = kwargs.pop("json")
             if call.operation.request_schema is not None:
@@ -586,6 +602,10 @@ class ClientCore:
                     ) from None
             headers["Content-Type"] = f"{media}; charset=utf-8"
         headers.update(call.extra_headers)  # the caller's per-call headers win
+        if client_headers:
+            args["headers"] = {
+                name: value for name, value in headers.items() if client_headers.get(name) != value
+            } or None
         if kwargs:
             raise ContactImportError(f"unexpected request arguments: {sorted(kwargs)}")
         return args
@@ -648,19 +668,25 @@ class ClientCore:
         if response.status_code >= 400:
             raise self.error_for_status(response)
         method = call.operation.operation_id
-        url = redact_url(response.request.url)
         content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+        content = response.content
         try:
             if content_type in _XML_TYPES or (
-                not content_type and response.content.lstrip().startswith(b"<")
+                not content_type and content.lstrip().startswith(b"<")
             ):
                 schema = call.operation.response_schema
                 if schema is None:
                     raise ValueError("the spec names no response schema for XML")
-                decoded = self.codec().decode(schema, response.content)
+                decoded = self.codec().decode(schema, content)
             else:
-                decoded = json.loads(response.content) if response.content.strip() else None
+                try:
+                    decoded = json.loads(content)
+                except ValueError:
+                    if content.strip():
+                        raise
+                    decoded = None  # an empty body
         except ValueError as error:
+            url = redact_url(response.request.url)
             raise APIResponseError(
                 f"{method}: cannot read the {response.status_code} response body "
                 f"({content_type or 'no content type'}): {self._scrub(str(error))}",
@@ -771,13 +797,17 @@ class SyncSender:
         self.core = core
         options = _pool_options(core, transport, http_client)
         self.owns_client = http_client is None
+        self.client_headers: dict[str, str] = {}
+        self.client_timeout: httpx.Timeout | None = None
         if http_client is None:
             transport = RetryTransport(transport, policy=core.retry_policy)
             http_client = httpx.Client(**options, transport=transport)
+            self.client_headers = dict(core.headers)
+            self.client_timeout = core.timeout
         self.http = http_client
 
     def send(self, call: PreparedCall[T]) -> T:
-        args = self.core.request_args(call)
+        args = self.core.request_args(call, self.client_headers, self.client_timeout)
         try:
             response = self.http.request(**args)
         except httpx.TransportError as error:
@@ -787,7 +817,7 @@ class SyncSender:
         raise failure  # outside the handler: no __context__ holding the credentialed request
 
     def send_raw(self, call: PreparedCall[T]) -> APIResponse[T]:
-        args = self.core.request_args(call)
+        args = self.core.request_args(call, self.client_headers, self.client_timeout)
         try:
             response = self.http.request(**args)
         except httpx.TransportError as error:
@@ -823,13 +853,17 @@ class AsyncSender:
         self.core = core
         options = _pool_options(core, transport, http_client)
         self.owns_client = http_client is None
+        self.client_headers: dict[str, str] = {}
+        self.client_timeout: httpx.Timeout | None = None
         if http_client is None:
             transport = AsyncRetryTransport(transport, policy=core.retry_policy)
             http_client = httpx.AsyncClient(**options, transport=transport)
+            self.client_headers = dict(core.headers)
+            self.client_timeout = core.timeout
         self.http = http_client
 
     async def send(self, call: PreparedCall[T]) -> T:
-        args = self.core.request_args(call)
+        args = self.core.request_args(call, self.client_headers, self.client_timeout)
         try:
             response = await self.http.request(**args)
         except httpx.TransportError as error:
@@ -839,7 +873,7 @@ class AsyncSender:
         raise failure  # outside the handler: no __context__ holding the credentialed request
 
     async def send_raw(self, call: PreparedCall[T]) -> APIResponse[T]:
-        args = self.core.request_args(call)
+        args = self.core.request_args(call, self.client_headers, self.client_timeout)
         try:
             response = await self.http.request(**args)
         except httpx.TransportError as error:

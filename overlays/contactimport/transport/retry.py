@@ -144,6 +144,8 @@ class _Decider:
         if retry_number >= policy.max_retries:
             return None
         status = response.status_code
+        if status not in (429, 500, 502, 503, 504):
+            return None  # the answer (read no header for it: this runs for every response)
         retry_after = _retry_after_seconds(response)
         if status in (429, 503) and retry_after is not None:
             eligible = True  # documented as not processed: safe to resend anything
