@@ -87,27 +87,26 @@ BENCHMARKS = {
     "csv-memory": "bench/bench_csv_memory.py",
     "kill-loop": "bench/bench_kill_loop.py",
     "sandbox-memory": "bench/bench_sandbox_memory.py",
+    "client": "bench/bench_client.py",
 }
 
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Benchmarks against their baselines, side by side: `nox -s bench -- [NAME] [ARGS]`.
-
-    xml: DataContract XML vs JSON (raw and model level); sandbox: 100,000 contacts to a finished
-    job and GET rate vs Stoplight Prism (`-- sandbox --pollers 50 --contacts 300000`: latency of
-    status polls during an import); csv-memory: peak memory of 100,000 vs 1,000,000-row
-    imports; kill-loop: a CheckMarket import killed (SIGKILL) again and again, then the contacts
-    stored counted (exactly once?); sandbox-memory: the sandbox's peak and after-request RSS per
-    body size, one body and three at once. No argument runs them all; arguments after the name
-    go to that benchmark.
+    """Every benchmark beside its baseline, one table: docs/benchmarks.md and
+    reports/benchmarks.json (`bench/run_benchmarks.py`; `-- --quick` runs them small, `-- --only
+    client xml` some of them). `-- NAME [ARGS]` runs one script as it is: xml, sandbox,
+    csv-memory, kill-loop, sandbox-memory, client.
     """
-    install_project(session)
+    install_project(session, "generate")  # the regeneration benchmark runs the generators
     names = [arg for arg in session.posargs if arg in BENCHMARKS]
     extra = [arg for arg in session.posargs if arg not in BENCHMARKS]
+    if not names:
+        session.run("python", "bench/run_benchmarks.py", *extra)
+        return
     if len(names) > 1 and extra:
         session.error("benchmark arguments need exactly one benchmark name")
-    for name in names or list(BENCHMARKS):
+    for name in names:
         session.run("python", BENCHMARKS[name], *extra)
 
 

@@ -54,6 +54,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--wire-format", choices=["json", "xml"], default="json")
+    parser.add_argument("--json", action="store_true", help="end with the figures as JSON")
     args = parser.parse_args()
 
     from contactimport.cli.demo import W50_TOKEN, running_sandbox
@@ -102,6 +103,9 @@ def main() -> int:
                     return 1
                 results.append((rows, report["peak_mb"], report["seconds"]))
     peaks = [peak for _, peak, _ in results]
+    if args.json:
+        runs = [{"rows": r, "peak_mb": p, "seconds": s} for r, p, s in results]
+        print(json.dumps({"runs": runs, "goal_mb": GOAL_MB, "flat_tolerance": FLAT_TOLERANCE}))
     if max(peaks) > GOAL_MB:
         print(f"FAIL: peak {max(peaks):.1f} MB exceeds the {GOAL_MB:.0f} MB goal")
         return 1

@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import multiprocessing
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -90,12 +92,34 @@ def spawn_sandbox(
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:
-    process.terminate()
+    """Stop a server and, when it leads a process group of its own (Prism: npx starts node),
+    every process of the group: terminating npx alone left node serving after the benchmark."""
+    group = _own_group(process)
+    _signal(process, group, signal.SIGTERM)
     try:
         process.wait(10)
     except subprocess.TimeoutExpired:
-        process.kill()
+        _signal(process, group, signal.SIGKILL)
         process.wait(10)
+    if group is not None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(group, signal.SIGKILL)  # children that outlived the leader
+
+
+def _own_group(process: subprocess.Popen[bytes]) -> int | None:
+    try:
+        group = os.getpgid(process.pid)
+    except ProcessLookupError:
+        return None
+    return group if group == process.pid else None
+
+
+def _signal(process: subprocess.Popen[bytes], group: int | None, number: signal.Signals) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        if group is not None:
+            os.killpg(group, number)
+        else:
+            process.send_signal(number)
 
 
 def get_request(port: int, path: str) -> bytes:
@@ -407,6 +431,7 @@ def main() -> int:
                 cwd=ROOT,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
+                start_new_session=True,  # its own process group: npx and node stop together
             )  # fmt: skip
             try:
                 path = f"/contactLists/{LIST_ID}/import/1"

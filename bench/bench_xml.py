@@ -217,6 +217,49 @@ def report(ways: list[Way], count: int, rounds: int, floor: float) -> None:
     )
 
 
+def figures(quick: bool) -> list[Any]:
+    """The harness's figures (bench/run_benchmarks.py): model-level XML against JSON, and the XML
+    decode against libxml2's parse-and-free floor."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from figures import Figure
+
+    count, rounds = (200, 1) if quick else (10_000, 7)
+    _import_path()
+    codec = load_codec()
+    contacts = batch(count)
+    ways = paths(codec, contacts)
+    problems = check(codec, contacts, ways)
+    if problems:
+        raise SystemExit("; ".join(problems))
+    measure(ways, rounds)
+    floor = parse_floor(codec, contacts, rounds)
+    by_name = {way.name: way for way in ways}
+    return [
+        Figure(
+            "xml",
+            f"model-level XML round trip, {count:,} contacts",
+            by_name["model XML"].total * 1000,
+            "ms",
+            by_name["model JSON"].total * 1000,
+            "model-level JSON round trip",
+            3.0,
+            "to_dict, encode, decode, from_dict",
+            rounds,
+        ),
+        Figure(
+            "xml",
+            f"XML decode, {count:,} contacts",
+            by_name["raw XML"].best_decode * 1000,
+            "ms",
+            floor * 1000,
+            "libxml2 parse and free (the floor)",
+            1.3,
+            "",
+            rounds,
+        ),
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--contacts", type=int, default=None, help="batch size (10,000)")

@@ -211,7 +211,10 @@ class _Decider:
         if delay is None:
             if response.status_code in (429, 500, 502, 503, 504):
                 _log_giving_up(request, f"status {response.status_code}", attempt)
-            response.extensions = {**response.extensions, ATTEMPTS_EXTENSION: attempt}
+            if isinstance(response.extensions, dict):
+                response.extensions[ATTEMPTS_EXTENSION] = attempt
+            else:
+                response.extensions = {**response.extensions, ATTEMPTS_EXTENSION: attempt}
             return None
         _log_retry(request, f"status {response.status_code}", delay, retry_number)
         return delay
@@ -299,7 +302,8 @@ class RetryTransport(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         retry_number = 0
         while True:
-            _log_request(request, retry_number + 1)
+            if logger.isEnabledFor(logging.DEBUG):
+                _log_request(request, retry_number + 1)
             started = time.perf_counter()
             try:
                 response = self.transport.handle_request(request)
@@ -343,7 +347,8 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         retry_number = 0
         while True:  # as RetryTransport.handle_request; only the I/O differs
-            _log_request(request, retry_number + 1)
+            if logger.isEnabledFor(logging.DEBUG):
+                _log_request(request, retry_number + 1)
             started = time.perf_counter()
             try:
                 response = await self.transport.handle_async_request(request)
