@@ -567,10 +567,13 @@ class CsvImport:
         parts = [f"{source.good_rows - warned} {verb} as they are"]
         if warned:
             where = f" (listed in {self.options.warnings})" if self.checks.written else ""
-            flagged = "would be flagged by the server" if self.dry_run else "with a warning"
-            parts.append(f"{warned} {verb} {flagged}{where}")
+            flagged = "would be sent and flagged by the server" if self.dry_run else "sent and"
+            if not self.dry_run:
+                flagged += " flagged by the server"
+            parts.append(f"{warned} {flagged}{where}")
         if source.bad_rows:
-            where = f", in {self.options.rejects}" if self.wrote_rejects() else ""
+            written = self.options.rejects is not None and self.wrote_rejects()
+            where = f", in {self.options.rejects}" if written else ""
             parts.append(f"{source.bad_rows} rejected (bad CSV rows, not sent{where})")
         prefix = "Dry run, nothing was sent. " if self.dry_run else ""
         self.output.note(f"{prefix}{read} row(s) read from {source.path}: {'; '.join(parts)}")
