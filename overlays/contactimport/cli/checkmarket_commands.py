@@ -110,8 +110,8 @@ If the import is interrupted (network down, Ctrl-C), continue it with
 `contactimport checkmarket import FILE --resume` (add --state-file if you gave one): the
 chunks CheckMarket queued are skipped. The import goes on with the options it began
 with (--config or --config-name, --default-language, --chunk-size, --delimiter,
---encoding), so they can be left out;
-given again they must say the same, else nothing is sent and the command exits 2.
+--encoding), so they can be left out; given again they must say the same, else
+nothing is sent and the command exits 2.
 --rejects, --warnings, --poll-interval and --retries apply to the run that gives them.
 
 \b

@@ -48,6 +48,16 @@ JOB_STATES = job_states()
 #: The job states ``status --wait`` waits for, in the spec's order.
 FINAL_STATES = [str(state) for state in JOB_STATES.meanings() if state in JOB_STATES.final]
 
+
+def _map_types(counter: str) -> str:
+    """The MapTypes whose fields the spec's ``x-value-check`` of an ImportJob counter checks."""
+    node = spec_document("which50")["components"]["schemas"]["ImportJob"]["properties"][counter]
+    return "/".join(str(kind) for kind in node["x-value-check"]["mapTypes"])
+
+
+EMAIL_TYPES = _map_types("InvalidEmailCount")
+SMS_TYPES = _map_types("InvalidSmsCount")
+
 IMPORT_HELP = f"""Import the contacts of a CSV file into a W50 contact list.
 
 \b
@@ -56,8 +66,9 @@ row is one contact. The file is streamed in batches of at most {BATCH_LIMIT:,} c
 API's limit), so any size works. Bad rows are reported with their line number and
 skipped (--rejects writes them to a file, with the line and the reason); the good rows
 are imported. Rows the list will flag but still import (an invalid e-mail address or
-SMS number in a field of MapType Email or Mobile, a value outside a field's fixed
-values) are found before they are sent and listed (--warnings writes them to a file).
+SMS number in a field of MapType {EMAIL_TYPES} or {SMS_TYPES}, a value outside a field's
+fixed values) are found before they are sent and listed (--warnings writes them to a
+file).
 The file is read as UTF-8 unless --encoding says otherwise (--encoding auto detects).
 --dry-run checks the whole file against the list's fields and sends nothing.
 
