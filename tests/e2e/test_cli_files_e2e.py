@@ -350,3 +350,29 @@ def csv_from(path: Path) -> Any:
 
     with path.open(encoding="utf-8", newline="") as handle:
         yield from csv.reader(handle)
+
+
+def test_a_resume_reads_the_file_with_the_encoding_the_import_began_with(
+    sandbox: Sandbox, tmp_path: Path
+) -> None:
+    csv_file = tmp_path / "people.csv"
+    rows = [f"p{n}@example.com;{first};{last}" for n, (first, last) in enumerate(NAMES * 5)]
+    csv_file.write_bytes(("Email;FirstName;LastName\n" + "\n".join(rows) + "\n").encode("cp1252"))
+    # With this seed the first upload gets through and the second fails.
+    sandbox.set_faults(
+        {"seed": 2, "rules": [{"route": "uploadImportBatch", "error_rate": 0.5,
+                               "error_statuses": [500]}]}
+    )  # fmt: skip
+    base = import_args("which50", csv_file, "--batch-size", "4", "--retries", "0")
+    failed = run(sandbox, *base, "--encoding", "cp1252")
+    sandbox.set_faults(None)
+    assert failed.exit_code == ExitCode.API_ERROR, failed.stderr
+    state = json.loads((tmp_path / "people.csv.which50-import-state.json").read_text())
+    assert state["options"]["--encoding"] == "cp1252"
+    refused = run(sandbox, *base, "--resume", "--encoding", "latin-1")
+    assert refused.exit_code == ExitCode.USAGE
+    assert "--encoding iso8859-1 contradicts the resume token" in words(refused)
+    resumed = run(sandbox, *base, "--resume", "--json")  # no --encoding: the one it began with
+    assert resumed.exit_code == ExitCode.OK, resumed.stderr
+    assert as_json(resumed)["csv"]["encoding"] == "cp1252"
+    assert stored_names(sandbox, tmp_path, "which50") == NAMES * 5
