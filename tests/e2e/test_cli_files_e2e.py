@@ -278,6 +278,15 @@ def test_a_dry_run_through_an_existing_configuration_uses_its_settings(
         }
     ]
     assert "no LangCode column" not in words(result)  # the configuration has a language
+    no_email = tmp_path / "no-email.csv"
+    no_email.write_text("FirstName\nAnn\n", encoding="utf-8")
+    warned = run(sandbox, "checkmarket", "import", str(no_email), "--config", config_id,
+                 "--dry-run")  # fmt: skip
+    assert warned.exit_code == ExitCode.REJECTED, warned.stderr
+    assert (
+        f"{no_email} has no Email column and the import configuration 'Strict' has "
+        "EmailIsRequired: every contact will get R0307 No email address and not be imported"
+    ) in words(warned)
 
 
 def test_checkmarket_import_warns_without_a_language_and_default_language_gives_one(
@@ -330,6 +339,17 @@ def test_a_column_named_almost_like_a_member_gets_a_did_you_mean_before_anything
     assert kept.exit_code in (ExitCode.OK, ExitCode.REJECTED), kept.stderr
     (stored,) = stored_checkmarket_contacts(tmp_path)
     assert column in stored["CustomFields"]
+
+
+def test_a_custom_field_the_file_does_not_have_is_a_usage_error(
+    sandbox: Sandbox, tmp_path: Path
+) -> None:
+    csv_file = tmp_path / "cm.csv"
+    csv_file.write_text("Email,LangCode\nann@example.com,en\n", encoding="utf-8")
+    result = run(sandbox, *import_args("checkmarket", csv_file, "--custom-field", "Shoe size"))
+    assert result.exit_code == ExitCode.USAGE
+    assert "has no column 'Shoe size' (its columns: Email, LangCode)" in words(result)
+    assert no_import_config_exists(sandbox)
 
 
 def test_a_w50_column_named_almost_like_a_field_gets_a_did_you_mean(

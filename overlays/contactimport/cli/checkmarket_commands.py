@@ -46,7 +46,7 @@ from .importing import (
 )
 from .output import Bars, Output
 from .outputfiles import OutputOption
-from .rowchecks import checkmarket_rules, close_names
+from .rowchecks import checkmarket_rules, close_names, missing_columns
 from .spec_facts import (
     config_name_length,
     contact_properties,
@@ -409,7 +409,7 @@ def import_command(
         if run.token is None:  # a resume goes on with the columns checked when it began
             _check_columns(file, run.source.fieldnames, custom_fields)
             settings, exists = _configuration(client, config_id, arguments["config"])
-            _warn_without_language(output, file, run.source.fieldnames, settings)
+            _warn_missing_columns(output, file, run.source.fieldnames, settings)
         else:
             settings, exists = decode_token(run.token, api="checkmarket").get("settings"), True
         run.checks.rules = checkmarket_rules(
@@ -506,6 +506,13 @@ def _configuration(
 def _check_columns(file: Path, columns: Sequence[str], custom_fields: Sequence[str]) -> None:
     """Refuse (exit 2) a column named almost like an ImportContact member, which would become
     a custom field, unless --custom-field names it."""
+    unknown = [name for name in custom_fields if name not in columns]
+    if unknown:
+        raise click.BadParameter(
+            f"{file} has no column {', '.join(repr(name) for name in unknown)} (its columns: "
+            f"{', '.join(columns)})",
+            param_hint="--custom-field",
+        )
     members = contact_properties()
     guesses = [
         f"{name!r}: did you mean {' or '.join(repr(g) for g in close)}?"
@@ -521,19 +528,26 @@ def _check_columns(file: Path, columns: Sequence[str], custom_fields: Sequence[s
         )
 
 
-def _warn_without_language(
+def _warn_missing_columns(
     output: Output, file: Path, columns: Sequence[str], settings: Mapping[str, Any] | None
 ) -> None:
-    """Warn when neither the file (a LangCode column) nor the configuration gives a language."""
-    if "LangCode" in columns or (settings or {}).get("DefaultLanguageCode"):
-        return
+    """Warn when a column the configuration needs is missing (the spec's ``x-missing``): no
+    LangCode while the configuration has no DefaultLanguageCode, no Email while it has
+    EmailIsRequired; every contact would get the member's result code."""
     name = (settings or {}).get("Name")
-    output.warn(
-        f"{file} has no LangCode column and the import configuration {name!r} has no "
-        f"DefaultLanguageCode: every contact will get {result_code_label('R0305')} and not "
-        "be imported; add a LangCode column, or give --default-language CODE with "
-        "--config-name for a new configuration"
-    )
+    for member, missing in missing_columns(settings, columns, spec_document("checkmarket")):
+        if "unless" in missing:
+            because = f"has no {missing['unless']}"
+        else:
+            because = f"has {missing.get('when')}"
+        advice = f"add a {member} column"
+        if missing.get("unless") == "DefaultLanguageCode":
+            advice += ", or give --default-language CODE with --config-name for a new configuration"
+        output.warn(
+            f"{file} has no {member} column and the import configuration {name!r} {because}: "
+            f"every contact will get {result_code_label(str(missing.get('resultCode')))} and "
+            f"not be imported; {advice}"
+        )
 
 
 def _dry_run_summary(

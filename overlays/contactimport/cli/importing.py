@@ -116,9 +116,10 @@ def import_options(api: Api, *, poll_help: str) -> Callable[[Callable[..., R]], 
             "--warnings",
             type=click.Path(dir_okay=False, path_type=Path),
             default=None,
-            help="Write the rows the server will flag (sent all the same) to this file, each "
-            "after its line number and the reasons (columns line, reason, then the header's), "
-            "replacing it once the CSV was read to its end.",
+            help="Write the rows the server will flag but still receives (an invalid e-mail or "
+            "SMS number, a value outside a field's values, a CheckMarket result code) to this "
+            "file, each after its line number and the reasons (columns line, reason, then the "
+            "header's), replacing it once the CSV was read to its end.",
         ),
         click.option(
             "--dry-run",

@@ -34,6 +34,7 @@ __all__ = [
     "ValueCheck",
     "checkmarket_rules",
     "close_names",
+    "missing_columns",
     "which50_rules",
 ]
 
@@ -179,6 +180,22 @@ def checkmarket_rules(
     if date_format and "DateOfBirth" in members:
         rules.append(_date_rule("DateOfBirth", str(date_format), labels.get("R0302", "R0302")))
     return rules
+
+
+def missing_columns(
+    settings: Mapping[str, Any] | None, columns: Sequence[str], document: Mapping[str, Any]
+) -> list[tuple[str, Mapping[str, Any]]]:
+    """The ``ImportContact`` members whose ``x-missing`` applies to every row: the file has no
+    such column and the configuration (``settings``) does not make up for it; with the
+    ``x-missing`` node of each."""
+    members = document["components"]["schemas"]["ImportContact"]["properties"]
+    return [
+        (str(name), member["x-missing"])
+        for name, member in members.items()
+        if "x-missing" in member
+        and name not in columns
+        and _missing_applies(member["x-missing"], settings or {})
+    ]
 
 
 def _missing_applies(missing: Mapping[str, Any], config: Mapping[str, Any]) -> bool:
