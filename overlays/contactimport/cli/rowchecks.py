@@ -71,7 +71,10 @@ class ValueCheck:
         if self.max_length is not None and len(value) > self.max_length:
             return False
         text = value if self.ignore is None else self.ignore.sub("", value)
-        return self.pattern.search(text) is not None
+        # A pattern anchored at the start: match() is search() without trying every position.
+        anchored = self.pattern.pattern.startswith("^")
+        found = self.pattern.match(text) if anchored else self.pattern.search(text)
+        return found is not None
 
 
 def _blank(value: str | None) -> bool:
