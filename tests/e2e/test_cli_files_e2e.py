@@ -362,6 +362,11 @@ def test_a_w50_column_named_almost_like_a_field_gets_a_did_you_mean(
     said = words(result)
     assert "'E-mail': did you mean 'Email'?" in said
     assert "'First name': did you mean 'FirstName' or 'LastName'?" in said
+    csv_file.write_text("Email\na@example.com\n")
+    matched = run(sandbox, *import_args("which50", csv_file, "--match", "email"))
+    assert matched.exit_code == ExitCode.USAGE
+    assert "--match name(s) email are not fields of contact list 1; 'email': did you mean " \
+           "'Email'?" in words(matched)  # fmt: skip
     assert no_import_job_exists(sandbox)
 
 

@@ -269,24 +269,28 @@ def _check_fields(
 ) -> None:
     """The CSV's columns and the --match names must be fields of the contact list; a column
     named almost like a field gets a "did you mean"."""
-    unknown = [name for name in columns if name not in known]
-    if unknown:
-        guesses = [
+
+    def guesses(names: list[str]) -> str:
+        found = [
             f"{name!r}: did you mean {' or '.join(repr(g) for g in close)}?"
-            for name in unknown
+            for name in names
             if (close := close_names(name, known))
         ]
-        hint = f"; {'; '.join(guesses)}" if guesses else ""
+        return f"; {'; '.join(found)}" if found else ""
+
+    unknown = [name for name in columns if name not in known]
+    if unknown:
         raise CliFailure(
             ExitCode.USAGE,
             f"column(s) {', '.join(unknown)} of {file} are not fields of contact list "
-            f"{list_id} (its fields: {', '.join(known)}){hint}",
+            f"{list_id} (its fields: {', '.join(known)}){guesses(unknown)}",
         )
     missing = [name for name in match if name not in known]
     if missing:
         raise CliFailure(
             ExitCode.USAGE,
-            f"--match name(s) {', '.join(missing)} are not fields of contact list {list_id}",
+            f"--match name(s) {', '.join(missing)} are not fields of contact list {list_id}"
+            f"{guesses(missing)}",
         )
 
 
