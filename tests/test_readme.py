@@ -60,3 +60,26 @@ def test_readme_calls_to_the_sandbox_control_endpoints_send_the_default_admin_ke
     for line in calls:
         assert f"X-Sandbox-Admin-Key: {key}" in line, line
     assert f"`{key}`" in README and "`X-Sandbox-Admin-Key`" in README
+
+
+def test_every_cli_option_the_readme_names_exists() -> None:
+    import click
+    from contactimport.cli import cli
+
+    def options(command: click.Command) -> set[str]:
+        found = {"--help"}
+        found |= {
+            opt
+            for param in command.params
+            if isinstance(param, click.Option)
+            for opt in (*param.opts, *param.secondary_opts)
+        }
+        if isinstance(command, click.Group):
+            for child in command.commands.values():
+                found |= options(child)
+        return found
+
+    section = README.split("## Import from the command line", 1)[1].split("\n## ", 1)[0]
+    named = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]*[a-z])", section))
+    assert {"--encoding", "--dry-run", "--warnings", "--default-language"} <= named
+    assert named <= options(cli), sorted(named - options(cli))

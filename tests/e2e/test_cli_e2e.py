@@ -87,7 +87,9 @@ def test_csv_edge_cases_are_imported_exactly_and_bad_rows_reported(
     assert by_email["zoe@example.com"]["LastName"] == 'Ç"Ñ 多'
     assert by_email["ann@example.com"]["FirstName"] == "Ann\r\nMarie"
     assert rejects.read_bytes().decode("utf-8") == (
-        'Email;FirstName;LastName\r\nbroken@example.com;OnlyTwo\r\nbad@example.com;"x"y;z\r\n'
+        "line;reason;Email;FirstName;LastName\r\n"
+        "5;expected 3 fields as in the header, found 2;broken@example.com;OnlyTwo\r\n"
+        '6;"malformed CSV: \';\' expected after \'""\'";bad@example.com;"x"y;z\r\n'
     )
 
 
@@ -245,8 +247,9 @@ def test_help_explains_match_and_custom_events_with_an_example() -> None:
     ("api", "options"),
     [
         ("which50", "(--list, --match, --custom-events, --method, --match-value, --batch-size, "
-                    "--keep-empty, --delimiter)"),
-        ("checkmarket", "(--config or --config-name, --chunk-size, --delimiter)"),
+                    "--keep-empty, --delimiter, --encoding)"),
+        ("checkmarket", "(--config or --config-name, --default-language, --chunk-size, "
+                    "--delimiter, --encoding)"),
     ],
 )  # fmt: skip
 def test_help_says_which_options_a_resume_reuses(api: str, options: str) -> None:
@@ -313,7 +316,9 @@ def test_a_csv_whose_every_row_is_rejected_exits_1_and_sends_nothing(
     assert "no contact was left to import" in result.stderr
     assert "line 2" in result.stderr and "line 3" in result.stderr
     assert rejects.read_text(encoding="utf-8") == (
-        'Email,FirstName\nonly-one-field\na@x.com,"never closed\n'
+        "line,reason,Email,FirstName\n"
+        '2,"expected 2 fields as in the header, found 1",only-one-field\n'
+        '3,a quoted field is never closed before the end of the file,a@x.com,"never closed\n'
     )
     rejects.unlink()
     document = as_json(run(sandbox, *import_args(api, csv_file, "--json")))

@@ -25,6 +25,15 @@ def big_csv(path: Path, good: int = 2000) -> Path:
     return write_csv(path, "Email,FirstName\n" + "".join(rows))
 
 
+def big_csv_rejects(good: int) -> str:
+    """The rejects file of ``big_csv``: its two bad rows after their line and reason."""
+    return (
+        "line,reason,Email,FirstName\n"
+        '3,"expected 2 fields as in the header, found 1",only-one-field\n'
+        f'{good - 3},"expected 2 fields as in the header, found 3",x@example.com,too,many\n'
+    )
+
+
 def files_in(folder: Path) -> list[str]:
     """The names in a folder, without the sandbox's database files."""
     return sorted(p.name for p in folder.iterdir() if not p.name.startswith("sandbox.db"))
@@ -172,7 +181,7 @@ def test_an_existing_rejects_file_is_replaced_only_when_the_file_was_read_to_its
     resumed = run(sandbox, *base, "--resume")
     assert resumed.exit_code == ExitCode.REJECTED, resumed.stderr
     assert as_json(resumed)["csv"]["rejectsFile"] == str(rejects)
-    assert rejects.read_text() == "Email,FirstName\nonly-one-field\nx@example.com,too,many\n"
+    assert rejects.read_text() == big_csv_rejects(200)
     assert files_in(tmp_path) == ["big.csv", "rejects.csv"]
     assert len(sandbox.contacts(1)) == 200
 
@@ -187,9 +196,7 @@ def test_rejects_through_a_symlink_are_written_to_the_file_it_points_to(
     result = run(sandbox, *import_args(api, csv_file, "--rejects", str(tmp_path / "link.csv")))
     assert result.exit_code == ExitCode.REJECTED, result.stderr
     assert (tmp_path / "link.csv").is_symlink()
-    assert (tmp_path / "real.csv").read_text() == (
-        "Email,FirstName\nonly-one-field\nx@example.com,too,many\n"
-    )
+    assert (tmp_path / "real.csv").read_text() == big_csv_rejects(20)
 
 
 def test_rejects_that_are_the_file_of_contacts_in_doubt_are_refused(

@@ -240,7 +240,9 @@ def test_rejects_of_a_run_cut_short_leave_the_old_rejects_file(
     assert leftovers(tmp_path) == []
     resumed = CliRunner().invoke(cli, import_args(csv_file, "--rejects", str(old), "--resume"))
     assert resumed.exit_code == ExitCode.REJECTED, resumed.output
-    assert old.read_text() == "Email,FirstName\nbad-row\n"
+    assert old.read_text() == (
+        'line,reason,Email,FirstName\n2,"expected 2 fields as in the header, found 1",bad-row\n'
+    )
     assert leftovers(tmp_path) == []
 
 

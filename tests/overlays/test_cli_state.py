@@ -16,6 +16,16 @@ from contactimport.errors import APIStatusError, ErrorDetails
 from contactimport.workflows import ImportCancelled, ResumeArgumentConflict
 
 
+class FakeField:
+    """A list field as the client returns it (a model with ``to_dict``)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"Name": self.name, "MapType": "Text", "ContactSchemaFieldValues": []}
+
+
 class FakeWhich50:
     """The W50 calls the import command makes, with a job that ends ``final_status``."""
 
@@ -34,9 +44,9 @@ class FakeWhich50:
     def __exit__(self, *exc_info: object) -> None:
         return None
 
-    def field_names(self, contact_list_id: int) -> tuple[str, ...]:
+    def list_contact_list_fields(self, contact_list_id: int) -> list[FakeField]:
         self.field_lists.append(contact_list_id)
-        return ("Email", "FirstName")
+        return [FakeField(name) for name in ("Email", "FirstName")]
 
     def job(self) -> dict[str, Any]:
         return {
@@ -241,7 +251,9 @@ def test_a_resume_without_the_options_goes_on_with_those_the_import_began_with(
         }
     ]
     assert [len(batch) for batch in (fake.contacts[:2], fake.contacts[2:4])] == [2, 2]
-    assert fake.field_lists == []  # the fields were checked when the import began
+    # The fields are read again for the checks of each row (the columns were checked when the
+    # import began).
+    assert fake.field_lists == [3]
 
 
 def test_options_from_a_default_map_do_not_contradict_the_token(
@@ -300,7 +312,11 @@ def test_keep_empty_and_the_delimiter_are_kept_in_the_state_file(
     began = run_import(csv_file, "--keep-empty", "--delimiter", ";")
     assert began.exit_code == ExitCode.API_ERROR, began.output
     document = json.loads(state_of(csv_file).read_text())
-    assert document["options"] == {"--delimiter": ";", "--keep-empty": True}
+    assert document["options"] == {
+        "--delimiter": ";",
+        "--encoding": "utf-8-sig",
+        "--keep-empty": True,
+    }
     refused = resume(csv_file, "--delimiter", ",")
     assert refused.exit_code == ExitCode.USAGE, refused.output
     assert (
@@ -348,7 +364,10 @@ def test_import_options_reach_the_command_as_one_object(tmp_path: Path) -> None:
     assert seen == [
         ImportOptions(
             delimiter=";",
+            encoding=None,
             rejects=rejects,
+            warnings=None,
+            dry_run=False,
             resume=True,
             state_file=None,
             poll_interval=1.0,
@@ -387,7 +406,10 @@ def test_json_counts_after_a_resume_are_the_whole_files_and_this_runs_apart(
     monkeypatch.setattr(which50_commands, "_client", lambda ctx: fake)
     first = run_import(path, "--rejects", str(rejects), "--json")
     assert first.exit_code == ExitCode.API_ERROR, first.output
-    assert rejects.read_text() == "Email,FirstName\nonly-one-field\n"
+    assert rejects.read_text() == (
+        'line,reason,Email,FirstName\n52,"expected 2 fields as in the header, found 1",'
+        "only-one-field\n"
+    )
     resumed = run_import(path, "--resume", "--rejects", str(rejects), "--json")
     assert resumed.exit_code == ExitCode.REJECTED, resumed.output  # the file has a bad row
     summary = json.loads(resumed.stdout)["csv"]
@@ -395,5 +417,8 @@ def test_json_counts_after_a_resume_are_the_whole_files_and_this_runs_apart(
     assert summary["rowsReadThisRun"] < 51  # the resume read what it needed, no more
     assert [error["line"] for error in summary["errors"]] == [52]
     assert summary["rejectsFile"] is None  # this run did not write it; the first run's stays
-    assert rejects.read_text() == "Email,FirstName\nonly-one-field\n"
+    assert rejects.read_text() == (
+        'line,reason,Email,FirstName\n52,"expected 2 fields as in the header, found 1",'
+        "only-one-field\n"
+    )
     assert len(fake.contacts) == 50 and len(fake.runs) == 1

@@ -5,7 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from contactimport.csvsource import CsvContactSource, CsvHeaderError, sniff_delimiter
+from contactimport.csvsource import (
+    CsvContactSource,
+    CsvEncodingError,
+    CsvHeaderError,
+    detect_encoding,
+    sniff_delimiter,
+)
 
 
 def write(tmp_path: Path, data: str | bytes, name: str = "contacts.csv") -> Path:
@@ -82,25 +88,106 @@ def test_bad_rows_are_reported_with_line_numbers_and_good_rows_kept(tmp_path: Pa
     assert (source.good_rows, source.bad_rows) == (3, 3)
 
 
-def test_invalid_utf8_rejects_only_its_row(tmp_path: Path) -> None:
-    path = write(tmp_path, b"Email,Name\na@x.com,Ann\nb@x.com,B\xff\xfeb\nc@x.com,Cy\n")
+def test_invalid_utf8_rejects_only_its_row_naming_every_bad_column(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        b"Email,Name,City\na@x.com,Ann,Gent\nb@x.com,B\xff\xfeb,K\xf6ln\n"
+        b"c@x.com,Cy,Li\xe8ge\nd@x.com,Di,Ypres\n",
+    )
     source = CsvContactSource(path)
-    assert [row["Email"] for row in source] == ["a@x.com", "c@x.com"]
+    assert [row["Email"] for row in source] == ["a@x.com", "d@x.com"]
     assert [(e.line_number, e.message) for e in source.errors] == [
-        (3, "field 2 is not valid UTF-8")
+        (3, "not valid UTF-8 in columns 'Name', 'City'"),
+        (4, "not valid UTF-8 in column 'City'"),
     ]
 
 
-def test_the_rejects_file_holds_the_header_and_each_bad_record_verbatim(tmp_path: Path) -> None:
+NAMES = [("Jürgen", "Müller"), ("Anders", "Ångström"), ("José", "Muñoz"), ("Zoë", "Brontë")]
+TEXT = "Email;FirstName;LastName\r\n" + "".join(
+    f"p{n}@example.com;{first};{last}\r\n" for n, (first, last) in enumerate(NAMES)
+)
+EXPECTED = [
+    {"Email": f"p{n}@example.com", "FirstName": first, "LastName": last}
+    for n, (first, last) in enumerate(NAMES)
+]
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252", "utf-16", "utf-16-le"])
+def test_a_file_in_another_encoding_is_read_exactly_with_encoding(
+    tmp_path: Path, encoding: str
+) -> None:
+    path = write(tmp_path, TEXT.encode(encoding))
+    source = CsvContactSource(path, encoding=encoding)
+    source.check_encoding()
+    assert source.fieldnames == ["Email", "FirstName", "LastName"]
+    assert list(source) == EXPECTED
+    assert source.delimiter == ";"
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252", "utf-16", "utf-8"])
+def test_encoding_auto_detects_the_encoding(tmp_path: Path, encoding: str) -> None:
+    path = write(tmp_path, TEXT.encode(encoding))
+    source = CsvContactSource(path, encoding="auto")
+    assert list(source) == EXPECTED
+
+
+@pytest.mark.parametrize(
+    ("encoding", "line", "detected"),
+    [("cp1252", 2, "cp1252"), ("latin-1", 2, "cp1252"), ("utf-16", 1, "utf-16")],
+)
+def test_a_file_that_is_not_utf8_is_refused_naming_the_likely_encoding(
+    tmp_path: Path, encoding: str, line: int, detected: str
+) -> None:
+    path = write(tmp_path, TEXT.encode(encoding))
+    with pytest.raises(CsvEncodingError) as raised:
+        CsvContactSource(path).check_encoding()
+    error = raised.value
+    assert (error.line, error.detected) == (line, detected)
+    assert f"is not valid UTF-8 (line {line} holds bytes" in str(error)
+    assert f"it looks like {detected}" in str(error)
+
+
+def test_check_encoding_finds_a_bad_byte_far_into_the_file(tmp_path: Path) -> None:
+    rows = "".join(f"p{n}@example.com;Name {n};Town\n" for n in range(60_000))
+    data = ("Email;Name;Town\n" + rows).encode() + "q@example.com;Ann;Köln\n".encode("cp1252")
+    source = CsvContactSource(write(tmp_path, data))
+    with pytest.raises(CsvEncodingError) as raised:
+        source.check_encoding()
+    assert raised.value.line == 60_002
+    assert raised.value.detected == "cp1252"
+    assert detect_encoding(source.path) == "utf-8"  # its first MiB alone is valid UTF-8
+
+
+def test_an_unknown_encoding_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="unknown encoding 'klingon'"):
+        CsvContactSource(write(tmp_path, "Email\na@x.com\n"), encoding="klingon")
+
+
+def test_the_rejects_file_holds_each_bad_record_verbatim_after_its_line_and_reason(
+    tmp_path: Path,
+) -> None:
     path = write(tmp_path, 'Email;Name\na@x.com;Ann\nb@x.com\n"c@x.com";"two\nlines";x\n')
     rejects = tmp_path / "rejects.csv"
     source = CsvContactSource(path, rejects_path=rejects)
     assert [row["Email"] for row in source] == ["a@x.com"]
     assert rejects.read_text(encoding="utf-8") == (
-        'Email;Name\nb@x.com\n"c@x.com";"two\nlines";x\n'
+        "line;reason;Email;Name\n"
+        "3;expected 2 fields as in the header, found 1;b@x.com\n"
+        '4;expected 2 fields as in the header, found 3;"c@x.com";"two\nlines";x\n'
     )
-    # The rejects file is itself a CSV with the same header: fix it and import it again.
-    assert CsvContactSource(rejects).fieldnames == ["Email", "Name"]
+    # The rejects file is itself a CSV with the same header after line and reason.
+    assert CsvContactSource(rejects).fieldnames == ["line", "reason", "Email", "Name"]
+
+
+def test_the_rejects_file_has_the_encoding_of_the_csv(tmp_path: Path) -> None:
+    data = "Email,Name\na@x.com,Müller\nb@x.com,Ångström,extra\n".encode("cp1252")
+    rejects = tmp_path / "rejects.csv"
+    source = CsvContactSource(write(tmp_path, data), rejects_path=rejects, encoding="cp1252")
+    assert list(source) == [{"Email": "a@x.com", "Name": "Müller"}]
+    assert rejects.read_bytes() == (
+        'line,reason,Email,Name\n3,"expected 2 fields as in the header, found 3",'
+        "b@x.com,Ångström,extra\n"
+    ).encode("cp1252")
 
 
 def test_no_rejects_file_is_written_when_every_row_is_good(tmp_path: Path) -> None:
@@ -142,7 +229,9 @@ def test_an_existing_rejects_file_is_replaced_only_when_a_pass_reached_the_end(
     assert rejects.read_text(encoding="utf-8") == "earlier run\n"
     assert sorted(item.name for item in tmp_path.iterdir()) == ["contacts.csv", "rejects.csv"]
     assert len(list(CsvContactSource(path, rejects_path=rejects))) == 2
-    assert rejects.read_text(encoding="utf-8") == "Email,Name\nbad\n"
+    assert rejects.read_text(encoding="utf-8") == (
+        'line,reason,Email,Name\n2,"expected 2 fields as in the header, found 1",bad\n'
+    )
     assert sorted(item.name for item in tmp_path.iterdir()) == ["contacts.csv", "rejects.csv"]
 
 

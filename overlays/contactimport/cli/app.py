@@ -27,9 +27,10 @@ Credentials come from the environment:
 Exit codes:
   0    success
   1    finished, but some contacts were rejected or flagged (or every CSV row was
-       rejected: nothing was sent)
-  2    usage error (options, CSV header, a CSV without contacts, credentials, an
-       output path that is the CSV or another output or cannot be written)
+       rejected: nothing was sent; with --dry-run: rows would be rejected or flagged)
+  2    usage error (options, CSV header, a CSV without contacts or not in its
+       encoding, a column named almost like a field, credentials, an output path
+       that is the CSV or another output or cannot be written)
   3    API or network error (resume an interrupted import with --resume)
   4    the import ran and the server reports it failed
   130  interrupted with Ctrl-C (resume with --resume)
@@ -38,9 +39,10 @@ Exit codes:
 An import keeps its resume state in FILE.<api>-import-state.json while it can be
 resumed; the file is removed when the import ended (finished, or failed on the server).
 `... import FILE --resume` goes on with the options the import began with (see the
-import commands' --help); an option given again must say the same. The files an import
-writes (--rejects, the state file) are checked before the CSV is read, and written
-under a temporary name beside them and renamed into place once complete.
+import commands' --help); an option given again must say the same. The files an
+import writes (--rejects, --warnings, the state file) are checked before the CSV is
+read, and written under a temporary name beside them and renamed into place once
+complete.
 """
 
 

@@ -3,23 +3,29 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 import click
 
 from ..checkmarket import CheckMarket, regions
 from ..settings import CHECKMARKET_KEY_ENV, CHECKMARKET_MASTER_KEY_ENV
+from ..workflows.adapters import CheckMarketAdapter
+from ..workflows.batching import request_body_max_items
 from ..workflows.checkmarket import (
+    BULK_IMPORT,
     DEFAULT_CHUNK_SIZE,
     BulkImportOutcome,
     BulkImportProgress,
+    CheckMarketImportApi,
     begin_bulk_import,
     result_code_meanings,
 )
+from ..workflows.resume import decode_token
 from .common import (
     NOT_FOUND_HINT,
+    CliFailure,
     ExitCode,
     credentials_from_environment,
     either,
@@ -38,8 +44,9 @@ from .importing import (
     show_upload,
     write_rows,
 )
-from .output import Bars
+from .output import Bars, Output
 from .outputfiles import OutputOption
+from .rowchecks import checkmarket_rules, close_names, missing_columns
 from .spec_facts import (
     config_name_length,
     contact_properties,
@@ -47,17 +54,25 @@ from .spec_facts import (
     queue_states,
     queue_status,
     result_code_label,
+    spec_document,
     update_types,
 )
+
+R = TypeVar("R")
 
 UPDATE_TYPES = update_types()
 DEFAULT_UPDATE_TYPE = default_update_type()
 NAME_LENGTH = config_name_length()
+#: The most contacts one bulk import request may carry (the spec's maxItems).
+CHUNK_LIMIT = request_body_max_items(spec_document("checkmarket"), BULK_IMPORT)
 
 
 _SENT_AS = textwrap.fill(
     f"Columns named like ImportContact members ({', '.join(contact_properties())}) are sent "
-    "as such; every other column becomes a custom field. Empty cells are left out. The "
+    "as such; every other column becomes a custom field, except one named almost like a "
+    "member (LanguageCode, E-mail): that is refused before anything is sent, with a 'did "
+    "you mean', unless --custom-field NAME keeps it as a custom field. Empty cells are "
+    "left out. The "
     "contacts are sent in chunks (--chunk-size), each queued and processed by CheckMarket; "
     "the command waits for all of them and prints how many contacts got each ResultCode, "
     f"with its meaning ({result_code_label('R0301')}, {result_code_label('R0308')}, ...).",
@@ -75,16 +90,29 @@ configuration of that name or create it (see `checkmarket configs create` for it
 settings).
 
 \b
+Before anything is sent the rows are checked against the spec's rules and the
+configuration's settings (an invalid Email or Phone, no Email where the configuration
+requires one, no language where neither a LangCode nor the configuration's
+DefaultLanguageCode gives one, a DateOfBirth not in its DateFormat): such rows are sent
+all the same, listed with their line and reason (--warnings writes them to a file). When
+the file has no LangCode column and the configuration no default language, a warning
+says so first; --default-language sets one for a configuration the command creates.
+The file is read as UTF-8 unless --encoding says otherwise (--encoding auto detects).
+--dry-run checks the whole file and sends nothing (it reads the configuration only).
+
+\b
 Example:
-  contactimport checkmarket import contacts.csv --config-name "Newsletter import"
+  contactimport checkmarket import contacts.csv --config-name "Newsletter import" \\
+      --default-language en --warnings flagged.csv
 
 \b
 If the import is interrupted (network down, Ctrl-C), continue it with
 `contactimport checkmarket import FILE --resume` (add --state-file if you gave one): the
 chunks CheckMarket queued are skipped. The import goes on with the options it began
-with (--config or --config-name, --chunk-size, --delimiter), so they can be left out;
-given again they must say the same, else nothing is sent and the command exits 2.
---rejects, --poll-interval and --retries apply to the run that gives them.
+with (--config or --config-name, --default-language, --chunk-size, --delimiter,
+--encoding), so they can be left out; given again they must say the same, else
+nothing is sent and the command exits 2.
+--rejects, --warnings, --poll-interval and --retries apply to the run that gives them.
 
 \b
 A chunk whose outcome is unknown (connection dropped, 500, the command killed) is sent
@@ -97,7 +125,10 @@ summary and --json say how many contacts are in doubt, the state file is kept, a
 
 def _config_words(config: Mapping[str, Any] | None) -> list[str]:
     name = None if config is None else config.get("Name")
-    return [] if name is None else ["--config-name", str(name)]
+    if config is None or name is None:
+        return []
+    language = config.get("DefaultLanguageCode")
+    return ["--config-name", str(name), *(["--default-language", language] if language else [])]
 
 
 #: begin_bulk_import's arguments a resume takes from the token, as the options that set them.
@@ -106,6 +137,34 @@ RESUMED_OPTIONS: Final = {
     "config": ResumedOption("--config-name", _config_words),
     "chunk_size": ResumedOption.value("--chunk-size"),
 }
+#: The state file keeps --default-language (the token holds it inside the configuration).
+DEFAULT_LANGUAGE: Final = ResumedOption.value("--default-language")
+
+
+def default_language_option(command: Callable[..., R]) -> Callable[..., R]:
+    """``--default-language`` of a configuration the command creates."""
+    decorated: Callable[..., R] = click.option(
+        "--default-language",
+        metavar="CODE",
+        help="The language code (e.g. en) for contacts without one, in a configuration the "
+        f"command creates (DefaultLanguageCode; without it: {result_code_label('R0305')}).",
+    )(command)
+    return decorated
+
+
+def new_config(
+    name: str,
+    *,
+    update_type: int = DEFAULT_UPDATE_TYPE,
+    default_language: str | None = None,
+    **settings: Any,
+) -> dict[str, Any]:
+    """The reusable ImportConfig ``configs create`` and ``import --config-name`` create."""
+    config: dict[str, Any] = {"Name": name, "IsReusable": True, "UpdateTypeId": update_type}
+    config.update(settings)
+    if default_language:
+        config["DefaultLanguageCode"] = default_language
+    return config
 
 
 def _check_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -210,7 +269,7 @@ def configs_show(ctx: click.Context, config_id: int) -> None:
     show_default=True,
     help="; ".join(f"{value}: {text}" for value, text in UPDATE_TYPES.items()) + ".",
 )
-@click.option("--default-language", help="Language code for contacts without one (e.g. en).")
+@default_language_option
 @click.option(
     "--email-required",
     is_flag=True,
@@ -233,19 +292,17 @@ def configs_create(
     unique_email_in_account: bool,
 ) -> None:
     """Create a reusable import configuration."""
-    config: dict[str, Any] = {
-        "Name": name,
-        "IsReusable": True,
-        "UpdateTypeId": int(update_type),
-        "EmailIsRequired": email_required,
-        "EmailMustBeUniqueWithinAccount": unique_email_in_account,
-    }
+    config = new_config(
+        name,
+        update_type=int(update_type),
+        default_language=default_language,
+        EmailIsRequired=email_required,
+        EmailMustBeUniqueWithinAccount=unique_email_in_account,
+    )
     if contact_list_id is not None:
         config["ContactListId"] = contact_list_id
     if survey_id is not None:
         config["SurveySettings"] = {"SurveyId": survey_id}
-    if default_language:
-        config["DefaultLanguageCode"] = default_language
     with _client(ctx) as client:
         created = client.create_import_config(config).to_dict()
     output_of(ctx).record("Created import configuration", created)
@@ -276,9 +333,18 @@ def outcome_rows(outcome: BulkImportOutcome) -> list[list[Any]]:
     help="Reuse the configuration of this name, or create it "
     f"(UpdateTypeId {DEFAULT_UPDATE_TYPE}: {UPDATE_TYPES[DEFAULT_UPDATE_TYPE].lower()}).",
 )
+@default_language_option
+@click.option(
+    "--custom-field",
+    "custom_fields",
+    multiple=True,
+    metavar="NAME",
+    help="Send column NAME as a custom field although it is named almost like an "
+    "ImportContact member (repeatable).",
+)
 @click.option(
     "--chunk-size",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=CHUNK_LIMIT),
     default=DEFAULT_CHUNK_SIZE,
     show_default=True,
     help="Contacts per bulk import request (resuming: the size the import began with).",
@@ -298,6 +364,8 @@ def import_command(
     file: Path,
     config_id: int | None,
     config_name: str | None,
+    default_language: str | None,
+    custom_fields: tuple[str, ...],
     chunk_size: int,
     send_in_doubt: bool,
     options: ImportOptions,
@@ -318,35 +386,56 @@ def import_command(
         result_key="bulkImport",
         more_outputs=[in_doubt_file],
     )
-    contacts = run.contacts(run.source)
 
     def wanted(name: str) -> bool:  # resuming, an option left out is None: the token's applies
         return not options.resume or option_given(ctx, name)
 
+    language = run.resumed(
+        DEFAULT_LANGUAGE, default_language if wanted("default_language") else None
+    )
+    if language is not None and config_id is not None:
+        raise click.UsageError(
+            "--default-language applies to a configuration the command creates (--config-name); "
+            "the configuration given with --config has its own"
+        )
     arguments: dict[str, Any] = {
         "import_config_id": config_id if wanted("config_id") else None,
-        "config": {"Name": config_name, "IsReusable": True, "UpdateTypeId": DEFAULT_UPDATE_TYPE}
+        "config": new_config(config_name, default_language=language)
         if config_name is not None and wanted("config_name")
         else None,
         "chunk_size": chunk_size if wanted("chunk_size") else None,
     }
-    with run.session(), _client(ctx) as client, output.progress() as bars:
-        with run.resume_conflicts(RESUMED_OPTIONS):
-            poller = begin_bulk_import(
-                client,
-                contacts,
-                **arguments,
-                continuation_token=run.token,
-                send_in_doubt=send_in_doubt,
-                on_progress=_progress_callback(bars, run.estimate()),
-                on_checkpoint=run.state.save,
-                poll_interval=options.poll_interval,
-                max_poll_interval=options.max_poll_interval,
-                retry=options.retry,
-            )
-        output.note(f"Importing {file} through CheckMarket ...")
-        outcome: BulkImportOutcome = run.wait(poller)
-        in_doubt = _in_doubt(run, outcome)  # inside: the state file is kept while in doubt
+    with run.session(), _client(ctx) as client:
+        if run.token is None:  # a resume goes on with the columns checked when it began
+            _check_columns(file, run.source.fieldnames, custom_fields)
+            settings, exists = _configuration(client, config_id, arguments["config"])
+            _warn_missing_columns(output, file, run.source.fieldnames, settings)
+        else:
+            settings, exists = decode_token(run.token, api="checkmarket").get("settings"), True
+        run.checks.rules = checkmarket_rules(
+            settings, run.source.fieldnames, spec_document("checkmarket"), _labels()
+        )
+        contacts = run.contacts(run.checked_rows())
+        if run.dry_run:
+            run.read_all(contacts)
+            _dry_run_summary(ctx, run, settings, exists, chunk_size)
+        with output.progress() as bars:
+            with run.resume_conflicts(RESUMED_OPTIONS):
+                poller = begin_bulk_import(
+                    client,
+                    contacts,
+                    **arguments,
+                    continuation_token=run.token,
+                    send_in_doubt=send_in_doubt,
+                    on_progress=_progress_callback(bars, run.estimate()),
+                    on_checkpoint=run.state.save,
+                    poll_interval=options.poll_interval,
+                    max_poll_interval=options.max_poll_interval,
+                    retry=options.retry,
+                )
+            output.note(f"Importing {file} through CheckMarket ...")
+            outcome: BulkImportOutcome = run.wait(poller)
+            in_doubt = _in_doubt(run, outcome)  # inside: the state file is kept while in doubt
     failed = outcome.failed
     if failed:
         code = ExitCode.IMPORT_FAILED
@@ -358,6 +447,7 @@ def import_command(
         document: dict[str, Any] = {
             "bulkImport": outcome.as_json(),
             "csv": run.csv_summary(),
+            **run.rows_summary(),
             "inDoubt": in_doubt,
             "exitCode": int(code),
         }
@@ -372,6 +462,7 @@ def import_command(
             outcome_rows(outcome),
         )
         output.note(f"{outcome.imported} of {outcome.total} contacts imported")
+        run.report_rows()
         if outcome.in_doubt:
             ranges = ", ".join(f"{c.first}-{c.last}" for c in outcome.held_back)
             output.warn(
@@ -381,9 +472,128 @@ def import_command(
                 f"`contactimport checkmarket import {file} --resume --send-in-doubt` (the state "
                 f"is kept in {run.state.path})"
             )
-        run.report_bad_rows()
         if failed:
             output.error(f"the bulk import failed on the server; {run.ended_note()}")
+    ctx.exit(int(code))
+
+
+def _labels() -> dict[str, str]:
+    """``{code: "R0308 Invalid email address"}`` for every result code the spec lists."""
+    return {code: result_code_label(code) for code in result_code_meanings()}
+
+
+def _configuration(
+    client: CheckMarket | CheckMarketImportApi,
+    config_id: int | None,
+    config: Mapping[str, Any] | None,
+) -> tuple[Mapping[str, Any] | None, bool]:
+    """The settings of the configuration the import goes through, read before anything is
+    sent, and whether it exists: the one with ``config_id``, else the one named like ``config``
+    (reused by the import), else ``config`` itself (created by the import). Only reads."""
+    # The workflow's JSON-shaped view of the client (a stand-in for it is that view already).
+    api: CheckMarketImportApi = (
+        CheckMarketAdapter(client) if isinstance(client, CheckMarket) else client
+    )
+    if config_id is not None:
+        return api.get_import_config(config_id), True
+    assert config is not None
+    for existing in api.list_import_configs():
+        if existing.get("Name") == config.get("Name"):
+            return existing, True
+    return config, False
+
+
+def _check_columns(file: Path, columns: Sequence[str], custom_fields: Sequence[str]) -> None:
+    """Refuse (exit 2) a column named almost like an ImportContact member, which would become
+    a custom field, unless --custom-field names it."""
+    unknown = [name for name in custom_fields if name not in columns]
+    if unknown:
+        raise click.BadParameter(
+            f"{file} has no column {', '.join(repr(name) for name in unknown)} (its columns: "
+            f"{', '.join(columns)})",
+            param_hint="--custom-field",
+        )
+    members = contact_properties()
+    guesses = [
+        f"{name!r}: did you mean {' or '.join(repr(g) for g in close)}?"
+        for name in columns
+        if name not in custom_fields and (close := close_names(name, members))
+    ]
+    if guesses:
+        raise CliFailure(
+            ExitCode.USAGE,
+            f"{file} has column(s) named almost like an ImportContact member, which would be "
+            f"sent as custom fields: {'; '.join(guesses)} Rename the column, or give "
+            "--custom-field NAME to send it as a custom field; nothing was sent",
+        )
+
+
+def _warn_missing_columns(
+    output: Output, file: Path, columns: Sequence[str], settings: Mapping[str, Any] | None
+) -> None:
+    """Warn when a column the configuration needs is missing (the spec's ``x-missing``): no
+    LangCode while the configuration has no DefaultLanguageCode, no Email while it has
+    EmailIsRequired; every contact would get the member's result code."""
+    name = (settings or {}).get("Name")
+    for member, missing in missing_columns(settings, columns, spec_document("checkmarket")):
+        if "unless" in missing:
+            because = f"has no {missing['unless']}"
+        else:
+            because = f"has {missing.get('when')}"
+        advice = f"add a {member} column"
+        if missing.get("unless") == "DefaultLanguageCode":
+            advice += ", or give --default-language CODE with --config-name for a new configuration"
+        output.warn(
+            f"{file} has no {member} column and the import configuration {name!r} {because}: "
+            f"every contact will get {result_code_label(str(missing.get('resultCode')))} and "
+            f"not be imported; {advice}"
+        )
+
+
+def _dry_run_summary(
+    ctx: click.Context,
+    run: CsvImport,
+    settings: Mapping[str, Any] | None,
+    exists: bool,
+    chunk_size: int,
+) -> None:
+    """Print what the import would do (its --json shape, ``bulkImport`` null) and exit: 1 when
+    rows are rejected or would be flagged, else 0."""
+    output = run.output
+    source = run.whole_file()
+    bad, warned = source.bad_rows, run.checks.warned_rows
+    code = ExitCode.REJECTED if bad or warned else ExitCode.OK
+    config = dict(settings or {})
+    if output.json_output:
+        output.emit_json(
+            {
+                "bulkImport": None,
+                "csv": run.csv_summary(),
+                **run.rows_summary(),
+                "inDoubt": None,
+                "configuration": {"exists": exists, **config},
+                "exitCode": int(code),
+            }
+        )
+    else:
+        shown = (
+            f"configuration {config.get('ImportConfigId')} ({config.get('Name')})"
+            if exists
+            else f"a new configuration {config.get('Name')!r} (it would be created)"
+        )
+        output.fields(
+            "Dry run of a CheckMarket bulk import (nothing was sent)",
+            {
+                "Through": shown,
+                "Default language": config.get("DefaultLanguageCode") or "none",
+                "Contacts to send": source.good_rows,
+                "Bulk imports": f"{-(-source.good_rows // chunk_size)} (chunks of at most "
+                f"{chunk_size:,})",
+                "Rows the server will flag": warned,
+                "Rows rejected": bad,
+            },
+        )
+        run.report_rows()
     ctx.exit(int(code))
 
 

@@ -31,7 +31,7 @@ import click
 from click.core import ParameterSource
 
 from .._files import write_atomically
-from ..csvsource import CsvContactSource, file_fingerprint
+from ..csvsource import AUTO_ENCODING, CsvContactSource, CsvEncodingError, file_fingerprint
 from ..workflows import (
     ImportJobFailed,
     ImportPoller,
@@ -44,6 +44,7 @@ from ..workflows import (
 from .common import RESUME_HINT, CliFailure, ExitCode, classify, count_data_lines
 from .output import Bars, Output
 from .outputfiles import OutputOption, check_outputs
+from .rowchecks import LISTED_WARNINGS, RowChecks
 from .state import StateFile, StateFileError
 
 __all__ = [
@@ -73,7 +74,10 @@ class ImportOptions:
     """The options every import command takes (see :func:`import_options`)."""
 
     delimiter: str | None
+    encoding: str | None
     rejects: Path | None
+    warnings: Path | None
+    dry_run: bool
     resume: bool
     state_file: Path | None
     poll_interval: float
@@ -93,11 +97,37 @@ def import_options(api: Api, *, poll_help: str) -> Callable[[Callable[..., R]], 
     declarations = [
         click.option("--delimiter", default=None, help="The CSV delimiter (default: sniffed)."),
         click.option(
+            "--encoding",
+            default=None,
+            metavar="NAME",
+            help="The CSV's encoding, a Python codec name (latin-1, cp1252, utf-16, ...), or "
+            "auto to detect it (default: UTF-8, with or without a byte-order mark; a file that "
+            "is not valid UTF-8 is refused before anything is sent, naming the likely encoding).",
+        ),
+        click.option(
             "--rejects",
             type=click.Path(dir_okay=False, path_type=Path),
             default=None,
-            help="Write the bad CSV rows (with the header) to this file, replacing it once "
-            "the CSV was read to its end (not the CSV itself, nor the state file).",
+            help="Write the bad CSV rows (not sent) to this file, each after its line number and "
+            "the reason (columns line, reason, then the header's), replacing it once the CSV was "
+            "read to its end (not the CSV itself, nor another output).",
+        ),
+        click.option(
+            "--warnings",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            help="Write the rows the server will flag but still receives (an invalid e-mail or "
+            "SMS number, a value outside a field's values, a CheckMarket result code) to this "
+            "file, each after its line number and the reasons (columns line, reason, then the "
+            "header's), replacing it once the CSV was read to its end.",
+        ),
+        click.option(
+            "--dry-run",
+            is_flag=True,
+            help="Read the whole file and check every row as an import would, print the same "
+            "summary (--json: with dryRun true), and send nothing: no job, no configuration, no "
+            "state file (only reads from the API). Exit 0: every row would be sent as it is; "
+            "1: some rows are rejected or would be flagged; 2, 3: as for an import.",
         ),
         click.option(
             "--resume",
@@ -218,6 +248,10 @@ class ResumedOption:
 DELIMITER: Final = ResumedOption.value(
     "--delimiter", lambda value: isinstance(value, str) and len(value) == 1, "one character"
 )
+#: The state file keeps the encoding the interrupted import read the file with (a codec name).
+ENCODING: Final = ResumedOption.value(
+    "--encoding", lambda value: isinstance(value, str) and bool(value), "a codec name"
+)
 
 
 def show_upload(bars: Bars, uploaded: int, estimate: int, *, done: bool, description: str) -> None:
@@ -267,19 +301,26 @@ class CsvImport:
                 "--state-file", state_path, "the state file", default=options.state_file is None
             )
         ]
+        if options.resume and options.dry_run:
+            raise click.UsageError("--dry-run checks a file before an import; it cannot --resume")
         if options.rejects is not None:
             outputs.append(OutputOption("--rejects", options.rejects, "the rejects file"))
+        if options.warnings is not None:
+            outputs.append(OutputOption("--warnings", options.warnings, "the warnings file"))
         check_outputs(file, [*outputs, *more_outputs])
         self.fingerprint = file_fingerprint(file)
         self.state = StateFile(state_path, api=api, source=file, fingerprint=self.fingerprint)
         self.token: str | None = None
         self._counted: CsvContactSource | None = None
-        self.keep_state = False
+        self.keep_state = options.dry_run  # a dry run leaves an interrupted import's file alone
         """Set when the import ended with something left to resume (e.g. contacts in doubt)."""
+        self.dry_run = options.dry_run
+        self.checks = RowChecks(options.warnings)
+        """The checks of each row before it is sent (the command sets their rules)."""
         self._recorded: dict[str, Any] = {}
         if options.resume:
             self.token, self._recorded = self.state.load()
-        elif self.state.exists():
+        elif self.state.exists() and not options.dry_run:
             raise click.UsageError(
                 f"an interrupted import of this file exists ({self.state.path}): add --resume "
                 f"to continue it, or delete that file to start over"
@@ -287,10 +328,41 @@ class CsvImport:
         ctx = click.get_current_context(silent=True)
         given = not options.resume or ctx is None or option_given(ctx, "delimiter")
         delimiter = self.resumed(DELIMITER, options.delimiter if given else None)
-        self.source = CsvContactSource(file, delimiter=delimiter, rejects_path=options.rejects)
-        if ctx is not None:
-            ctx.call_on_close(self.source.close)  # a pass over the file cut short
+        encoding = options.encoding
+        if options.resume and (encoding == AUTO_ENCODING or not _given(ctx, "encoding")):
+            encoding = None  # the encoding the import began with
+        if encoding not in (None, AUTO_ENCODING):
+            encoding = _codec(encoding)
+        encoding = self.resumed(ENCODING, encoding)
+        try:
+            self.source = CsvContactSource(
+                file, delimiter=delimiter, rejects_path=options.rejects, encoding=encoding
+            )
+            if ctx is not None:
+                ctx.call_on_close(self.source.close)  # a pass over the file cut short
+            self.source.check_encoding()  # before anything is sent
+        except CsvEncodingError as error:
+            raise _encoding_failure(error) from None
+        except ValueError as error:
+            if "encoding" not in str(error):
+                raise
+            raise click.BadParameter(str(error), param_hint="--encoding") from None
         self.state.options[DELIMITER.flag] = self.source.delimiter
+        self.state.options[ENCODING.flag] = self.source.encoding
+        self._require_rows()
+
+    def _require_rows(self) -> None:
+        """A file without data rows is a usage error (exit 2), found before the API is asked
+        anything: a pass of its own, to the first row, that writes nothing."""
+        peek = CsvContactSource(
+            self.source.path, delimiter=self.source.delimiter, encoding=self.source.encoding
+        )
+        for _row in peek:
+            return
+        if not peek.bad_rows:
+            raise CliFailure(
+                ExitCode.USAGE, f"{self.path} has no contacts: no data row follows its header line"
+            )
 
     def resumed(self, option: ResumedOption, given: T | None, default: T | None = None) -> T | None:
         """An option the token does not hold: ``given`` (None: not given), else on a resume the
@@ -347,6 +419,10 @@ class CsvImport:
         """About how many contacts the file holds (for the progress bar)."""
         return count_data_lines(self.path)
 
+    def checked_rows(self) -> Iterator[dict[str, str]]:
+        """The CSV's rows, each checked by :attr:`checks` as it is read (set its rules first)."""
+        return self.checks.rows(self.source)
+
     def contacts(self, rows: Iterable[T]) -> Iterator[T]:
         """``rows``, once it is known that they hold a contact; call it before sending anything.
 
@@ -369,6 +445,7 @@ class CsvImport:
                 {
                     self.result_key: None,
                     "csv": self.csv_summary(),
+                    **self.rows_summary(),
                     "message": message,
                     "exitCode": int(ExitCode.REJECTED),
                 }
@@ -452,11 +529,63 @@ class CsvImport:
         if self.source.reached_end:
             return self.source
         if self._counted is None:
-            counted = CsvContactSource(self.source.path, delimiter=self.source.delimiter)
-            for _row in counted:
+            counted = CsvContactSource(
+                self.source.path, delimiter=self.source.delimiter, encoding=self.source.encoding
+            )
+            for _row in self.checks.rows(counted):  # the checks of the whole file too
                 pass
             self._counted = counted
         return self._counted
+
+    def read_all(self, rows: Iterable[Any]) -> None:
+        """Read ``rows`` to the end (a dry run: every row is checked, none is sent)."""
+        for _row in rows:
+            pass
+
+    def rows_summary(self) -> dict[str, Any]:
+        """Where the rows went, for ``--json`` (``rows``, ``warningsFile``, ``dryRun``)."""
+        source = self.whole_file()
+        warned = self.checks.warned_rows
+        sent = 0 if self.dry_run else source.good_rows
+        return {
+            "rows": {
+                "read": source.good_rows + source.bad_rows,
+                "sent": sent,
+                "wouldBeSent": source.good_rows if self.dry_run else None,
+                "warned": warned,
+                "rejected": source.bad_rows,
+            },
+            "warningsFile": str(self.options.warnings) if self.checks.written else None,
+            "dryRun": self.dry_run,
+        }
+
+    def report_rows(self) -> None:
+        """Say how many rows went where, then list the bad rows and the warned ones."""
+        source = self.whole_file()
+        warned = self.checks.warned_rows
+        read = source.good_rows + source.bad_rows
+        verb = "would be sent" if self.dry_run else "sent"
+        parts = [f"{source.good_rows - warned} {verb} as they are"]
+        if warned:
+            where = f" (listed in {self.options.warnings})" if self.checks.written else ""
+            flagged = "would be sent and flagged by the server" if self.dry_run else "sent and"
+            if not self.dry_run:
+                flagged += " flagged by the server"
+            parts.append(f"{warned} {flagged}{where}")
+        if source.bad_rows:
+            written = self.options.rejects is not None and self.wrote_rejects()
+            where = f", in {self.options.rejects}" if written else ""
+            parts.append(f"{source.bad_rows} rejected (bad CSV rows, not sent{where})")
+        prefix = "Dry run, nothing was sent. " if self.dry_run else ""
+        self.output.note(f"{prefix}{read} row(s) read from {source.path}: {'; '.join(parts)}")
+        self.report_bad_rows()
+        if warned:
+            err = self.output.err
+            self.output.warn(f"{warned} row(s) the server will flag:")
+            for item in self.checks.listed[:LISTED_WARNINGS]:
+                err.print(f"  {item}", highlight=False, markup=False)
+            if warned > LISTED_WARNINGS:
+                err.print(f"  ... and {warned - LISTED_WARNINGS} more", highlight=False)
 
     def wrote_rejects(self) -> bool:
         """Whether this run wrote ``--rejects`` (its pass read the file to its end and found bad
@@ -488,8 +617,13 @@ class CsvImport:
             "goodRows": source.good_rows,
             "badRows": source.bad_rows,
             "rowsReadThisRun": self.source.good_rows + self.source.bad_rows,
+            "encoding": source.encoding,
             "errors": [
                 {"line": error.line_number, "message": error.message} for error in source.errors
+            ],
+            "warnings": [
+                {"line": item.line_number, "reasons": list(item.reasons)}
+                for item in self.checks.listed
             ],
             "rejectsFile": str(rejects) if rejects is not None and self.wrote_rejects() else None,
         }
@@ -507,6 +641,41 @@ def write_rows(path: Path, rows: Iterable[Mapping[str, Any]], *, delimiter: str)
     writer.writeheader()
     writer.writerows(held)
     write_atomically(path, text.getvalue())
+
+
+def _given(ctx: click.Context | None, name: str) -> bool:
+    return ctx is None or option_given(ctx, name)
+
+
+def _codec(name: str) -> str:
+    """A codec's canonical name (``latin-1`` → ``iso8859-1``; UTF-8: ``utf-8-sig``, which skips
+    a byte-order mark); an unknown name is a usage error."""
+    import codecs
+
+    try:
+        canonical = codecs.lookup(name).name
+    except LookupError:
+        raise click.BadParameter(
+            f"unknown encoding {name!r}: give a Python codec name (utf-8, latin-1, cp1252, "
+            f"utf-16, ...) or {AUTO_ENCODING}",
+            param_hint="--encoding",
+        ) from None
+    return "utf-8-sig" if canonical == "utf-8" else canonical
+
+
+def _encoding_failure(error: CsvEncodingError) -> CliFailure:
+    """The usage error of a file that does not decode: the likely encoding and what to pass."""
+    advice = (
+        f"pass --encoding {error.detected} (or --encoding {AUTO_ENCODING} to detect it)"
+        if error.detected is not None
+        else "pass its encoding with --encoding NAME"
+    )
+    return CliFailure(
+        ExitCode.USAGE,
+        f"{error}: {advice}; nothing was sent",
+        {"encoding": error.encoding, "detectedEncoding": error.detected, "line": error.line},
+        error_type=type(error).__name__,
+    )
 
 
 def _state_is_stale(error: BaseException) -> bool:

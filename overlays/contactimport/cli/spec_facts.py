@@ -34,6 +34,7 @@ __all__ = [
     "queue_status",
     "result_code_label",
     "result_code_meanings",
+    "spec_document",
     "update_types",
     "upload_batch_limit",
 ]
@@ -47,6 +48,11 @@ def _spec(api: Api, document: Mapping[str, Any] | None) -> Mapping[str, Any]:
     import contactimport.generated.spec  # looked up at each call, so a test may patch the documents
 
     return contactimport.generated.spec.document(api)
+
+
+def spec_document(api: Api) -> Mapping[str, Any]:
+    """The API's spec, as ``contactimport.generated.spec`` holds it."""
+    return _spec(api, None)
 
 
 def _schemas(api: Api, document: Mapping[str, Any] | None) -> Mapping[str, Any]:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
 import click
 
-from ..csvsource import CsvContactSource
 from ..settings import WHICH50_TOKEN_ENV
 from ..which50 import Which50
 from ..workflows import (
@@ -40,7 +39,8 @@ from .importing import (
     show_upload,
 )
 from .output import Bars
-from .spec_facts import job_states, upload_batch_limit
+from .rowchecks import close_names, which50_rules
+from .spec_facts import job_states, spec_document, upload_batch_limit
 
 BATCH_LIMIT = upload_batch_limit()
 #: What each ``ImportJob.CurrentStatus`` means (its stage in the spec's ``x-status-values``).
@@ -48,13 +48,29 @@ JOB_STATES = job_states()
 #: The job states ``status --wait`` waits for, in the spec's order.
 FINAL_STATES = [str(state) for state in JOB_STATES.meanings() if state in JOB_STATES.final]
 
+
+def _map_types(counter: str) -> str:
+    """The MapTypes whose fields the spec's ``x-value-check`` of an ImportJob counter checks."""
+    node = spec_document("which50")["components"]["schemas"]["ImportJob"]["properties"][counter]
+    return "/".join(str(kind) for kind in node["x-value-check"]["mapTypes"])
+
+
+EMAIL_TYPES = _map_types("InvalidEmailCount")
+SMS_TYPES = _map_types("InvalidSmsCount")
+
 IMPORT_HELP = f"""Import the contacts of a CSV file into a W50 contact list.
 
 \b
 The CSV's header names the list's fields (see `contactimport which50 fields`); each
 row is one contact. The file is streamed in batches of at most {BATCH_LIMIT:,} contacts (the
 API's limit), so any size works. Bad rows are reported with their line number and
-skipped (--rejects writes them to a file); the good rows are imported.
+skipped (--rejects writes them to a file, with the line and the reason); the good rows
+are imported. Rows the list will flag but still import (an invalid e-mail address or
+SMS number in a field of MapType {EMAIL_TYPES} or {SMS_TYPES}, a value outside a field's
+fixed values) are found before they are sent and listed (--warnings writes them to a
+file).
+The file is read as UTF-8 unless --encoding says otherwise (--encoding auto detects).
+--dry-run checks the whole file against the list's fields and sends nothing.
 
 \b
 MATCH decides which existing contacts a row updates instead of inserting a new one:
@@ -77,9 +93,10 @@ If the import is interrupted (network down, Ctrl-C), continue it with
 `contactimport which50 import FILE --resume` (add --state-file if you gave one): the
 batches already confirmed by the server are skipped, never sent twice. The import goes
 on with the options it began with (--list, --match, --custom-events, --method,
---match-value, --batch-size, --keep-empty, --delimiter), so they can be left out;
-given again they must say the same, else nothing is sent and the command exits 2.
---rejects, --poll-interval and --retries apply to the run that gives them.
+--match-value, --batch-size, --keep-empty, --delimiter, --encoding), so they can be
+left out; given again they must say the same, else nothing is sent and the command
+exits 2. --rejects, --warnings, --poll-interval and --retries apply to the run that
+gives them.
 """
 
 #: begin_import's arguments a resume takes from the token, as the options that set them.
@@ -181,8 +198,8 @@ def fields_command(ctx: click.Context, list_id: int) -> None:
     )
 
 
-def _rows(source: CsvContactSource, keep_empty: bool) -> Iterator[Mapping[str, Any]]:
-    for row in source:
+def _rows(rows: Iterable[dict[str, str]], keep_empty: bool) -> Iterator[Mapping[str, Any]]:
+    for row in rows:
         yield row if keep_empty else {name: value for name, value in row.items() if value != ""}
 
 
@@ -242,23 +259,38 @@ def _run_arguments(
     }
 
 
+def _list_fields(client: Which50, list_id: int) -> list[dict[str, Any]]:
+    """The contact list's fields as JSON-shaped dicts (reading them is allowed in a dry run)."""
+    return [item.to_dict() for item in client.list_contact_list_fields(list_id)]
+
+
 def _check_fields(
-    client: Which50, list_id: int, file: Path, columns: list[str], match: list[str]
+    known: Sequence[str], list_id: int, file: Path, columns: list[str], match: list[str]
 ) -> None:
-    """The CSV's columns and the --match names must be fields of the contact list."""
-    known = client.field_names(list_id)
+    """The CSV's columns and the --match names must be fields of the contact list; a column
+    named almost like a field gets a "did you mean"."""
+
+    def guesses(names: list[str]) -> str:
+        found = [
+            f"{name!r}: did you mean {' or '.join(repr(g) for g in close)}?"
+            for name in names
+            if (close := close_names(name, known))
+        ]
+        return f"; {'; '.join(found)}" if found else ""
+
     unknown = [name for name in columns if name not in known]
     if unknown:
         raise CliFailure(
             ExitCode.USAGE,
             f"column(s) {', '.join(unknown)} of {file} are not fields of contact list "
-            f"{list_id} (its fields: {', '.join(known)})",
+            f"{list_id} (its fields: {', '.join(known)}){guesses(unknown)}",
         )
     missing = [name for name in match if name not in known]
     if missing:
         raise CliFailure(
             ExitCode.USAGE,
-            f"--match name(s) {', '.join(missing)} are not fields of contact list {list_id}",
+            f"--match name(s) {', '.join(missing)} are not fields of contact list {list_id}"
+            f"{guesses(missing)}",
         )
 
 
@@ -337,7 +369,6 @@ def import_command(
     source = run.source
     given_keep = not options.resume or option_given(ctx, "keep_empty")
     keep = run.resumed(KEEP_EMPTY, keep_empty if given_keep else None, False)
-    contacts = run.contacts(_rows(source, bool(keep)))
     with run.session(), _client(ctx) as client:
         resumed = None if run.token is None else ResumeState.decode(run.token, api="which50")
         if resumed is not None and not option_given(ctx, "list_id"):
@@ -354,8 +385,15 @@ def import_command(
             match_values=values,
             batch_size=batch_size,
         )
+        fields = _list_fields(client, list_id)  # read before anything is sent
         if resumed is None:  # a resume goes on with the fields and names checked when it began
-            _check_fields(client, list_id, file, source.fieldnames, arguments["match"])
+            known = [str(field["Name"]) for field in fields]
+            _check_fields(known, list_id, file, source.fieldnames, arguments["match"])
+        run.checks.rules = which50_rules(fields, spec_document("which50"))
+        contacts = run.contacts(_rows(run.checked_rows(), bool(keep)))
+        if run.dry_run:
+            run.read_all(contacts)
+            _dry_run_summary(ctx, run, list_id, arguments["batch_size"])
         with output.progress() as bars:
             # --match as typed (with PATCH the match values' names were added to it)
             typed = {} if arguments["match"] is None else {"match": _names(match)}
@@ -377,19 +415,60 @@ def import_command(
             output.note(f"Importing {file} into contact list {list_id} ...")
             job: ImportJobResult = run.wait(poller)
     flagged = job.invalid_email_count + job.invalid_sms_count
-    code = ExitCode.REJECTED if run.whole_file().bad_rows or flagged else ExitCode.OK
+    bad = run.whole_file().bad_rows
+    code = ExitCode.REJECTED if bad or flagged or run.checks.warned_rows else ExitCode.OK
     if output.json_output:
         output.emit_json(
-            {"importJob": job.as_json(), "csv": run.csv_summary(), "exitCode": int(code)}
+            {
+                "importJob": job.as_json(),
+                "csv": run.csv_summary(),
+                **run.rows_summary(),
+                "exitCode": int(code),
+            }
         )
     else:
         output.fields(f"Import job {job.id}", _job_rows(job))
-        run.report_bad_rows()
+        run.report_rows()
         if flagged:
             output.warn(
                 f"{job.invalid_email_count} invalid e-mail and {job.invalid_sms_count} invalid "
                 "SMS value(s) were imported with a validation warning"
             )
+    ctx.exit(int(code))
+
+
+def _dry_run_summary(
+    ctx: click.Context, run: CsvImport, list_id: int, batch_size: int | None
+) -> None:
+    """Print what the import would do (its --json shape, ``importJob`` null) and exit: 1 when
+    rows are rejected or would be flagged, else 0."""
+    output = run.output
+    source = run.whole_file()
+    bad, warned = source.bad_rows, run.checks.warned_rows
+    code = ExitCode.REJECTED if bad or warned else ExitCode.OK
+    size = batch_size or BATCH_LIMIT
+    if output.json_output:
+        output.emit_json(
+            {
+                "importJob": None,
+                "csv": run.csv_summary(),
+                **run.rows_summary(),
+                "exitCode": int(code),
+            }
+        )
+    else:
+        output.fields(
+            f"Dry run of an import into contact list {list_id} (nothing was sent)",
+            {
+                "Contact list": list_id,
+                "Fields": ", ".join(source.fieldnames),
+                "Contacts to send": source.good_rows,
+                "Batches": f"{-(-source.good_rows // size)} (at most {size:,} contacts each)",
+                "Rows the list will flag": warned,
+                "Rows rejected": bad,
+            },
+        )
+        run.report_rows()
     ctx.exit(int(code))
 
 
