@@ -2,19 +2,51 @@
 
 ``create_app(db, fixtures, options)`` gives the ASGI app; ``serve(host, port, db, fixtures)`` runs
 it with uvicorn; ``python -m contactimport_sandbox --help`` does the same from a shell.
+``running_sandbox`` serves it in a background thread (tests); ``SandboxHandle`` drives a running
+one (reset, faults, seeding, the clock); ``contactimport_sandbox.pytest_plugin`` gives both as
+pytest fixtures.
+
+The names that need the ``[sandbox]`` extra (Starlette, uvicorn) are imported when first used, so
+importing this package (pytest loads the plugin module inside it) costs nothing without it.
 """
 
 from __future__ import annotations
 
+import importlib
 import shlex
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from .app import W50_PREFIX, Sandbox, SandboxOptions, create_app
 from .faults import FaultRule, FaultSettings
 from .fixtures import Fixtures, FixturesError, load_fixtures
 from .store import MEMORY
+
+if TYPE_CHECKING:
+    from .app import Sandbox, SandboxOptions, create_app
+    from .running import RunningSandbox, running_sandbox
+    from .testing import SandboxHandle
+
+# name -> the submodule it is imported from on first use
+_LAZY = {
+    "Sandbox": "app",
+    "SandboxOptions": "app",
+    "create_app": "app",
+    "RunningSandbox": "running",
+    "running_sandbox": "running",
+    "SandboxHandle": "testing",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
 
 DEFAULT_DB = "contactimport-sandbox.db"
 
@@ -25,11 +57,14 @@ __all__ = [
     "FaultSettings",
     "Fixtures",
     "FixturesError",
+    "RunningSandbox",
     "Sandbox",
+    "SandboxHandle",
     "SandboxOptions",
     "create_app",
     "export_lines",
     "load_fixtures",
+    "running_sandbox",
     "serve",
 ]
 
@@ -50,6 +85,7 @@ def serve(
     """
     import uvicorn
 
+    from .app import W50_PREFIX, create_app
     from .serving import SWITCH_INTERVAL_S, listening_socket, server_config
 
     app = create_app(db=db, fixtures=fixtures, options=options)
