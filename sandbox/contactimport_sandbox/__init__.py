@@ -99,7 +99,8 @@ def serve(
         f"# serving http://{shown_host}:{bound_port} (W50API under {W50_PREFIX}, CheckMarket"
         " under /3); point the clients at it with:\n"
         + export_lines(environment)
-        + "\n# its control endpoints (/_sandbox/faults, /_sandbox/reset) take the header"
+        + "\n# its control endpoints (/_sandbox/faults, /_sandbox/reset, /_sandbox/clock, ...)"
+        " take the header"
         f" X-Sandbox-Admin-Key: {app.state.sandbox.fixtures.admin_key}",
         file=sys.stderr,
         flush=True,

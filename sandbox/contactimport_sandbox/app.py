@@ -6,14 +6,19 @@ serves exactly the operations the specs describe:
 - W50API under ``/Which50API/...``; its spec at ``/Which50API/openapi.json``
 - CheckMarket v3 under ``/3/...``; its spec at ``/3/openapi.json``
 - sandbox-only, outside both vendor APIs: ``/_sandbox/health``, ``/_sandbox/faults`` (GET, PUT,
-  DELETE), ``/_sandbox/reset`` (POST: delete all state), ``/_sandbox/which50/custom-events``,
-  ``/_sandbox/which50/contact-lists/{contactListId}/contacts`` (a list's contacts, paginated: the
-  W50API has no operation listing them)
+  DELETE), ``/_sandbox/reset`` (POST: delete all state, back to the original fixtures),
+  ``/_sandbox/which50/custom-events``,
+  ``/_sandbox/which50/contact-lists/{contactListId}/contacts`` (GET: a list's contacts,
+  paginated, as the W50API has no operation listing them; POST: store contacts as they are),
+  ``/_sandbox/clock`` (GET, PUT ``{"mode": "real"|"manual", "now", "stepSeconds"}``),
+  ``/_sandbox/clock/advance`` (POST ``{"seconds": n}``), ``/_sandbox/clock/run-to-completion``
+  (POST), ``/_sandbox/fixtures`` (GET, PUT: the fixtures document in use),
+  ``/_sandbox/checkmarket/contacts`` (GET the stored contacts, POST store some; ``?account=``)
 
-The control endpoints (``/_sandbox/faults``, ``/_sandbox/reset``) need the fixtures' admin key
-(``sandbox.adminKey``) in the ``X-Sandbox-Admin-Key`` header: missing 401, wrong 403, with the
-``{"Message": ...}`` body of the other sandbox-only endpoints. ``/_sandbox/health`` is open (a
-readiness probe); the two W50 views take the account's bearer token.
+The control endpoints (all of those but health and the two W50 GET views) need the fixtures'
+admin key (``sandbox.adminKey``) in the ``X-Sandbox-Admin-Key`` header: missing 401, wrong 403,
+with the ``{"Message": ...}`` body of the other sandbox-only endpoints. ``/_sandbox/health`` is
+open (a readiness probe); the two W50 GET views take the account's bearer token.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ def test_sandbox_passes_host_port_db_and_fixtures_to_serve(
     result = CliRunner().invoke(
         cli,
         ["sandbox", "--host", "0.0.0.0", "--port", "9000", "--db", ":memory:",
-         "--fixtures", str(fixtures)],
+         "--fixtures", str(fixtures), "--clock", "manual"],
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert calls == [
@@ -30,6 +30,7 @@ def test_sandbox_passes_host_port_db_and_fixtures_to_serve(
             "port": 9000,
             "db": ":memory:",
             "fixtures": fixtures,
+            "options": contactimport_sandbox.SandboxOptions(clock="manual"),
             "log_level": "warning",
         }
     ]

@@ -26,9 +26,19 @@ from .common import CliFailure, ExitCode, handle_errors
     default=None,
     help="JSON file of accounts, credentials, lists and surveys (default: the packaged one).",
 )
+@click.option(
+    "--clock",
+    type=click.Choice(["real", "manual"]),
+    default="real",
+    show_default=True,
+    help="manual: import jobs and bulk imports move only when POST /_sandbox/clock/advance "
+    "moves the clock.",
+)
 @click.option("--log-level", default="warning", show_default=True)
 @handle_errors
-def sandbox(host: str, port: int, db: str, fixtures: Path | None, log_level: str) -> None:
+def sandbox(
+    host: str, port: int, db: str, fixtures: Path | None, clock: str, log_level: str
+) -> None:
     """Run the sandbox: W50API under /Which50API and CheckMarket v3 under /3, on real HTTP.
 
     On start it prints the `export` lines that point the clients and this CLI at it
@@ -36,8 +46,8 @@ def sandbox(host: str, port: int, db: str, fixtures: Path | None, log_level: str
     CHECKMARKET_KEY), with the fixtures' credentials; --port 0 picks a free port.
 
     \b
-    Its control endpoints, /_sandbox/faults and /_sandbox/reset, need the fixtures' admin key
-    in a header:
+    Its control endpoints (/_sandbox/faults, /_sandbox/reset, /_sandbox/clock,
+    /_sandbox/fixtures, ...) need the fixtures' admin key in a header:
       X-Sandbox-Admin-Key: sandbox-admin-local
     (a sandbox shared by a team: --fixtures with a key of its own).
     """
@@ -50,4 +60,7 @@ def sandbox(host: str, port: int, db: str, fixtures: Path | None, log_level: str
             f"the sandbox needs its extra: pip install 'contactimport[sandbox]' ({error})",
         ) from None
     click.echo(f"contactimport sandbox (state in {db}); Ctrl-C stops it", err=True)
-    module.serve(host=host, port=port, db=db, fixtures=fixtures, log_level=log_level)
+    options = module.SandboxOptions(clock=clock)
+    module.serve(
+        host=host, port=port, db=db, fixtures=fixtures, options=options, log_level=log_level
+    )
