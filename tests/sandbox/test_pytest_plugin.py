@@ -311,6 +311,34 @@ def test_enabled_with_p_it_is_the_same_plugin_and_its_fixtures_work(tmp_path: Pa
     assert blocked.returncode == 1 and "fixture 'contactimport_sandbox' not found" in blocked.stdout
 
 
+def test_under_xdist_each_worker_has_a_sandbox_of_its_own(tmp_path: Path) -> None:
+    pytest.importorskip("xdist")
+    seen = tmp_path / "seen"
+    seen.mkdir()
+    source = f"""
+        import os
+        from pathlib import Path
+
+        import pytest
+
+        @pytest.mark.parametrize("n", range(8))
+        def test_seed_and_see_only_mine(contactimport_sandbox, which50, n):
+            assert contactimport_sandbox.contacts(1) == []
+            contactimport_sandbox.add_contacts(1, [{{"Email": f"p{{n}}@example.com"}}])
+            assert which50.list_contact_lists()[0].count == 1
+            worker = os.environ["PYTEST_XDIST_WORKER"]
+            (Path({str(seen)!r}) / f"{{worker}}-{{n}}").write_text(contactimport_sandbox.url)
+        """
+    result = pytest_run(tmp_path, source, "-n", "2", "-p", "xdist")
+    assert result.returncode == 0, result.stdout + result.stderr
+    by_worker: dict[str, set[str]] = {}
+    for found in seen.iterdir():
+        by_worker.setdefault(found.name.split("-")[0], set()).add(found.read_text())
+    assert len(by_worker) == 2 and all(len(urls) == 1 for urls in by_worker.values())
+    first, second = by_worker.values()
+    assert first != second  # one server per worker
+
+
 def test_the_ini_options_choose_the_fixtures_and_the_clock(tmp_path: Path) -> None:
     from contactimport_sandbox.fixtures import default_fixtures_text
 
