@@ -61,18 +61,32 @@ def running_sandbox(
 
     Port 0 binds a free port. The process's logging configuration is left alone.
     """
-    import uvicorn
-
     app = create_app(db=db, fixtures=fixtures, options=options)
     try:
-        listener = listening_socket(host, port)
-    except OSError:
+        with serving(app, host, port, log_level) as url:
+            yield RunningSandbox(url, app)
+    finally:
         app.state.sandbox.close()
-        raise
+
+
+@contextmanager
+def serving(
+    app: Any, host: str = "127.0.0.1", port: int = 0, log_level: str = "warning"
+) -> Iterator[str]:
+    """Serve any of the sandbox's ASGI apps (the sandbox, the proxy, a replay) in a daemon
+    thread until the block ends; yields its origin URL once ``/_sandbox/health`` answers."""
+    import uvicorn
+
+    listener = listening_socket(host, port)
     bound_host, bound_port = listener.getsockname()[:2]
     shown = f"[{bound_host}]" if ":" in bound_host else bound_host
     url = f"http://{shown}:{bound_port}"
-    config = server_config(app, host, bound_port, log_level, configure_logging=False)
+    if hasattr(getattr(app, "state", None), "sandbox"):
+        config = server_config(app, host, bound_port, log_level, configure_logging=False)
+    else:
+        config = uvicorn.Config(
+            app, host=host, port=bound_port, log_level=log_level, log_config=None, access_log=False
+        )
     server = uvicorn.Server(config)
     thread = threading.Thread(
         target=server.run,
@@ -83,12 +97,11 @@ def running_sandbox(
     thread.start()
     try:
         _wait_until_healthy(url, server, thread)
-        yield RunningSandbox(url, app)
+        yield url
     finally:
         server.should_exit = True
         thread.join(STOP_TIMEOUT_S)
         listener.close()
-        app.state.sandbox.close()
 
 
 def _wait_until_healthy(url: str, server: Any, thread: threading.Thread) -> None:
