@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from .faults import FaultRule, FaultSettings
 from .fixtures import Fixtures, FixturesError, load_fixtures
+from .paths import W50_PREFIX
 from .store import MEMORY
 
 if TYPE_CHECKING:
@@ -66,6 +67,8 @@ __all__ = [
     "load_fixtures",
     "running_sandbox",
     "serve",
+    "serve_proxy",
+    "serve_replay",
 ]
 
 
@@ -85,7 +88,7 @@ def serve(
     """
     import uvicorn
 
-    from .app import W50_PREFIX, create_app
+    from .app import create_app
     from .serving import SWITCH_INTERVAL_S, listening_socket, server_config
 
     app = create_app(db=db, fixtures=fixtures, options=options)
@@ -107,6 +110,56 @@ def serve(
     )
     sys.setswitchinterval(SWITCH_INTERVAL_S)
     uvicorn.Server(server_config(app, host, bound_port, log_level)).run(sockets=[listener])
+
+
+def serve_proxy(
+    upstreams: Mapping[str, str],
+    host: str = "127.0.0.1",
+    port: int = 8080,
+    record: str | Path | None = None,
+    log_level: str = "info",
+) -> None:
+    """Run the validating proxy (``proxy.create_proxy_app``) until interrupted: ``upstreams``
+    maps ``which50`` and/or ``checkmarket`` to the vendor's base URL; ``record``: a folder to
+    write the exchanges to as cassettes."""
+    from .proxy import create_proxy_app
+
+    app = create_proxy_app(upstreams, record=record)
+    lines = [f"#   {api} -> {url}" for api, url in sorted(upstreams.items())]
+    recording = f"; recording to {record}" if record is not None else ""
+    _serve(app, host, port, log_level, "validating proxy" + recording, lines)
+
+
+def serve_replay(
+    folder: str | Path, host: str = "127.0.0.1", port: int = 8080, log_level: str = "info"
+) -> None:
+    """Answer from the cassettes in ``folder`` (``replay.create_replay_app``) until interrupted."""
+    from .replay import create_replay_app
+
+    app = create_replay_app(folder)
+    _serve(app, host, port, log_level, f"replaying the cassettes in {folder}", [])
+
+
+def _serve(app: Any, host: str, port: int, log_level: str, what: str, lines: list[str]) -> None:
+    import uvicorn
+
+    from .serving import listening_socket
+
+    listener = listening_socket(host, port)
+    bound_host, bound_port = listener.getsockname()[:2]
+    shown_host = f"[{bound_host}]" if ":" in bound_host else bound_host
+    print(
+        f"# {what} at http://{shown_host}:{bound_port} (W50API under {W50_PREFIX}, CheckMarket"
+        " under /3); clients send their own credentials, which are forwarded, never logged;"
+        " GET /_sandbox/violations lists what does not match the specs (header"
+        " X-Sandbox-Admin-Key)",
+        *lines,
+        sep="\n",
+        file=sys.stderr,
+        flush=True,
+    )
+    config = uvicorn.Config(app, host=host, port=bound_port, log_level=log_level, access_log=False)
+    uvicorn.Server(config).run(sockets=[listener])
 
 
 def export_lines(environment: Mapping[str, str]) -> str:

@@ -69,6 +69,7 @@ from .fixtures import (
     parse_fixtures,
 )
 from .memory import release_free_memory
+from .paths import CM_PREFIX, W50_PREFIX
 from .spec import Api, RequestLimits
 from .store import MEMORY, Store
 from .validation import ModelValidator, ValidationFailed
@@ -77,8 +78,6 @@ from .wire import Wire, body_media, is_xml, negotiate
 
 log = logging.getLogger("contactimport_sandbox")
 
-W50_PREFIX = "/Which50API"
-CM_PREFIX = ""  # CheckMarket paths already start with /3/
 VALIDATION_CHUNK = 1000  # elements of an array body validated at a time
 W50_UNAUTHORIZED = "Authorization has been denied for this request."
 W50_FORBIDDEN = "The user does not have the relevant permissions to perform this action."

@@ -35,12 +35,13 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from . import spec as spec_module
+from .paths import CM_PREFIX, W50_PREFIX
 from .spec import Api
 from .validation import SchemaValidator, ValidationFailed
 
 log = logging.getLogger("contactimport_sandbox.proxy")
 
-PREFIXES: dict[Api, str] = {"which50": "/Which50API", "checkmarket": ""}
+PREFIXES: dict[Api, str] = {"which50": W50_PREFIX, "checkmarket": CM_PREFIX}
 ADMIN_HEADER = "X-Sandbox-Admin-Key"
 # Never logged, stored or recorded: their values are replaced by REDACTED.
 SECRET_HEADERS = frozenset(
@@ -362,8 +363,8 @@ def create_proxy_app(
 
     def route(path: str) -> tuple[str, str] | None:
         """(api, the path inside that API's spec) for a local path."""
-        if "which50" in upstreams and (path == "/Which50API" or path.startswith("/Which50API/")):
-            return "which50", path[len("/Which50API") :] or "/"
+        if "which50" in upstreams and (path == W50_PREFIX or path.startswith(W50_PREFIX + "/")):
+            return "which50", path[len(W50_PREFIX) :] or "/"
         if "checkmarket" in upstreams and path.startswith("/3/"):
             return "checkmarket", path
         return None

@@ -19,8 +19,9 @@ from typing import Any
 
 import httpx
 
-from .app import W50_PREFIX, SandboxOptions, create_app
+from .app import SandboxOptions, create_app
 from .fixtures import Fixtures
+from .paths import W50_PREFIX
 from .serving import listening_socket, server_config
 from .store import MEMORY
 

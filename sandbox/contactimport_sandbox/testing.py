@@ -17,8 +17,8 @@ from typing import Any
 import httpx
 
 from .fixtures import Fixtures
+from .paths import W50_PREFIX
 
-W50_PREFIX = "/Which50API"  # the app's (kept here so this module does not import Starlette)
 ADMIN_HEADER = "X-Sandbox-Admin-Key"
 
 

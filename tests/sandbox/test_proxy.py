@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -16,7 +19,7 @@ import pytest
 pytest.importorskip("uvicorn")
 
 from contactimport import CheckMarket, ContactImportError, NotFoundError, Which50, contact
-from contactimport_sandbox import create_app
+from contactimport_sandbox import create_app, running_sandbox
 from contactimport_sandbox.proxy import create_proxy_app
 from contactimport_sandbox.running import serving
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -251,3 +254,32 @@ def test_the_violations_need_the_admin_key(setup: Setup) -> None:
     assert httpx.get(setup.proxy + "/_sandbox/violations", headers=wrong).status_code == 403
     cleared = httpx.delete(setup.proxy + "/_sandbox/violations", headers=ADMIN)
     assert cleared.json() == {"Violations": []}
+
+
+def test_the_cli_proxy_forwards_and_reports(tmp_path: Path) -> None:
+    """`contactimport sandbox --proxy-to which50=URL --record DIR`, as a user starts it."""
+    with running_sandbox() as upstream:
+        command = [
+            sys.executable, "-m", "contactimport.cli", "sandbox", "--port", "0",
+            "--proxy-to", f"which50={upstream.which50_url}", "--record", str(tmp_path),
+        ]  # fmt: skip
+        proxy = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+        try:
+            assert proxy.stderr is not None
+            origin = None
+            while origin is None:
+                line = proxy.stderr.readline()
+                assert line, "the proxy exited before it printed where it listens"
+                found = re.search(r"validating proxy.* at (http://\S+)", line)
+                origin = found.group(1) if found else None
+            auth = {"Authorization": f"Bearer {W50_TOKEN}"}
+            assert httpx.get(origin + "/Which50API/contactLists", headers=auth).status_code == 200
+            httpx.post(origin + "/Which50API/contactLists/1/import", json={}, headers=auth)
+            violations = httpx.get(origin + "/_sandbox/violations", headers=ADMIN).json()
+        finally:
+            proxy.terminate()
+            proxy.communicate(timeout=10)
+    assert [(v["operation"], v["rule"]) for v in violations["Violations"]] == [
+        ("createImportJob", "request-body-schema")
+    ]
+    assert len(list(tmp_path.glob("*.json"))) == 2
