@@ -7,7 +7,8 @@ and stops at the end. Each test gets it reset to the fixtures' state (a few mill
 
 Fixtures: ``contactimport_sandbox`` (a ``SandboxHandle``: base URLs, credentials, reset, faults,
 seeding, stored contacts and custom events, the clock), ``which50``, ``checkmarket``,
-``async_which50``, ``async_checkmarket`` (clients pointed at it with the fixtures' credentials).
+``async_which50``, ``async_checkmarket`` (clients pointed at it with the fixtures' credentials),
+``contactimport_replay`` (serves a folder of recorded cassettes).
 
 ini options: ``contactimport_sandbox_fixtures`` (a fixtures JSON file; default the packaged one),
 ``contactimport_sandbox_clock`` (``real``, the default, or ``manual``). ``-p
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,7 @@ import pytest
 if TYPE_CHECKING:
     from contactimport import AsyncCheckMarket, AsyncWhich50, CheckMarket, Which50
 
+    from .running import RunningSandbox
     from .testing import SandboxHandle
 
 FIXTURES_INI = "contactimport_sandbox_fixtures"
@@ -140,6 +142,23 @@ def async_checkmarket(contactimport_sandbox: SandboxHandle) -> Iterator[AsyncChe
     )
     yield client
     _close_async(client)
+
+
+@pytest.fixture
+def contactimport_replay() -> Iterator[Callable[[str | Path], RunningSandbox]]:
+    """Start a replay of a cassette folder (``contactimport sandbox --proxy-to ... --record
+    DIR``): ``contactimport_replay(DIR).which50_url`` / ``.checkmarket_url`` answer as the
+    vendor did when it was recorded. Stopped at the end of the test."""
+    from .replay import create_replay_app
+    from .running import RunningSandbox, serving
+
+    with contextlib.ExitStack() as stack:
+
+        def start(folder: str | Path) -> RunningSandbox:
+            app = create_replay_app(folder)
+            return RunningSandbox(stack.enter_context(serving(app)), app)
+
+        yield start
 
 
 def _w50(handle: SandboxHandle) -> str:

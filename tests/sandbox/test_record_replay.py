@@ -5,7 +5,7 @@ credential."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,7 @@ import pytest
 pytest.importorskip("uvicorn")
 
 from contactimport import CheckMarket, Which50, begin_bulk_import, begin_import
-from contactimport_sandbox import running_sandbox
+from contactimport_sandbox import RunningSandbox, running_sandbox
 from contactimport_sandbox.proxy import create_proxy_app
 from contactimport_sandbox.replay import CassetteError, create_replay_app
 from contactimport_sandbox.running import serving
@@ -68,6 +68,17 @@ def test_a_recorded_conversation_replays_offline_to_the_same_results(
     assert again == results
     assert (imported.current_status, imported.inserted_contacts) == ("Finished", 5)
     assert {r.code: r.count for r in bulk.results} == {"R0301": 1, "R0308": 1}
+
+
+@pytest.mark.parametrize("recorded", ["json"], indirect=True)
+def test_the_plugins_replay_fixture_serves_a_recording(
+    recorded: tuple[Path, Any, str],
+    contactimport_replay: Callable[[Path], RunningSandbox],
+) -> None:
+    cassettes, results, wire_format = recorded
+    replay = contactimport_replay(cassettes)
+    assert replay.which50_url == replay.url + "/Which50API"
+    assert conversation(replay.url, wire_format) == results
 
 
 @pytest.mark.parametrize("recorded", ["json"], indirect=True)
