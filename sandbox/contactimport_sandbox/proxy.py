@@ -43,10 +43,26 @@ log = logging.getLogger("contactimport_sandbox.proxy")
 
 PREFIXES: dict[Api, str] = {"which50": W50_PREFIX, "checkmarket": CM_PREFIX}
 ADMIN_HEADER = "X-Sandbox-Admin-Key"
-# Never logged, stored or recorded: their values are replaced by REDACTED.
-SECRET_HEADERS = frozenset(
-    {"authorization", "x-master-key", "x-key", "cookie", "set-cookie", ADMIN_HEADER.lower()}
-)
+
+
+def credential_headers(*documents: Mapping[str, Any]) -> frozenset[str]:
+    """The headers that carry credentials, by the specs' securitySchemes (lower case): an http
+    scheme's Authorization, an apiKey's named header."""
+    names = set()
+    for document in documents:
+        for scheme in document.get("components", {}).get("securitySchemes", {}).values():
+            if scheme.get("type") == "http":
+                names.add("authorization")
+            elif scheme.get("type") == "apiKey" and scheme.get("in") == "header":
+                names.add(str(scheme["name"]).lower())
+    return frozenset(names)
+
+
+# Never logged, stored or recorded: their values are replaced by REDACTED. The specs' credential
+# headers, and what may carry another secret whatever the specs say.
+SECRET_HEADERS = credential_headers(
+    spec_module.document("which50"), spec_module.document("checkmarket")
+) | {"authorization", "proxy-authorization", "cookie", "set-cookie", ADMIN_HEADER.lower()}
 REDACTED = "REDACTED"
 HOP_BY_HOP = frozenset(
     {
