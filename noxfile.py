@@ -164,6 +164,7 @@ EXAMPLES = [
     "examples/async_which50.py",
     "examples/typed_usage.py",
     "examples/run_examples.py",
+    "examples/test_with_sandbox.py",  # run by `nox -s tests` (pytest), the guide's example
 ]
 
 

@@ -48,6 +48,19 @@ def parser() -> argparse.ArgumentParser:
         default=0.0,
         help="seconds to wait between background steps, to watch progress (default 0)",
     )
+    result.add_argument(
+        "--clock",
+        choices=["real", "manual"],
+        default="real",
+        help="manual: import jobs and bulk imports move only when POST /_sandbox/clock/advance "
+        "moves the clock (default real)",
+    )
+    result.add_argument(
+        "--step-seconds",
+        type=float,
+        default=1.0,
+        help="under the manual clock, clock seconds one background step takes (default 1)",
+    )
     result.add_argument("--log-level", default="info")
     return result
 
@@ -61,7 +74,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (FixturesError, OSError, ValueError) as exc:
         print(f"contactimport-sandbox: {exc}", file=sys.stderr)
         return 2
-    options = SandboxOptions(chunk_size=args.chunk_size, step_delay=args.step_delay, faults=faults)
+    options = SandboxOptions(
+        chunk_size=args.chunk_size,
+        step_delay=args.step_delay,
+        faults=faults,
+        clock=args.clock,
+        step_seconds=args.step_seconds,
+    )
     serve(args.host, args.port, args.db, args.fixtures, options, args.log_level)
     return 0
 

@@ -6,14 +6,19 @@ serves exactly the operations the specs describe:
 - W50API under ``/Which50API/...``; its spec at ``/Which50API/openapi.json``
 - CheckMarket v3 under ``/3/...``; its spec at ``/3/openapi.json``
 - sandbox-only, outside both vendor APIs: ``/_sandbox/health``, ``/_sandbox/faults`` (GET, PUT,
-  DELETE), ``/_sandbox/reset`` (POST: delete all state), ``/_sandbox/which50/custom-events``,
-  ``/_sandbox/which50/contact-lists/{contactListId}/contacts`` (a list's contacts, paginated: the
-  W50API has no operation listing them)
+  DELETE), ``/_sandbox/reset`` (POST: delete all state, back to the original fixtures),
+  ``/_sandbox/which50/custom-events``,
+  ``/_sandbox/which50/contact-lists/{contactListId}/contacts`` (GET: a list's contacts,
+  paginated, as the W50API has no operation listing them; POST: store contacts as they are),
+  ``/_sandbox/clock`` (GET, PUT ``{"mode": "real"|"manual", "now", "stepSeconds"}``),
+  ``/_sandbox/clock/advance`` (POST ``{"seconds": n}``), ``/_sandbox/clock/run-to-completion``
+  (POST), ``/_sandbox/fixtures`` (GET, PUT: the fixtures document in use),
+  ``/_sandbox/checkmarket/contacts`` (GET the stored contacts, POST store some; ``?account=``)
 
-The control endpoints (``/_sandbox/faults``, ``/_sandbox/reset``) need the fixtures' admin key
-(``sandbox.adminKey``) in the ``X-Sandbox-Admin-Key`` header: missing 401, wrong 403, with the
-``{"Message": ...}`` body of the other sandbox-only endpoints. ``/_sandbox/health`` is open (a
-readiness probe); the two W50 views take the account's bearer token.
+The control endpoints (all of those but health and the two W50 GET views) need the fixtures'
+admin key (``sandbox.adminKey``) in the ``X-Sandbox-Admin-Key`` header: missing 401, wrong 403,
+with the ``{"Message": ...}`` body of the other sandbox-only endpoints. ``/_sandbox/health`` is
+open (a readiness probe); the two W50 GET views take the account's bearer token.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ import re
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -41,18 +47,29 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from . import spec as spec_module
 from .arrays import JsonArray, is_array
 from .checkmarket import FINAL_STATUSES, CheckMarket
+from .clock import MANUAL, MODES, REAL, Clock
 from .errors import (
     BadRequest,
+    Conflict,
     ExpectationFailed,
     Forbidden,
     NotAcceptable,
+    NotFound,
     SandboxError,
     ServiceUnavailable,
     Unauthorized,
 )
 from .faults import Fault, Faults, FaultSettings
-from .fixtures import CheckMarketAccount, Fixtures, W50Account, load_fixtures
+from .fixtures import (
+    CheckMarketAccount,
+    Fixtures,
+    FixturesError,
+    W50Account,
+    fixtures_document,
+    parse_fixtures,
+)
 from .memory import release_free_memory
+from .paths import CM_PREFIX, W50_PREFIX
 from .spec import Api, RequestLimits
 from .store import MEMORY, Store
 from .validation import ModelValidator, ValidationFailed
@@ -61,8 +78,6 @@ from .wire import Wire, body_media, is_xml, negotiate
 
 log = logging.getLogger("contactimport_sandbox")
 
-W50_PREFIX = "/Which50API"
-CM_PREFIX = ""  # CheckMarket paths already start with /3/
 VALIDATION_CHUNK = 1000  # elements of an array body validated at a time
 W50_UNAUTHORIZED = "Authorization has been denied for this request."
 W50_FORBIDDEN = "The user does not have the relevant permissions to perform this action."
@@ -97,6 +112,8 @@ class SandboxOptions:
     step_delay: float = 0.0  # seconds between background steps, to watch progress in tests
     faults: FaultSettings | None = None
     limits: RequestLimits | None = None  # default: the spec's info.x-request-limits
+    clock: str = REAL  # "manual": background work moves only as a test advances the clock
+    step_seconds: float = 1.0  # manual clock: clock time one background step takes
 
 
 class LargeBodies:
@@ -193,25 +210,45 @@ class Sandbox:
         options: SandboxOptions | None = None,
     ) -> None:
         self.options = options or SandboxOptions()
-        self.fixtures = fixtures if isinstance(fixtures, Fixtures) else load_fixtures(fixtures)
+        if self.options.clock not in MODES:
+            raise ValueError(f"clock must be one of {', '.join(MODES)}, not {self.options.clock!r}")
+        # The fixtures' JSON document (None when given as a Fixtures object): what
+        # GET /_sandbox/fixtures shows and PUT replaces; a reset goes back to the original.
+        self.fixtures_document: dict[str, Any] | None = None
+        if not isinstance(fixtures, Fixtures):
+            self.fixtures_document = fixtures_document(fixtures)
+            fixtures = parse_fixtures(self.fixtures_document)
+        self.fixtures = fixtures
+        self.original_fixtures = (fixtures, self.fixtures_document)
+        self.clock = Clock()
         self.store = Store(db)
         self.documents: dict[Api, dict[str, Any]] = {
             "which50": spec_module.document("which50"),
             "checkmarket": spec_module.document("checkmarket"),
         }
         batch_minimum, batch_limit = spec_module.batch_bounds(self.documents["which50"])
-        self.which50 = Which50(self.store, self.fixtures, batch_limit, batch_minimum)
+        self.which50 = Which50(
+            self.store, self.fixtures, batch_limit, batch_minimum, clock=self.clock
+        )
         self.checkmarket = CheckMarket(
             self.store,
             self.fixtures,
             spec_module.property_defaults(self.documents["checkmarket"], "ImportConfig"),
             tuple(spec_module.schema(self.documents["checkmarket"], "ImportConfig")["properties"]),
+            clock=self.clock,
         )
         from .worker import Worker
 
         self.worker = Worker(
-            self.which50, self.checkmarket, self.options.chunk_size, self.options.step_delay
+            self.which50,
+            self.checkmarket,
+            self.options.chunk_size,
+            self.options.step_delay,
+            clock=self.clock,
+            step_seconds=self.options.step_seconds,
         )
+        if self.options.clock == MANUAL:
+            self.clock.set_manual()
         self.faults = Faults(self.options.faults)
         self.validators = {
             api: ModelValidator.for_api(api, doc) for api, doc in self.documents.items()
@@ -223,6 +260,57 @@ class Sandbox:
     def close(self) -> None:
         self.worker.stop()
         self.store.close()
+
+    def set_fixtures(self, document: dict[str, Any]) -> None:
+        """Replace the fixed world (accounts, lists, fields, ids) by a fixtures document."""
+        self._use_fixtures(parse_fixtures(document), document)
+
+    def _use_fixtures(self, fixtures: Fixtures, document: dict[str, Any] | None) -> None:
+        self.fixtures = self.which50.fixtures = self.checkmarket.fixtures = fixtures
+        self.fixtures_document = document
+
+    def reset(self) -> None:
+        """Delete every row and go back to the fixtures the sandbox started with."""
+        self.store.reset()
+        self.worker.forget_manual_work()
+        self._use_fixtures(*self.original_fixtures)
+
+    def clock_state(self, steps: int | None = None) -> dict[str, Any]:
+        state: dict[str, Any] = {
+            "mode": self.clock.mode,
+            "now": self.clock.now_iso(),
+            "stepSeconds": self.worker.step_seconds,
+        }
+        if steps is not None:
+            state["steps"] = steps
+        return state
+
+    def set_clock(self, settings: Any) -> dict[str, Any]:
+        """PUT /_sandbox/clock: ``{"mode": "manual"|"real", "now": ISO time, "stepSeconds": s}``
+        (each optional; ``now`` only with the manual clock)."""
+        if not isinstance(settings, dict) or set(settings) - {"mode", "now", "stepSeconds"}:
+            raise BadRequest("The clock settings are an object of mode, now and stepSeconds.")
+        mode = settings.get("mode", self.clock.mode)
+        if mode not in MODES:
+            raise BadRequest(f"mode must be one of {', '.join(MODES)}.")
+        start = None
+        if settings.get("now") is not None:
+            try:
+                start = datetime.fromisoformat(str(settings["now"]))
+            except ValueError:
+                raise BadRequest("now must be an ISO 8601 time with a UTC offset.") from None
+            if start.tzinfo is None or mode != MANUAL:
+                raise BadRequest("now needs a UTC offset and the manual clock.")
+        step = settings.get("stepSeconds")
+        if step is not None:
+            if not isinstance(step, int | float) or isinstance(step, bool) or step <= 0:
+                raise BadRequest("stepSeconds must be a number more than 0.")
+            self.worker.step_seconds = float(step)
+        if mode == MANUAL and (not self.clock.manual or start is not None):
+            self.worker.use_manual_clock(start)
+        elif mode == REAL and self.clock.manual:
+            self.worker.use_real_clock()
+        return self.clock_state()
 
 
 # -- error bodies ---------------------------------------------------------------------------
@@ -1056,8 +1144,90 @@ def create_app(
             authenticate_admin(sandbox, request)
         except SandboxError as exc:
             return JSONResponse({"Message": exc.message}, status_code=exc.status)
-        await run_in_threadpool(sandbox.store.reset)
+        await run_in_threadpool(sandbox.reset)
         return JSONResponse({"reset": True})
+
+    async def admin(request: Request, work: Callable[[Any], Any]) -> Response:
+        """A control endpoint: the admin key, the JSON body (if any), ``work(body)`` in the
+        thread pool, its JSON answer; 400 with a Message for a body it refuses."""
+        try:
+            authenticate_admin(sandbox, request)
+            body = None
+            if request.method in ("PUT", "POST"):
+                raw = await read_body(request, sandbox.limits.max_body_bytes)
+                body = json.loads(raw) if raw.strip() else None
+            result = await run_in_threadpool(work, body)
+        except SandboxError as exc:
+            return JSONResponse({"Message": exc.message}, status_code=exc.status)
+        except (ValueError, FixturesError) as exc:  # a JSON syntax error is a ValueError too
+            return JSONResponse({"Message": f"Invalid request: {exc}"}, status_code=400)
+        return JSONResponse(result)
+
+    async def clock(request: Request) -> Response:
+        if request.method == "PUT":
+            return await admin(request, sandbox.set_clock)
+        return await admin(request, lambda _: sandbox.clock_state())
+
+    def _seconds(body: Any) -> float:
+        seconds = body.get("seconds") if isinstance(body, dict) else None
+        if not isinstance(seconds, int | float) or isinstance(seconds, bool) or seconds < 0:
+            raise BadRequest('The body is {"seconds": a number of seconds, 0 or more}.')
+        return float(seconds)
+
+    def _manual() -> None:
+        if not sandbox.clock.manual:
+            raise Conflict('The clock is real: PUT /_sandbox/clock {"mode": "manual"} first.')
+
+    def _advance(body: Any) -> dict[str, Any]:
+        seconds = _seconds(body)
+        _manual()
+        return sandbox.clock_state(sandbox.worker.advance(seconds))
+
+    def _complete(body: Any) -> dict[str, Any]:
+        _manual()
+        return sandbox.clock_state(sandbox.worker.run_to_completion())
+
+    async def clock_advance(request: Request) -> Response:
+        return await admin(request, _advance)
+
+    async def clock_complete(request: Request) -> Response:
+        return await admin(request, _complete)
+
+    def _fixtures(body: Any) -> dict[str, Any]:
+        if body is not None:
+            if not isinstance(body, dict):
+                raise BadRequest("The body is a fixtures document (a JSON object).")
+            sandbox.set_fixtures(body)
+        if sandbox.fixtures_document is None:
+            raise Conflict("This sandbox's fixtures were given as an object, not a document.")
+        return sandbox.fixtures_document
+
+    async def fixtures_endpoint(request: Request) -> Response:
+        return await admin(request, _fixtures)
+
+    def _contacts_body(body: Any) -> list[Any]:
+        contacts = body.get("Contacts") if isinstance(body, dict) else None
+        if not isinstance(contacts, list):
+            raise BadRequest('The body is {"Contacts": [...]}.')
+        return contacts
+
+    def _cm_account(request: Request) -> CheckMarketAccount:
+        wanted = request.query_params.get("account")
+        for account in sandbox.fixtures.checkmarket_accounts:
+            if wanted is None or account.id == wanted:
+                return account
+        raise NotFound(f"No CheckMarket account {wanted!r} in the fixtures.")
+
+    async def cm_contacts(request: Request) -> Response:
+        def work(body: Any) -> dict[str, Any]:
+            account = _cm_account(request)
+            if request.method == "POST":
+                return {
+                    "Contacts": sandbox.checkmarket.seed_contacts(account, _contacts_body(body))
+                }
+            return {"Contacts": sandbox.checkmarket.stored_contacts(account)}
+
+        return await admin(request, work)
 
     def _page(request: Request) -> tuple[int, int]:
         """``after`` (a row id cursor, 0 to 2**63 - 1: SQLite's integer range) and ``limit``."""
@@ -1082,13 +1252,22 @@ def create_app(
         return JSONResponse({"Events": events})
 
     async def list_contacts(request: Request) -> Response:
-        """A W50 list's contacts in insertion order, a page at a time.
+        """A W50 list's contacts in insertion order, a page at a time (GET), or contacts stored
+        in it as they are (POST ``{"Contacts": [{"Values": {...}}]}``, with the admin key).
 
         Bearer token with read permission (the list must be the account's); ``after`` = the
         previous page's ``Next`` (absent: from the start), ``limit`` 1..10,000 (default 1,000).
         Answers ``{"Contacts": [{"EncContactId", "Values", "ValidationWarnings"}], "Next": cursor
         or null}``; ``Next`` is null on the last page.
         """
+        if request.method == "POST":
+
+            def seed(body: Any) -> dict[str, Any]:
+                raw = request.path_params["list_id"]
+                list_id = parse_path_param("contactListId", "integer", raw)
+                return {"Contacts": sandbox.which50.seed_contacts(list_id, _contacts_body(body))}
+
+            return await admin(request, seed)
         try:
             account = authenticate_w50(sandbox, request, "read")
             list_id = parse_path_param("contactListId", "integer", request.path_params["list_id"])
@@ -1106,7 +1285,16 @@ def create_app(
         Route("/_sandbox/faults", faults, methods=["GET", "PUT", "DELETE"]),
         Route("/_sandbox/reset", reset, methods=["POST"]),
         Route("/_sandbox/which50/custom-events", custom_events, methods=["GET"]),
-        Route("/_sandbox/which50/contact-lists/{list_id}/contacts", list_contacts, methods=["GET"]),
+        Route(
+            "/_sandbox/which50/contact-lists/{list_id}/contacts",
+            list_contacts,
+            methods=["GET", "POST"],
+        ),
+        Route("/_sandbox/clock", clock, methods=["GET", "PUT"]),
+        Route("/_sandbox/clock/advance", clock_advance, methods=["POST"]),
+        Route("/_sandbox/clock/run-to-completion", clock_complete, methods=["POST"]),
+        Route("/_sandbox/fixtures", fixtures_endpoint, methods=["GET", "PUT"]),
+        Route("/_sandbox/checkmarket/contacts", cm_contacts, methods=["GET", "POST"]),
     ]
 
     @contextlib.asynccontextmanager

@@ -11,11 +11,11 @@ from itertools import islice
 from typing import Any
 
 from . import spec
-from .errors import NotFound
+from .clock import Clock
+from .errors import BadRequest, NotFound
 from .fixtures import CheckMarketAccount, Fixtures
 from .store import SLICE_CONTACTS, Store
 from .validation import is_blank, is_phone_number, is_valid_email
-from .w50 import now_iso
 
 # Queue item states and UpdateTypeId members, by the names the spec gives them; the states are
 # checked to have the stage the server gives them, and the server decides by the stages.
@@ -57,8 +57,10 @@ class CheckMarket:
         fixtures: Fixtures,
         config_defaults: Mapping[str, Any],
         config_properties: Sequence[str] = (),
+        clock: Clock | None = None,
     ) -> None:
         self.store = store
+        self.clock = clock or Clock()
         self.fixtures = fixtures
         self.config_defaults = dict(config_defaults)
         # The ImportConfig members, in the spec's order: stored configs keep only these.
@@ -72,7 +74,7 @@ class CheckMarket:
         return dict(json.loads(json.dumps(document)))
 
     def create_config(self, account: CheckMarketAccount, config: Mapping[str, Any]) -> int:
-        now = now_iso()
+        now = self.clock.now_iso()
         with self.store.write() as conn:
             cursor = conn.execute(
                 "INSERT INTO cm_configs (account_id, document_json, created_at, updated_at) "
@@ -124,7 +126,7 @@ class CheckMarket:
             self._config_row(conn, account, config_id)
             conn.execute(
                 "UPDATE cm_configs SET document_json = ?, updated_at = ? WHERE id = ?",
-                (json.dumps(self._with_defaults(config)), now_iso(), config_id),
+                (json.dumps(self._with_defaults(config)), self.clock.now_iso(), config_id),
             )
             return self._config_row(conn, account, config_id)
 
@@ -135,7 +137,7 @@ class CheckMarket:
             document["Name"] = name
             conn.execute(
                 "UPDATE cm_configs SET document_json = ?, updated_at = ? WHERE id = ?",
-                (json.dumps(document), now_iso(), config_id),
+                (json.dumps(document), self.clock.now_iso(), config_id),
             )
 
     def delete_config(self, account: CheckMarketAccount, config_id: int) -> None:
@@ -157,7 +159,7 @@ class CheckMarket:
             cursor = conn.execute(
                 "INSERT INTO cm_queue (account_id, config_id, config_json, status_id, "
                 "contacts_json, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                (account.id, config_id, json.dumps(config), QUEUED, "[]", now_iso()),
+                (account.id, config_id, json.dumps(config), QUEUED, "[]", self.clock.now_iso()),
             )
             queue_id = int(cursor.lastrowid or 0)
             rows = ((queue_id, seq, json.dumps(dict(c))) for seq, c in enumerate(contacts))
@@ -201,7 +203,7 @@ class CheckMarket:
             conn.execute(
                 "UPDATE cm_queue SET status_id = ?, finished_at = ?, contacts_json = '[]' "
                 "WHERE id = ?",
-                (FAILED, now_iso(), queue_item_id),
+                (FAILED, self.clock.now_iso(), queue_item_id),
             )
             conn.execute("DELETE FROM cm_queue_contacts WHERE queue_id = ?", (queue_item_id,))
 
@@ -235,7 +237,7 @@ class CheckMarket:
             conn.execute(
                 "UPDATE cm_queue SET status_id = ?, result_json = ?, finished_at = ?, "
                 "contacts_json = '[]' WHERE id = ?",
-                (COMPLETED, json.dumps(result), now_iso(), queue_item_id),
+                (COMPLETED, json.dumps(result), self.clock.now_iso(), queue_item_id),
             )
             conn.execute("DELETE FROM cm_queue_contacts WHERE queue_id = ?", (queue_item_id,))
 
@@ -257,7 +259,7 @@ class CheckMarket:
         unique_file = bool(config.get("EmailMustBeUniqueWithinFile"))
         always_create = config.get("UpdateTypeId") == ALWAYS_CREATE
         seen: set[str] = set()
-        now = now_iso()
+        now = self.clock.now_iso()
         for position, contact in enumerate(contacts):
             if position and position % SLICE_CONTACTS == 0:
                 self.store.wait_for_reads()  # a yield point to reads (see the store)
@@ -355,6 +357,62 @@ class CheckMarket:
             except ValueError:
                 return INVALID_BIRTH_DATE
         return None
+
+    # -- sandbox-only ------------------------------------------------------------------------
+    def seed_contacts(
+        self, account: CheckMarketAccount, contacts: Sequence[Mapping[str, Any]]
+    ) -> list[dict[str, Any]]:
+        """Store contacts as a bulk import would have (``{"ContactListId", "SurveyId",
+        "Values"}`` each; Email and LangCode come from Values), without a queue item: a test's
+        starting state, e.g. for the duplicate checks. Returns them stored."""
+        now = self.clock.now_iso()
+        ids = []
+        with self.store.write() as conn:
+            for contact in contacts:
+                values = contact.get("Values") if isinstance(contact, Mapping) else None
+                if not isinstance(values, Mapping):
+                    raise BadRequest('Each contact is an object with "Values": {name: value}.')
+                email = values.get("Email")
+                key = None if is_blank(email) else str(email).strip().lower()
+                language = None if is_blank(values.get("LangCode")) else str(values["LangCode"])
+                cursor = conn.execute(
+                    "INSERT INTO cm_contacts (account_id, contact_list_id, survey_id, email, "
+                    "lang_code, values_json, created_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        account.id,
+                        contact.get("ContactListId"),
+                        contact.get("SurveyId"),
+                        key,
+                        language,
+                        json.dumps(dict(values)),
+                        now,
+                        now,
+                    ),
+                )
+                ids.append(int(cursor.lastrowid or 0))
+        stored = self.stored_contacts(account)
+        return [item for item in stored if item["Id"] in ids]
+
+    def stored_contacts(self, account: CheckMarketAccount) -> list[dict[str, Any]]:
+        """Every contact stored for the account, in insertion order."""
+        with self.store.read() as conn:
+            rows = conn.execute(
+                "SELECT id, contact_list_id, survey_id, email, lang_code, values_json "
+                "FROM cm_contacts WHERE account_id = ? ORDER BY id",
+                (account.id,),
+            ).fetchall()
+        return [
+            {
+                "Id": row[0],
+                "ContactListId": row[1],
+                "SurveyId": row[2],
+                "Email": row[3],
+                "LangCode": row[4],
+                "Values": json.loads(row[5]),
+            }
+            for row in rows
+        ]
 
 
 def _queued(

@@ -137,17 +137,29 @@ def default_fixtures_text() -> str:
     return resources.files(__package__).joinpath("fixtures/default.json").read_text("utf-8")
 
 
-def load_fixtures(source: str | Path | None = None) -> Fixtures:
-    """Read a fixtures file (the packaged default when ``source`` is None)."""
+def fixtures_document(source: str | Path | None = None) -> dict[str, Any]:
+    """The JSON document of a fixtures file (the packaged default when ``source`` is None)."""
     text = default_fixtures_text() if source is None else Path(source).read_text("utf-8")
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
         raise FixturesError(f"fixtures are not valid JSON: {exc}") from None
+    if not isinstance(raw, dict):
+        raise FixturesError("fixtures must be a JSON object")
+    return raw
+
+
+def parse_fixtures(raw: Any) -> Fixtures:
+    """Fixtures from their JSON document (FixturesError when it is not shaped as documented)."""
     try:
         return _parse(raw)
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise FixturesError(f"fixtures are not shaped as documented: {exc!r}") from None
+
+
+def load_fixtures(source: str | Path | None = None) -> Fixtures:
+    """Read a fixtures file (the packaged default when ``source`` is None)."""
+    return parse_fixtures(fixtures_document(source))
 
 
 def _parse(raw: dict[str, Any]) -> Fixtures:

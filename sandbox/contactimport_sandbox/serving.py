@@ -83,10 +83,17 @@ def listening_socket(host: str, port: int) -> socket.socket:
     return listener
 
 
-def server_config(app: Any, host: str, port: int, log_level: str) -> Any:
-    """uvicorn's Config for the sandbox app (``create_app``'s), with ReadsFirst around it."""
+def server_config(
+    app: Any, host: str, port: int, log_level: str, configure_logging: bool = True
+) -> Any:
+    """uvicorn's Config for the sandbox app (``create_app``'s), with ReadsFirst around it.
+
+    ``configure_logging=False`` leaves the process's logging as it is (uvicorn otherwise
+    installs its own configuration): for a server inside someone else's process, a test run.
+    """
     import uvicorn
 
+    extra: dict[str, Any] = {} if configure_logging else {"log_config": None}
     return uvicorn.Config(
         ReadsFirst(app, app.state.sandbox.store),
         host=host,
@@ -94,4 +101,5 @@ def server_config(app: Any, host: str, port: int, log_level: str) -> Any:
         log_level=log_level,
         access_log=False,
         timeout_keep_alive=KEEP_ALIVE_S,
+        **extra,
     )

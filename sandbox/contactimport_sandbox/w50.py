@@ -18,7 +18,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from . import spec
-from .errors import Conflict, ExpectationFailed, NotFound, SandboxError
+from .clock import Clock, iso
+from .errors import BadRequest, Conflict, ExpectationFailed, NotFound, SandboxError
 from .fixtures import ContactList, Fixtures, W50Account
 from .store import SLICE_CONTACTS, Store
 from .validation import is_blank, is_phone_number, is_valid_email
@@ -47,8 +48,7 @@ Scalar = str | int | float | bool | None
 
 def now_iso() -> str:
     """The current UTC time as .NET writes a DateTime: 7 fraction digits and an offset."""
-    moment = datetime.now(UTC)
-    return f"{moment:%Y-%m-%dT%H:%M:%S}.{moment.microsecond:06d}0+00:00"
+    return iso(datetime.now(UTC))
 
 
 def match_key(value: Any) -> str | None:
@@ -208,6 +208,7 @@ class ContactWriter:
         custom_events: Sequence[str],
         job_id: int | None,
         match_names: Iterable[str] = (),
+        now: str | None = None,
     ) -> None:
         self.conn = conn
         self.secret = secret
@@ -216,7 +217,7 @@ class ContactWriter:
         self.validation = validation
         self.custom_events = tuple(custom_events)
         self.job_id = job_id
-        self.now = now_iso()
+        self.now = now or now_iso()
         self.match_names = frozenset(match_names)
         self.indexed = ensure_indexed(conn, list_id, self.match_names)
         row = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM w50_contacts").fetchone()
@@ -512,9 +513,15 @@ class Which50:
     """The W50API's behaviour over the store; every method is one transaction."""
 
     def __init__(
-        self, store: Store, fixtures: Fixtures, batch_limit: int, batch_minimum: int = 1
+        self,
+        store: Store,
+        fixtures: Fixtures,
+        batch_limit: int,
+        batch_minimum: int = 1,
+        clock: Clock | None = None,
     ) -> None:
         self.store = store
+        self.clock = clock or Clock()
         self.fixtures = fixtures
         self.batch_limit = batch_limit
         self.batch_minimum = batch_minimum
@@ -632,6 +639,7 @@ class Which50:
                 custom_events,
                 None,
                 match_names=match,
+                now=self.clock.now_iso(),
             )
             outcome = writer.apply(values, match, criteria)
             writer.flush()
@@ -673,7 +681,7 @@ class Which50:
             cursor = conn.execute(
                 "INSERT INTO w50_jobs (account_id, list_id, field_names_json, status, created_at) "
                 "VALUES (?, ?, ?, ?, ?)",
-                (account.id, list_id, json.dumps(list(field_names)), CREATED, now_iso()),
+                (account.id, list_id, json.dumps(list(field_names)), CREATED, self.clock.now_iso()),
             )
             job_id = int(cursor.lastrowid or 0)
             return self._job(conn, job_id)
@@ -769,7 +777,7 @@ class Which50:
                 "match_values_json = ?, custom_events_json = ? WHERE id = ?",
                 (
                     RUNNING,
-                    now_iso(),
+                    self.clock.now_iso(),
                     "PATCH" if criteria is not None else "POST",
                     json.dumps(list(match)),
                     None if criteria is None else json.dumps(criteria),
@@ -815,7 +823,7 @@ class Which50:
         if contact_list is None:
             conn.execute(
                 "UPDATE w50_jobs SET status = ?, finish_date = ?, failure = ? WHERE id = ?",
-                (FAILED, now_iso(), "contact list no longer exists", job_id),
+                (FAILED, self.clock.now_iso(), "contact list no longer exists", job_id),
             )
             conn.execute("DELETE FROM w50_job_contacts WHERE job_id = ?", (job_id,))
             return
@@ -833,6 +841,7 @@ class Which50:
             events,
             job_id,
             match_names=match,
+            now=self.clock.now_iso(),
         )
         loaded = conn.execute(
             "SELECT seq, values_json FROM w50_job_contacts "
@@ -876,7 +885,7 @@ class Which50:
                 bad_email,
                 bad_sms,
                 FINISHED if finished else RUNNING,
-                now_iso() if finished else None,
+                self.clock.now_iso() if finished else None,
                 job_id,
             ),
         )
@@ -888,7 +897,7 @@ class Which50:
             cursor = conn.execute(
                 "UPDATE w50_jobs SET status = ?, finish_date = ?, failure = ? "
                 "WHERE id = ? AND status = ?",
-                (FAILED, now_iso(), message, job_id, RUNNING),
+                (FAILED, self.clock.now_iso(), message, job_id, RUNNING),
             )
             if cursor.rowcount:
                 conn.execute("DELETE FROM w50_job_contacts WHERE job_id = ?", (job_id,))
@@ -899,6 +908,40 @@ class Which50:
             return row.fetchone() is not None
 
     # -- sandbox-only ---------------------------------------------------------------------
+    def seed_contacts(
+        self, list_id: int, contacts: Sequence[Mapping[str, Any]]
+    ) -> list[dict[str, Any]]:
+        """Store contacts in a list as they are (``{"Values": {...}}`` each), in one transaction,
+        without an import job or custom events: a test's starting state. Returns them stored."""
+        owner = next(
+            (a for a in self.fixtures.w50_accounts if any(c.id == list_id for c in a.lists)), None
+        )
+        if owner is None:
+            raise NotFound(LIST_NOT_FOUND)
+        contact_list = self.contact_list(owner, list_id, LIST_NOT_FOUND)
+        values = []
+        for contact in contacts:
+            given = contact.get("Values") if isinstance(contact, Mapping) else None
+            if not isinstance(given, Mapping):
+                raise BadRequest('Each contact is an object with "Values": {field: value}.')
+            self.check_names(contact_list, given, "properties in Values", BadRequest)
+            values.append(dict(given))
+        validation = Validation.for_list(contact_list)
+        with self.store.write() as conn:
+            writer = ContactWriter(
+                conn,
+                self.store.secret,
+                owner.id,
+                list_id,
+                validation,
+                (),
+                None,
+                now=self.clock.now_iso(),
+            )
+            ids = [writer.insert(item) for item in values]
+            writer.flush()
+            return [self._contact(conn, contact_id) for contact_id in ids]
+
     def custom_events_log(
         self, account: W50Account, after: int = 0, limit: int = 1000
     ) -> list[dict[str, Any]]:

@@ -34,6 +34,7 @@ PACKAGES = [
     "contactimport.generated.checkmarket_models",
 ]
 MYPY = "mypy>=2.4,<3"
+PYTEST = "pytest>=9"
 CLI_VARIABLES = (
     "WHICH50_API_TOKEN",
     "WHICH50_BASE_URL",
@@ -99,12 +100,14 @@ def user_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def python(wheel: Path, user_dir: Path) -> Path:
-    """The interpreter of a fresh venv holding the wheel (with the sandbox extra) and mypy."""
+    """The interpreter of a fresh venv holding the wheel (with the sandbox extra), mypy and
+    pytest."""
     venv = user_dir / "venv"
     ok([uv(), "venv", "--quiet", "--python", sys.executable, venv], cwd=user_dir)
     interpreter = venv / "bin" / "python"
     requirement = f"contactimport[sandbox] @ {wheel.as_uri()}"
-    ok([uv(), "pip", "install", "--quiet", "--python", interpreter, requirement, MYPY], user_dir)
+    install: list[str | Path] = [uv(), "pip", "install", "--quiet", "--python", interpreter]
+    ok([*install, requirement, MYPY, PYTEST], user_dir)
     return interpreter
 
 
@@ -298,3 +301,22 @@ def test_the_console_script_imports_a_csv_into_the_installed_sandbox(
         2,
         2,
     )
+
+
+# -- the pytest plugin, as a user's test suite meets it ------------------------------------------
+def test_the_guides_example_test_passes_with_plain_pytest_in_the_fresh_venv(
+    python: Path, user_dir: Path
+) -> None:
+    """docs/testing.md's example, copied into a user's project that holds nothing else: the
+    wheel's pytest11 entry point supplies the fixtures and the sandbox."""
+    project = user_dir / "users_project"
+    project.mkdir()
+    example = ROOT / "examples" / "test_with_sandbox.py"
+    shutil.copy(example, project / example.name)
+    pytest_command = python.parent / "pytest"
+    result = run([pytest_command, "-q", "-p", "no:cacheprovider", "-rA"], cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "4 passed" in result.stdout, result.stdout
+    plugins = run([pytest_command, "--trace-config", "--co", "-q"], cwd=project).stdout
+    assert "contactimport_sandbox.pytest_plugin" in plugins
+    assert str(ROOT) not in plugins  # the plugin came from the wheel, not the source tree

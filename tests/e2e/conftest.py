@@ -1,13 +1,12 @@
 """End-to-end fixtures: the sandbox served by uvicorn on a free port (real HTTP, real SQLite).
 
 Each test gets a fresh sandbox with its own database file, so list contents can be checked
-exactly (see ``e2e_support.Sandbox``).
+exactly (see ``e2e_support.Sandbox``). It is started by ``running_sandbox``, the starter the
+pytest plugin uses too.
 """
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,9 +14,9 @@ import pytest
 
 pytest.importorskip("uvicorn")
 
-from contactimport_sandbox import SandboxOptions, create_app
+from contactimport_sandbox import SandboxOptions, running_sandbox
 
-from .e2e_support import Sandbox, free_port
+from .e2e_support import Sandbox
 
 
 @pytest.fixture
@@ -27,20 +26,5 @@ def sandbox_options() -> SandboxOptions:
 
 @pytest.fixture
 def sandbox(tmp_path: Path, sandbox_options: SandboxOptions) -> Iterator[Sandbox]:
-    import uvicorn
-
-    db = tmp_path / "sandbox.db"
-    application = create_app(db=db, options=sandbox_options)
-    port = free_port()
-    config = uvicorn.Config(application, host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.01)
-    yield Sandbox(f"http://127.0.0.1:{port}")
-    server.should_exit = True
-    thread.join(10)
-    application.state.sandbox.close()
+    with running_sandbox(db=tmp_path / "sandbox.db", options=sandbox_options) as server:
+        yield Sandbox(server.url)

@@ -7,7 +7,6 @@ operation, and these tests must check contents, not only counters.
 
 from __future__ import annotations
 
-import socket
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,13 +16,6 @@ W50_TOKEN = "w50-acme-full"
 CM_MASTER_KEY = "cm-acme-master"
 CM_KEY = "cm-acme-contacts-write"
 SANDBOX_ADMIN = {"X-Sandbox-Admin-Key": "sandbox-admin-local"}  # /_sandbox/faults and reset
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @dataclass

@@ -3,9 +3,6 @@ over real HTTP (uvicorn on a free port, one server per test session), plus fast 
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -38,42 +35,14 @@ def async_transport(sandbox_app: Any) -> httpx.AsyncBaseTransport:
     return httpx.ASGITransport(app=sandbox_app)
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="session")
 def live_server() -> Iterator[LiveSandbox]:
     """One uvicorn server for the session (in-memory state; tests use their own jobs/contacts)."""
     pytest.importorskip("uvicorn")
-    import uvicorn
-    from contactimport_sandbox import create_app
+    from contactimport_sandbox import running_sandbox
 
-    app = create_app()
-    port = _free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name="sandbox-uvicorn", daemon=True)
-    thread.start()
-    origin = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 15
-    while True:
-        try:
-            if httpx.get(f"{origin}/_sandbox/health", timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the sandbox did not start")
-        time.sleep(0.05)
-    try:
-        yield LiveSandbox(origin=origin, app=app)
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    with running_sandbox() as server:
+        yield LiveSandbox(origin=server.url, app=server.app)
 
 
 @pytest.fixture

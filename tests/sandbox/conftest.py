@@ -5,7 +5,6 @@ spec (status listed for the operation, body valid against the response schema, J
 from __future__ import annotations
 
 import socket
-import threading
 import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ import pytest
 pytest.importorskip("starlette")
 pytest.importorskip("uvicorn")
 
-from contactimport_sandbox import SandboxOptions, create_app
+from contactimport_sandbox import SandboxOptions, create_app, running_sandbox
 from contactimport_sandbox.spec import document, operation, resolve
 from contactimport_sandbox.validation import SchemaValidator
 
@@ -204,20 +203,7 @@ def live_db(tmp_path: Path) -> str | Path:
 
 @pytest.fixture
 def live(live_db: str | Path, live_options: SandboxOptions) -> Iterator[Live]:
-    """uvicorn in a thread, on a free port, with a file database unless ``live_db`` says."""
-    import uvicorn
-
-    application = create_app(db=live_db, options=live_options)
-    port = free_port()
-    config = uvicorn.Config(application, host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.01)
-    yield Live(f"http://127.0.0.1:{port}", application)
-    server.should_exit = True
-    thread.join(10)
-    application.state.sandbox.close()
+    """uvicorn in a thread, on a free port, with a file database unless ``live_db`` says
+    (``running_sandbox``, the starter the pytest plugin uses)."""
+    with running_sandbox(db=live_db, options=live_options) as server:
+        yield Live(server.url, server.app)

@@ -341,11 +341,17 @@ async def test_a_body_over_the_limit_is_refused_before_it_is_read_whole(
 
 
 # -- the sandbox's control endpoints: the fixtures' admin key --------------------------------------
-CONTROLS = [
+CONTROLS: list[tuple[str, str, object]] = [
     ("GET", "/_sandbox/faults", None),
     ("PUT", "/_sandbox/faults", {"seed": 1, "rules": [{"route": "*", "error_rate": 1.0}]}),
     ("DELETE", "/_sandbox/faults", None),
     ("POST", "/_sandbox/reset", None),
+    ("GET", "/_sandbox/clock", None),
+    ("PUT", "/_sandbox/clock", {"mode": "manual"}),
+    ("GET", "/_sandbox/fixtures", None),
+    ("GET", "/_sandbox/checkmarket/contacts", None),
+    ("POST", "/_sandbox/checkmarket/contacts", {"Contacts": [{"Values": {"Email": "x@y.z"}}]}),
+    ("POST", f"/_sandbox/which50/contact-lists/{CUSTOMERS}/contacts", {"Contacts": []}),
 ]
 
 
