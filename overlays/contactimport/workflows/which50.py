@@ -21,6 +21,7 @@ a job in it is not uploaded to.
 from __future__ import annotations
 
 import random
+import time
 from collections.abc import AsyncIterable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Final, Protocol
@@ -234,6 +235,45 @@ class RetrySettings:
     def delay(self, attempt: int) -> float:
         base = min(self.max_backoff, self.initial_backoff * 2.0 ** max(0, attempt - 1))
         return base * (0.75 + random.random() * 0.25)
+
+
+MIN_POLL_INTERVAL: Final = 0.05
+"""No two polls of one job come closer than this (seconds)."""
+
+
+class PollPacer:
+    """When to poll a running job next: from the pace of its `ProgressPercent`.
+
+    With two readings of rising progress, the job's rate gives the time it still needs; the next
+    poll comes then (at least MIN_POLL_INTERVAL, at most `max_interval`), so the end is seen
+    soon after it happens without polling a long job often. Without a rate (no progress yet, or
+    none reported), the interval starts at `interval` (the first poll after the start at most
+    a quarter of a second, to get a reading early) and grows by half each time, up to
+    `max_interval`.
+    """
+
+    def __init__(self, interval: float, max_interval: float) -> None:
+        self.interval = max(MIN_POLL_INTERVAL, min(interval, max_interval))
+        self.max_interval = max_interval
+        self._first = True
+        self._start: tuple[float, float] | None = None
+
+    def next(self, progress: object, now: float) -> float:
+        percent = float(progress) if isinstance(progress, int | float) else None
+        if percent is not None and 0 < percent < 100 and self._start is not None:
+            started_at, started_percent = self._start
+            if percent > started_percent and now > started_at:
+                rate = (percent - started_percent) / (now - started_at)
+                remaining = (100 - percent) / rate
+                return max(MIN_POLL_INTERVAL, min(self.max_interval, remaining))
+        if percent is not None and self._start is None:
+            self._start = (now, percent)
+        if self._first:
+            self._first = False
+            return min(self.interval, 0.25)
+        wait = self.interval
+        self.interval = min(self.max_interval, self.interval * 1.5)
+        return wait
 
 
 # Actions the workflow yields (executed by the sync or async driver).
@@ -521,15 +561,14 @@ class Which50ImportProcess(StepProcess[ResumeState]):
     def _finish(self, job: Mapping[str, Any]) -> Steps[ImportJobResult]:
         state = self._state
         assert state is not None
-        interval = self._poll_interval
+        pacer = PollPacer(self._poll_interval, self._max_poll_interval)
         while True:
             status = _status(job)
             self._set_phase(status, job)
             if status in self._states.final:
                 break
-            yield Pause(interval)
+            yield Pause(pacer.next(job.get("ProgressPercent"), time.monotonic()))
             self._check_cancel()
-            interval = min(self._max_poll_interval, interval * 1.5)
             job = yield from self._retrying(_GetJob(state.import_job_id), "polling the import job")
         result = ImportJobResult.from_json(job)
         if _status(job) in self._states.failed:
