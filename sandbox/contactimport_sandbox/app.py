@@ -177,7 +177,8 @@ class Operation:
     handler: Handler
     body_schema: str | None
     body_required: bool
-    path_params: tuple[tuple[str, str], ...]  # (name, type)
+    path_params: tuple[tuple[str, str, str], ...]
+    """(name in the path template, type, name the handler reads: the vendor's, x-vendor-name)."""
     permission: str  # W50: "read"/"write"; CheckMarket: unused
     roles: tuple[str, ...]
     threaded: bool  # always in the thread pool (writes); else see run_work
@@ -579,8 +580,8 @@ async def handle(
     else:
         account = authenticate_cm(sandbox, request, op.roles)
     params = {
-        name: parse_path_param(name, kind, request.path_params[name])
-        for name, kind in op.path_params
+        key: parse_path_param(key, kind, request.path_params[name])
+        for name, kind, key in op.path_params
     }
     raw: bytes | bytearray = b""
     body_type = None
@@ -933,6 +934,7 @@ def cm_handlers(sandbox: Sandbox) -> dict[str, Handler]:
         "deleteImportConfig": delete,
         "bulkImportContacts": bulk,
         "getImportResult": result,
+        "getImportResultLegacy": result,
     }
 
 
@@ -953,7 +955,10 @@ def operations(sandbox: Sandbox) -> list[Operation]:
                 param = spec_module.resolve(doc, param)
                 if param.get("in") == "path":
                     kind = str(spec_module.resolve(doc, param.get("schema", {})).get("type"))
-                    path_params.append((str(param["name"]), kind))
+                    # One path item may serve two vendor paths that differ only by parameter
+                    # name (`/3/contacts/import/{id}`): the handler reads the vendor's name.
+                    key = str(param.get("x-vendor-name", param["name"]))
+                    path_params.append((str(param["name"]), kind, key))
             body = op.get("requestBody")
             required = bool(spec_module.resolve(doc, body).get("required")) if body else False
             found.append(
@@ -1009,20 +1014,12 @@ def create_app(
     sandbox = Sandbox(db, fixtures, options)
     # One route per path, so that a 405 lists every method of the path in Allow.
     by_path: dict[str, dict[str, _Endpoint]] = {}
-    aliases: list[Route] = []
     for op in operations(sandbox):
         prefix = W50_PREFIX if op.api == "which50" else CM_PREFIX
         by_path.setdefault(prefix + op.path, {})[op.method] = make_endpoint(sandbox, op)
-        if op.operation_id == "getImportResult":
-            # The vendor's current path, which OpenAPI cannot hold beside bulkImportContacts'.
-            # A route of its own after the documented ones: a 405 there still lists only the
-            # documented methods (POST), and a GET falls through to this one.
-            endpoint = make_endpoint(sandbox, op)
-            aliases.append(Route("/3/contacts/import/{queueItemId}", endpoint, methods=["GET"]))
     routes: list[Route] = [
         Route(path, _Dispatch(methods), methods=list(methods)) for path, methods in by_path.items()
     ]
-    routes += aliases
 
     async def w50_spec(request: Request) -> Response:
         return JSONResponse(sandbox.documents["which50"])

@@ -383,3 +383,18 @@ async def test_without_account_uniqueness_an_address_is_updated_only_in_the_same
     assert await codes(client, {**in_list_11, **group}, [contact]) == {"R0316": 1}
     in_survey_102 = {"ContactListId": 11, "SurveySettings": {"SurveyId": 102}}
     assert await codes(client, {**in_survey_102, **group}, [contact]) == {"R0301": 1}
+
+
+async def test_result_is_served_at_the_deprecated_alias_too(client: httpx.AsyncClient) -> None:
+    config_id = await create(client, {"Name": "q", "IsReusable": True, "DefaultLanguageCode": "en"})
+    item = await bulk(client, config_id, [{"Email": "q@example.com"}])
+    current = await client.get(f"/3/contacts/import/{item}", headers=CM_AUTH)
+    legacy = await client.get(f"/3/contacts/import/result/{item}", headers=CM_AUTH)
+    assert check("checkmarket", "getImportResultLegacy", legacy)["Data"]["QueueItemId"] == item
+    assert check("checkmarket", "getImportResult", current)["Data"]["QueueItemId"] == item
+
+
+async def test_the_shared_import_path_lists_both_methods_on_405(client: httpx.AsyncClient) -> None:
+    response = await client.delete("/3/contacts/import/1", headers=CM_AUTH)
+    assert response.status_code == 405
+    assert set(response.headers["allow"].replace(" ", "").split(",")) >= {"GET", "POST"}
