@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from contactimport.datacontract import XmlEncodeError
+from contactimport.querystring import ListItemRule, list_item_rule
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
@@ -43,7 +44,6 @@ from .arrays import JsonArray, is_array
 from .checkmarket import FINAL_STATUSES, CheckMarket
 from .errors import (
     BadRequest,
-    ExpectationFailed,
     Forbidden,
     NotAcceptable,
     SandboxError,
@@ -235,7 +235,22 @@ def cm_meta(status: int, **extra: Any) -> dict[str, Any]:
     return {"Status": status, "Timestamp": cm_timestamp(), **extra}
 
 
+_NOT_XML_TEXT = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(message: str) -> str:
+    """``message`` with each character XML 1.0 cannot carry written as its escape (`\\x01`).
+
+    An error message may quote what the request sent (a control character in a query value);
+    answered as is, the XML encoder refuses it and the error would come back as JSON whatever
+    the request's `Accept` said.
+    """
+    return _NOT_XML_TEXT.sub(lambda found: repr(found.group())[1:-1], message)
+
+
 def error_response(sandbox: Sandbox, api: Api, media: str, status: int, message: str) -> Response:
+    if is_xml(media):
+        message = xml_safe(message)
     if api == "which50":
         value: dict[str, Any] = {"Message": message}
         schema = "Error"
@@ -278,20 +293,25 @@ def parse_path_param(name: str, kind: str, raw: str) -> Any:
     return value
 
 
-def comma_list(request: Request, name: str) -> list[str]:
+def comma_list(request: Request, name: str, rule: ListItemRule) -> list[str]:
     """A `style: form, explode: false` array parameter (repeated parameters are joined too).
 
-    An empty value is an empty list; an empty name inside a list is refused with 417 (the
-    documented answer to invalid parameters on every operation that takes these parameters).
+    An empty value is an empty list. The decoded value is split at every comma (an encoded
+    `%2C` separates items too: assumption `query-list-items`), and every item must keep the
+    spec's item rule (``rule``, the one the client checks by): else 400, the status the spec
+    documents for a malformed parameter.
     """
     items: list[str] = []
     for raw in request.query_params.getlist(name):
         if raw == "":
             continue
-        parts = [part.strip() for part in raw.split(",")]
-        if not all(parts):
-            raise ExpectationFailed(f"The {name} parameter holds an empty name: '{raw}'.")
-        items += parts
+        for item in raw.split(","):
+            problem = rule.problem(item)
+            if problem is not None:
+                raise BadRequest(
+                    f"The {name} parameter {raw!r} is malformed: the item {item!r} {problem}."
+                )
+            items.append(item)
     return items
 
 
@@ -776,10 +796,12 @@ async def run_work(sandbox: Sandbox, op: Operation, work: Callable[[], T]) -> T:
 # -- W50 handlers -------------------------------------------------------------------------------
 def w50_handlers(sandbox: Sandbox) -> dict[str, Handler]:
     w50 = sandbox.which50
+    match_rule = list_item_rule("match", sandbox.documents["which50"])
+    events_rule = list_item_rule("customevents", sandbox.documents["which50"])
 
     def match_args(call: Call, patch: bool) -> tuple[list[str], dict[str, str] | None, list[str]]:
-        match = comma_list(call.request, "match")
-        events = comma_list(call.request, "customevents")
+        match = comma_list(call.request, "match", match_rule)
+        events = comma_list(call.request, "customevents", events_rule)
         values = None
         if patch:
             values = {
