@@ -58,6 +58,7 @@ __all__ = [
 MATCH_PARAMETER: Final = "match"
 CUSTOM_EVENTS_PARAMETER: Final = "customevents"
 _SEPARATOR: Final = ","
+_BLANKS: Final = " \t\n\r\x0b\x0c"
 
 MatchValue = str | int | float | bool
 """A value to match on: sent as text (`True` as `true`, numbers as written by `str`)."""
@@ -92,13 +93,16 @@ class ListItemRule:
 
     def problem(self, item: str) -> str | None:
         """Why ``item`` breaks the rule, in words (None when it does not)."""
-        if len(item) < self.min_length or not item.strip():
+        if len(item) < self.min_length:
             return "is empty"
         if self.pattern is None or self.pattern.search(item) is not None:
             return None
+        # The pattern decides; the rest only says why, in words.
+        if not item.strip(_BLANKS):
+            return "is empty"
         if _SEPARATOR in item:
             return "contains a comma, the separator of the list"
-        if item != item.strip():
+        if item != item.strip(_BLANKS):
             return "has leading or trailing blanks"
         if any(unicodedata.category(ch) == "Cc" for ch in item):
             return "contains a control character"

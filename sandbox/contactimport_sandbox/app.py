@@ -490,6 +490,7 @@ def make_endpoint(sandbox: Sandbox, op: Operation) -> _Endpoint:
         if latency:
             await asyncio.sleep(latency)
         media = "application/json"
+        ignored: list[str] = []  # request members .NET would not have read (XML bodies)
         with sandbox.large_bodies.slot() as slot:
             try:
                 if fault is not None and fault.kind == "drop":
@@ -499,7 +500,7 @@ def make_endpoint(sandbox: Sandbox, op: Operation) -> _Endpoint:
                 if fault is not None and fault.kind != "lost_answer":
                     response = fault_response(sandbox, op.api, media, fault)
                 else:
-                    response = await handle(sandbox, op, request, media, slot)
+                    response = await handle(sandbox, op, request, media, slot, ignored)
                     if answer_latency := sandbox.faults.answer_latency(op.operation_id):
                         await asyncio.sleep(answer_latency)
                     if fault is not None:  # processed, and now its answer is lost
@@ -520,6 +521,8 @@ def make_endpoint(sandbox: Sandbox, op: Operation) -> _Endpoint:
                 log.exception("%s failed", op.operation_id)
                 response = error_response(sandbox, op.api, media, 500, INTERNAL_ERROR)
                 forget_frames(exc)
+        if ignored:
+            report_ignored(response, op, ignored)
         if slot.held:
             # Everything the large body needed is free now, the error paths' too (their
             # tracebacks are gone): give it back to the system (see memory.py).
@@ -527,6 +530,28 @@ def make_endpoint(sandbox: Sandbox, op: Operation) -> _Endpoint:
         await response(scope, receive, send)
 
     return _Endpoint(endpoint)
+
+
+IGNORED_MEMBERS_HEADER = "X-Sandbox-Ignored-Members"
+IGNORED_MEMBERS_LISTED = 20
+
+
+def report_ignored(response: Response, op: Operation, ignored: list[str]) -> None:
+    """Tell the caller, in a response header and the log, which elements of its XML body the
+    vendor's DataContractSerializer would not have read (unknown ones, members out of contract
+    order or repeated): the sandbox reads them as .NET does, so they are lost here too, and a
+    member lost this way is a bug in the caller's XML that the vendor would not report."""
+    listed = ignored[:IGNORED_MEMBERS_LISTED]
+    more = len(ignored) - len(listed)
+    text = "; ".join(listed) + (f"; ... ({more} more)" if more else "")
+    # Header values are Latin-1 on the wire: other characters of an element name are escaped.
+    response.headers[IGNORED_MEMBERS_HEADER] = text.encode("ascii", "backslashreplace").decode()
+    log.warning(
+        "%s: %d element(s) of the XML body ignored, as .NET ignores them: %s",
+        op.operation_id,
+        len(ignored),
+        "; ".join(ignored),
+    )
 
 
 def fault_response(sandbox: Sandbox, api: Api, media: str, fault: Fault) -> Response:
@@ -591,7 +616,12 @@ def blank(raw: bytes | bytearray) -> bool:
 
 
 async def handle(
-    sandbox: Sandbox, op: Operation, request: Request, media: str, slot: BodySlot
+    sandbox: Sandbox,
+    op: Operation,
+    request: Request,
+    media: str,
+    slot: BodySlot,
+    ignored: list[str] | None = None,
 ) -> Response:
     """One request, holding ``slot`` (a claim on a large-body slot, taken only if its body is
     large) until its answer is ready."""
@@ -642,14 +672,14 @@ async def handle(
         nonlocal raw
         streamed = None
         if body_type is not None:
-            streamed = array_body(sandbox, op, raw, body_type, media)
+            streamed = array_body(sandbox, op, raw, body_type, media, ignored)
         if streamed is not None:
             raw = b""  # the handler reads the elements from the body's text
             call.body = streamed
         elif body_type is not None:
             assert op.body_schema is not None
             wire = sandbox.wires[op.api]
-            value = wire.decode(body_type, op.body_schema, raw)
+            value = wire.decode(body_type, op.body_schema, raw, ignored)
             if op.operation_id == "uploadImportBatch" and isinstance(value, list):
                 # Before the schema's maxItems/minItems would answer 400: the spec says 417.
                 sandbox.which50.check_batch_size(len(value))
@@ -684,7 +714,12 @@ async def handle(
 
 
 def array_body(
-    sandbox: Sandbox, op: Operation, raw: bytes | bytearray, body_type: str, media: str
+    sandbox: Sandbox,
+    op: Operation,
+    raw: bytes | bytearray,
+    body_type: str,
+    media: str,
+    ignored: list[str] | None = None,
 ) -> JsonArray | None:
     """A body whose schema is an array of objects (a W50 batch, a CheckMarket bulk import),
     checked as a whole without holding its elements at once (issue 20): its size against
@@ -700,7 +735,7 @@ def array_body(
     if item_schema is None:
         return None
     if is_xml(body_type):
-        text = sandbox.wires[op.api].array_text(op.body_schema, raw)
+        text = sandbox.wires[op.api].array_text(op.body_schema, raw, ignored)
         if text is None:
             return None
     else:

@@ -320,7 +320,7 @@ async def test_an_encoded_comma_separates_list_items_like_a_literal_one(
 
 
 @pytest.mark.parametrize(
-    "name", ["Welcome", "A B", "é", "A,B", " A", "A ", "A\x01", "A\x7f", "\u00a0A", "A\t"]
+    "name", ["Welcome", "A B", "é", "A,B", " A", "A ", "A\x01", "A\x7f", "\u00a0A", "\x85A", "A\t"]
 )
 async def test_the_client_and_the_sandbox_refuse_the_same_names(
     client: httpx.AsyncClient, name: str

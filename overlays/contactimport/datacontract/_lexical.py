@@ -18,6 +18,7 @@ _INVALID_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U001
 TICKS_PER_SECOND = 10_000_000
 TICKS_PER_DAY = 86_400 * TICKS_PER_SECOND
 MAX_TICKS = 2**63 - 1  # TimeSpan.MaxValue.Ticks
+MIN_TICKS = -(2**63)  # TimeSpan.MinValue.Ticks: one tick further from zero than MaxValue
 
 _XML_WHITESPACE = " \t\n\r"
 _INTEGER = re.compile(r"[+-]?[0-9]+\Z")
@@ -105,7 +106,10 @@ def parse_double(text: str) -> float | None:
         return special
     if _DOUBLE.match(text) is None:
         return None
-    return float(text)
+    value = float(text)
+    if math.isinf(value):
+        return None  # .NET refuses a finite text beyond Double.MaxValue (`1e400`); INF is INF
+    return value
 
 
 def parse_boolean(text: str) -> bool | None:
@@ -132,9 +136,12 @@ def timespan_to_ticks(text: str) -> int | None:
         (int(days or 0) * 86_400 + int(hours) * 3_600 + int(minutes) * 60 + int(seconds))
         * TICKS_PER_SECOND
     ) + int((fraction or "").ljust(7, "0"))
-    if ticks > MAX_TICKS:
-        return None
-    return -ticks if negative else ticks
+    return _within_range(-ticks if negative else ticks)
+
+
+def _within_range(ticks: int) -> int | None:
+    """``ticks`` when TimeSpan holds it (MinValue, -2**63, included), else None."""
+    return ticks if MIN_TICKS <= ticks <= MAX_TICKS else None
 
 
 def ticks_to_timespan(ticks: int) -> str:
@@ -189,9 +196,7 @@ def duration_to_ticks(text: str) -> int | None:
     total_seconds = ((total_days * 24 + int(hours or 0)) * 60 + int(minutes or 0)) * 60
     total_seconds += int(seconds or 0)
     ticks = total_seconds * TICKS_PER_SECOND + int((fraction or "")[:7].ljust(7, "0"))
-    if ticks > MAX_TICKS:
-        return None
-    return -ticks if negative else ticks
+    return _within_range(-ticks if negative else ticks)
 
 
 # -- DateTime ---------------------------------------------------------------------------------

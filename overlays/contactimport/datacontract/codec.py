@@ -79,7 +79,9 @@ class DataContractCodec:
         """
         return Encoder().encode(self._root(schema_name), value)
 
-    def decode(self, schema_name: str, xml: bytes | str) -> Any:
+    def decode(
+        self, schema_name: str, xml: bytes | str, *, ignored: list[str] | None = None
+    ) -> Any:
         """The JSON-shaped value of an XML document of `schema_name`.
 
         Raises XmlDecodeError for unsafe input (DOCTYPE, too large, too deep, too many
@@ -87,22 +89,33 @@ class DataContractCodec:
         element, member text that does not fit its type, or an array holding more items than
         its schema's maxItems (refused while parsing: the tree of such a document is never
         built whole).
+
+        Elements DataContractSerializer skips (unknown ones, and members that come out of
+        contract order or twice: .NET does not read them) are left out of the value; with
+        ``ignored``, each is appended to it as `path (reason)`, e.g.
+        `ImportJob.ContactListId (out of order)`.
         """
         root_contract = self._root(schema_name)
         root = parse(xml, self.max_bytes, self._array_bounds(schema_name, root_contract))
-        return Decoder().decode(root_contract, root)
+        return Decoder(ignored).decode(root_contract, root)
 
-    def iter_items(self, schema_name: str, xml: bytes | bytearray | str) -> Iterator[Any]:
+    def iter_items(
+        self,
+        schema_name: str,
+        xml: bytes | bytearray | str,
+        *,
+        ignored: list[str] | None = None,
+    ) -> Iterator[Any]:
         """The items of a document of an array schema, each decoded as soon as it is parsed
         (the tree never holds the whole document): what `decode` returns, one item at a time.
 
         Raises what `decode` raises (as the items are read), TypeError for a schema that is no
         array, and `NotStreamable` (a ValueError), before any item, when the root element
-        carries attributes: `decode` reads such a document.
+        carries attributes: `decode` reads such a document. ``ignored``: as for `decode`.
         """
         root_contract = self._root(schema_name)
         bounds = self._array_bounds(schema_name, root_contract)
-        return iter_array_items(root_contract, xml, self.max_bytes, bounds)
+        return iter_array_items(root_contract, xml, self.max_bytes, bounds, ignored)
 
     def _array_bounds(self, schema_name: str, root_contract: RootContract) -> ArrayBounds:
         bounds = self._bounds.get(schema_name)
