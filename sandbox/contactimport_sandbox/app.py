@@ -696,6 +696,12 @@ async def handle(
             declared = document["components"]["schemas"].get(op.body_schema)
             if declared is not None:
                 value = spec_module.declared_only(document, declared, value)
+                try:
+                    value = spec_module.json_net_timespans(
+                        document, declared, value, op.body_schema
+                    )
+                except ValueError as exc:
+                    raise BadRequest(f"The request is invalid: {exc}") from None
             if is_xml(media) and not is_xml(body_type):
                 refuse_text_xml_cannot_answer(sandbox, op, media, value)
             call.body = value

@@ -4,7 +4,8 @@
 // Protocol: one JSON request per line, {"type": <spec schema name>, "op": <op>, "data": <text>};
 // one JSON response per line, {"ok": true, "out": <text>} or {"ok": false, "error": <text>}.
 // Ops: xml2xml (DataContractSerializer reads, then writes), json2xml (Json.NET reads,
-// DataContractSerializer writes), xml2json (DataContractSerializer reads, Json.NET writes).
+// DataContractSerializer writes), xml2json (DataContractSerializer reads, Json.NET writes);
+// vendorjson2xml / vendorjson2json read JSON with Json.NET's default settings, as the vendor.
 // XML is written as ASP.NET Web API's XmlMediaTypeFormatter writes it: XmlWriter.Create with
 // OmitXmlDeclaration, CheckCharacters=false, UTF-8 without BOM.
 using System;
@@ -222,6 +223,12 @@ public static class Interop
                 return WriteXml(type, JsonConvert.DeserializeObject(data, type, JsonSettings));
             case "xml2json":
                 return JsonConvert.SerializeObject(ReadXml(type, data), JsonSettings);
+            // As the vendor reads JSON: Json.NET's default settings (ISO dates in an `object`
+            // become DateTime), then DataContractSerializer or Json.NET writes the answer.
+            case "vendorjson2xml":
+                return WriteXml(type, JsonConvert.DeserializeObject(data, type));
+            case "vendorjson2json":
+                return JsonConvert.SerializeObject(JsonConvert.DeserializeObject(data, type));
             default:
                 throw new ArgumentException("unknown op " + op);
         }

@@ -222,3 +222,67 @@ def test_timespan_min_value_crosses_json_and_xml_both_ways(dotnet: DotNet) -> No
     assert decode("ImportConfig", theirs)["SurveySettings"]["InvitationTime"] == (
         "-10675199.02:48:05.4775808"
     )
+
+
+# -- Json.NET's rules for JSON, as the vendor reads it (default settings) ----------------------
+
+DATE_LIKE = [
+    "2025-01-22T05:05:51.4493182Z",
+    "2025-01-22T05:05:51Z",
+    "2025-01-22T05:05:51",
+    "2025-01-22T05:05:51.123Z",
+    "2025-01-22T05:05:51+00:00",
+]
+NOT_DATES = [
+    "2025-01-22",
+    "2025-01-22T05:05",
+    "2025-01-22 05:05:51",
+    "2025-1-22T05:05:51",
+    " 2025-01-22T05:05:51Z",
+    "2025-02-30T05:05:51Z",
+    "2025-01-22T05:05:51.12345678Z",
+    "2025-01-22T24:00:00Z",
+    "2025-01-22t05:05:51z",
+]
+
+
+def test_date_looking_values_are_typed_as_dotnet_types_them(dotnet: DotNet) -> None:
+    values = {f"v{n}": text for n, text in enumerate(DATE_LIKE + NOT_DATES)}
+    value = {"EncContactId": "e", "Id": 0, "ListId": 1, "Values": values, "ValidationWarnings": []}
+    theirs = dotnet.run("Contact", "vendorjson2xml", json.dumps(value))
+    assert encode("Contact", value) == theirs
+    assert decode("Contact", theirs)["Values"] == values
+    assert theirs.count('i:type="d4p1:dateTime"') == len(DATE_LIKE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "24:00:00",
+        "99:23:59",
+        "-24:00:00",
+        "23:59:59",
+        "00:00:00.1",
+        "1.00:00:00",
+        "24:30:15",
+        "24:00:60",
+        "25:00:00.5",
+        "1.24:00:00",
+        "10675199.02:48:05.4775807",
+    ],
+)
+def test_json_timespans_are_read_as_json_net_reads_them(dotnet: DotNet, text: str) -> None:
+    from contactimport.datacontract import XmlEncodeError, canonical_timespan
+
+    value = {"SurveySettings": {"SurveyId": 1, "InvitationTime": text}}
+    try:
+        theirs = dotnet.run("ImportConfig", "vendorjson2json", json.dumps(value))
+    except DotNetError:
+        assert canonical_timespan(text) is None
+        with pytest.raises(XmlEncodeError):
+            encode("ImportConfig", value)
+        return
+    assert json.loads(theirs)["SurveySettings"]["InvitationTime"] == canonical_timespan(text)
+    their_xml = dotnet.run("ImportConfig", "vendorjson2xml", json.dumps(value))
+    duration = their_xml.split("<InvitationTime>")[1].split("<")[0]
+    assert f"<InvitationTime>{duration}</InvitationTime>" in encode("ImportConfig", value)

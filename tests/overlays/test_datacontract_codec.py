@@ -473,7 +473,7 @@ def test_encode_errors_name_the_path_and_the_rule() -> None:
         ("Job", {"Id": 2**31}, r"^Job\.Id: out of range for a 32-bit integer$"),
         ("Job", {"Done": "yes"}, r"^Job\.Done: expected a boolean, got string$"),
         ("Job", {"Ratio": "1"}, r"^Job\.Ratio: expected a number, got string$"),
-        ("Job", {"Wait": "25:00:00"}, r"^Job\.Wait: not a TimeSpan"),
+        ("Job", {"Wait": "24:30:15"}, r"^Job\.Wait: not a TimeSpan"),  # 24 days, 30 hours
         ("Job", {"Surprise": 1}, r"^Job\.Surprise: not a member of Job$"),
         ("Job", [], r"^Job: expected an object \(Job\), got array$"),
         ("Job", None, r"^Job: a document root cannot be null$"),

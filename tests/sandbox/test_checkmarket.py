@@ -50,7 +50,7 @@ async def result(
 ) -> dict[str, Any]:
     deadline = time.monotonic() + timeout
     while True:
-        response = await client.get(f"/3/contacts/import/result/{item}", headers=headers)
+        response = await client.get(f"/3/contacts/import/{item}", headers=headers)
         data: dict[str, Any] = check("checkmarket", "getImportResult", response)["Data"]
         if data["StatusId"] in (3, 4):
             return data

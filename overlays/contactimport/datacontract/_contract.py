@@ -31,6 +31,7 @@ DATETIME = "datetime"
 TIMESPAN = "timespan"
 
 _REF_PREFIX = "#/components/schemas/"
+JSON_DATES = "x-jsonnet-dates"
 NULLABILITY = "x-datacontract-nullability"
 """`info.x-datacontract-nullability: declared`: `nullable` says which value-type members are
 .NET `Nullable<T>`; `i:nil` on any other value-type member is refused, as .NET refuses it."""
@@ -62,7 +63,13 @@ class ScalarType:
 
 @dataclass(frozen=True, slots=True)
 class DictionaryType:
-    """`Dictionary<string, object>`: KeyValueOfstringanyType items in the Arrays namespace."""
+    """`Dictionary<string, object>`: KeyValueOfstringanyType items in the Arrays namespace.
+
+    ``json_dates`` (`x-jsonnet-dates: true`): the vendor reads the object from JSON with
+    Json.NET's default DateParseHandling, so a string value shaped as an ISO 8601 date-time is a
+    DateTime there, written `i:type="xs:dateTime"`; the encoder writes such strings so."""
+
+    json_dates: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -375,7 +382,7 @@ class ContractTables:
             return self._type_of_ref(refs[0]["$ref"], where)
         special = schema.get("x-datacontract-type")
         if special == "dictionary":
-            return DictionaryType()
+            return DictionaryType(json_dates=schema.get(JSON_DATES) is True)
         if special == "timespan":
             return ScalarType(TIMESPAN)
         if special not in (None, "datetime"):

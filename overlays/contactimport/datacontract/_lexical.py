@@ -125,11 +125,17 @@ def parse_boolean(text: str) -> bool | None:
 
 
 def timespan_to_ticks(text: str) -> int | None:
-    """Ticks of a Json.NET TimeSpan string (`[-][d.]hh:mm:ss[.f{1,7}]`), None if it is not one."""
+    """Ticks of a Json.NET TimeSpan string (`[-][d.]hh:mm:ss[.f{1,7}]`), None if it is not one.
+
+    As Json.NET reads it (`TimeSpan.Parse`, checked against Mono): `a:b:c` whose `a` is more than
+    23, with no day part and no fraction, is days:hours:minutes, so `"24:00:00"` is 24 days
+    (`"24:30:15"`, 30 hours, is refused)."""
     match = _TIMESPAN.match(text)
     if match is None:
         return None
     negative, days, hours, minutes, seconds, fraction = match.groups()
+    if int(hours) > 23 and days is None and fraction is None:
+        days, hours, minutes, seconds = hours, minutes, seconds, "0"
     if int(hours) > 23 or int(minutes) > 59 or int(seconds) > 59:
         return None
     ticks = (
@@ -200,6 +206,28 @@ def duration_to_ticks(text: str) -> int | None:
 
 
 # -- DateTime ---------------------------------------------------------------------------------
+
+_JSONNET_DATE = re.compile(
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]{1,7})?"
+    r"(Z|[+-][0-9]{2}:[0-9]{2})?\Z"
+)
+
+
+def is_jsonnet_date(text: str) -> bool:
+    """Whether Json.NET (default DateParseHandling.DateTime) reads this JSON string inside an
+    `object` as a DateTime: `yyyy-MM-ddTHH:mm:ss[.f{1,7}][Z|+hh:mm]`, upper-case `T` and `Z`,
+    a real date and time (checked against Mono; `/Date(...)/` is not followed)."""
+    if len(text) < 19 or text[10] != "T":
+        return False
+    match = _JSONNET_DATE.match(text)
+    if match is None:
+        return False
+    year, month, day, hour, minute, second = (int(part) for part in match.groups()[:6])
+    try:
+        datetime(year, month, day, hour, minute, second)
+    except ValueError:
+        return False
+    return True
 
 
 def check_datetime(text: str) -> str | None:

@@ -9,6 +9,7 @@ from typing import Any, Literal
 from ._contract import ArrayBounds, ContractTables, RootContract, array_bounds
 from ._decoder import Decoder, iter_array_items, parse
 from ._encoder import Encoder
+from ._lexical import ticks_to_timespan, timespan_to_ticks
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 """The largest document `decode` reads: a full W50 batch of 10,000 contacts is about 6 MB."""
@@ -125,3 +126,10 @@ class DataContractCodec:
 
     def _root(self, schema_name: str) -> RootContract:
         return self._tables.root(schema_name)
+
+
+def canonical_timespan(text: str) -> str | None:
+    """A JSON TimeSpan as Json.NET reads and writes it back (`"24:00:00"` -> `"24.00:00:00"`,
+    `"00:00:00.1"` -> `"00:00:00.1000000"`), None when Json.NET refuses it."""
+    ticks = timespan_to_ticks(text)
+    return None if ticks is None else ticks_to_timespan(ticks)
