@@ -88,15 +88,16 @@ BENCHMARKS = {
     "kill-loop": "bench/bench_kill_loop.py",
     "sandbox-memory": "bench/bench_sandbox_memory.py",
     "client": "bench/bench_client.py",
+    "import": "bench/bench_import.py",
 }
 
 
 @nox.session
 def bench(session: nox.Session) -> None:
     """Every benchmark beside its baseline, one table: docs/benchmarks.md and
-    reports/benchmarks.json (`bench/run_benchmarks.py`; `-- --quick` runs them small, `-- --only
+    docs/benchmarks.json (`bench/run_benchmarks.py`; `-- --quick` runs them small, `-- --only
     client xml` some of them). `-- NAME [ARGS]` runs one script as it is: xml, sandbox,
-    csv-memory, kill-loop, sandbox-memory, client.
+    csv-memory, kill-loop, sandbox-memory, client, import.
     """
     install_project(session, "generate")  # the regeneration benchmark runs the generators
     names = [arg for arg in session.posargs if arg in BENCHMARKS]

@@ -26,8 +26,8 @@ from typing import Any
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_sandbox import AUTH, LIST_ID, TOKEN, spawn_sandbox, stop  # noqa: E402
-from figures import Figure  # noqa: E402
+from bench_sandbox import AUTH, LIST_ID, TOKEN, spawn_sandbox, stop
+from figures import Figure
 
 FIELDS = ["Email", "FirstName", "ReferanceAccountId"]
 BATCH = 10_000

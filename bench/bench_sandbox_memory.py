@@ -106,7 +106,7 @@ def wait_processed(client: httpx.Client, queue_items: list[int]) -> None:
     deadline = time.monotonic() + TIMEOUT
     for item in queue_items:
         while True:
-            data = client.get(f"/3/contacts/import/result/{item}", headers=CM_AUTH).json()
+            data = client.get(f"/3/contacts/import/{item}", headers=CM_AUTH).json()
             if data["Data"]["StatusId"] in (3, 4):
                 break
             if time.monotonic() > deadline:

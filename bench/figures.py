@@ -1,7 +1,7 @@
 """One figure of a benchmark: ours beside its baseline measured in the same run, and the goal.
 
 Every benchmark of `bench/` that the harness (`bench/run_benchmarks.py`) collects returns a list of
-these; the harness writes them to docs/benchmarks.md and reports/benchmarks.json.
+these; the harness writes them to docs/benchmarks.md and docs/benchmarks.json.
 """
 
 from __future__ import annotations

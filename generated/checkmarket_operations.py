@@ -28,6 +28,9 @@ from contactimport.generated.checkmarket_client.api.bulk_import import (
 from contactimport.generated.checkmarket_client.api.bulk_import import (
     get_import_result as _get_import_result,
 )
+from contactimport.generated.checkmarket_client.api.bulk_import import (
+    get_import_result_legacy as _get_import_result_legacy,
+)
 from contactimport.generated.checkmarket_client.api.import_configs import (
     create_import_config as _create_import_config,
 )
@@ -121,6 +124,16 @@ _DELETE_IMPORT_CONFIG: Binding[ActionResult] = Binding(
     convert={},
     envelope=ImportConfigActionPayload.from_dict,
 )
+_GET_IMPORT_RESULT: Binding[ImportQueueItem] = Binding(
+    "getImportResult",
+    _get_import_result._get_kwargs,
+    path=("queueItemId",),
+    keywords={},
+    parse=lambda data: ImportResultPayload.from_dict(data).data,
+    unset=UNSET,
+    convert={},
+    envelope=ImportResultPayload.from_dict,
+)
 _BULK_IMPORT_CONTACTS: Binding[BulkImportResult] = Binding(
     "bulkImportContacts",
     _bulk_import_contacts._get_kwargs,
@@ -131,9 +144,9 @@ _BULK_IMPORT_CONTACTS: Binding[BulkImportResult] = Binding(
     convert={},
     envelope=BulkImportPayload.from_dict,
 )
-_GET_IMPORT_RESULT: Binding[ImportQueueItem] = Binding(
-    "getImportResult",
-    _get_import_result._get_kwargs,
+_GET_IMPORT_RESULT_LEGACY: Binding[ImportQueueItem] = Binding(
+    "getImportResultLegacy",
+    _get_import_result_legacy._get_kwargs,
     path=("queueItemId",),
     keywords={},
     parse=lambda data: ImportResultPayload.from_dict(data).data,
@@ -463,6 +476,69 @@ class CheckMarketOperations(SyncOperations):
             ),
         )
 
+    def get_import_result(
+        self,
+        queue_item_id: int,
+        *,
+        wire_format: WireFormat | str | None = None,
+        timeout: TimeoutInput | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+    ) -> ImportQueueItem:
+        """Read the status and result of a bulk import.
+
+        Returns the import's queue status (`StatusId`, 4 = completed) and, per result code,
+        how many contacts got it (the vendor's current path,
+        `/3/contacts/import/{queueItemId}`; see `result-path`). The vendor mentions links to
+        detailed result files it generates; their shape is not documented, so they are not
+        modelled (clients keep unknown members).
+
+        `GET /3/contacts/import/{queueItemId}` (operationId `getImportResult`).
+
+        Args:
+            queue_item_id: The bulk import's queue item id (`QueueItemId`); the vendor
+                names this parameter `queueItemId` (see `result-path`).
+            wire_format: "json" or "xml" for this call (default: the client's).
+            timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
+                (default: the client's).
+            extra_headers: headers added to this request (they win over the client's).
+            extra_query: query parameters added to this request.
+
+        Returns:
+            The import's status and, once processed, its result counts.
+
+        Raises:
+            ValidationError: 400 The request is malformed: an unreadable body, a value
+                that breaks the schema (a list longer than its maxItems too), a body over
+                the size limit, or a bad parameter. `Meta.Status` is 400.
+            AuthenticationError: 401 `X-Master-Key` or `X-Key` is missing or not valid.
+                `Meta.Status` is 401.
+            PermissionDeniedError: 403 The key lacks the role the operation needs
+                (`x-required-roles`). `Meta.Status` is 403.
+            NotFoundError: 404 No import configuration or import with that id exists
+                (for this account). `Meta.Status` is 404.
+            APIStatusError: 406 The `Accept` header names no media type the API can
+                write, or only XML and the answer holds text XML 1.0 cannot carry (see
+                `xml-unwritable-text`). The body is JSON. `Meta.Status` is 406.
+            RateLimitError: 429 Too Many Requests: the request was not processed; send
+                it again after Retry-After seconds.
+            ServerError: 500 The server failed. `Meta.Status` is 500.
+            ServerError: 503 Service Unavailable: the request was not processed; send it
+                again after Retry-After seconds.
+            APIConnectionError: the request did not complete (after the retries).
+        """
+        return self._invoke(
+            _GET_IMPORT_RESULT,
+            {"queueItemId": queue_item_id},
+            RequestOptions(
+                wire_format=wire_format,
+                timeout=timeout,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extras={},
+            ),
+        )
+
     def bulk_import_contacts(
         self,
         import_config_id: int,
@@ -482,7 +558,9 @@ class CheckMarketOperations(SyncOperations):
         `POST /3/contacts/import/{importConfigId}` (operationId `bulkImportContacts`).
 
         Args:
-            import_config_id: The import configuration's id (`ImportConfigId`).
+            import_config_id: The import configuration's id (`ImportConfigId`) to import
+                through; the vendor names this parameter `importConfigId` (see
+                `result-path`).
             contacts: `ImportContact`s or their JSON shapes (`{"Email": ..., "LangCode":
                 ...}`). The contacts to import.
             wire_format: "json" or "xml" for this call (default: the client's).
@@ -528,7 +606,7 @@ class CheckMarketOperations(SyncOperations):
             ),
         )
 
-    def get_import_result(
+    def get_import_result_legacy(
         self,
         queue_item_id: int,
         *,
@@ -537,16 +615,14 @@ class CheckMarketOperations(SyncOperations):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
     ) -> ImportQueueItem:
-        """Read the status and result of a bulk import.
+        """Read the status and result of a bulk import (older path).
 
-        Returns the import's queue status (`StatusId`, 4 = completed) and, per result code,
-        how many contacts got it. The vendor also serves this at
-        `/3/contacts/import/{queueItemId}`; this document uses the older `/result/` alias
-        because OpenAPI cannot hold both templated paths. The vendor mentions links to
-        detailed result files it generates; their shape is not documented, so they are not
-        modelled (clients keep unknown members).
+        Deprecated by the vendor.
 
-        `GET /3/contacts/import/result/{queueItemId}` (operationId `getImportResult`).
+        Deprecated: the vendor's older path for `getImportResult`, which it still serves and
+        documents as an alias. Same answer as `getImportResult`; use that one.
+
+        `GET /3/contacts/import/result/{queueItemId}` (operationId `getImportResultLegacy`).
 
         Args:
             queue_item_id: The bulk import's queue item id (`QueueItemId`).
@@ -580,7 +656,7 @@ class CheckMarketOperations(SyncOperations):
             APIConnectionError: the request did not complete (after the retries).
         """
         return self._invoke(
-            _GET_IMPORT_RESULT,
+            _GET_IMPORT_RESULT_LEGACY,
             {"queueItemId": queue_item_id},
             RequestOptions(
                 wire_format=wire_format,
@@ -912,6 +988,69 @@ class AsyncCheckMarketOperations(AsyncOperations):
             ),
         )
 
+    async def get_import_result(
+        self,
+        queue_item_id: int,
+        *,
+        wire_format: WireFormat | str | None = None,
+        timeout: TimeoutInput | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+    ) -> ImportQueueItem:
+        """Read the status and result of a bulk import.
+
+        Returns the import's queue status (`StatusId`, 4 = completed) and, per result code,
+        how many contacts got it (the vendor's current path,
+        `/3/contacts/import/{queueItemId}`; see `result-path`). The vendor mentions links to
+        detailed result files it generates; their shape is not documented, so they are not
+        modelled (clients keep unknown members).
+
+        `GET /3/contacts/import/{queueItemId}` (operationId `getImportResult`).
+
+        Args:
+            queue_item_id: The bulk import's queue item id (`QueueItemId`); the vendor
+                names this parameter `queueItemId` (see `result-path`).
+            wire_format: "json" or "xml" for this call (default: the client's).
+            timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
+                (default: the client's).
+            extra_headers: headers added to this request (they win over the client's).
+            extra_query: query parameters added to this request.
+
+        Returns:
+            The import's status and, once processed, its result counts.
+
+        Raises:
+            ValidationError: 400 The request is malformed: an unreadable body, a value
+                that breaks the schema (a list longer than its maxItems too), a body over
+                the size limit, or a bad parameter. `Meta.Status` is 400.
+            AuthenticationError: 401 `X-Master-Key` or `X-Key` is missing or not valid.
+                `Meta.Status` is 401.
+            PermissionDeniedError: 403 The key lacks the role the operation needs
+                (`x-required-roles`). `Meta.Status` is 403.
+            NotFoundError: 404 No import configuration or import with that id exists
+                (for this account). `Meta.Status` is 404.
+            APIStatusError: 406 The `Accept` header names no media type the API can
+                write, or only XML and the answer holds text XML 1.0 cannot carry (see
+                `xml-unwritable-text`). The body is JSON. `Meta.Status` is 406.
+            RateLimitError: 429 Too Many Requests: the request was not processed; send
+                it again after Retry-After seconds.
+            ServerError: 500 The server failed. `Meta.Status` is 500.
+            ServerError: 503 Service Unavailable: the request was not processed; send it
+                again after Retry-After seconds.
+            APIConnectionError: the request did not complete (after the retries).
+        """
+        return await self._invoke(
+            _GET_IMPORT_RESULT,
+            {"queueItemId": queue_item_id},
+            RequestOptions(
+                wire_format=wire_format,
+                timeout=timeout,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extras={},
+            ),
+        )
+
     async def bulk_import_contacts(
         self,
         import_config_id: int,
@@ -931,7 +1070,9 @@ class AsyncCheckMarketOperations(AsyncOperations):
         `POST /3/contacts/import/{importConfigId}` (operationId `bulkImportContacts`).
 
         Args:
-            import_config_id: The import configuration's id (`ImportConfigId`).
+            import_config_id: The import configuration's id (`ImportConfigId`) to import
+                through; the vendor names this parameter `importConfigId` (see
+                `result-path`).
             contacts: `ImportContact`s or their JSON shapes (`{"Email": ..., "LangCode":
                 ...}`). The contacts to import.
             wire_format: "json" or "xml" for this call (default: the client's).
@@ -977,7 +1118,7 @@ class AsyncCheckMarketOperations(AsyncOperations):
             ),
         )
 
-    async def get_import_result(
+    async def get_import_result_legacy(
         self,
         queue_item_id: int,
         *,
@@ -986,16 +1127,14 @@ class AsyncCheckMarketOperations(AsyncOperations):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
     ) -> ImportQueueItem:
-        """Read the status and result of a bulk import.
+        """Read the status and result of a bulk import (older path).
 
-        Returns the import's queue status (`StatusId`, 4 = completed) and, per result code,
-        how many contacts got it. The vendor also serves this at
-        `/3/contacts/import/{queueItemId}`; this document uses the older `/result/` alias
-        because OpenAPI cannot hold both templated paths. The vendor mentions links to
-        detailed result files it generates; their shape is not documented, so they are not
-        modelled (clients keep unknown members).
+        Deprecated by the vendor.
 
-        `GET /3/contacts/import/result/{queueItemId}` (operationId `getImportResult`).
+        Deprecated: the vendor's older path for `getImportResult`, which it still serves and
+        documents as an alias. Same answer as `getImportResult`; use that one.
+
+        `GET /3/contacts/import/result/{queueItemId}` (operationId `getImportResultLegacy`).
 
         Args:
             queue_item_id: The bulk import's queue item id (`QueueItemId`).
@@ -1029,7 +1168,7 @@ class AsyncCheckMarketOperations(AsyncOperations):
             APIConnectionError: the request did not complete (after the retries).
         """
         return await self._invoke(
-            _GET_IMPORT_RESULT,
+            _GET_IMPORT_RESULT_LEGACY,
             {"queueItemId": queue_item_id},
             RequestOptions(
                 wire_format=wire_format,
@@ -1357,6 +1496,70 @@ class CheckMarketWithRawResponse(SyncRawOperations):
             ),
         )
 
+    def get_import_result(
+        self,
+        queue_item_id: int,
+        *,
+        wire_format: WireFormat | str | None = None,
+        timeout: TimeoutInput | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+    ) -> EnvelopeAPIResponse[ImportQueueItem, ImportResultPayload]:
+        """Read the status and result of a bulk import.
+
+        Returns the import's queue status (`StatusId`, 4 = completed) and, per result code,
+        how many contacts got it (the vendor's current path,
+        `/3/contacts/import/{queueItemId}`; see `result-path`). The vendor mentions links to
+        detailed result files it generates; their shape is not documented, so they are not
+        modelled (clients keep unknown members).
+
+        `GET /3/contacts/import/{queueItemId}` (operationId `getImportResult`).
+
+        Returns the answer as received (status, headers, the request sent);
+        `.parse()` gives what the plain method returns.
+
+        Args:
+            queue_item_id: The bulk import's queue item id (`QueueItemId`); the vendor
+                names this parameter `queueItemId` (see `result-path`).
+            wire_format: "json" or "xml" for this call (default: the client's).
+            timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
+                (default: the client's).
+            extra_headers: headers added to this request (they win over the client's).
+            extra_query: query parameters added to this request.
+
+        Raises:
+            ValidationError: 400 The request is malformed: an unreadable body, a value
+                that breaks the schema (a list longer than its maxItems too), a body over
+                the size limit, or a bad parameter. `Meta.Status` is 400.
+            AuthenticationError: 401 `X-Master-Key` or `X-Key` is missing or not valid.
+                `Meta.Status` is 401.
+            PermissionDeniedError: 403 The key lacks the role the operation needs
+                (`x-required-roles`). `Meta.Status` is 403.
+            NotFoundError: 404 No import configuration or import with that id exists
+                (for this account). `Meta.Status` is 404.
+            APIStatusError: 406 The `Accept` header names no media type the API can
+                write, or only XML and the answer holds text XML 1.0 cannot carry (see
+                `xml-unwritable-text`). The body is JSON. `Meta.Status` is 406.
+            RateLimitError: 429 Too Many Requests: the request was not processed; send
+                it again after Retry-After seconds.
+            ServerError: 500 The server failed. `Meta.Status` is 500.
+            ServerError: 503 Service Unavailable: the request was not processed; send it
+                again after Retry-After seconds.
+            APIConnectionError: the request did not complete (after the retries).
+        """
+        return self._raw_envelope(
+            _GET_IMPORT_RESULT,
+            ImportResultPayload,
+            {"queueItemId": queue_item_id},
+            RequestOptions(
+                wire_format=wire_format,
+                timeout=timeout,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extras={},
+            ),
+        )
+
     def bulk_import_contacts(
         self,
         import_config_id: int,
@@ -1379,7 +1582,9 @@ class CheckMarketWithRawResponse(SyncRawOperations):
         `.parse()` gives what the plain method returns.
 
         Args:
-            import_config_id: The import configuration's id (`ImportConfigId`).
+            import_config_id: The import configuration's id (`ImportConfigId`) to import
+                through; the vendor names this parameter `importConfigId` (see
+                `result-path`).
             contacts: `ImportContact`s or their JSON shapes (`{"Email": ..., "LangCode":
                 ...}`). The contacts to import.
             wire_format: "json" or "xml" for this call (default: the client's).
@@ -1423,7 +1628,7 @@ class CheckMarketWithRawResponse(SyncRawOperations):
             ),
         )
 
-    def get_import_result(
+    def get_import_result_legacy(
         self,
         queue_item_id: int,
         *,
@@ -1432,16 +1637,14 @@ class CheckMarketWithRawResponse(SyncRawOperations):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
     ) -> EnvelopeAPIResponse[ImportQueueItem, ImportResultPayload]:
-        """Read the status and result of a bulk import.
+        """Read the status and result of a bulk import (older path).
 
-        Returns the import's queue status (`StatusId`, 4 = completed) and, per result code,
-        how many contacts got it. The vendor also serves this at
-        `/3/contacts/import/{queueItemId}`; this document uses the older `/result/` alias
-        because OpenAPI cannot hold both templated paths. The vendor mentions links to
-        detailed result files it generates; their shape is not documented, so they are not
-        modelled (clients keep unknown members).
+        Deprecated by the vendor.
 
-        `GET /3/contacts/import/result/{queueItemId}` (operationId `getImportResult`).
+        Deprecated: the vendor's older path for `getImportResult`, which it still serves and
+        documents as an alias. Same answer as `getImportResult`; use that one.
+
+        `GET /3/contacts/import/result/{queueItemId}` (operationId `getImportResultLegacy`).
 
         Returns the answer as received (status, headers, the request sent);
         `.parse()` gives what the plain method returns.
@@ -1475,7 +1678,7 @@ class CheckMarketWithRawResponse(SyncRawOperations):
             APIConnectionError: the request did not complete (after the retries).
         """
         return self._raw_envelope(
-            _GET_IMPORT_RESULT,
+            _GET_IMPORT_RESULT_LEGACY,
             ImportResultPayload,
             {"queueItemId": queue_item_id},
             RequestOptions(
@@ -1804,6 +2007,70 @@ class AsyncCheckMarketWithRawResponse(AsyncRawOperations):
             ),
         )
 
+    async def get_import_result(
+        self,
+        queue_item_id: int,
+        *,
+        wire_format: WireFormat | str | None = None,
+        timeout: TimeoutInput | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+    ) -> EnvelopeAPIResponse[ImportQueueItem, ImportResultPayload]:
+        """Read the status and result of a bulk import.
+
+        Returns the import's queue status (`StatusId`, 4 = completed) and, per result code,
+        how many contacts got it (the vendor's current path,
+        `/3/contacts/import/{queueItemId}`; see `result-path`). The vendor mentions links to
+        detailed result files it generates; their shape is not documented, so they are not
+        modelled (clients keep unknown members).
+
+        `GET /3/contacts/import/{queueItemId}` (operationId `getImportResult`).
+
+        Returns the answer as received (status, headers, the request sent);
+        `.parse()` gives what the plain method returns.
+
+        Args:
+            queue_item_id: The bulk import's queue item id (`QueueItemId`); the vendor
+                names this parameter `queueItemId` (see `result-path`).
+            wire_format: "json" or "xml" for this call (default: the client's).
+            timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
+                (default: the client's).
+            extra_headers: headers added to this request (they win over the client's).
+            extra_query: query parameters added to this request.
+
+        Raises:
+            ValidationError: 400 The request is malformed: an unreadable body, a value
+                that breaks the schema (a list longer than its maxItems too), a body over
+                the size limit, or a bad parameter. `Meta.Status` is 400.
+            AuthenticationError: 401 `X-Master-Key` or `X-Key` is missing or not valid.
+                `Meta.Status` is 401.
+            PermissionDeniedError: 403 The key lacks the role the operation needs
+                (`x-required-roles`). `Meta.Status` is 403.
+            NotFoundError: 404 No import configuration or import with that id exists
+                (for this account). `Meta.Status` is 404.
+            APIStatusError: 406 The `Accept` header names no media type the API can
+                write, or only XML and the answer holds text XML 1.0 cannot carry (see
+                `xml-unwritable-text`). The body is JSON. `Meta.Status` is 406.
+            RateLimitError: 429 Too Many Requests: the request was not processed; send
+                it again after Retry-After seconds.
+            ServerError: 500 The server failed. `Meta.Status` is 500.
+            ServerError: 503 Service Unavailable: the request was not processed; send it
+                again after Retry-After seconds.
+            APIConnectionError: the request did not complete (after the retries).
+        """
+        return await self._raw_envelope(
+            _GET_IMPORT_RESULT,
+            ImportResultPayload,
+            {"queueItemId": queue_item_id},
+            RequestOptions(
+                wire_format=wire_format,
+                timeout=timeout,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extras={},
+            ),
+        )
+
     async def bulk_import_contacts(
         self,
         import_config_id: int,
@@ -1826,7 +2093,9 @@ class AsyncCheckMarketWithRawResponse(AsyncRawOperations):
         `.parse()` gives what the plain method returns.
 
         Args:
-            import_config_id: The import configuration's id (`ImportConfigId`).
+            import_config_id: The import configuration's id (`ImportConfigId`) to import
+                through; the vendor names this parameter `importConfigId` (see
+                `result-path`).
             contacts: `ImportContact`s or their JSON shapes (`{"Email": ..., "LangCode":
                 ...}`). The contacts to import.
             wire_format: "json" or "xml" for this call (default: the client's).
@@ -1870,7 +2139,7 @@ class AsyncCheckMarketWithRawResponse(AsyncRawOperations):
             ),
         )
 
-    async def get_import_result(
+    async def get_import_result_legacy(
         self,
         queue_item_id: int,
         *,
@@ -1879,16 +2148,14 @@ class AsyncCheckMarketWithRawResponse(AsyncRawOperations):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
     ) -> EnvelopeAPIResponse[ImportQueueItem, ImportResultPayload]:
-        """Read the status and result of a bulk import.
+        """Read the status and result of a bulk import (older path).
 
-        Returns the import's queue status (`StatusId`, 4 = completed) and, per result code,
-        how many contacts got it. The vendor also serves this at
-        `/3/contacts/import/{queueItemId}`; this document uses the older `/result/` alias
-        because OpenAPI cannot hold both templated paths. The vendor mentions links to
-        detailed result files it generates; their shape is not documented, so they are not
-        modelled (clients keep unknown members).
+        Deprecated by the vendor.
 
-        `GET /3/contacts/import/result/{queueItemId}` (operationId `getImportResult`).
+        Deprecated: the vendor's older path for `getImportResult`, which it still serves and
+        documents as an alias. Same answer as `getImportResult`; use that one.
+
+        `GET /3/contacts/import/result/{queueItemId}` (operationId `getImportResultLegacy`).
 
         Returns the answer as received (status, headers, the request sent);
         `.parse()` gives what the plain method returns.
@@ -1922,7 +2189,7 @@ class AsyncCheckMarketWithRawResponse(AsyncRawOperations):
             APIConnectionError: the request did not complete (after the retries).
         """
         return await self._raw_envelope(
-            _GET_IMPORT_RESULT,
+            _GET_IMPORT_RESULT_LEGACY,
             ImportResultPayload,
             {"queueItemId": queue_item_id},
             RequestOptions(

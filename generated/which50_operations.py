@@ -312,7 +312,9 @@ class Which50Operations(SyncOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -374,7 +376,9 @@ class Which50Operations(SyncOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -441,7 +445,9 @@ class Which50Operations(SyncOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -510,7 +516,9 @@ class Which50Operations(SyncOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -582,7 +590,9 @@ class Which50Operations(SyncOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -653,13 +663,15 @@ class Which50Operations(SyncOperations):
             custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
                 Custom events to run for the contacts this call inserts or updates, e.g.
                 `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
-                on the wire.
+                on the wire; each item is a name: no comma, no blank at either end, no
+                control character (400 otherwise).
             match: `MatchOn("Email")` or a list of property names; the values come from
                 the contacts. The properties (field names of the list) that identify the
                 existing contacts to update, e.g. `match=ReferanceAccountId,Email`. One
                 comma-separated value on the wire. On POST/PUT the values to match come from
                 the contact(s) themselves; on PATCH from the query string (see
-                `matchValues`), and there `match` is required.
+                `matchValues`), and there `match` is required. Each item is a name: no
+                comma, no blank at either end, no control character (400 otherwise).
             check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
             wire_format: "json" or "xml" for this call (default: the client's).
@@ -676,7 +688,9 @@ class Which50Operations(SyncOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -749,13 +763,15 @@ class Which50Operations(SyncOperations):
             custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
                 Custom events to run for the contacts this call inserts or updates, e.g.
                 `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
-                on the wire.
+                on the wire; each item is a name: no comma, no blank at either end, no
+                control character (400 otherwise).
             match: `MatchOn("Email")` or a list of property names; the values come from
                 the contacts. The properties (field names of the list) that identify the
                 existing contacts to update, e.g. `match=ReferanceAccountId,Email`. One
                 comma-separated value on the wire. On POST/PUT the values to match come from
                 the contact(s) themselves; on PATCH from the query string (see
-                `matchValues`), and there `match` is required.
+                `matchValues`), and there `match` is required. Each item is a name: no
+                comma, no blank at either end, no control character (400 otherwise).
             check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
             wire_format: "json" or "xml" for this call (default: the client's).
@@ -772,7 +788,9 @@ class Which50Operations(SyncOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -848,7 +866,8 @@ class Which50Operations(SyncOperations):
             custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
                 Custom events to run for the contacts this call inserts or updates, e.g.
                 `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
-                on the wire.
+                on the wire; each item is a name: no comma, no blank at either end, no
+                control character (400 otherwise).
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).
@@ -863,7 +882,9 @@ class Which50Operations(SyncOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -935,13 +956,15 @@ class Which50Operations(SyncOperations):
             custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
                 Custom events to run for the contacts this call inserts or updates, e.g.
                 `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
-                on the wire.
+                on the wire; each item is a name: no comma, no blank at either end, no
+                control character (400 otherwise).
             match: `MatchOn("Email")` or a list of property names; the values come from
                 the contacts. The properties (field names of the list) that identify the
                 existing contacts to update, e.g. `match=ReferanceAccountId,Email`. One
                 comma-separated value on the wire. On POST/PUT the values to match come from
                 the contact(s) themselves; on PATCH from the query string (see
-                `matchValues`), and there `match` is required.
+                `matchValues`), and there `match` is required. Each item is a name: no
+                comma, no blank at either end, no control character (400 otherwise).
             check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
             wire_format: "json" or "xml" for this call (default: the client's).
@@ -958,7 +981,9 @@ class Which50Operations(SyncOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -1033,13 +1058,15 @@ class Which50Operations(SyncOperations):
             custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
                 Custom events to run for the contacts this call inserts or updates, e.g.
                 `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
-                on the wire.
+                on the wire; each item is a name: no comma, no blank at either end, no
+                control character (400 otherwise).
             match: `MatchOn("Email")` or a list of property names; the values come from
                 the contacts. The properties (field names of the list) that identify the
                 existing contacts to update, e.g. `match=ReferanceAccountId,Email`. One
                 comma-separated value on the wire. On POST/PUT the values to match come from
                 the contact(s) themselves; on PATCH from the query string (see
-                `matchValues`), and there `match` is required.
+                `matchValues`), and there `match` is required. Each item is a name: no
+                comma, no blank at either end, no control character (400 otherwise).
             check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
             wire_format: "json" or "xml" for this call (default: the client's).
@@ -1056,7 +1083,9 @@ class Which50Operations(SyncOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -1133,7 +1162,8 @@ class Which50Operations(SyncOperations):
             custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
                 Custom events to run for the contacts this call inserts or updates, e.g.
                 `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
-                on the wire.
+                on the wire; each item is a name: no comma, no blank at either end, no
+                control character (400 otherwise).
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).
@@ -1148,7 +1178,9 @@ class Which50Operations(SyncOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -1344,7 +1376,9 @@ class AsyncWhich50Operations(AsyncOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -1406,7 +1440,9 @@ class AsyncWhich50Operations(AsyncOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -1473,7 +1509,9 @@ class AsyncWhich50Operations(AsyncOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -1542,7 +1580,9 @@ class AsyncWhich50Operations(AsyncOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -1614,7 +1654,9 @@ class AsyncWhich50Operations(AsyncOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -1685,13 +1727,15 @@ class AsyncWhich50Operations(AsyncOperations):
             custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
                 Custom events to run for the contacts this call inserts or updates, e.g.
                 `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
-                on the wire.
+                on the wire; each item is a name: no comma, no blank at either end, no
+                control character (400 otherwise).
             match: `MatchOn("Email")` or a list of property names; the values come from
                 the contacts. The properties (field names of the list) that identify the
                 existing contacts to update, e.g. `match=ReferanceAccountId,Email`. One
                 comma-separated value on the wire. On POST/PUT the values to match come from
                 the contact(s) themselves; on PATCH from the query string (see
-                `matchValues`), and there `match` is required.
+                `matchValues`), and there `match` is required. Each item is a name: no
+                comma, no blank at either end, no control character (400 otherwise).
             check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
             wire_format: "json" or "xml" for this call (default: the client's).
@@ -1708,7 +1752,9 @@ class AsyncWhich50Operations(AsyncOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -1781,13 +1827,15 @@ class AsyncWhich50Operations(AsyncOperations):
             custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
                 Custom events to run for the contacts this call inserts or updates, e.g.
                 `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
-                on the wire.
+                on the wire; each item is a name: no comma, no blank at either end, no
+                control character (400 otherwise).
             match: `MatchOn("Email")` or a list of property names; the values come from
                 the contacts. The properties (field names of the list) that identify the
                 existing contacts to update, e.g. `match=ReferanceAccountId,Email`. One
                 comma-separated value on the wire. On POST/PUT the values to match come from
                 the contact(s) themselves; on PATCH from the query string (see
-                `matchValues`), and there `match` is required.
+                `matchValues`), and there `match` is required. Each item is a name: no
+                comma, no blank at either end, no control character (400 otherwise).
             check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
             wire_format: "json" or "xml" for this call (default: the client's).
@@ -1804,7 +1852,9 @@ class AsyncWhich50Operations(AsyncOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -1880,7 +1930,8 @@ class AsyncWhich50Operations(AsyncOperations):
             custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
                 Custom events to run for the contacts this call inserts or updates, e.g.
                 `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
-                on the wire.
+                on the wire; each item is a name: no comma, no blank at either end, no
+                control character (400 otherwise).
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).
@@ -1895,7 +1946,9 @@ class AsyncWhich50Operations(AsyncOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -1967,13 +2020,15 @@ class AsyncWhich50Operations(AsyncOperations):
             custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
                 Custom events to run for the contacts this call inserts or updates, e.g.
                 `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
-                on the wire.
+                on the wire; each item is a name: no comma, no blank at either end, no
+                control character (400 otherwise).
             match: `MatchOn("Email")` or a list of property names; the values come from
                 the contacts. The properties (field names of the list) that identify the
                 existing contacts to update, e.g. `match=ReferanceAccountId,Email`. One
                 comma-separated value on the wire. On POST/PUT the values to match come from
                 the contact(s) themselves; on PATCH from the query string (see
-                `matchValues`), and there `match` is required.
+                `matchValues`), and there `match` is required. Each item is a name: no
+                comma, no blank at either end, no control character (400 otherwise).
             check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
             wire_format: "json" or "xml" for this call (default: the client's).
@@ -1990,7 +2045,9 @@ class AsyncWhich50Operations(AsyncOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -2065,13 +2122,15 @@ class AsyncWhich50Operations(AsyncOperations):
             custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
                 Custom events to run for the contacts this call inserts or updates, e.g.
                 `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
-                on the wire.
+                on the wire; each item is a name: no comma, no blank at either end, no
+                control character (400 otherwise).
             match: `MatchOn("Email")` or a list of property names; the values come from
                 the contacts. The properties (field names of the list) that identify the
                 existing contacts to update, e.g. `match=ReferanceAccountId,Email`. One
                 comma-separated value on the wire. On POST/PUT the values to match come from
                 the contact(s) themselves; on PATCH from the query string (see
-                `matchValues`), and there `match` is required.
+                `matchValues`), and there `match` is required. Each item is a name: no
+                comma, no blank at either end, no control character (400 otherwise).
             check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
             wire_format: "json" or "xml" for this call (default: the client's).
@@ -2088,7 +2147,9 @@ class AsyncWhich50Operations(AsyncOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -2165,7 +2226,8 @@ class AsyncWhich50Operations(AsyncOperations):
             custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
                 Custom events to run for the contacts this call inserts or updates, e.g.
                 `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
-                on the wire.
+                on the wire; each item is a name: no comma, no blank at either end, no
+                control character (400 otherwise).
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).
@@ -2180,7 +2242,9 @@ class AsyncWhich50Operations(AsyncOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -2369,7 +2433,9 @@ class Which50WithRawResponse(SyncRawOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -2431,7 +2497,9 @@ class Which50WithRawResponse(SyncRawOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -2498,7 +2566,9 @@ class Which50WithRawResponse(SyncRawOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -2567,7 +2637,9 @@ class Which50WithRawResponse(SyncRawOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -2638,7 +2710,9 @@ class Which50WithRawResponse(SyncRawOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -2712,13 +2786,15 @@ class Which50WithRawResponse(SyncRawOperations):
             custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
                 Custom events to run for the contacts this call inserts or updates, e.g.
                 `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
-                on the wire.
+                on the wire; each item is a name: no comma, no blank at either end, no
+                control character (400 otherwise).
             match: `MatchOn("Email")` or a list of property names; the values come from
                 the contacts. The properties (field names of the list) that identify the
                 existing contacts to update, e.g. `match=ReferanceAccountId,Email`. One
                 comma-separated value on the wire. On POST/PUT the values to match come from
                 the contact(s) themselves; on PATCH from the query string (see
-                `matchValues`), and there `match` is required.
+                `matchValues`), and there `match` is required. Each item is a name: no
+                comma, no blank at either end, no control character (400 otherwise).
             check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
             wire_format: "json" or "xml" for this call (default: the client's).
@@ -2731,7 +2807,9 @@ class Which50WithRawResponse(SyncRawOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -2807,13 +2885,15 @@ class Which50WithRawResponse(SyncRawOperations):
             custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
                 Custom events to run for the contacts this call inserts or updates, e.g.
                 `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
-                on the wire.
+                on the wire; each item is a name: no comma, no blank at either end, no
+                control character (400 otherwise).
             match: `MatchOn("Email")` or a list of property names; the values come from
                 the contacts. The properties (field names of the list) that identify the
                 existing contacts to update, e.g. `match=ReferanceAccountId,Email`. One
                 comma-separated value on the wire. On POST/PUT the values to match come from
                 the contact(s) themselves; on PATCH from the query string (see
-                `matchValues`), and there `match` is required.
+                `matchValues`), and there `match` is required. Each item is a name: no
+                comma, no blank at either end, no control character (400 otherwise).
             check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
             wire_format: "json" or "xml" for this call (default: the client's).
@@ -2826,7 +2906,9 @@ class Which50WithRawResponse(SyncRawOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -2905,7 +2987,8 @@ class Which50WithRawResponse(SyncRawOperations):
             custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
                 Custom events to run for the contacts this call inserts or updates, e.g.
                 `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
-                on the wire.
+                on the wire; each item is a name: no comma, no blank at either end, no
+                control character (400 otherwise).
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).
@@ -2916,7 +2999,9 @@ class Which50WithRawResponse(SyncRawOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -2991,13 +3076,15 @@ class Which50WithRawResponse(SyncRawOperations):
             custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
                 Custom events to run for the contacts this call inserts or updates, e.g.
                 `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
-                on the wire.
+                on the wire; each item is a name: no comma, no blank at either end, no
+                control character (400 otherwise).
             match: `MatchOn("Email")` or a list of property names; the values come from
                 the contacts. The properties (field names of the list) that identify the
                 existing contacts to update, e.g. `match=ReferanceAccountId,Email`. One
                 comma-separated value on the wire. On POST/PUT the values to match come from
                 the contact(s) themselves; on PATCH from the query string (see
-                `matchValues`), and there `match` is required.
+                `matchValues`), and there `match` is required. Each item is a name: no
+                comma, no blank at either end, no control character (400 otherwise).
             check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
             wire_format: "json" or "xml" for this call (default: the client's).
@@ -3010,7 +3097,9 @@ class Which50WithRawResponse(SyncRawOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -3088,13 +3177,15 @@ class Which50WithRawResponse(SyncRawOperations):
             custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
                 Custom events to run for the contacts this call inserts or updates, e.g.
                 `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
-                on the wire.
+                on the wire; each item is a name: no comma, no blank at either end, no
+                control character (400 otherwise).
             match: `MatchOn("Email")` or a list of property names; the values come from
                 the contacts. The properties (field names of the list) that identify the
                 existing contacts to update, e.g. `match=ReferanceAccountId,Email`. One
                 comma-separated value on the wire. On POST/PUT the values to match come from
                 the contact(s) themselves; on PATCH from the query string (see
-                `matchValues`), and there `match` is required.
+                `matchValues`), and there `match` is required. Each item is a name: no
+                comma, no blank at either end, no control character (400 otherwise).
             check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
             wire_format: "json" or "xml" for this call (default: the client's).
@@ -3107,7 +3198,9 @@ class Which50WithRawResponse(SyncRawOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -3187,7 +3280,8 @@ class Which50WithRawResponse(SyncRawOperations):
             custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
                 Custom events to run for the contacts this call inserts or updates, e.g.
                 `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
-                on the wire.
+                on the wire; each item is a name: no comma, no blank at either end, no
+                control character (400 otherwise).
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).
@@ -3198,7 +3292,9 @@ class Which50WithRawResponse(SyncRawOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -3387,7 +3483,9 @@ class AsyncWhich50WithRawResponse(AsyncRawOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -3449,7 +3547,9 @@ class AsyncWhich50WithRawResponse(AsyncRawOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -3516,7 +3616,9 @@ class AsyncWhich50WithRawResponse(AsyncRawOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -3585,7 +3687,9 @@ class AsyncWhich50WithRawResponse(AsyncRawOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -3656,7 +3760,9 @@ class AsyncWhich50WithRawResponse(AsyncRawOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -3730,13 +3836,15 @@ class AsyncWhich50WithRawResponse(AsyncRawOperations):
             custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
                 Custom events to run for the contacts this call inserts or updates, e.g.
                 `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
-                on the wire.
+                on the wire; each item is a name: no comma, no blank at either end, no
+                control character (400 otherwise).
             match: `MatchOn("Email")` or a list of property names; the values come from
                 the contacts. The properties (field names of the list) that identify the
                 existing contacts to update, e.g. `match=ReferanceAccountId,Email`. One
                 comma-separated value on the wire. On POST/PUT the values to match come from
                 the contact(s) themselves; on PATCH from the query string (see
-                `matchValues`), and there `match` is required.
+                `matchValues`), and there `match` is required. Each item is a name: no
+                comma, no blank at either end, no control character (400 otherwise).
             check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
             wire_format: "json" or "xml" for this call (default: the client's).
@@ -3749,7 +3857,9 @@ class AsyncWhich50WithRawResponse(AsyncRawOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -3825,13 +3935,15 @@ class AsyncWhich50WithRawResponse(AsyncRawOperations):
             custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
                 Custom events to run for the contacts this call inserts or updates, e.g.
                 `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
-                on the wire.
+                on the wire; each item is a name: no comma, no blank at either end, no
+                control character (400 otherwise).
             match: `MatchOn("Email")` or a list of property names; the values come from
                 the contacts. The properties (field names of the list) that identify the
                 existing contacts to update, e.g. `match=ReferanceAccountId,Email`. One
                 comma-separated value on the wire. On POST/PUT the values to match come from
                 the contact(s) themselves; on PATCH from the query string (see
-                `matchValues`), and there `match` is required.
+                `matchValues`), and there `match` is required. Each item is a name: no
+                comma, no blank at either end, no control character (400 otherwise).
             check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
             wire_format: "json" or "xml" for this call (default: the client's).
@@ -3844,7 +3956,9 @@ class AsyncWhich50WithRawResponse(AsyncRawOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -3923,7 +4037,8 @@ class AsyncWhich50WithRawResponse(AsyncRawOperations):
             custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
                 Custom events to run for the contacts this call inserts or updates, e.g.
                 `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
-                on the wire.
+                on the wire; each item is a name: no comma, no blank at either end, no
+                control character (400 otherwise).
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).
@@ -3934,7 +4049,9 @@ class AsyncWhich50WithRawResponse(AsyncRawOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -4009,13 +4126,15 @@ class AsyncWhich50WithRawResponse(AsyncRawOperations):
             custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
                 Custom events to run for the contacts this call inserts or updates, e.g.
                 `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
-                on the wire.
+                on the wire; each item is a name: no comma, no blank at either end, no
+                control character (400 otherwise).
             match: `MatchOn("Email")` or a list of property names; the values come from
                 the contacts. The properties (field names of the list) that identify the
                 existing contacts to update, e.g. `match=ReferanceAccountId,Email`. One
                 comma-separated value on the wire. On POST/PUT the values to match come from
                 the contact(s) themselves; on PATCH from the query string (see
-                `matchValues`), and there `match` is required.
+                `matchValues`), and there `match` is required. Each item is a name: no
+                comma, no blank at either end, no control character (400 otherwise).
             check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
             wire_format: "json" or "xml" for this call (default: the client's).
@@ -4028,7 +4147,9 @@ class AsyncWhich50WithRawResponse(AsyncRawOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -4106,13 +4227,15 @@ class AsyncWhich50WithRawResponse(AsyncRawOperations):
             custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
                 Custom events to run for the contacts this call inserts or updates, e.g.
                 `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
-                on the wire.
+                on the wire; each item is a name: no comma, no blank at either end, no
+                control character (400 otherwise).
             match: `MatchOn("Email")` or a list of property names; the values come from
                 the contacts. The properties (field names of the list) that identify the
                 existing contacts to update, e.g. `match=ReferanceAccountId,Email`. One
                 comma-separated value on the wire. On POST/PUT the values to match come from
                 the contact(s) themselves; on PATCH from the query string (see
-                `matchValues`), and there `match` is required.
+                `matchValues`), and there `match` is required. Each item is a name: no
+                comma, no blank at either end, no control character (400 otherwise).
             check_fields: Check the match names against the list's fields before sending
                 (fetched once per list; default: the client's `check_match_fields`).
             wire_format: "json" or "xml" for this call (default: the client's).
@@ -4125,7 +4248,9 @@ class AsyncWhich50WithRawResponse(AsyncRawOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the
@@ -4205,7 +4330,8 @@ class AsyncWhich50WithRawResponse(AsyncRawOperations):
             custom_events: `CustomEvents("A", "B")` or a list of names (None: none).
                 Custom events to run for the contacts this call inserts or updates, e.g.
                 `customevents=SendWelcomeEmail,SendEventInvite`. One comma-separated value
-                on the wire.
+                on the wire; each item is a name: no comma, no blank at either end, no
+                control character (400 otherwise).
             wire_format: "json" or "xml" for this call (default: the client's).
             timeout: seconds or an `httpx.Timeout` for this call; None: no timeout
                 (default: the client's).
@@ -4216,7 +4342,9 @@ class AsyncWhich50WithRawResponse(AsyncRawOperations):
             ValidationError: 400 Bad Request: the body or a parameter is malformed or
                 invalid (unreadable JSON or XML, a value of the wrong type, a required value
                 missing, an empty list where one item is the minimum, a list longer than its
-                maxItems, a body over the size limit).
+                maxItems, a `match` or `customevents` item that is not a name (empty, with a
+                blank at either end or a control character: query-list-items), a body over
+                the size limit).
             AuthenticationError: 401 Unauthorized: the request was denied because it
                 lacks valid authentication credentials.
             PermissionDeniedError: 403 Forbidden: the credentials do not carry the

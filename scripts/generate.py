@@ -226,6 +226,52 @@ def json_only_view(document: Mapping[str, Any]) -> dict[str, Any]:
             if unknown:
                 raise GenerationError(f"{name}: x-failure.requiredOnSuccess names {unknown}")
             schema["required"] = [*schema.get("required", []), *wanted]
+    return vendor_names_view(view)
+
+
+VENDOR_NAME = "x-vendor-name"
+
+
+def vendor_names_view(document: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of the document in which each path parameter carrying `x-vendor-name` has that name.
+
+    OpenAPI forbids two templated paths that differ only by parameter name, so the spec holds the
+    vendor's `POST /3/contacts/import/{importConfigId}` and `GET /3/contacts/import/{queueItemId}`
+    as one path item with a neutral `{id}`, each operation naming the vendor's parameter in
+    `x-vendor-name`. The generated functions take the vendor's names (`import_config_id`,
+    `queue_item_id`): each such operation moves to a path item of its own, its template and
+    parameter renamed. Derived on every run, never written to the repository.
+    """
+    view = copy.deepcopy(dict(document))
+    paths: dict[str, Any] = {}
+    for path, item in (view.get("paths") or {}).items():
+        if not isinstance(item, dict):
+            paths[path] = item
+            continue
+        shared = {key: value for key, value in item.items() if key not in HTTP_METHODS}
+        for method in HTTP_METHODS:
+            operation = item.get(method)
+            if not isinstance(operation, dict):
+                continue
+            renamed_path = path
+            parameters = []
+            for parameter in operation.get("parameters") or []:
+                resolved = resolve(view, parameter)
+                vendor = resolved.get(VENDOR_NAME)
+                if resolved.get("in") == "path" and isinstance(vendor, str):
+                    renamed_path = renamed_path.replace(
+                        "{" + resolved["name"] + "}", f"{{{vendor}}}"
+                    )
+                    parameter = {**resolved, "name": vendor}
+                    del parameter[VENDOR_NAME]
+                parameters.append(parameter)
+            if renamed_path != path:
+                if renamed_path in paths or renamed_path in view["paths"]:
+                    raise GenerationError(f"{method.upper()} {path}: {renamed_path} exists already")
+                paths[renamed_path] = {**shared, method: {**operation, "parameters": parameters}}
+            else:
+                paths.setdefault(path, dict(shared))[method] = operation
+    view["paths"] = paths
     return view
 
 
@@ -662,7 +708,9 @@ def regenerate() -> None:
                 generate_client(api, json_only_view(documents[api.name]), versions, Path(scratch))
                 generate_models(api, models_view(documents[api.name]), versions, Path(scratch))
         try:
-            write_operations(documents, STAGING, _operations_header)
+            # The operations as the generated client has them (vendor parameter names).
+            views = {name: vendor_names_view(document) for name, document in documents.items()}
+            write_operations(views, STAGING, _operations_header)
         except CodegenError as error:
             raise GenerationError(str(error)) from None
         generate_spec_package(documents)

@@ -48,7 +48,7 @@ class ImportSurveyLink(BaseModel):
         Field(
             description="Time of day (UTC, hours and minutes matter) the invitation is sent. Absent: sent right away.",
             json_schema_extra={"xml": {"name": "InvitationTime"}},
-            pattern="^-?(\\d+\\.)?\\d{1,2}:\\d{2}:\\d{2}(\\.\\d{1,7})?$",
+            pattern="^-?(?:(?:\\d{1,7}\\.)?(?:[01]?\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d{1,7})?|(?:2[4-9]|[3-9]\\d):(?:[01]\\d|2[0-3]):[0-5]\\d)$",
         ),
     ] = MISSING
     ExpirationAfterDays: Annotated[
@@ -65,7 +65,7 @@ class ImportSurveyLink(BaseModel):
         Field(
             description="Time of day (UTC) the survey link expires.",
             json_schema_extra={"xml": {"name": "ExpirationTime"}},
-            pattern="^-?(\\d+\\.)?\\d{1,2}:\\d{2}:\\d{2}(\\.\\d{1,7})?$",
+            pattern="^-?(?:(?:\\d{1,7}\\.)?(?:[01]?\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d{1,7})?|(?:2[4-9]|[3-9]\\d):(?:[01]\\d|2[0-3]):[0-5]\\d)$",
         ),
     ] = MISSING
     ConsiderCooldownPeriod: Annotated[

@@ -28,6 +28,7 @@ REQUIRED_ROLES: Final[Mapping[str, tuple[str, ...]]] = {
     "deleteImportConfig": ("Contacts (write)",),
     "getImportConfig": ("Contacts (read)",),
     "getImportResult": ("Contacts (read)",),
+    "getImportResultLegacy": ("Contacts (read)",),
     "listImportConfigs": ("Contacts (read)",),
     "updateImportConfig": ("Contacts (write)",),
 }

@@ -1,6 +1,7 @@
 # Generated from spec/which50.openapi.yaml by scripts/generate.py (openapi-python-client 0.29.1). Do not edit: change the source, then run `nox -s generate`.
 """Contains some shared types for properties"""
 
+import datetime
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
@@ -15,6 +16,48 @@ class Unset:
 
 
 UNSET: Unset = Unset()
+
+
+# contactimport: date-times keep their wire text, so a value read and sent back is the vendor's.
+class ExactDateTime(datetime.datetime):
+    """A date-time read from a response, keeping the text the server sent.
+
+    .NET writes seven fraction digits (100 ns ticks, `2025-11-14T16:20:52.4841747+00:00`);
+    Python's datetime holds six. `isoformat()` (what `to_dict()` sends) gives the server's text
+    back unchanged; comparisons and arithmetic are datetime's (to the microsecond). A value
+    derived from it (`replace()`, arithmetic, a copy) is written as a plain datetime.
+    """
+
+    @classmethod
+    def parse(cls, text: str) -> "ExactDateTime":
+        """The date-time of an ISO 8601 text (up to 7 fraction digits), keeping the text."""
+        parsed = datetime.datetime.fromisoformat(text)
+        value = cls(
+            parsed.year,
+            parsed.month,
+            parsed.day,
+            parsed.hour,
+            parsed.minute,
+            parsed.second,
+            parsed.microsecond,
+            parsed.tzinfo,
+            fold=parsed.fold,
+        )
+        value.__dict__["_wire_text"] = text
+        return value
+
+    @property
+    def wire_text(self) -> str:
+        """The text the server sent (the standard ISO form for a value derived from it)."""
+        text = self.__dict__.get("_wire_text")
+        return text if isinstance(text, str) else super().isoformat()
+
+    def isoformat(self, sep: str = "T", timespec: str = "auto") -> str:
+        text = self.__dict__.get("_wire_text")
+        if sep == "T" and timespec == "auto" and isinstance(text, str):
+            return text
+        return super().isoformat(sep, timespec)
+
 
 # The types that `httpx.Client(files=)` can accept, copied from that library.
 FileContent = IO[bytes] | bytes | str
@@ -106,6 +149,7 @@ def merge_free_form_query(params: dict[str, Any], free_form: Mapping[str, Any]) 
 
 __all__ = [
     "UNSET",
+    "ExactDateTime",
     "File",
     "FileTypes",
     "RequestFiles",

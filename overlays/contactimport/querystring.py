@@ -10,10 +10,11 @@ The W50API reads three things from the query string of the upsert (`/contact`) a
 * With PATCH, also one parameter per matched property carrying the value to match
   (``ReferanceAccountId=123456&Email=pgannon%40customerminds.com``): :class:`MatchValues`.
 
-Every name is checked when the helper is built, before any request: empty names, names with
-surrounding blanks, control characters or commas (the separator of the list), duplicates (the
-API compares names without regard to case) and names that collide with the operation's own query
-parameters (read from the spec) are rejected with
+Every name is checked when the helper is built, before any request: a name must match the
+spec's `pattern` for the list's items (:func:`list_item_rule`, the rule the sandbox applies too:
+not empty, no comma -- the separator of the list --, no blank at either end, no control
+character); duplicates (the API compares names without regard to case) and names that collide
+with the operation's own query parameters (read from the spec) are rejected too, with
 :class:`~contactimport.errors.InvalidParameterError` naming the offending value.
 
 Example::
@@ -28,8 +29,10 @@ Example::
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Final
 from urllib.parse import quote
@@ -40,6 +43,7 @@ __all__ = [
     "CUSTOM_EVENTS_PARAMETER",
     "MATCH_PARAMETER",
     "CustomEvents",
+    "ListItemRule",
     "MatchOn",
     "MatchValue",
     "MatchValues",
@@ -47,12 +51,14 @@ __all__ = [
     "check_contacts_carry_match",
     "check_names_against_fields",
     "encode_query",
+    "list_item_rule",
     "reserved_query_names",
 ]
 
 MATCH_PARAMETER: Final = "match"
 CUSTOM_EVENTS_PARAMETER: Final = "customevents"
 _SEPARATOR: Final = ","
+_BLANKS: Final = " \t\n\r\x0b\x0c"
 
 MatchValue = str | int | float | bool
 """A value to match on: sent as text (`True` as `true`, numbers as written by `str`)."""
@@ -76,6 +82,84 @@ def reserved_query_names() -> frozenset[str]:
     )
 
 
+@dataclass(frozen=True)
+class ListItemRule:
+    """What one item of a `match` / `customevents` list may hold: its schema's `minLength` and
+    `pattern`, as the spec states them (assumption `query-list-items`)."""
+
+    parameter: str
+    min_length: int
+    pattern: re.Pattern[str] | None
+
+    def problem(self, item: str) -> str | None:
+        """Why ``item`` breaks the rule, in words (None when it does not)."""
+        if len(item) < self.min_length:
+            return "is empty"
+        if self.pattern is None or self.pattern.search(item) is not None:
+            return None
+        # The pattern decides; the rest only says why, in words.
+        if not item.strip(_BLANKS):
+            return "is empty"
+        if _SEPARATOR in item:
+            return "contains a comma, the separator of the list"
+        if item != item.strip(_BLANKS):
+            return "has leading or trailing blanks"
+        if any(unicodedata.category(ch) == "Cc" for ch in item):
+            return "contains a control character"
+        return f"does not match the pattern {self.pattern.pattern!r} of the spec"
+
+
+def list_item_rule(parameter: str, document: Mapping[str, Any] | None = None) -> ListItemRule:
+    """The item rule of the W50 list parameter ``parameter`` (`match`, `customevents`), read from
+    ``document`` (the W50 spec; `contactimport.generated.spec`'s by default).
+
+    Every operation declaring the parameter must give its items the same rule; the sandbox reads
+    its requests by this same function, so client and server cannot disagree on a name.
+    """
+    if document is None:
+        return _default_rule(parameter)
+    rules: set[tuple[int, str | None]] = set()
+    for item in (document.get("paths") or {}).values():
+        if not isinstance(item, Mapping):
+            continue
+        operations = [op for op in item.values() if isinstance(op, Mapping) and "responses" in op]
+        for holder in (item, *operations):
+            for declared in holder.get("parameters") or []:
+                declared = _resolve(document, declared)
+                if declared.get("name") != parameter or declared.get("in") != "query":
+                    continue
+                items = _resolve(
+                    document, _resolve(document, declared.get("schema") or {}).get("items") or {}
+                )
+                pattern = items.get("pattern")
+                rules.add(
+                    (int(items.get("minLength", 0)), None if pattern is None else str(pattern))
+                )
+    if len(rules) != 1:
+        raise ValueError(
+            f"the spec gives the items of query parameter {parameter!r} "
+            + ("no rule" if not rules else f"different rules: {sorted(rules, key=str)}")
+        )
+    ((min_length, pattern),) = rules
+    return ListItemRule(parameter, min_length, None if pattern is None else re.compile(pattern))
+
+
+@lru_cache(maxsize=4)
+def _default_rule(parameter: str) -> ListItemRule:
+    from .generated.spec import document
+
+    return list_item_rule(parameter, document("which50"))
+
+
+def _resolve(document: Mapping[str, Any], node: Any) -> Mapping[str, Any]:
+    while isinstance(node, Mapping) and isinstance(node.get("$ref"), str):
+        target: Any = document
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target[part.replace("~1", "/").replace("~0", "~")]
+        node = target
+    return node if isinstance(node, Mapping) else {}
+
+
 def _describe(value: object) -> str:
     return repr(value)
 
@@ -89,17 +173,15 @@ def _check_names(names: Sequence[object], what: str, *, reserved: bool) -> tuple
         where = f"{what} name #{position + 1}"
         if not isinstance(name, str):
             raise InvalidParameterError(f"{where} must be a string, got {_describe(name)}")
-        if not name.strip():
+        problem = list_item_rule(what).problem(name)
+        if problem == "is empty":
             raise InvalidParameterError(f"{where} is empty: {_describe(name)}")
-        if name != name.strip():
-            raise InvalidParameterError(f"{where} {_describe(name)} has leading or trailing blanks")
-        if _SEPARATOR in name:
-            raise InvalidParameterError(
-                f"{where} {_describe(name)} contains a comma, the separator of the list; "
-                "give each name separately"
-            )
-        if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs") for ch in name):
-            raise InvalidParameterError(f"{where} {_describe(name)} contains a control character")
+        if problem is not None:
+            advice = "; give each name separately" if _SEPARATOR in name else ""
+            raise InvalidParameterError(f"{where} {_describe(name)} {problem}{advice}")
+        if any(unicodedata.category(ch) == "Cs" for ch in name):
+            # Not a rule of the spec: a lone surrogate has no UTF-8 form, it cannot be sent.
+            raise InvalidParameterError(f"{where} {_describe(name)} contains a lone surrogate")
         key = name.casefold()
         if key in seen:
             raise InvalidParameterError(

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from contactimport.datacontract import XmlEncodeError
+from contactimport.querystring import ListItemRule, list_item_rule
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
@@ -51,7 +52,6 @@ from .clock import MANUAL, MODES, REAL, Clock
 from .errors import (
     BadRequest,
     Conflict,
-    ExpectationFailed,
     Forbidden,
     NotAcceptable,
     NotFound,
@@ -194,7 +194,8 @@ class Operation:
     handler: Handler
     body_schema: str | None
     body_required: bool
-    path_params: tuple[tuple[str, str], ...]  # (name, type)
+    path_params: tuple[tuple[str, str, str], ...]
+    """(name in the path template, type, name the handler reads: the vendor's, x-vendor-name)."""
     permission: str  # W50: "read"/"write"; CheckMarket: unused
     roles: tuple[str, ...]
     threaded: bool  # always in the thread pool (writes); else see run_work
@@ -322,7 +323,22 @@ def cm_meta(status: int, **extra: Any) -> dict[str, Any]:
     return {"Status": status, "Timestamp": cm_timestamp(), **extra}
 
 
+_NOT_XML_TEXT = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(message: str) -> str:
+    """``message`` with each character XML 1.0 cannot carry written as its escape (`\\x01`).
+
+    An error message may quote what the request sent (a control character in a query value);
+    answered as is, the XML encoder refuses it and the error would come back as JSON whatever
+    the request's `Accept` said.
+    """
+    return _NOT_XML_TEXT.sub(lambda found: repr(found.group())[1:-1], message)
+
+
 def error_response(sandbox: Sandbox, api: Api, media: str, status: int, message: str) -> Response:
+    if is_xml(media):
+        message = xml_safe(message)
     if api == "which50":
         value: dict[str, Any] = {"Message": message}
         schema = "Error"
@@ -365,20 +381,25 @@ def parse_path_param(name: str, kind: str, raw: str) -> Any:
     return value
 
 
-def comma_list(request: Request, name: str) -> list[str]:
+def comma_list(request: Request, name: str, rule: ListItemRule) -> list[str]:
     """A `style: form, explode: false` array parameter (repeated parameters are joined too).
 
-    An empty value is an empty list; an empty name inside a list is refused with 417 (the
-    documented answer to invalid parameters on every operation that takes these parameters).
+    An empty value is an empty list. The decoded value is split at every comma (an encoded
+    `%2C` separates items too: assumption `query-list-items`), and every item must keep the
+    spec's item rule (``rule``, the one the client checks by): else 400, the status the spec
+    documents for a malformed parameter.
     """
     items: list[str] = []
     for raw in request.query_params.getlist(name):
         if raw == "":
             continue
-        parts = [part.strip() for part in raw.split(",")]
-        if not all(parts):
-            raise ExpectationFailed(f"The {name} parameter holds an empty name: '{raw}'.")
-        items += parts
+        for item in raw.split(","):
+            problem = rule.problem(item)
+            if problem is not None:
+                raise BadRequest(
+                    f"The {name} parameter {raw!r} is malformed: the item {item!r} {problem}."
+                )
+            items.append(item)
     return items
 
 
@@ -557,6 +578,7 @@ def make_endpoint(sandbox: Sandbox, op: Operation) -> _Endpoint:
         if latency:
             await asyncio.sleep(latency)
         media = "application/json"
+        ignored: list[str] = []  # request members .NET would not have read (XML bodies)
         with sandbox.large_bodies.slot() as slot:
             try:
                 if fault is not None and fault.kind == "drop":
@@ -566,7 +588,7 @@ def make_endpoint(sandbox: Sandbox, op: Operation) -> _Endpoint:
                 if fault is not None and fault.kind != "lost_answer":
                     response = fault_response(sandbox, op.api, media, fault)
                 else:
-                    response = await handle(sandbox, op, request, media, slot)
+                    response = await handle(sandbox, op, request, media, slot, ignored)
                     if answer_latency := sandbox.faults.answer_latency(op.operation_id):
                         await asyncio.sleep(answer_latency)
                     if fault is not None:  # processed, and now its answer is lost
@@ -587,6 +609,8 @@ def make_endpoint(sandbox: Sandbox, op: Operation) -> _Endpoint:
                 log.exception("%s failed", op.operation_id)
                 response = error_response(sandbox, op.api, media, 500, INTERNAL_ERROR)
                 forget_frames(exc)
+        if ignored:
+            report_ignored(response, op, ignored)
         if slot.held:
             # Everything the large body needed is free now, the error paths' too (their
             # tracebacks are gone): give it back to the system (see memory.py).
@@ -594,6 +618,28 @@ def make_endpoint(sandbox: Sandbox, op: Operation) -> _Endpoint:
         await response(scope, receive, send)
 
     return _Endpoint(endpoint)
+
+
+IGNORED_MEMBERS_HEADER = "X-Sandbox-Ignored-Members"
+IGNORED_MEMBERS_LISTED = 20
+
+
+def report_ignored(response: Response, op: Operation, ignored: list[str]) -> None:
+    """Tell the caller, in a response header and the log, which elements of its XML body the
+    vendor's DataContractSerializer would not have read (unknown ones, members out of contract
+    order or repeated): the sandbox reads them as .NET does, so they are lost here too, and a
+    member lost this way is a bug in the caller's XML that the vendor would not report."""
+    listed = ignored[:IGNORED_MEMBERS_LISTED]
+    more = len(ignored) - len(listed)
+    text = "; ".join(listed) + (f"; ... ({more} more)" if more else "")
+    # Header values are Latin-1 on the wire: other characters of an element name are escaped.
+    response.headers[IGNORED_MEMBERS_HEADER] = text.encode("ascii", "backslashreplace").decode()
+    log.warning(
+        "%s: %d element(s) of the XML body ignored, as .NET ignores them: %s",
+        op.operation_id,
+        len(ignored),
+        "; ".join(ignored),
+    )
 
 
 def fault_response(sandbox: Sandbox, api: Api, media: str, fault: Fault) -> Response:
@@ -658,7 +704,12 @@ def blank(raw: bytes | bytearray) -> bool:
 
 
 async def handle(
-    sandbox: Sandbox, op: Operation, request: Request, media: str, slot: BodySlot
+    sandbox: Sandbox,
+    op: Operation,
+    request: Request,
+    media: str,
+    slot: BodySlot,
+    ignored: list[str] | None = None,
 ) -> Response:
     """One request, holding ``slot`` (a claim on a large-body slot, taken only if its body is
     large) until its answer is ready."""
@@ -667,8 +718,8 @@ async def handle(
     else:
         account = authenticate_cm(sandbox, request, op.roles)
     params = {
-        name: parse_path_param(name, kind, request.path_params[name])
-        for name, kind in op.path_params
+        key: parse_path_param(key, kind, request.path_params[name])
+        for name, kind, key in op.path_params
     }
     raw: bytes | bytearray = b""
     body_type = None
@@ -709,14 +760,14 @@ async def handle(
         nonlocal raw
         streamed = None
         if body_type is not None:
-            streamed = array_body(sandbox, op, raw, body_type, media)
+            streamed = array_body(sandbox, op, raw, body_type, media, ignored)
         if streamed is not None:
             raw = b""  # the handler reads the elements from the body's text
             call.body = streamed
         elif body_type is not None:
             assert op.body_schema is not None
             wire = sandbox.wires[op.api]
-            value = wire.decode(body_type, op.body_schema, raw)
+            value = wire.decode(body_type, op.body_schema, raw, ignored)
             if op.operation_id == "uploadImportBatch" and isinstance(value, list):
                 # Before the schema's maxItems/minItems would answer 400: the spec says 417.
                 sandbox.which50.check_batch_size(len(value))
@@ -733,6 +784,12 @@ async def handle(
             declared = document["components"]["schemas"].get(op.body_schema)
             if declared is not None:
                 value = spec_module.declared_only(document, declared, value)
+                try:
+                    value = spec_module.json_net_timespans(
+                        document, declared, value, op.body_schema
+                    )
+                except ValueError as exc:
+                    raise BadRequest(f"The request is invalid: {exc}") from None
             if is_xml(media) and not is_xml(body_type):
                 refuse_text_xml_cannot_answer(sandbox, op, media, value)
             call.body = value
@@ -751,7 +808,12 @@ async def handle(
 
 
 def array_body(
-    sandbox: Sandbox, op: Operation, raw: bytes | bytearray, body_type: str, media: str
+    sandbox: Sandbox,
+    op: Operation,
+    raw: bytes | bytearray,
+    body_type: str,
+    media: str,
+    ignored: list[str] | None = None,
 ) -> JsonArray | None:
     """A body whose schema is an array of objects (a W50 batch, a CheckMarket bulk import),
     checked as a whole without holding its elements at once (issue 20): its size against
@@ -767,7 +829,7 @@ def array_body(
     if item_schema is None:
         return None
     if is_xml(body_type):
-        text = sandbox.wires[op.api].array_text(op.body_schema, raw)
+        text = sandbox.wires[op.api].array_text(op.body_schema, raw, ignored)
         if text is None:
             return None
     else:
@@ -863,10 +925,12 @@ async def run_work(sandbox: Sandbox, op: Operation, work: Callable[[], T]) -> T:
 # -- W50 handlers -------------------------------------------------------------------------------
 def w50_handlers(sandbox: Sandbox) -> dict[str, Handler]:
     w50 = sandbox.which50
+    match_rule = list_item_rule("match", sandbox.documents["which50"])
+    events_rule = list_item_rule("customevents", sandbox.documents["which50"])
 
     def match_args(call: Call, patch: bool) -> tuple[list[str], dict[str, str] | None, list[str]]:
-        match = comma_list(call.request, "match")
-        events = comma_list(call.request, "customevents")
+        match = comma_list(call.request, "match", match_rule)
+        events = comma_list(call.request, "customevents", events_rule)
         values = None
         if patch:
             values = {
@@ -1021,6 +1085,7 @@ def cm_handlers(sandbox: Sandbox) -> dict[str, Handler]:
         "deleteImportConfig": delete,
         "bulkImportContacts": bulk,
         "getImportResult": result,
+        "getImportResultLegacy": result,
     }
 
 
@@ -1041,7 +1106,10 @@ def operations(sandbox: Sandbox) -> list[Operation]:
                 param = spec_module.resolve(doc, param)
                 if param.get("in") == "path":
                     kind = str(spec_module.resolve(doc, param.get("schema", {})).get("type"))
-                    path_params.append((str(param["name"]), kind))
+                    # One path item may serve two vendor paths that differ only by parameter
+                    # name (`/3/contacts/import/{id}`): the handler reads the vendor's name.
+                    key = str(param.get("x-vendor-name", param["name"]))
+                    path_params.append((str(param["name"]), kind, key))
             body = op.get("requestBody")
             required = bool(spec_module.resolve(doc, body).get("required")) if body else False
             found.append(
@@ -1097,20 +1165,12 @@ def create_app(
     sandbox = Sandbox(db, fixtures, options)
     # One route per path, so that a 405 lists every method of the path in Allow.
     by_path: dict[str, dict[str, _Endpoint]] = {}
-    aliases: list[Route] = []
     for op in operations(sandbox):
         prefix = W50_PREFIX if op.api == "which50" else CM_PREFIX
         by_path.setdefault(prefix + op.path, {})[op.method] = make_endpoint(sandbox, op)
-        if op.operation_id == "getImportResult":
-            # The vendor's current path, which OpenAPI cannot hold beside bulkImportContacts'.
-            # A route of its own after the documented ones: a 405 there still lists only the
-            # documented methods (POST), and a GET falls through to this one.
-            endpoint = make_endpoint(sandbox, op)
-            aliases.append(Route("/3/contacts/import/{queueItemId}", endpoint, methods=["GET"]))
     routes: list[Route] = [
         Route(path, _Dispatch(methods), methods=list(methods)) for path, methods in by_path.items()
     ]
-    routes += aliases
 
     async def w50_spec(request: Request) -> Response:
         return JSONResponse(sandbox.documents["which50"])

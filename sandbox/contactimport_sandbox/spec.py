@@ -377,3 +377,34 @@ def declared_only(doc: dict[str, Any], node: dict[str, Any], value: Any) -> Any:
         elif extra is True:
             pruned[key] = member
     return pruned
+
+
+def json_net_timespans(doc: dict[str, Any], node: dict[str, Any], value: Any, path: str) -> Any:
+    """``value`` with every TimeSpan member (`x-datacontract-type: timespan`) as Json.NET reads
+    and writes it (assumption `json-net-timespans`): `24:00:00` is 24 days, answered
+    `24.00:00:00`. ValueError naming the member for a text Json.NET refuses (`24:30:15`)."""
+    from contactimport.datacontract import canonical_timespan
+
+    node = resolve(doc, node)
+    parts = [node, *(resolve(doc, part) for part in node.get("allOf", ()))]
+    if isinstance(value, str) and any(p.get("x-datacontract-type") == "timespan" for p in parts):
+        canonical = canonical_timespan(value)
+        if canonical is None:
+            raise ValueError(f"{path}: {value!r} is not a TimeSpan Json.NET reads")
+        return canonical
+    if isinstance(value, list):
+        items = next((p["items"] for p in parts if isinstance(p.get("items"), dict)), None)
+        if items is None:
+            return value
+        return [json_net_timespans(doc, items, v, f"{path}[{i}]") for i, v in enumerate(value)]
+    if not isinstance(value, dict):
+        return value
+    properties: dict[str, Any] = {}
+    for part in parts:
+        properties.update(part.get("properties", {}))
+    return {
+        key: json_net_timespans(doc, properties[key], member, f"{path}.{key}")
+        if key in properties
+        else member
+        for key, member in value.items()
+    }

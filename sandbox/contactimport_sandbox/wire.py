@@ -101,10 +101,18 @@ class Wire:
             self._xml = DataContractCodec.for_api(self.api)
         return self._xml
 
-    def decode(self, media: str, schema_name: str, body: bytes | bytearray) -> Any:
+    def decode(
+        self,
+        media: str,
+        schema_name: str,
+        body: bytes | bytearray,
+        ignored: list[str] | None = None,
+    ) -> Any:
+        """The body's value; an XML body is read as .NET reads it, the elements .NET would
+        skip appended to ``ignored`` (`DataContractCodec.decode`)."""
         if is_xml(media):
             try:
-                return self._codec().decode(schema_name, body)
+                return self._codec().decode(schema_name, body, ignored=ignored)
             except ValueError as exc:  # XmlDecodeError names the field and the rule
                 raise BadRequest(f"The XML body could not be read: {exc}") from None
         try:
@@ -114,7 +122,9 @@ class Wire:
         except RecursionError:
             raise BadRequest("The JSON body could not be read: it is nested too deeply.") from None
 
-    def array_text(self, schema_name: str, body: bytes | bytearray) -> str | None:
+    def array_text(
+        self, schema_name: str, body: bytes | bytearray, ignored: list[str] | None = None
+    ) -> str | None:
         """An XML document of an array schema as the JSON array text of its items, read one
         item at a time (``DataContractCodec.iter_items``): the document's tree and its decoded
         list are never held whole. None when the root carries attributes (read it whole)."""
@@ -122,7 +132,7 @@ class Wire:
 
         parts: list[str] = []
         try:
-            for item in self._codec().iter_items(schema_name, body):
+            for item in self._codec().iter_items(schema_name, body, ignored=ignored):
                 parts.append(json.dumps(item, ensure_ascii=False, separators=(",", ":")))
         except NotStreamable:
             return None

@@ -159,6 +159,8 @@ def text_where_elements_belong(
         return True
     if dictionary:
         return False
+    order = _member_order(schema, properties or {})
+    last = -1
     for child in element:
         if not isinstance(child.tag, str):
             continue  # comments, processing instructions
@@ -166,20 +168,37 @@ def text_where_elements_belong(
         if isinstance(items, dict):
             child_schema: Mapping[str, Any] | None = items
         else:
-            child_schema = _property_by_element(document, properties or {}, local)
+            key, child_schema = _property_by_element(document, properties or {}, local)
+            if key is not None:
+                # DataContractSerializer skips a member that comes after a later one without
+                # reading it: its content cannot make the body invalid.
+                position = order.index(key)
+                if position <= last:
+                    continue
+                last = position
         if child_schema is not None and text_where_elements_belong(document, child_schema, child):
             return True
     return False
 
 
+def _member_order(schema: Mapping[str, Any], properties: Mapping[str, Any]) -> list[str]:
+    """Contract order (docs/spec-conventions.md): base members first, then ordinal order."""
+    base = [
+        str(name)
+        for name in (schema.get("x-datacontract", {}).get("base") or {}).get("members", ())
+    ]
+    own = sorted((str(k) for k in properties if k not in base), key=lambda k: k.encode("utf-16-be"))
+    return base + own
+
+
 def _property_by_element(
     document: Mapping[str, Any], properties: Mapping[str, Any], local_name: str
-) -> Mapping[str, Any] | None:
+) -> tuple[str | None, Mapping[str, Any] | None]:
     for key, prop in properties.items():
         xml_name = _schema_of(document, prop).get("xml", {}).get("name", key)
         if local_name in (key, xml_name):
-            return dict(prop)
-    return None
+            return str(key), dict(prop)
+    return None, None
 
 
 def _parameters(

@@ -560,7 +560,7 @@ def after_call(context: schemathesis.HookContext, case: Case[Any], response: Any
         return
     state = _server_state(case)
     if operation == "bulkImportContacts":
-        config_id = _int_or_none((case.path_parameters or {}).get("importConfigId"))
+        config_id = _config_id(case)
         if config_id is not None and not state.reusable.get(config_id, True):
             state.served.add(config_id)
         return
@@ -578,6 +578,14 @@ def after_call(context: schemathesis.HookContext, case: Case[Any], response: Any
         config_id = _int_or_none((case.path_parameters or {}).get("importConfigId"))
     if config_id is not None:
         state.reusable[config_id] = _is_reusable(case)
+
+
+def _config_id(case: Case[Any]) -> int | None:
+    """The configuration a request names: `importConfigId`, or bulkImportContacts' `id` (its
+    path item is shared with getImportResult under a neutral name; see the spec's result-path)."""
+    parameters = case.path_parameters or {}
+    name = "id" if _operation_id(case) == "bulkImportContacts" else "importConfigId"
+    return _int_or_none(parameters.get(name))
 
 
 def _int_or_none(value: Any) -> int | None:
@@ -659,7 +667,7 @@ def filter_failure(
     ):
         return _drop("4-positive-xml-the-contract-cannot-write", failure, case, response)
     if isinstance(failure, EnsureResourceAvailability):
-        config_id = _int_or_none((case.path_parameters or {}).get("importConfigId"))
+        config_id = _config_id(case)
         if config_id in _server_state(case).served:
             return _drop("3-non-reusable-config-served", failure, case, response)
     return True

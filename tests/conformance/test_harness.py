@@ -180,6 +180,18 @@ def test_the_wire_filter_keeps_invalid_xml_bodies_and_drops_only_valid_ones() ->
     assert not request_body_is_valid(document, operation, "application/xml", text_values)
 
 
+def test_the_wire_filter_reads_members_in_contract_order_as_dotnet_does() -> None:
+    schema = load("checkmarket")
+    document = schema.raw_schema
+    operation = schema["/3/contacts/import/configs"]["POST"].definition.raw
+    broken = b"<ColumnMappings><ImportColumnMapping>null</ImportColumnMapping></ColumnMappings>"
+    # ColumnMappings comes first in contract order: after Name, .NET skips it unread.
+    skipped = b"<BaseImportConfig><Name>n</Name>" + broken + b"</BaseImportConfig>"
+    assert request_body_is_valid(document, operation, "application/xml", skipped)
+    read = b"<BaseImportConfig>" + broken + b"<Name>n</Name></BaseImportConfig>"
+    assert not request_body_is_valid(document, operation, "application/xml", read)
+
+
 def test_xml_request_bodies_leave_out_members_the_contract_does_not_declare() -> None:
     schema = load("which50")
     document = schema.raw_schema

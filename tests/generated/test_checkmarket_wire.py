@@ -15,6 +15,7 @@ from contactimport.generated.checkmarket_client import Client
 from contactimport.generated.checkmarket_client.api.bulk_import import (
     bulk_import_contacts,
     get_import_result,
+    get_import_result_legacy,
 )
 from contactimport.generated.checkmarket_client.api.import_configs import (
     create_import_config,
@@ -99,8 +100,15 @@ OPERATIONS: list[tuple[str, Call, str, str, Any]] = [
         "getImportResult",
         lambda c: get_import_result.sync_detailed(4711, client=c),
         "GET",
-        "/3/contacts/import/result/4711",
+        "/3/contacts/import/4711",
         spec_example("checkmarket", "getImportResult"),
+    ),
+    (
+        "getImportResultLegacy",
+        lambda c: get_import_result_legacy.sync_detailed(4711, client=c),
+        "GET",
+        "/3/contacts/import/result/4711",
+        spec_example("checkmarket", "getImportResultLegacy"),
     ),
 ]
 

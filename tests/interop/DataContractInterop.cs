@@ -4,7 +4,8 @@
 // Protocol: one JSON request per line, {"type": <spec schema name>, "op": <op>, "data": <text>};
 // one JSON response per line, {"ok": true, "out": <text>} or {"ok": false, "error": <text>}.
 // Ops: xml2xml (DataContractSerializer reads, then writes), json2xml (Json.NET reads,
-// DataContractSerializer writes), xml2json (DataContractSerializer reads, Json.NET writes).
+// DataContractSerializer writes), xml2json (DataContractSerializer reads, Json.NET writes);
+// vendorjson2xml / vendorjson2json read JSON with Json.NET's default settings, as the vendor.
 // XML is written as ASP.NET Web API's XmlMediaTypeFormatter writes it: XmlWriter.Create with
 // OmitXmlDeclaration, CheckCharacters=false, UTF-8 without BOM.
 using System;
@@ -36,6 +37,34 @@ namespace W50API.Models.DTO
         [DataMember] public List<string> ValidationWarnings;
     }
 
+    [DataContract(Name = "ContactsList")]
+    public class ContactsList
+    {
+        [DataMember] public int Id;
+        [DataMember] public string Name;
+        [DataMember] public int Count;
+    }
+
+    [DataContract(Name = "ContactSchemaFieldValue")]
+    public class ContactSchemaFieldValue
+    {
+        [DataMember] public int Id;
+        [DataMember] public string Value;
+        [DataMember] public int Order;
+        [DataMember] public bool InUse;
+    }
+
+    [DataContract(Name = "ContactSchemaField")]
+    public class ContactSchemaField
+    {
+        [DataMember] public int Id;
+        [DataMember] public string Name;
+        [DataMember] public string DefaultValue;
+        [DataMember] public string MapType;
+        [DataMember] public int Position;
+        [DataMember] public List<ContactSchemaFieldValue> ContactSchemaFieldValues;
+    }
+
     [DataContract(Name = "ImportJob")]
     public class ImportJob
     {
@@ -52,6 +81,17 @@ namespace W50API.Models.DTO
         [DataMember] public int DroppedContacts;
         [DataMember] public int NotUpdatedContacts;
         [DataMember] public int TotalContacts;
+    }
+}
+
+namespace W50Errors
+{
+    // The W50 error body as the spec models it (no namespace).
+    [DataContract(Name = "Error", Namespace = "")]
+    public class Error
+    {
+        [DataMember] public string Message;
+        [DataMember] public string MessageDetail;
     }
 }
 
@@ -111,6 +151,47 @@ namespace CheckMarket
         [DataMember] public int UpdateTypeId;
     }
 
+    [DataContract(Name = "ImportContact", Namespace = "")]
+    public class ImportContact
+    {
+        [DataMember] public string FirstName;
+        [DataMember] public string LastName;
+        [DataMember] public string Email;
+        [DataMember] public string LangCode;
+        [DataMember] public string CountryCode;
+        [DataMember] public string StateCode;
+        [DataMember] public string Phone;
+        [DataMember] public string DateOfBirth;
+        [DataMember] public Dictionary<string, object> CustomFields;
+    }
+
+    [DataContract(Name = "BulkImportResult", Namespace = "")]
+    public class BulkImportResult
+    {
+        [DataMember] public int QueueItemId;
+    }
+
+    [DataContract(Name = "ImportResultRow", Namespace = "")]
+    public class ImportResultRow
+    {
+        [DataMember] public string ResultCode;
+        [DataMember] public int ContactCount;
+    }
+
+    [DataContract(Name = "ImportContactsTaskResult", Namespace = "")]
+    public class ImportContactsTaskResult
+    {
+        [DataMember] public List<ImportResultRow> ImportResult;
+    }
+
+    [DataContract(Name = "QueueItemOfImportContactsTaskResult", Namespace = "")]
+    public class ImportQueueItem
+    {
+        [DataMember] public int QueueItemId;
+        [DataMember] public int StatusId;
+        [DataMember(EmitDefaultValue = false)] public ImportContactsTaskResult Result;
+    }
+
     [DataContract(Name = "ActionResult", Namespace = "")]
     public class ActionResult
     {
@@ -150,8 +231,16 @@ namespace CheckMarket
     public class Hateoas
     {
         [DataMember(EmitDefaultValue = false)] public HateoasLink Self;
+        [DataMember(EmitDefaultValue = false)] public HateoasLink Create;
+        [DataMember(EmitDefaultValue = false)] public HateoasLink Update;
+        [DataMember(EmitDefaultValue = false)] public HateoasLink Delete;
         [DataMember(EmitDefaultValue = false)] public HateoasLink Next;
         [DataMember(EmitDefaultValue = false)] public HateoasLink Previous;
+        [DataMember(EmitDefaultValue = false)] public HateoasLink Help;
+        [DataMember(EmitDefaultValue = false)] public HateoasLink Progress;
+        [DataMember(EmitDefaultValue = false)] public HateoasLink AlternateLink;
+        [DataMember(EmitDefaultValue = false)] public HateoasLink ListLink;
+        [DataMember(EmitDefaultValue = false)] public List<HateoasLink> Other;
     }
 
     [DataContract(Name = "Payload", Namespace = "", IsReference = true)]
@@ -173,6 +262,20 @@ public static class Interop
         { "ArrayOfContact", typeof(List<W50API.Models.DTO.Contact>) },
         { "ImportConfig", typeof(CheckMarket.BaseImportConfig) },
         { "CreateImportConfigPayload", typeof(CheckMarket.Payload<CheckMarket.CreateImportConfigResult>) },
+        { "ContactsList", typeof(W50API.Models.DTO.ContactsList) },
+        { "ArrayOfContactsList", typeof(List<W50API.Models.DTO.ContactsList>) },
+        { "ContactSchemaField", typeof(W50API.Models.DTO.ContactSchemaField) },
+        { "ArrayOfContactSchemaField", typeof(List<W50API.Models.DTO.ContactSchemaField>) },
+        { "Error", typeof(W50Errors.Error) },
+        { "ImportContactList", typeof(List<CheckMarket.ImportContact>) },
+        { "ImportConfigPayload", typeof(CheckMarket.Payload<CheckMarket.BaseImportConfig>) },
+        { "ImportConfigListPayload", typeof(CheckMarket.Payload<List<CheckMarket.BaseImportConfig>>) },
+        { "ImportConfigActionPayload", typeof(CheckMarket.Payload<CheckMarket.ActionResult>) },
+        { "BulkImportPayload", typeof(CheckMarket.Payload<CheckMarket.BulkImportResult>) },
+        { "ImportResultPayload", typeof(CheckMarket.Payload<CheckMarket.ImportQueueItem>) },
+        // The string form of an error's Data (its object form is `object` with a known type in
+        // the vendor's code, which the spec does not model: see the interop tests).
+        { "ErrorPayload", typeof(CheckMarket.Payload<string>) },
     };
 
     static readonly JsonSerializerSettings JsonSettings = new JsonSerializerSettings
@@ -222,6 +325,12 @@ public static class Interop
                 return WriteXml(type, JsonConvert.DeserializeObject(data, type, JsonSettings));
             case "xml2json":
                 return JsonConvert.SerializeObject(ReadXml(type, data), JsonSettings);
+            // As the vendor reads JSON: Json.NET's default settings (ISO dates in an `object`
+            // become DateTime), then DataContractSerializer or Json.NET writes the answer.
+            case "vendorjson2xml":
+                return WriteXml(type, JsonConvert.DeserializeObject(data, type));
+            case "vendorjson2json":
+                return JsonConvert.SerializeObject(JsonConvert.DeserializeObject(data, type));
             default:
                 throw new ArgumentException("unknown op " + op);
         }

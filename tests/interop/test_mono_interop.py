@@ -57,6 +57,18 @@ API_OF: dict[str, Api] = {
     "ArrayOfContact": "which50",
     "ImportConfig": "checkmarket",
     "CreateImportConfigPayload": "checkmarket",
+    "ContactsList": "which50",
+    "ArrayOfContactsList": "which50",
+    "ContactSchemaField": "which50",
+    "ArrayOfContactSchemaField": "which50",
+    "Error": "which50",
+    "ImportContactList": "checkmarket",
+    "ImportConfigPayload": "checkmarket",
+    "ImportConfigListPayload": "checkmarket",
+    "ImportConfigActionPayload": "checkmarket",
+    "BulkImportPayload": "checkmarket",
+    "ImportResultPayload": "checkmarket",
+    "ErrorPayload": "checkmarket",
 }
 
 CONTACT = {
@@ -152,6 +164,70 @@ CASES: list[tuple[str, Any]] = [
             "Meta": {"Status": 200, "Timestamp": "2025-01-22T05:05:51.4493182Z"},
         },
     ),
+]
+CONTACTS_LIST = {"Id": 1, "Name": "Customers & <friends>", "Count": 12000}
+FIELD = {
+    "Id": 7,
+    "Name": "Segment",
+    "DefaultValue": "Standard",
+    "MapType": None,
+    "Position": 3,
+    "ContactSchemaFieldValues": [
+        {"Id": 1, "Value": "Standard", "Order": 0, "InUse": True},
+        {"Id": 2, "Value": None, "Order": 1, "InUse": False},
+    ],
+}
+IMPORT_CONTACT = {
+    "FirstName": "Ada",
+    "LastName": "Lovelace",
+    "Email": "ada@example.com",
+    "LangCode": "en",
+    "CountryCode": "GB",
+    "StateCode": None,
+    "Phone": "+441234567890",
+    "DateOfBirth": "10/12/1815",
+    "CustomFields": {"Team": "Analytics", "Score": 3, "Ratio": 0.5, "VIP": True, "None": None},
+}
+META = {"Status": 200, "Timestamp": "2025-01-22T05:07:40.7654321Z"}
+LINK = {"Href": "https://api.checkmarket.com/3/contacts/import/4711", "Method": "GET"}
+COMPLETE_CONFIG = {**IMPORT_CONFIG, "ImportConfigId": 290}
+CASES += [
+    ("ContactsList", CONTACTS_LIST),
+    ("ArrayOfContactsList", [CONTACTS_LIST, {"Id": 2, "Name": None, "Count": 0}]),
+    ("ContactSchemaField", FIELD),
+    ("ContactSchemaField", {**FIELD, "ContactSchemaFieldValues": None}),
+    ("ArrayOfContactSchemaField", [FIELD, {**FIELD, "Id": 8, "ContactSchemaFieldValues": []}]),
+    ("Error", {"Message": "The request is invalid.", "MessageDetail": None}),
+    ("ImportContactList", [IMPORT_CONTACT, {**IMPORT_CONTACT, "CustomFields": {}}]),
+    ("ImportConfigPayload", {"Data": COMPLETE_CONFIG, "Meta": META}),
+    (
+        "ImportConfigListPayload",
+        {"Data": [COMPLETE_CONFIG], "Meta": {**META, "TotalRowCount": 1}, "Links": {"Self": LINK}},
+    ),
+    (
+        "ImportConfigActionPayload",
+        {"Data": {"FailureMessage": "The name is taken.", "Succeeded": False}, "Meta": META},
+    ),
+    ("BulkImportPayload", {"Data": {"QueueItemId": 4711}, "Meta": META}),
+    (
+        "ImportResultPayload",
+        {
+            "Data": {
+                "QueueItemId": 4711,
+                "StatusId": 4,
+                "Result": {
+                    "ImportResult": [
+                        {"ResultCode": "R0301", "ContactCount": 1},
+                        {"ResultCode": "R0308", "ContactCount": 2},
+                    ]
+                },
+            },
+            "Meta": META,
+            "Links": {"Self": LINK, "Other": [LINK, {"Href": "https://x.example/y"}]},
+        },
+    ),
+    ("ImportResultPayload", {"Data": {"QueueItemId": 4712, "StatusId": 1}, "Meta": META}),
+    ("ErrorPayload", {"Data": "The queue item was not found.", "Meta": {**META, "Status": 404}}),
 ]
 IDS = [f"{schema}-{index}" for index, (schema, _) in enumerate(CASES)]
 
@@ -323,3 +399,29 @@ def _spec_xml_samples(api: Api) -> list[tuple[str, str]]:
 
     walk(spec)
     return samples
+
+
+def test_every_body_schema_of_both_specs_is_checked_against_dotnet() -> None:
+    """Every schema a request or response body of either spec names (the DTOs) has a .NET class
+    in DataContractInterop.cs and a case above, so all of them are checked both ways."""
+    from contactimport.generated.spec import document
+
+    bodies: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            xml = node.get("application/xml")
+            if isinstance(xml, dict) and "$ref" in xml.get("schema", {}):
+                bodies.add((xml["schema"]["$ref"]).rsplit("/", 1)[1])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for api in CODECS:
+        walk(document(api)["paths"])
+        walk(document(api)["components"].get("responses", {}))
+    assert len(bodies) >= 15, bodies
+    assert bodies <= set(API_OF), sorted(bodies - set(API_OF))
+    assert bodies <= {schema for schema, _ in CASES}

@@ -311,3 +311,21 @@ def test_arrays_over_the_specs_max_items_are_refused_before_sending(fmt: str) ->
         with pytest.raises(InvalidParameterError, match=too_many):
             cm.create_import_config(config)
     assert sent == []
+
+
+def test_the_client_reads_the_result_at_the_vendors_current_path() -> None:
+    seen: list[str] = []
+    example = contactimport.generated.spec.document("checkmarket")["paths"][
+        "/3/contacts/import/{id}"
+    ]
+    answer = example["get"]["responses"]["200"]["content"]["application/json"]["example"]
+
+    def respond(request: httpx.Request) -> httpx.Response:
+        seen.append(request.url.path)
+        return httpx.Response(200, json=answer)
+
+    with CheckMarket(
+        CM_MASTER, CM_KEY, base_url=BASE, transport=httpx.MockTransport(respond)
+    ) as cm:
+        cm.get_import_result(4711)
+    assert seen == ["/3/contacts/import/4711"]

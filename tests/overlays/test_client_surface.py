@@ -74,8 +74,13 @@ def python_names(api: str, operation: dict[str, Any], parameters: list[dict[str,
     for parameter in parameters:
         if parameter["in"] == "path" or parameter["name"] in query:
             adapter = adapters.get(f"{parameter['in']} {parameter['name']}")
-            names.add(inspect_adapter_name(adapter) if adapter else snake(parameter["name"]))
+            names.add(inspect_adapter_name(adapter) if adapter else snake(wire_name(parameter)))
     return names
+
+
+def wire_name(parameter: dict[str, Any]) -> str:
+    """The vendor's name of a parameter (`x-vendor-name` on a shared path item's `{id}`)."""
+    return str(parameter.get("x-vendor-name", parameter["name"]))
 
 
 def inspect_adapter_name(function: str) -> str:
@@ -100,7 +105,7 @@ def test_every_operation_of_the_spec_is_a_method_of_every_client_view(api: str) 
             signature = inspect.signature(method)
             wanted = python_names(api, operation, parameters)
             assert wanted <= set(signature.parameters), (name, wanted, list(signature.parameters))
-            path = [snake(p["name"]) for p in parameters if p["in"] == "path"]
+            path = [snake(wire_name(p)) for p in parameters if p["in"] == "path"]
             positional = [
                 p.name
                 for p in signature.parameters.values()
@@ -434,6 +439,7 @@ def cm_scenario() -> list[tuple[str, str, Callable[[dict[str, Any]], tuple[Any, 
             lambda s: (s["config_id"], [{"Email": "a@example.com", "LangCode": "en"}]),
         ),
         ("getImportResult", "get_import_result", lambda s: (s["queue_item_id"],)),
+        ("getImportResultLegacy", "get_import_result_legacy", lambda s: (s["queue_item_id"],)),
         ("deleteImportConfig", "delete_import_config", lambda s: (s["config_id"],)),
     ]
 

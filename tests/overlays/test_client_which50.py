@@ -4,6 +4,7 @@ over real HTTP; results are the generated models whichever wire format was used.
 from __future__ import annotations
 
 import copy
+import datetime
 import json
 import re
 import time
@@ -554,3 +555,38 @@ def test_field_names_over_the_specs_max_items_are_refused_before_sending() -> No
     ):
         w50.create_import_job(1, names)
     assert sent == []
+
+
+@pytest.mark.parametrize("wire_format", ["json", "xml"])
+def test_a_seven_digit_timestamp_reaches_the_user_and_goes_back_unchanged(wire_format: str) -> None:
+    from contactimport.datacontract import DataContractCodec
+
+    stamp = "2025-11-14T16:20:52.4841747+00:00"
+    job = {
+        "Id": 3,
+        "ContactListId": 1,
+        "InvalidEmailCount": 0,
+        "InvalidSmsCount": 0,
+        "ProgressPercent": 100,
+        "CurrentStatus": "Finished",
+        "StartDate": stamp,
+        "FinishDate": None,
+        "InsertedContacts": 1,
+        "UpdatedContacts": 0,
+        "DroppedContacts": 0,
+        "NotUpdatedContacts": 0,
+        "TotalContacts": 1,
+    }
+
+    def respond(request: httpx.Request) -> httpx.Response:
+        if wire_format == "xml":
+            body = DataContractCodec.for_api("which50").encode("ImportJob", job)
+            return httpx.Response(200, content=body, headers={"Content-Type": "application/xml"})
+        return httpx.Response(200, json=job)
+
+    transport = httpx.MockTransport(respond)
+    with Which50(W50_TOKEN, base_url=BASE, transport=transport, wire_format=wire_format) as w50:
+        read = w50.get_import_job(1, 3)
+    assert isinstance(read.start_date, datetime.datetime)
+    assert read.start_date.isoformat() == stamp
+    assert read.to_dict()["StartDate"] == stamp

@@ -211,7 +211,7 @@ def test_what_dotnet_accepts_between_elements_still_reads() -> None:
     entries = (
         "\n  <!-- c -->"
         + _entry(
-            ' <a:Value i:type="x:long"> 7 </a:Value>\n<a:Key>b</a:Key> <a:Unknown>u</a:Unknown>'
+            ' <a:Key>b</a:Key> <a:Unknown>u</a:Unknown>\n<a:Value i:type="x:long"> 7 </a:Value>'
         )
         + "\t"
         + _entry('<a:Key>a</a:Key><a:Value i:nil="true"/>')
@@ -290,8 +290,8 @@ def test_processing_instructions_are_refused_as_dotnet_refuses_them(xml: str) ->
 
 def test_the_xml_declaration_and_lookalikes_in_comments_or_cdata_are_not_instructions() -> None:
     body = (
-        f'<ImportJob xmlns="{DTO}"><!-- <?pi?> --><Id>1</Id>'
-        "<CurrentStatus><![CDATA[<?x?>]]></CurrentStatus></ImportJob>"
+        f'<ImportJob xmlns="{DTO}"><!-- <?pi?> -->'
+        "<CurrentStatus><![CDATA[<?x?>]]></CurrentStatus><Id>1</Id></ImportJob>"
     )
     expected = {"Id": 1, "CurrentStatus": "<?x?>"}
     for data in (

@@ -238,3 +238,30 @@ def test_field_cache_can_be_cleared() -> None:
         w50.run_import_job(1, 3, match=["Email"], check_fields=True)
     paths = [r.url.path for r in recorder.requests]
     assert paths.count("/Which50API/contactLists/1/fields") == 2
+
+
+def test_the_item_rule_is_read_from_the_spec() -> None:
+    from contactimport.generated.spec import document
+    from contactimport.querystring import list_item_rule
+
+    spec = document("which50")
+    for parameter in ("match", "customevents"):
+        rule = list_item_rule(parameter, spec)
+        items = spec["components"]["parameters"][parameter]["schema"]["items"]
+        assert rule.pattern is not None and rule.pattern.pattern == items["pattern"]
+        assert rule.min_length == items["minLength"] == 1
+        assert rule.problem("Welcome") is None
+        assert rule.problem("A,B") == "contains a comma, the separator of the list"
+    changed = copy.deepcopy(spec)
+    changed["components"]["parameters"]["customevents"]["schema"]["items"]["pattern"] = "^[A-Z]+$"
+    assert list_item_rule("customevents", changed).problem("Welcome") is not None
+    assert list_item_rule("match", changed).problem("Welcome") is None
+
+
+def test_a_name_with_a_blank_inside_is_a_name_but_one_at_either_end_is_not() -> None:
+    assert CustomEvents("Send Welcome").names == ("Send Welcome",)
+    # The pattern's blanks are ASCII (every regex engine agrees on them): NBSP, NEL are text.
+    assert CustomEvents("\u00a0Send\x85").names == ("\u00a0Send\x85",)
+    for name in (" Send", "Send\t", "Send\x7f", "\x85\x00"):
+        with pytest.raises(InvalidParameterError):
+            CustomEvents(name)

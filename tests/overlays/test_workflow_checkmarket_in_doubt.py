@@ -233,9 +233,9 @@ def test_the_repeat_rule_is_the_spec_s() -> None:
     assert not repeat_is_harmless(UPDATE_BY_EMAIL, [{"Email": " "}], SPEC)
     assert not repeat_is_harmless(None, with_email, SPEC)
     spec = {**SPEC, "paths": {**SPEC["paths"]}}
-    bulk = dict(spec["paths"]["/3/contacts/import/{importConfigId}"])
+    bulk = dict(spec["paths"]["/3/contacts/import/{id}"])
     bulk["post"] = {**bulk["post"], "x-repeat-harmless": {"UpdateTypeId": [1, 2]}}
-    spec["paths"]["/3/contacts/import/{importConfigId}"] = bulk
+    spec["paths"]["/3/contacts/import/{id}"] = bulk
     assert repeat_is_harmless(ALWAYS_CREATE, [{}], spec)
 
 

@@ -50,7 +50,7 @@ async def result(
 ) -> dict[str, Any]:
     deadline = time.monotonic() + timeout
     while True:
-        response = await client.get(f"/3/contacts/import/result/{item}", headers=headers)
+        response = await client.get(f"/3/contacts/import/{item}", headers=headers)
         data: dict[str, Any] = check("checkmarket", "getImportResult", response)["Data"]
         if data["StatusId"] in (3, 4):
             return data
@@ -383,3 +383,12 @@ async def test_without_account_uniqueness_an_address_is_updated_only_in_the_same
     assert await codes(client, {**in_list_11, **group}, [contact]) == {"R0316": 1}
     in_survey_102 = {"ContactListId": 11, "SurveySettings": {"SurveyId": 102}}
     assert await codes(client, {**in_survey_102, **group}, [contact]) == {"R0301": 1}
+
+
+async def test_result_is_served_at_the_deprecated_alias_too(client: httpx.AsyncClient) -> None:
+    config_id = await create(client, {"Name": "q", "IsReusable": True, "DefaultLanguageCode": "en"})
+    item = await bulk(client, config_id, [{"Email": "q@example.com"}])
+    current = await client.get(f"/3/contacts/import/{item}", headers=CM_AUTH)
+    legacy = await client.get(f"/3/contacts/import/result/{item}", headers=CM_AUTH)
+    assert check("checkmarket", "getImportResultLegacy", legacy)["Data"]["QueueItemId"] == item
+    assert check("checkmarket", "getImportResult", current)["Data"]["QueueItemId"] == item

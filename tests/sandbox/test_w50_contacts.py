@@ -5,6 +5,7 @@ patchContacts, getContact; info.x-assumptions match-semantics, patch-contact-res
 from __future__ import annotations
 
 import re
+import urllib.parse
 from typing import Any
 
 import httpx
@@ -289,11 +290,72 @@ async def test_lists_and_fields_are_readable_as_specified(client: httpx.AsyncCli
     )
 
 
-async def test_an_empty_name_in_match_or_customevents_is_417(client: httpx.AsyncClient) -> None:
-    for query in ("?match=Email,", "?customevents=A,,B"):
-        response = await upsert(client, {"Email": "x@example.com"}, query)
-        assert "empty name" in w50_error("upsertContact", response, 417)
+@pytest.mark.parametrize(
+    ("query", "problem"),
+    [
+        ("?match=Email,", "is empty"),
+        ("?customevents=A,,B", "is empty"),
+        ("?customevents=,,", "is empty"),
+        ("?customevents=%2CB", "is empty"),
+        ("?customevents=A,%20B", "blanks"),
+        ("?customevents=A%01", "control character"),
+    ],
+)
+async def test_a_list_item_that_breaks_the_spec_pattern_is_a_400(
+    client: httpx.AsyncClient, query: str, problem: str
+) -> None:
+    # The spec's BadRequest covers malformed parameters (assumption query-list-items); the
+    # 417s are for names the service does not know.
+    response = await upsert(client, {"Email": "x@example.com"}, query)
+    assert problem in w50_error("upsertContact", response, 400)
     assert await list_count(client) == 0
+
+
+async def test_an_encoded_comma_separates_list_items_like_a_literal_one(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await upsert(client, {"Email": "e@example.com"}, "?customevents=A%2CB")
+    check("which50", "upsertContact", response)
+    assert [e["Event"] for e in await events(client)] == ["A", "B"]
+
+
+@pytest.mark.parametrize(
+    "name", ["Welcome", "A B", "é", "A,B", " A", "A ", "A\x01", "A\x7f", "\u00a0A", "\x85A", "A\t"]
+)
+async def test_the_client_and_the_sandbox_refuse_the_same_names(
+    client: httpx.AsyncClient, name: str
+) -> None:
+    from contactimport.errors import InvalidParameterError
+    from contactimport.querystring import CustomEvents
+
+    try:
+        CustomEvents(name)
+        client_accepts = True
+    except InvalidParameterError:
+        client_accepts = False
+    query = "?customevents=" + urllib.parse.quote(name, safe="")
+    response = await upsert(client, {"Email": "n@example.com"}, query)
+    if "," in name:
+        # Split by the sandbox (an encoded comma separates items): each part is judged alone.
+        assert not client_accepts and response.status_code == 200
+        return
+    assert (response.status_code == 200) is client_accepts, (name, response.text)
+
+
+@pytest.mark.parametrize("accept", ["application/xml", "text/xml"])
+async def test_a_refused_run_parameter_answers_in_the_accepted_format(
+    client: httpx.AsyncClient, accept: str
+) -> None:
+    created = await client.post(
+        f"{W50}/contactLists/{CUSTOMERS}/import", headers=W50_AUTH, json={"FieldNames": ["Email"]}
+    )
+    job = check("which50", "createImportJob", created)["Id"]
+    run = f"{W50}/contactLists/{CUSTOMERS}/import/{job}/run"
+    response = await client.patch(
+        f"{run}?match=Email&Email=%01&customevents=,%01,", headers={**W50_AUTH, "Accept": accept}
+    )
+    assert response.headers["content-type"].startswith(accept)
+    assert "\\x01" in w50_error("runImportJobPatch", response, 400)
 
 
 async def test_sandbox_reset_forgets_every_contact_job_and_event(client: httpx.AsyncClient) -> None:

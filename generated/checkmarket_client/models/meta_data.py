@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, ExactDateTime, Unset
 
 T = TypeVar("T", bound="MetaData")
 
@@ -108,7 +108,7 @@ class MetaData:
         if isinstance(_timestamp, Unset):
             timestamp = UNSET
         else:
-            timestamp = datetime.datetime.fromisoformat(_timestamp)
+            timestamp = ExactDateTime.parse(_timestamp)
 
         is_filtered = d.pop("IsFiltered", UNSET)
 

@@ -8,6 +8,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import ExactDateTime
+
 T = TypeVar("T", bound="ImportJob")
 
 
@@ -131,7 +133,7 @@ class ImportJob:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                start_date_type_0 = datetime.datetime.fromisoformat(data)
+                start_date_type_0 = ExactDateTime.parse(data)
 
                 return start_date_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -146,7 +148,7 @@ class ImportJob:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                finish_date_type_0 = datetime.datetime.fromisoformat(data)
+                finish_date_type_0 = ExactDateTime.parse(data)
 
                 return finish_date_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

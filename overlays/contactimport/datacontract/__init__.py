@@ -14,8 +14,11 @@ Choices where JSON and XML differ:
 - date-time strings cross unchanged (`t`/`z` upper-cased): .NET's rendering depends on a
   DateTime's Kind and the server's zone, which a JSON string cannot tell; more than 7 fraction
   digits (finer than .NET's 100 ns) is an error, not a silent rounding;
-- TimeSpan: JSON `[-][d.]hh:mm:ss[.fffffff]`, XML `xs:duration`; decoding gives Json.NET's
-  canonical text (`00:00:00.5000000` for `PT0.5S`);
+- TimeSpan: JSON `[-][d.]hh:mm:ss[.fffffff]`, read as Json.NET reads it (`24:00:00` is 24
+  days: `canonical_timespan`), XML `xs:duration`; decoding gives Json.NET's canonical text
+  (`00:00:00.5000000` for `PT0.5S`); MinValue and MaxValue included;
+- a `Dictionary<string, object>` marked `x-jsonnet-dates` writes a string Json.NET would read
+  as a DateTime (`2025-01-22T05:05:51Z`) as xs:dateTime, as the vendor does;
 - `Dictionary<string, object>` values: str -> xs:string, int -> xs:long (as Json.NET reads
   integers), float -> xs:double, bool -> xs:boolean, None -> i:nil, `{}` -> a bare `<Value />`
   (the help pages' sample `object`); reading also takes xs:int/short/byte/unsigned* (int),
@@ -44,7 +47,7 @@ Choices where JSON and XML differ:
 from ._decoder import NotStreamable
 from ._errors import DataContractError, DataContractSpecError, XmlDecodeError, XmlEncodeError
 from ._safexml import MAX_ATTRIBUTES, MAX_DEPTH, MAX_NAMESPACE_DECLARATIONS
-from .codec import DEFAULT_MAX_BYTES, DataContractCodec
+from .codec import DEFAULT_MAX_BYTES, DataContractCodec, canonical_timespan
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -57,4 +60,5 @@ __all__ = [
     "NotStreamable",
     "XmlDecodeError",
     "XmlEncodeError",
+    "canonical_timespan",
 ]

@@ -31,6 +31,10 @@ DATETIME = "datetime"
 TIMESPAN = "timespan"
 
 _REF_PREFIX = "#/components/schemas/"
+JSON_DATES = "x-jsonnet-dates"
+NULLABILITY = "x-datacontract-nullability"
+"""`info.x-datacontract-nullability: declared`: `nullable` says which value-type members are
+.NET `Nullable<T>`; `i:nil` on any other value-type member is refused, as .NET refuses it."""
 _INTEGER_BITS: Mapping[object, int] = {"int32": 32, "int64": 64, None: 64}
 
 # The element name .NET gives a primitive when it is an array item or a document root.
@@ -59,7 +63,13 @@ class ScalarType:
 
 @dataclass(frozen=True, slots=True)
 class DictionaryType:
-    """`Dictionary<string, object>`: KeyValueOfstringanyType items in the Arrays namespace."""
+    """`Dictionary<string, object>`: KeyValueOfstringanyType items in the Arrays namespace.
+
+    ``json_dates`` (`x-jsonnet-dates: true`): the vendor reads the object from JSON with
+    Json.NET's default DateParseHandling, so a string value shaped as an ISO 8601 date-time is a
+    DateTime there, written `i:type="xs:dateTime"`; the encoder writes such strings so."""
+
+    json_dates: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +85,8 @@ class Member:
     type: TypeRef
     declares: str | None  # namespace DataContractSerializer declares on the member element
     tag: str  # Clark notation, as lxml names elements
+    position: int = 0  # in serializer order: a member found after a later one is not read
+    nillable: bool = True  # False: a .NET value type (int, bool, ...), `i:nil` is refused
     path_suffix: str = field(init=False)  # `.JsonName`, how error paths name the member
 
     def __post_init__(self) -> None:
@@ -188,6 +200,11 @@ class ContractTables:
         if not isinstance(schemas, Mapping):
             raise DataContractSpecError("components/schemas is not a mapping")
         self._schemas: Mapping[str, Any] = schemas
+        info = document.get("info")
+        declared = info.get(NULLABILITY) if isinstance(info, Mapping) else None
+        if declared not in (None, "declared"):
+            raise DataContractSpecError(f"info.{NULLABILITY} is {declared!r}, not 'declared'")
+        self._nullability_declared = declared == "declared"
         self._objects: dict[str, ObjectType] = {}
         self._roots: dict[str, RootContract] = {}
 
@@ -287,10 +304,25 @@ class ContractTables:
                 type=member_type,
                 declares=_namespace_to_declare(member_type, namespace),
                 tag=clark(namespace, element_name),
+                position=len(obj.members),
+                nillable=self._nillable(prop, member_type),
             )
             obj.members.append(member)
             obj.by_json_name[json_name] = member
             obj.by_tag.setdefault(member.tag, member)
+
+    def _nillable(self, prop: Mapping[str, Any], member_type: TypeRef) -> bool:
+        """Whether `i:nil` may stand for the member: always, unless the document declares its
+        nullability (`info.x-datacontract-nullability: declared`) and the member is a .NET value
+        type (a scalar other than a string) without `nullable: true`, which .NET refuses to
+        read as nil ("ValueType 'System.Int32' cannot be null")."""
+        if not self._nullability_declared or not isinstance(member_type, ScalarType):
+            return True
+        if member_type.kind == STRING:
+            return True
+        return bool(prop.get("nullable")) or any(
+            isinstance(part, Mapping) and part.get("nullable") for part in prop.get("allOf", ())
+        )
 
     def _properties(self, schema: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
         """The properties of an object schema, those of `allOf` parts included."""
@@ -350,7 +382,7 @@ class ContractTables:
             return self._type_of_ref(refs[0]["$ref"], where)
         special = schema.get("x-datacontract-type")
         if special == "dictionary":
-            return DictionaryType()
+            return DictionaryType(json_dates=schema.get(JSON_DATES) is True)
         if special == "timespan":
             return ScalarType(TIMESPAN)
         if special not in (None, "datetime"):

@@ -1,13 +1,21 @@
-"""DataContract XML -> JSON-shaped value, reading what DataContractSerializer accepts.
+"""DataContract XML -> JSON-shaped value, read as DataContractSerializer reads it.
 
-Members may come in any order, unknown elements are ignored, `i:nil` means null, whitespace
-between elements is ignored (a CDATA section holding only whitespace too: .NET's reader skips it
-there like whitespace, and lxml merges it into the text around it) and numbers may carry
-surrounding whitespace. Text where elements belong (in an object, a collection, a dictionary or
-one of its entries, or an `object` value without a scalar i:type) is refused, as
+Members are read in contract order (base class first, then ordinal): an element naming a
+member that comes before one already read (out of order, or repeated) is skipped and the member
+keeps what it had, absent if nothing; unknown elements are skipped, in an object, a collection
+and a dictionary alike, and so are elements other than Key and Value inside a dictionary entry.
+Each skipped element is reported to the caller's `ignored` list, if it gives one (the sandbox
+names them in a response header). A dictionary entry needs its Key, then its Value. `i:nil`
+means null, refused on a member the contract makes a .NET value type (`_contract.Member.nillable`).
+Whitespace between elements is ignored (a CDATA section holding only whitespace too: .NET's
+reader skips it there like whitespace, and lxml merges it into the text around it) and numbers
+may carry surrounding whitespace. Text where elements belong (in an object, a collection, a
+dictionary or one of its entries, or an `object` value without a scalar i:type) is refused, as
 DataContractSerializer refuses it ("Expecting state 'Element'.. Encountered 'Text'"), and so are
-elements inside a scalar's text, processing instructions, typed integers outside their .NET
-type's range, an i:type naming a type .NET does not know, and one on an object, collection or
+elements inside a scalar's text, processing instructions (ASP.NET Web API's reader,
+XmlDictionaryReader.CreateTextReader, refuses them anywhere), an XML declaration of another
+version than 1.0, doubles beyond Double.MaxValue, typed integers outside their .NET type's
+range, an i:type naming a type .NET does not know, and one on an object, collection or
 dictionary naming another contract than its own (all checked against Mono; i:type is resolved
 as .NET resolves it: `_resolve_qname`).
 Members absent from the XML are absent from the result, as they would be from JSON.
@@ -104,6 +112,7 @@ def iter_array_items(
     data: bytes | bytearray | memoryview | str,
     max_bytes: int,
     bounds: ArrayBounds,
+    ignored: list[str] | None = None,
 ) -> Iterator[Any]:
     """The items of an array document, each decoded as soon as it is parsed and then dropped
     from the tree, which never holds more than two items (issue 20: a whole 100,000-contact
@@ -120,7 +129,7 @@ def iter_array_items(
     item_tag = array.item_tag
     tags = {root_contract.tag, item_tag} | {item for _, item in bounds}
     parser = pull_parser(tags, ("start", "end"))
-    decoder = Decoder()
+    decoder = Decoder(ignored)
     items = ItemCounter(bounds)
     root: etree._Element | None = None
     index = 0
@@ -134,8 +143,7 @@ def iter_array_items(
             if tail and tail.strip(_WHITESPACE):
                 raise XmlDecodeError(_render(path), _TEXT_RULE)
             if child.tag != item_tag and isinstance(child.tag, str):
-                found = f"expected an item element {item_tag}, found {child.tag}"
-                raise XmlDecodeError(_render((path, index)), found)
+                decoder._ignore(f"{_render(path)}.{_local(child.tag)}", _NOT_AN_ITEM)
             del root[0]
 
     try:
@@ -211,10 +219,16 @@ def _is_nil(element: etree._Element) -> bool:
 class Decoder:
     """One `decode` call: the z:Id table for z:Ref."""
 
-    __slots__ = ("_ids",)
+    __slots__ = ("_ids", "_ignored")
 
-    def __init__(self) -> None:
+    def __init__(self, ignored: list[str] | None = None) -> None:
         self._ids: dict[str, Any] = {}
+        self._ignored = ignored
+
+    def _ignore(self, where: str, reason: str) -> None:
+        """An element .NET skips: reported to the caller's list, if any."""
+        if self._ignored is not None:
+            self._ignored.append(f"{where} ({reason})")
 
     def decode(self, root_contract: RootContract, root: etree._Element) -> Any:
         path = root_contract.schema_name
@@ -287,13 +301,28 @@ class Decoder:
         result: dict[str, Any] = {}
         by_tag = obj.by_tag
         value = self._value
+        last = -1  # the position of the last member read
         for child in element:
             tail = child.tail
             if tail and tail.strip(_WHITESPACE):
                 raise XmlDecodeError(_render(path), _TEXT_RULE)
             member = by_tag.get(child.tag)  # comments are removed while parsing
-            if member is None or member.json_name in result:
-                continue  # unknown members are ignored, as .NET does; the first of two wins
+            if member is None:
+                if isinstance(child.tag, str):
+                    self._ignore(f"{_render(path)}.{_local(child.tag)}", _UNKNOWN)
+                continue
+            if member.position <= last:
+                # .NET looks for the next element among the members after the last one read:
+                # an earlier member (or the same one again) is skipped like an unknown element.
+                reason = _REPEATED if member.json_name in result else _OUT_OF_ORDER
+                self._ignore(_render((path, member.path_suffix)), reason)
+                continue
+            last = member.position
+            if not member.nillable and child.keys() and _is_nil(child):
+                raise XmlDecodeError(
+                    _render((path, member.path_suffix)),
+                    "i:nil on a value type that cannot be null (.NET refuses it)",
+                )
             result[member.json_name] = value(child, member.type, (path, member.path_suffix))
         if attributes:
             identifier = element.get(_Z_ID)
@@ -317,12 +346,9 @@ class Decoder:
             if tail and tail.strip(_WHITESPACE):
                 raise XmlDecodeError(_render(path), _TEXT_RULE)
             if child.tag != item_tag:
-                if isinstance(child.tag, str):
-                    raise XmlDecodeError(
-                        _render((path, len(items))),
-                        f"expected an item element {item_tag}, found {child.tag}",
-                    )
-                continue  # pragma: no cover - comments and PIs are removed while parsing
+                if isinstance(child.tag, str):  # skipped, as .NET skips it
+                    self._ignore(f"{_render(path)}.{_local(child.tag)}", _NOT_AN_ITEM)
+                continue
             append(value(child, item_type, (path, len(items))))
         return items
 
@@ -343,15 +369,19 @@ class Decoder:
             text = pair.tail
             if text and text.strip(_WHITESPACE):
                 raise XmlDecodeError(_render(path), _TEXT_RULE)
+            if pair.tag != _KEY_VALUE:
+                if isinstance(pair.tag, str):  # skipped, as .NET skips it
+                    self._ignore(f"{_render(path)}.{_local(pair.tag)}", _NOT_AN_ENTRY)
+                continue
             if len(pair) == 2:  # indexing is cheaper than unpacking (no iterator)
                 key_element = pair[0]
                 value_element = second = pair[1]
-                if pair.tag != _KEY_VALUE or key_element.tag != _KEY or second.tag != _VALUE:
-                    key_element, value_element = _pair_parts(pair, path)
+                if key_element.tag != _KEY or second.tag != _VALUE:
+                    key_element, value_element = self._pair_parts(pair, path)
                 elif pair.text or key_element.tail or second.tail:
                     _entry_text(pair, path)
             else:
-                key_element, value_element = _pair_parts(pair, path)
+                key_element, value_element = self._pair_parts(pair, path)
             if key_element.keys() and _is_nil(key_element):
                 raise XmlDecodeError(_render(path), "a dictionary entry without a Key")
             key = key_element.text or ""
@@ -361,9 +391,6 @@ class Decoder:
                 raise XmlDecodeError(
                     _item_path(path, key), "the key occurs twice (.NET refuses duplicate keys)"
                 )
-            if value_element is None:
-                result[key] = None
-                continue
             if not len(value_element):
                 names: list[str] = value_element.keys()  # type: ignore[assignment]
                 if len(names) == 1:  # then values() costs no more than keys()
@@ -398,6 +425,35 @@ class Decoder:
                         continue
             result[key] = _typed_value(value_element, _item_path(path, key))
         return result
+
+    def _pair_parts(
+        self, pair: etree._Element, path: _Path
+    ) -> tuple[etree._Element, etree._Element]:
+        """Key and Value of a dictionary entry in another shape than .NET writes: read as .NET
+        reads its two required members, in order. Other elements are skipped (reported); a
+        Value before the Key, or an entry without either, is refused."""
+        _entry_text(pair, path)
+        key_element = value_element = None
+        late_key = False
+        for part in pair:
+            if part.tag == _KEY and key_element is None and value_element is None:
+                key_element = part
+            elif part.tag == _VALUE and value_element is None:
+                value_element = part
+            elif isinstance(part.tag, str):
+                late_key = late_key or (part.tag == _KEY and key_element is None)
+                reason = (
+                    _OUT_OF_ORDER
+                    if part.tag == _KEY and key_element is None
+                    else (_REPEATED if part.tag in (_KEY, _VALUE) else _UNKNOWN)
+                )
+                self._ignore(f"{_render(path)}.{_local(part.tag)}", reason)
+        if key_element is None:
+            found = "with its Value before its Key" if late_key else "without a Key"
+            raise XmlDecodeError(_render(path), f"a dictionary entry {found}")
+        if value_element is None:
+            raise XmlDecodeError(_render(path), "a dictionary entry without a Value")
+        return key_element, value_element
 
 
 def _item_path(path: _Path, key: str) -> str:
@@ -457,6 +513,18 @@ def _check_declared_type(element: etree._Element, contract: tuple[str, str], pat
 
 
 _TEXT_RULE = "expected elements, found text"
+_UNKNOWN = "unknown element"
+_OUT_OF_ORDER = "out of order"
+_REPEATED = "repeated"
+_NOT_AN_ITEM = "not an item element"
+_NOT_AN_ENTRY = "not a dictionary entry"
+
+
+def _local(tag: str) -> str:
+    """An element's local name (its Clark tag without the namespace)."""
+    return tag.rpartition("}")[2]
+
+
 _TEXT_FOUND_ELEMENTS = "expected text, found elements"
 
 
@@ -465,24 +533,6 @@ def _entry_text(pair: etree._Element, path: _Path) -> None:
     texts = [pair.text, *(part.tail for part in pair)]
     if any(text and text.strip(_WHITESPACE) for text in texts):
         raise XmlDecodeError(_render(path), f"in an entry: {_TEXT_RULE}")
-
-
-def _pair_parts(pair: etree._Element, path: _Path) -> tuple[etree._Element, etree._Element | None]:
-    """Key and Value of a dictionary entry in any order (the first of each wins)."""
-    if pair.tag != _KEY_VALUE:
-        if isinstance(pair.tag, str):
-            raise XmlDecodeError(_render(path), f"expected {_KEY_VALUE}, found {pair.tag}")
-        raise XmlDecodeError(_render(path), "unexpected content")  # pragma: no cover
-    _entry_text(pair, path)
-    key_element = value_element = None
-    for part in pair:
-        if part.tag == _KEY and key_element is None:
-            key_element = part
-        elif part.tag == _VALUE and value_element is None:
-            value_element = part
-    if key_element is None:
-        raise XmlDecodeError(_render(path), "a dictionary entry without a Key")
-    return key_element, value_element
 
 
 @dataclass(frozen=True, slots=True)

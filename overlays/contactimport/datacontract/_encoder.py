@@ -44,6 +44,7 @@ from ._lexical import (
     escape_text,
     format_double,
     invalid_xml_char,
+    is_jsonnet_date,
     ticks_to_duration,
     timespan_to_ticks,
 )
@@ -299,7 +300,7 @@ class Encoder:
         if isinstance(member_type, ArrayType):
             self._items(member_type, value, depth + 1, default, scope, path)
         elif isinstance(member_type, DictionaryType):
-            self._dictionary(value, depth + 1, default, scope, path)
+            self._dictionary(value, depth + 1, default, scope, path, member_type.json_dates)
         self._close(mark, qname)
 
     def _empty_union_object(
@@ -394,7 +395,13 @@ class Encoder:
                 append(end)
 
     def _dictionary(
-        self, value: object, depth: int, default: str, scope: _Scope, path: _Path
+        self,
+        value: object,
+        depth: int,
+        default: str,
+        scope: _Scope,
+        path: _Path,
+        json_dates: bool = False,
     ) -> None:
         """`Dictionary<string, object>`: the hot loop of a contact batch. Each key's markup up
         to the value's text is built once per call and type; values needing no care (the
@@ -423,7 +430,9 @@ class Encoder:
                 head = entries.head(key, path)
             kind = type(item)
             if kind is str:
-                if needs_care(item) is None:
+                if json_dates and is_jsonnet_date(item):
+                    append(f"{head.datetime}{item}{close}")  # what Json.NET made of it
+                elif needs_care(item) is None:
                     append(f"{head.string}{item}{close}")
                 else:
                     text = _string_text(item, _key_path(path, key))
@@ -553,7 +562,7 @@ def _typed_value_templates(qname: str, depth: int, head: str = "", tail: str = "
     declaration = f' xmlns:{prefix}="{SCHEMA_NS}"'
     templates = {
         xs_type: f'<{qname}{head}{declaration} i:type="{prefix}:{xs_type}"{tail}>'
-        for xs_type in ("string", "long", "double", "boolean")
+        for xs_type in ("string", "long", "double", "boolean", "dateTime")
     }
     templates["nil"] = f"<{qname}{head}{_I_NIL}{tail} />"
     templates["empty"] = f"<{qname}{head}{tail} />"
@@ -594,13 +603,14 @@ class _EntryHead:
     """One dictionary key's markup: the entry up to the value's text for each xs type, and whole
     entries for the values that have no text of their own."""
 
-    __slots__ = ("double", "false", "long", "nil", "pair", "string", "true")
+    __slots__ = ("datetime", "double", "false", "long", "nil", "pair", "string", "true")
 
     def __init__(self, pair: str, typed: _TemplateSet, close: str, pair_close: str) -> None:
         self.pair = pair
         self.string = pair + typed["string"]
         self.long = pair + typed["long"]
         self.double = pair + typed["double"]
+        self.datetime = pair + typed["dateTime"]
         self.true = f"{pair}{typed['boolean']}true{close}"
         self.false = f"{pair}{typed['boolean']}false{close}"
         self.nil = pair + typed["nil"] + pair_close

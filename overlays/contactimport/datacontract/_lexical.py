@@ -18,6 +18,7 @@ _INVALID_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U001
 TICKS_PER_SECOND = 10_000_000
 TICKS_PER_DAY = 86_400 * TICKS_PER_SECOND
 MAX_TICKS = 2**63 - 1  # TimeSpan.MaxValue.Ticks
+MIN_TICKS = -(2**63)  # TimeSpan.MinValue.Ticks: one tick further from zero than MaxValue
 
 _XML_WHITESPACE = " \t\n\r"
 _INTEGER = re.compile(r"[+-]?[0-9]+\Z")
@@ -105,7 +106,10 @@ def parse_double(text: str) -> float | None:
         return special
     if _DOUBLE.match(text) is None:
         return None
-    return float(text)
+    value = float(text)
+    if math.isinf(value):
+        return None  # .NET refuses a finite text beyond Double.MaxValue (`1e400`); INF is INF
+    return value
 
 
 def parse_boolean(text: str) -> bool | None:
@@ -121,20 +125,29 @@ def parse_boolean(text: str) -> bool | None:
 
 
 def timespan_to_ticks(text: str) -> int | None:
-    """Ticks of a Json.NET TimeSpan string (`[-][d.]hh:mm:ss[.f{1,7}]`), None if it is not one."""
+    """Ticks of a Json.NET TimeSpan string (`[-][d.]hh:mm:ss[.f{1,7}]`), None if it is not one.
+
+    As Json.NET reads it (`TimeSpan.Parse`, checked against Mono): `a:b:c` whose `a` is more than
+    23, with no day part and no fraction, is days:hours:minutes, so `"24:00:00"` is 24 days
+    (`"24:30:15"`, 30 hours, is refused)."""
     match = _TIMESPAN.match(text)
     if match is None:
         return None
     negative, days, hours, minutes, seconds, fraction = match.groups()
+    if int(hours) > 23 and days is None and fraction is None:
+        days, hours, minutes, seconds = hours, minutes, seconds, "0"
     if int(hours) > 23 or int(minutes) > 59 or int(seconds) > 59:
         return None
     ticks = (
         (int(days or 0) * 86_400 + int(hours) * 3_600 + int(minutes) * 60 + int(seconds))
         * TICKS_PER_SECOND
     ) + int((fraction or "").ljust(7, "0"))
-    if ticks > MAX_TICKS:
-        return None
-    return -ticks if negative else ticks
+    return _within_range(-ticks if negative else ticks)
+
+
+def _within_range(ticks: int) -> int | None:
+    """``ticks`` when TimeSpan holds it (MinValue, -2**63, included), else None."""
+    return ticks if MIN_TICKS <= ticks <= MAX_TICKS else None
 
 
 def ticks_to_timespan(ticks: int) -> str:
@@ -189,12 +202,32 @@ def duration_to_ticks(text: str) -> int | None:
     total_seconds = ((total_days * 24 + int(hours or 0)) * 60 + int(minutes or 0)) * 60
     total_seconds += int(seconds or 0)
     ticks = total_seconds * TICKS_PER_SECOND + int((fraction or "")[:7].ljust(7, "0"))
-    if ticks > MAX_TICKS:
-        return None
-    return -ticks if negative else ticks
+    return _within_range(-ticks if negative else ticks)
 
 
 # -- DateTime ---------------------------------------------------------------------------------
+
+_JSONNET_DATE = re.compile(
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]{1,7})?"
+    r"(Z|[+-][0-9]{2}:[0-9]{2})?\Z"
+)
+
+
+def is_jsonnet_date(text: str) -> bool:
+    """Whether Json.NET (default DateParseHandling.DateTime) reads this JSON string inside an
+    `object` as a DateTime: `yyyy-MM-ddTHH:mm:ss[.f{1,7}][Z|+hh:mm]`, upper-case `T` and `Z`,
+    a real date and time (checked against Mono; `/Date(...)/` is not followed)."""
+    if len(text) < 19 or text[10] != "T":
+        return False
+    match = _JSONNET_DATE.match(text)
+    if match is None:
+        return False
+    year, month, day, hour, minute, second = (int(part) for part in match.groups()[:6])
+    try:
+        datetime(year, month, day, hour, minute, second)
+    except ValueError:
+        return False
+    return True
 
 
 def check_datetime(text: str) -> str | None:

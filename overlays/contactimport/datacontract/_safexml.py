@@ -143,6 +143,20 @@ _QUESTION_MARKS_SCANNED = 64  # one by one; after that, one search for "<?"
 _DECLARATION_BYTES = re.compile(rb"\A(?:\xef\xbb\xbf)?<\?xml[ \t\r\n][^>]*\?>")
 
 
+_VERSION = re.compile(
+    rb"""\A(?:\xef\xbb\xbf)?<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])([^"']*)\1"""
+)
+
+
+def _check_xml_version(data: bytes) -> None:
+    """Refuses an XML declaration whose version is not 1.0, as .NET's reader refuses it ("XML
+    version must be '1.0'"; libxml2 would read a 1.1 document as 1.0)."""
+    declared = _VERSION.match(data)
+    if declared is not None and declared.group(2) != b"1.0":
+        version = declared.group(2).decode("ascii", "replace")
+        raise XmlDecodeError("", f"XML version must be '1.0', the declaration says {version!r}")
+
+
 def _has_processing_instruction(data: bytes) -> bool:
     """Whether the document holds a processing instruction other than the XML declaration
     (`data` is in an ASCII-compatible encoding). A scan for "<?" settles the usual case; only a
@@ -199,6 +213,7 @@ def _ascii_compatible(data: bytes) -> bytes:
 
 
 def _utf8(text: str) -> bytes:
+    _check_xml_version(text[:256].encode("utf-8", "replace"))  # before the declaration goes
     try:
         return _XML_DECLARATION.sub("", text, count=1).encode("utf-8")
     except UnicodeEncodeError:
@@ -245,6 +260,7 @@ def prepare_xml(
         raise TypeError(f"xml must be bytes or str, not {type(data).__name__}")
     if _has_doctype(data):
         raise XmlDecodeError("", "a DOCTYPE is not allowed (no DTDs, no entities)")
+    _check_xml_version(data)
     _check_element_limits(data)
     if not processing_instructions and _has_processing_instruction(data):
         raise XmlDecodeError(

@@ -9,6 +9,7 @@ from typing import Any, Literal
 from ._contract import ArrayBounds, ContractTables, RootContract, array_bounds
 from ._decoder import Decoder, iter_array_items, parse
 from ._encoder import Encoder
+from ._lexical import ticks_to_timespan, timespan_to_ticks
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 """The largest document `decode` reads: a full W50 batch of 10,000 contacts is about 6 MB."""
@@ -79,7 +80,9 @@ class DataContractCodec:
         """
         return Encoder().encode(self._root(schema_name), value)
 
-    def decode(self, schema_name: str, xml: bytes | str) -> Any:
+    def decode(
+        self, schema_name: str, xml: bytes | str, *, ignored: list[str] | None = None
+    ) -> Any:
         """The JSON-shaped value of an XML document of `schema_name`.
 
         Raises XmlDecodeError for unsafe input (DOCTYPE, too large, too deep, too many
@@ -87,22 +90,33 @@ class DataContractCodec:
         element, member text that does not fit its type, or an array holding more items than
         its schema's maxItems (refused while parsing: the tree of such a document is never
         built whole).
+
+        Elements DataContractSerializer skips (unknown ones, and members that come out of
+        contract order or twice: .NET does not read them) are left out of the value; with
+        ``ignored``, each is appended to it as `path (reason)`, e.g.
+        `ImportJob.ContactListId (out of order)`.
         """
         root_contract = self._root(schema_name)
         root = parse(xml, self.max_bytes, self._array_bounds(schema_name, root_contract))
-        return Decoder().decode(root_contract, root)
+        return Decoder(ignored).decode(root_contract, root)
 
-    def iter_items(self, schema_name: str, xml: bytes | bytearray | str) -> Iterator[Any]:
+    def iter_items(
+        self,
+        schema_name: str,
+        xml: bytes | bytearray | str,
+        *,
+        ignored: list[str] | None = None,
+    ) -> Iterator[Any]:
         """The items of a document of an array schema, each decoded as soon as it is parsed
         (the tree never holds the whole document): what `decode` returns, one item at a time.
 
         Raises what `decode` raises (as the items are read), TypeError for a schema that is no
         array, and `NotStreamable` (a ValueError), before any item, when the root element
-        carries attributes: `decode` reads such a document.
+        carries attributes: `decode` reads such a document. ``ignored``: as for `decode`.
         """
         root_contract = self._root(schema_name)
         bounds = self._array_bounds(schema_name, root_contract)
-        return iter_array_items(root_contract, xml, self.max_bytes, bounds)
+        return iter_array_items(root_contract, xml, self.max_bytes, bounds, ignored)
 
     def _array_bounds(self, schema_name: str, root_contract: RootContract) -> ArrayBounds:
         bounds = self._bounds.get(schema_name)
@@ -112,3 +126,10 @@ class DataContractCodec:
 
     def _root(self, schema_name: str) -> RootContract:
         return self._tables.root(schema_name)
+
+
+def canonical_timespan(text: str) -> str | None:
+    """A JSON TimeSpan as Json.NET reads and writes it back (`"24:00:00"` -> `"24.00:00:00"`,
+    `"00:00:00.1"` -> `"00:00:00.1000000"`), None when Json.NET refuses it."""
+    ticks = timespan_to_ticks(text)
+    return None if ticks is None else ticks_to_timespan(ticks)

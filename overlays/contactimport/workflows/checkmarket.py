@@ -71,7 +71,6 @@ API: Final = "checkmarket"
 DEFAULT_CHUNK_SIZE: Final = 5_000
 BULK_IMPORT: Final = "bulkImportContacts"
 QUEUE_STATUS: Final = ("ImportQueueItem", "StatusId")
-BULK_IMPORT_PATH: Final = "/3/contacts/import/{importConfigId}"
 # The workflow's own phases (BulkImportProgress.phase) before its final one, which is the spec's
 # meaning of the final StatusId (BulkImportOutcome.status); they are no StatusId meanings.
 CONFIGURING: Final = "Configuring"
@@ -85,6 +84,15 @@ def _spec(document: Mapping[str, Any] | None) -> Mapping[str, Any]:
     from contactimport.generated.spec import document as spec_document
 
     return spec_document(API)
+
+
+def _operation(spec: Mapping[str, Any], operation_id: str) -> Mapping[str, Any]:
+    """The operation named ``operation_id`` (found by id: its path may change, its id does not)."""
+    for item in spec["paths"].values():
+        for operation in item.values():
+            if isinstance(operation, Mapping) and operation.get("operationId") == operation_id:
+                return operation
+    raise KeyError(f"the spec has no operation {operation_id!r}")
 
 
 def result_code_meanings(document: Mapping[str, Any] | None = None) -> dict[str, str]:
@@ -134,7 +142,7 @@ def repeat_is_harmless(
     if config is None:
         return False
     spec = _spec(document)
-    rule = spec["paths"][BULK_IMPORT_PATH]["post"].get("x-repeat-harmless")
+    rule = _operation(spec, BULK_IMPORT).get("x-repeat-harmless")
     if not rule:
         return False
     member = spec["components"]["schemas"]["ImportConfig"]["properties"]["UpdateTypeId"]

@@ -18,7 +18,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/3/contacts/import/result/{queue_item_id}".format(
+        "url": "/3/contacts/import/{queue_item_id}".format(
             queue_item_id=quote(str(queue_item_id), safe=""),
         ),
     }
@@ -99,10 +99,9 @@ def sync_detailed(
     """Read the status and result of a bulk import
 
      Returns the import's queue status (`StatusId`, 4 = completed) and, per result code, how many
-    contacts got it. The vendor also serves this at `/3/contacts/import/{queueItemId}`; this document
-    uses the older `/result/` alias because OpenAPI cannot hold both templated paths. The vendor
-    mentions links to detailed result files it generates; their shape is not documented, so they are not
-    modelled (clients keep unknown members).
+    contacts got it (the vendor's current path, `/3/contacts/import/{queueItemId}`; see `result-path`).
+    The vendor mentions links to detailed result files it generates; their shape is not documented, so
+    they are not modelled (clients keep unknown members).
 
     Args:
         queue_item_id (int):
@@ -134,10 +133,9 @@ def sync(
     """Read the status and result of a bulk import
 
      Returns the import's queue status (`StatusId`, 4 = completed) and, per result code, how many
-    contacts got it. The vendor also serves this at `/3/contacts/import/{queueItemId}`; this document
-    uses the older `/result/` alias because OpenAPI cannot hold both templated paths. The vendor
-    mentions links to detailed result files it generates; their shape is not documented, so they are not
-    modelled (clients keep unknown members).
+    contacts got it (the vendor's current path, `/3/contacts/import/{queueItemId}`; see `result-path`).
+    The vendor mentions links to detailed result files it generates; their shape is not documented, so
+    they are not modelled (clients keep unknown members).
 
     Args:
         queue_item_id (int):
@@ -164,10 +162,9 @@ async def asyncio_detailed(
     """Read the status and result of a bulk import
 
      Returns the import's queue status (`StatusId`, 4 = completed) and, per result code, how many
-    contacts got it. The vendor also serves this at `/3/contacts/import/{queueItemId}`; this document
-    uses the older `/result/` alias because OpenAPI cannot hold both templated paths. The vendor
-    mentions links to detailed result files it generates; their shape is not documented, so they are not
-    modelled (clients keep unknown members).
+    contacts got it (the vendor's current path, `/3/contacts/import/{queueItemId}`; see `result-path`).
+    The vendor mentions links to detailed result files it generates; their shape is not documented, so
+    they are not modelled (clients keep unknown members).
 
     Args:
         queue_item_id (int):
@@ -197,10 +194,9 @@ async def asyncio(
     """Read the status and result of a bulk import
 
      Returns the import's queue status (`StatusId`, 4 = completed) and, per result code, how many
-    contacts got it. The vendor also serves this at `/3/contacts/import/{queueItemId}`; this document
-    uses the older `/result/` alias because OpenAPI cannot hold both templated paths. The vendor
-    mentions links to detailed result files it generates; their shape is not documented, so they are not
-    modelled (clients keep unknown members).
+    contacts got it (the vendor's current path, `/3/contacts/import/{queueItemId}`; see `result-path`).
+    The vendor mentions links to detailed result files it generates; their shape is not documented, so
+    they are not modelled (clients keep unknown members).
 
     Args:
         queue_item_id (int):
