@@ -20,7 +20,7 @@ from collections.abc import (
 )
 from typing import TYPE_CHECKING, Any, Final, Generic, Protocol, TypeVar
 
-from .batching import abatched, batched
+from .batching import ReadAhead, abatched, aread_ahead, batched
 from .errors import ImportCancelled, ImportInterrupted, is_transient
 from .poller import AsyncImportPoller, ImportPoller, Pause, Steps, drive_async, drive_sync
 
@@ -149,7 +149,8 @@ class StepProcess(Generic[S]):
         """Run ``steps`` in a background thread, reading ``contacts`` in batches."""
 
         def run(cancelled: threading.Event) -> R:
-            source = batched(contacts, batch_size)
+            # The next batch is read while the current one is on the wire.
+            source = ReadAhead(batched(contacts, batch_size))
             try:
                 return drive_sync(steps, self.execute_sync(api, source), cancelled)
             finally:
@@ -167,7 +168,7 @@ class StepProcess(Generic[S]):
         """Run ``steps`` as a task of the running loop, reading ``contacts`` in batches."""
 
         async def run(cancelled: asyncio.Event) -> R:
-            source = abatched(contacts, batch_size)
+            source = aread_ahead(abatched(contacts, batch_size))
             try:
                 return await drive_async(steps, self.execute_async(api, source), cancelled)
             finally:
