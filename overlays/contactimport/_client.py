@@ -434,28 +434,6 @@ class ClientCore:
             self._codec = DataContractCodec.for_api(self.api)
         return self._codec
 
-    def prepare(
-        self,
-        operation_id: str,
-        kwargs: dict[str, Any],
-        parse: Callable[[Any], T],
-        *,
-        wire_format: WireFormat | str | None,
-        replay_safe: bool | None = None,
-        check_fields: tuple[int, tuple[str, ...]] | None = None,
-    ) -> PreparedCall[T]:
-        operation = operation_specs(self.api)[operation_id]
-        if replay_safe is None:
-            replay_safe = operation.method in REPLAY_SAFE_METHODS
-        return PreparedCall(
-            operation=operation,
-            kwargs=kwargs,
-            parse=parse,
-            wire_format=self.wire_format if wire_format is None else wire_format_from(wire_format),
-            replay_safe=replay_safe,
-            check_fields=check_fields,
-        )
-
     def prepare_binding(
         self,
         binding: Binding[T],
