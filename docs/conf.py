@@ -10,10 +10,12 @@ docstring is a warning (docs/adr/0007-documentation-site.md).
 from __future__ import annotations
 
 import inspect
+import re
 import sys
 from pathlib import Path
 from typing import Any
 
+import yaml
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
@@ -71,8 +73,12 @@ def _module_page(module: Any, homes: dict[int, str]) -> str:
             elsewhere.append(f"- `{export}`: see {{py:obj}}`{home}`")
             continue
         if inspect.isclass(value):
-            directive = "autoexception" if issubclass(value, BaseException) else "autoclass"
             options = [":members:", ":undoc-members:", ":show-inheritance:"]
+            if issubclass(value, BaseException):
+                directive = "autoexception"
+            else:  # the clients' operation methods come from their generated bases
+                directive = "autoclass"
+                options.append(":inherited-members:")
         elif inspect.isfunction(value) or inspect.isfunction(getattr(value, "__wrapped__", None)):
             directive, options = "autofunction", []
         elif inspect.ismodule(value):
@@ -119,6 +125,54 @@ def write_sdk_reference(app: Sphinx) -> None:
             target.write_text(text, encoding="utf-8")
 
 
+LITERAL_THEN_LETTER = re.compile(r"(?<![\w`])(`[^`\s][^`]*`)(?=\w)")
+"""`Contact`s: Markdown's plural of a literal; reStructuredText needs an escaped space there."""
+
+
+def markdown_literals(
+    app: Sphinx, what: str, name: str, obj: Any, options: Any, lines: list[str]
+) -> None:
+    """Docstrings are written as Markdown reads: let a literal run into the next word."""
+    lines[:] = [LITERAL_THEN_LETTER.sub(r"\1\\ ", line) for line in lines]
+
+
+OPERATIONS_PAGE = DOCS / "reference" / "operations.md"
+API_SPECS = {"which50": "W50API", "checkmarket": "CheckMarket API v3"}
+HTTP_METHODS = ("get", "put", "post", "delete", "patch")
+
+
+def redoc_slug(text: str) -> str:
+    """Redoc's anchor for a tag or an operationId (`#/tag/operationid`)."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def write_operations_page(app: Sphinx) -> None:
+    """docs/reference/operations.md: every operation of both specs, each linked to its place in
+    the API reference (two clicks from /docs to any operation)."""
+    lines = [
+        "# Every operation",
+        "",
+        "Each operation of both specs, linked to its place in the API reference "
+        "(rendered from `spec/` by `nox -s docs`).",
+    ]
+    for name, title in API_SPECS.items():
+        document = yaml.safe_load((ROOT / "spec" / f"{name}.openapi.yaml").read_text("utf-8"))
+        lines += ["", f"## {title}", "", "| operation | request | operationId |", "|---|---|---|"]
+        for path, item in document["paths"].items():
+            for method in HTTP_METHODS:
+                if method not in item:
+                    continue
+                operation = item[method]
+                tag, operation_id = operation["tags"][0], operation["operationId"]
+                anchor = f"{redoc_slug(tag)}/{redoc_slug(operation_id)}"
+                link = f'<a href="../api/{name}.html#/{anchor}">{operation["summary"]}</a>'
+                request = f"`{method.upper()} {path}`"
+                lines.append(f"| {link} | {request} | `{operation['operationId']}` |")
+    text = "\n".join(lines) + "\n"
+    if not OPERATIONS_PAGE.exists() or OPERATIONS_PAGE.read_text(encoding="utf-8") != text:
+        OPERATIONS_PAGE.write_text(text, encoding="utf-8")
+
+
 def require_docstring(
     app: Sphinx, what: str, name: str, obj: Any, options: Any, lines: list[str]
 ) -> None:
@@ -129,5 +183,7 @@ def require_docstring(
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", write_sdk_reference)
+    app.connect("builder-inited", write_operations_page)
     app.connect("autodoc-process-docstring", require_docstring)
+    app.connect("autodoc-process-docstring", markdown_literals)
     return {"parallel_read_safe": True}

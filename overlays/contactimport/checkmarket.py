@@ -170,6 +170,7 @@ class _CheckMarketBase:
 
     @property
     def base_url(self) -> str:
+        """The CheckMarket base URL (the origin; paths begin with `/3/`) requests go to."""
         return self._core.base_url
 
     @property

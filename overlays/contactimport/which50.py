@@ -132,6 +132,7 @@ class _Which50Base:
 
     @property
     def base_url(self) -> str:
+        """The W50API base URL (ending with `/Which50API`) requests go to."""
         return self._core.base_url
 
     @property

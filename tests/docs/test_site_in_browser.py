@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import pytest
 import yaml
@@ -182,6 +183,7 @@ def test_index_links_every_reference_and_guide(
     for target in (
         "api/which50.html",
         "api/checkmarket.html",
+        "reference/operations.html",
         "reference/sdk/index.html",
         "reference/cli.html",
         "guides/getting-started.html",
@@ -198,31 +200,39 @@ def test_index_links_every_reference_and_guide(
 
 
 @pytest.mark.parametrize("api", sorted(SPECS))
-def test_api_reference_shows_every_operation_summary(
+def test_every_operation_is_two_clicks_from_docs_and_its_summary_visible(
     browser_page: tuple[Any, Browser], docs_url: str, api: str
 ) -> None:
-    """Redoc renders one tag at a time, and an operation as it scrolls into view: open each tag
-    and each of its operations from the sidebar; every summary must be a visible heading."""
+    """/docs links "Every operation", whose links open each operation in the API reference
+    (Redoc renders an operation as it comes into view): every operationId of the spec has a
+    link there, and its summary is then a visible heading of the rendered page."""
     page, seen = browser_page
-    open_page(page, f"{docs_url}api/{api}.html")
-    page.wait_for_selector("h1", timeout=30_000)
-    page.screenshot(path=str(REPORTS / f"api-{api}.png"))
-    text = page.inner_text("body")
+    open_page(page, docs_url)
+    page.get_by_role("link", name="Every operation").first.click()
+    page.wait_for_load_state("networkidle")
+    links = {
+        link.get_attribute("href"): link.inner_text()
+        for link in page.locator(f"a[href^='../api/{api}.html#']").all()
+    }
+    operations = operations_by_tag(SPECS[api])
+    expected = {summary for tag in operations.values() for summary in tag.values()}
+    assert set(links.values()) == expected, "the operations page does not list every operation"
+    operations_page = page.url
     missing: list[str] = []
-    for tag, operations in operations_by_tag(SPECS[api]).items():
-        page.get_by_text(tag, exact=True).first.click()
-        page.wait_for_timeout(100)
-        for operation_id, summary in operations.items():
-            # Redoc renders an operation when it scrolls into view: open it from the sidebar
-            entry = page.locator("nav, aside, [data-component-name*='Sidebar']").get_by_text(
-                summary, exact=True
-            )
-            (entry if entry.count() else page.get_by_text(summary, exact=True)).first.click()
-            if not heading_shown(page, summary):
-                missing.append(f"{operation_id}: {summary!r}")
+    text = ""
+    for href, summary in sorted(links.items()):
+        page.goto(urljoin(operations_page, href), wait_until="networkidle")
+        if not heading_shown(page, summary):
+            missing.append(f"{href}: {summary!r}")
         text += page.inner_text("body")
-        page.screenshot(path=str(REPORTS / f"api-{api}-{tag}.png"))
     assert not missing, f"not visible on api/{api}.html: {missing}"
+    for tag, tag_operations in operations.items():  # a screenshot of each tag's first operation
+        first = next(iter(tag_operations.values()))
+        href = next(href for href, summary in links.items() if summary == first)
+        page.goto(urljoin(operations_page, href), wait_until="networkidle")
+        heading_shown(page, first)
+        page.screenshot(path=str(REPORTS / f"api-{api}-{tag}.png"))
+    open_page(page, f"{docs_url}api/{api}.html", f"api-{api}")
     assert "Our assumption (not the vendor's):" in text, "x-assumption notes are not shown"
     if api == "checkmarket":
         assert "Roles:" in text and "Contacts (write)" in text, "x-required-roles are not shown"
