@@ -282,6 +282,8 @@ def write_llms_txt(pages: list[tuple[str, str]]) -> None:
         "> Typed Python SDK, CLI and sandbox server for the Which50 W50API and the CheckMarket "
         "API v3 contact import APIs. Every page below is Markdown; the HTML site is beside it.",
         "",
+        "- [Start here](index.md): what the site holds, every reference and guide",
+        "",
         "## API references",
         "",
     ]
@@ -292,6 +294,8 @@ def write_llms_txt(pages: list[tuple[str, str]]) -> None:
         )
     sections: dict[str, list[str]] = {"Guides": [], "Reference": [], "Design": []}
     for page, title in pages:
+        if page == "index.md":
+            continue
         if page.startswith("reference/"):
             section = "Reference"
         elif page.startswith("adr/") or page in DESIGN_PAGES:

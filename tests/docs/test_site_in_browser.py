@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 import shutil
 import socket
 import threading
@@ -271,3 +272,18 @@ def test_zz_no_request_left_127_0_0_1(browser_page: tuple[Any, Browser], docs_ur
         url for url in seen.requests if not url.startswith((local, "data:", "blob:", "about:"))
     ]
     assert not outside, f"requests left 127.0.0.1: {sorted(set(outside))}"
+
+
+def test_llms_txt_links_a_markdown_twin_of_every_page() -> None:
+    if not (SITE / "index.html").is_file():
+        unavailable("site/ is not built: `nox -s docs` builds it and runs this test", fail=REQUIRED)
+    llms = (SITE / "llms.txt").read_text(encoding="utf-8")
+    linked = set(re.findall(r"\]\(([^)]+\.md)\)", llms))
+    for target in linked:
+        assert (SITE / target).is_file(), f"llms.txt links {target}, which is not in site/"
+    pages = {
+        page.relative_to(SITE).with_suffix(".md").as_posix()
+        for page in SITE.rglob("*.html")
+        if page.name not in ("genindex.html", "search.html", "py-modindex.html")
+    }
+    assert pages <= linked, f"pages without a Markdown twin in llms.txt: {sorted(pages - linked)}"
