@@ -37,6 +37,7 @@ extensions = [
 ]
 source_suffix = {".md": "markdown"}
 root_doc = "index"
+smartquotes = False  # "--resume" stays two hyphens, quotes stay straight
 default_role = "literal"  # docstrings write `name` for code, as Markdown does
 exclude_patterns = ["_build", "**/__pycache__"]
 myst_heading_anchors = 3
