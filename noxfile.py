@@ -177,6 +177,26 @@ def examples(session: nox.Session) -> None:
     session.run("python", "examples/run_examples.py")
 
 
+@nox.session(tags=["ci"])
+def docs(session: nox.Session) -> None:
+    """Build the documentation site into site/, then check it in headless Chromium.
+
+    scripts/build_docs.py: the API references (Redocly CLI, the pinned REDOCLY), the guides and
+    the SDK and CLI references (Sphinx, warnings are errors), Markdown twins and llms.txt; no
+    network but npm's. Then tests/docs opens the sandbox's /docs in Debian's `chromium`
+    (screenshots in reports/docs/); arguments go to pytest. Open the site with
+    `nox -s sandbox` and http://127.0.0.1:8080/docs/.
+    """
+    install_project(session, "docs")
+    session.run("python", "scripts/build_docs.py", "--redocly", REDOCLY)
+    session.run(
+        "pytest",
+        "tests/docs",
+        *session.posargs,
+        env={"CONTACTIMPORT_DOCS_BROWSER_TEST": "required"},
+    )
+
+
 @nox.session
 def demo(session: nox.Session) -> None:
     """The guided demo: a sandbox on a free port, W50 and CheckMarket CSV imports via the CLI."""

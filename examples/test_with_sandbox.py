@@ -1,4 +1,5 @@
-"""Testing your own import code against the contactimport sandbox (docs/testing.md).
+"""Testing your own import code against the contactimport sandbox
+(docs/guides/testing-with-the-sandbox.md).
 
 Copy this file into your tests. With ``pip install 'contactimport[sandbox]'`` it runs with plain
 ``pytest``: the sandbox's pytest plugin starts one sandbox for the session, resets it before each

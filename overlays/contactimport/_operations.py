@@ -172,10 +172,12 @@ class APIResponse(Generic[T]):
 
     @property
     def status_code(self) -> int:
+        """The HTTP status code."""
         return self._response.status_code
 
     @property
     def headers(self) -> httpx.Headers:
+        """The response's headers."""
         return self._response.headers
 
     @property
@@ -185,10 +187,12 @@ class APIResponse(Generic[T]):
 
     @property
     def content(self) -> bytes:
+        """The body as bytes."""
         return self._response.content
 
     @property
     def text(self) -> str:
+        """The body as text."""
         return self._response.text
 
     @property

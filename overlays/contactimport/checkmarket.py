@@ -8,6 +8,8 @@ Payload whose `Meta.Status` is an error raises the typed exception of `contactim
 when the HTTP status is 200; a result with `Succeeded: false` raises `OperationFailedError`.
 `with_raw_response.<operation>(...)` gives the whole answer: `.payload()` has `Meta` and `Links`.
 
+For example::
+
     from contactimport.checkmarket import CheckMarket
 
     with CheckMarket(master_key="...", key="...", region="eu") as cm:   # or the environment
@@ -168,6 +170,7 @@ class _CheckMarketBase:
 
     @property
     def base_url(self) -> str:
+        """The CheckMarket base URL (the origin; paths begin with `/3/`) requests go to."""
         return self._core.base_url
 
     @property
@@ -205,8 +208,8 @@ class CheckMarket(CheckMarketOperations, _CheckMarketBase, SyncLifecycle):
         region: a name of `regions()` ("global", "eu", "us", "ca"; default CHECKMARKET_REGION,
             else the spec's first server).
         base_url: wins over the region (default CHECKMARKET_BASE_URL).
-        wire_format, timeout, max_retries, retry_policy, transport, http_client, user_agent,
-        headers: as for `contactimport.which50.Which50`.
+        others: `wire_format`, `timeout`, `max_retries`, `retry_policy`, `transport`,
+            `http_client`, `user_agent` and `headers` as for `contactimport.which50.Which50`.
     """
 
     def __init__(
@@ -286,8 +289,8 @@ class AsyncCheckMarket(AsyncCheckMarketOperations, _CheckMarketBase, AsyncLifecy
         region: a name of `regions()` ("global", "eu", "us", "ca"; default CHECKMARKET_REGION,
             else the spec's first server).
         base_url: wins over the region (default CHECKMARKET_BASE_URL).
-        wire_format, timeout, max_retries, retry_policy, transport, http_client, user_agent,
-        headers: as for `contactimport.which50.AsyncWhich50`.
+        others: `wire_format`, `timeout`, `max_retries`, `retry_policy`, `transport`,
+            `http_client`, `user_agent` and `headers` as for `contactimport.which50.AsyncWhich50`.
     """
 
     def __init__(

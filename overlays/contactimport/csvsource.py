@@ -172,7 +172,7 @@ class CsvRowError:
 
 
 def sniff_delimiter(sample: str) -> str:
-    """The delimiter of a CSV sample among , ; TAB |, falling back to the most frequent one."""
+    """The delimiter of a CSV sample among ``,`` ``;`` TAB ``|``, else the most frequent one."""
     # Drop a possibly truncated last line so it does not confuse the sniffer.
     if "\n" in sample:
         sample = sample[: sample.rfind("\n") + 1]

@@ -286,6 +286,7 @@ class MatchValues:
 
     @property
     def names(self) -> tuple[str, ...]:
+        """The names of the properties matched on."""
         return tuple(self.values)
 
     def query(self) -> list[tuple[str, str]]:

@@ -2,16 +2,14 @@
 
 Arguments passed to a client always win over the environment; the environment wins over defaults.
 
-| variable | meaning |
-|---|---|
-| ``WHICH50_API_TOKEN`` | W50API bearer token |
-| ``WHICH50_BASE_URL`` | W50API base URL (default: the spec's first server) |
-| ``CHECKMARKET_MASTER_KEY`` | CheckMarket ``X-Master-Key`` |
-| ``CHECKMARKET_KEY`` | CheckMarket ``X-Key`` |
-| ``CHECKMARKET_REGION`` | CheckMarket region name (see ``contactimport.checkmarket.regions()``) |
-| ``CHECKMARKET_BASE_URL`` | CheckMarket base URL (wins over the region) |
-| ``CONTACTIMPORT_WIRE_FORMAT`` | ``json`` (default) or ``xml`` |
-| ``CONTACTIMPORT_DEBUG`` | ``1``/``true``: log every request and response (redacted) to stderr |
+- ``WHICH50_API_TOKEN``: W50API bearer token
+- ``WHICH50_BASE_URL``: W50API base URL (default: the spec's first server)
+- ``CHECKMARKET_MASTER_KEY``: CheckMarket ``X-Master-Key``
+- ``CHECKMARKET_KEY``: CheckMarket ``X-Key``
+- ``CHECKMARKET_REGION``: CheckMarket region name (see ``contactimport.checkmarket.regions()``)
+- ``CHECKMARKET_BASE_URL``: CheckMarket base URL (wins over the region)
+- ``CONTACTIMPORT_WIRE_FORMAT``: ``json`` (default) or ``xml``
+- ``CONTACTIMPORT_DEBUG``: ``1``/``true``: log every request and response (redacted) to stderr
 """
 
 from __future__ import annotations

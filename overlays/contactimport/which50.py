@@ -4,6 +4,8 @@ Every operation of `spec/which50.openapi.yaml` is a method named after its opera
 are the generated `contactimport.generated.which50_client.models` classes whichever wire format
 (JSON or DataContract XML) was used. Errors are the typed exceptions of `contactimport.errors`.
 
+For example::
+
     from contactimport.querystring import CustomEvents, MatchOn
     from contactimport.which50 import Which50, contact
 
@@ -130,6 +132,7 @@ class _Which50Base:
 
     @property
     def base_url(self) -> str:
+        """The W50API base URL (ending with `/Which50API`) requests go to."""
         return self._core.base_url
 
     @property

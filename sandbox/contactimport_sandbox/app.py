@@ -45,6 +45,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from . import docs_site
 from . import spec as spec_module
 from .arrays import JsonArray, is_array
 from .checkmarket import FINAL_STATUSES, CheckMarket
@@ -1365,6 +1366,11 @@ def create_app(
         finally:
             sandbox.worker.stop()
 
-    app = Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(ClientGone)])
+    # /docs: the documentation site, when built (docs_site.py says where it is looked for)
+    app = Starlette(
+        routes=[*routes, docs_site.mount()],
+        lifespan=lifespan,
+        middleware=[Middleware(ClientGone)],
+    )
     app.state.sandbox = sandbox
     return app

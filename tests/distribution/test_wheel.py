@@ -307,8 +307,8 @@ def test_the_console_script_imports_a_csv_into_the_installed_sandbox(
 def test_the_guides_example_test_passes_with_plain_pytest_in_the_fresh_venv(
     python: Path, user_dir: Path
 ) -> None:
-    """docs/testing.md's example, copied into a user's project that holds nothing else: the
-    wheel's pytest11 entry point supplies the fixtures and the sandbox."""
+    """docs/guides/testing-with-the-sandbox.md's example, copied into a user's project that
+    holds nothing else: the wheel's pytest11 entry point supplies the fixtures and the sandbox."""
     project = user_dir / "users_project"
     project.mkdir()
     example = ROOT / "examples" / "test_with_sandbox.py"

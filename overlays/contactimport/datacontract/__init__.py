@@ -11,6 +11,7 @@ the JSON path read decoded XML unchanged. Everything about the XML comes from th
 against Mono's DataContractSerializer in tests/interop).
 
 Choices where JSON and XML differ:
+
 - date-time strings cross unchanged (`t`/`z` upper-cased): .NET's rendering depends on a
   DateTime's Kind and the server's zone, which a JSON string cannot tell; more than 7 fraction
   digits (finer than .NET's 100 ns) is an error, not a silent rounding;

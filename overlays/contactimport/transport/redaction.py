@@ -1,6 +1,7 @@
 """Remove credentials from headers and URLs before they reach a log line, a repr or an exception.
 
 Redacted (names in any case):
+
 - the headers and query parameters the specs' `securitySchemes` carry credentials in, read from
   the documents of `contactimport.generated.spec`: an `apiKey` scheme's `name` (`X-Master-Key`,
   `X-Key`), `Authorization` for `http` (bearer, basic, ...), `oauth2` and `openIdConnect`;

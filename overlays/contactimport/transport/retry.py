@@ -63,7 +63,7 @@ __all__ = [
 logger = logging.getLogger("contactimport.http")
 
 EXTENSION: Final = "contactimport"
-"""Request extension key: `{"operation": str, "replay_safe": bool}` set by the clients."""
+"""Request extension key: ``{"operation": str, "replay_safe": bool}`` set by the clients."""
 
 ATTEMPTS_EXTENSION: Final = "contactimport.attempts"
 """Response extension key: how many attempts the transport made (1 = no retry)."""
@@ -300,6 +300,7 @@ class RetryTransport(httpx.BaseTransport):
         self._sleep = sleep
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        """Send the request; again after a failure only where the retry rule allows it."""
         retry_number = 0
         while True:
             if logger.isEnabledFor(logging.DEBUG):
@@ -325,6 +326,7 @@ class RetryTransport(httpx.BaseTransport):
             retry_number += 1
 
     def close(self) -> None:
+        """Close the wrapped transport."""
         self.transport.close()
 
 
@@ -345,6 +347,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         self._sleep = sleep
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Send the request, retrying it as `RetryTransport.handle_request` does."""
         retry_number = 0
         while True:  # as RetryTransport.handle_request; only the I/O differs
             if logger.isEnabledFor(logging.DEBUG):
@@ -368,6 +371,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             retry_number += 1
 
     async def aclose(self) -> None:
+        """Close the wrapped transport."""
         await self.transport.aclose()
 
 

@@ -68,14 +68,17 @@ class Which50Adapter:
     def create_import_job(
         self, contact_list_id: int, field_names: Sequence[str]
     ) -> Mapping[str, Any]:
+        """Create an import job for the list's `field_names`; the job as a JSON-shaped mapping."""
         return self.client.create_import_job(contact_list_id, list(field_names)).to_dict()
 
     def upload_import_batch(
         self, contact_list_id: int, import_job_id: int, contacts: Sequence[Mapping[str, Any]]
     ) -> None:
+        """Load one batch of contacts into the job."""
         self.client.upload_import_batch(contact_list_id, import_job_id, contacts)
 
     def get_import_job(self, contact_list_id: int, import_job_id: int) -> Mapping[str, Any]:
+        """The import job (status and counters) as a JSON-shaped mapping."""
         return self.client.get_import_job(contact_list_id, import_job_id).to_dict()
 
     def run_import_job(
@@ -88,6 +91,7 @@ class Which50Adapter:
         match_values: Mapping[str, str],
         method: RunMethod,
     ) -> Mapping[str, Any]:
+        """Run the loaded job: insert or update by `match`, firing `custom_events`."""
         job: Mapping[str, Any] = _run_import_job(
             self.client, contact_list_id, import_job_id, match, custom_events, match_values, method
         ).to_dict()
@@ -103,15 +107,18 @@ class AsyncWhich50Adapter:
     async def create_import_job(
         self, contact_list_id: int, field_names: Sequence[str]
     ) -> Mapping[str, Any]:
+        """Create an import job for the list's `field_names`; the job as a JSON-shaped mapping."""
         job = await self.client.create_import_job(contact_list_id, list(field_names))
         return job.to_dict()
 
     async def upload_import_batch(
         self, contact_list_id: int, import_job_id: int, contacts: Sequence[Mapping[str, Any]]
     ) -> None:
+        """Load one batch of contacts into the job."""
         await self.client.upload_import_batch(contact_list_id, import_job_id, contacts)
 
     async def get_import_job(self, contact_list_id: int, import_job_id: int) -> Mapping[str, Any]:
+        """The import job (status and counters) as a JSON-shaped mapping."""
         return (await self.client.get_import_job(contact_list_id, import_job_id)).to_dict()
 
     async def run_import_job(
@@ -124,6 +131,7 @@ class AsyncWhich50Adapter:
         match_values: Mapping[str, str],
         method: RunMethod,
     ) -> Mapping[str, Any]:
+        """Run the loaded job: insert or update by `match`, firing `custom_events`."""
         job = await _run_import_job(
             self.client, contact_list_id, import_job_id, match, custom_events, match_values, method
         )
@@ -138,14 +146,17 @@ class CheckMarketAdapter:
         self.client = client
 
     def list_import_configs(self) -> Sequence[Mapping[str, Any]]:
+        """The account's reusable import configurations (the Payload's Data)."""
         result: Sequence[Mapping[str, Any]] = _data(self.client.list_import_configs())
         return result
 
     def get_import_config(self, import_config_id: int) -> Mapping[str, Any]:
+        """The import configuration with that id (the Payload's Data)."""
         result: Mapping[str, Any] = _data(self.client.get_import_config(import_config_id))
         return result
 
     def create_import_config(self, config: Mapping[str, Any]) -> Mapping[str, Any]:
+        """Create an import configuration; the Payload's Data (its id, or why not)."""
         try:
             result: Mapping[str, Any] = _data(self.client.create_import_config(config))
         except OperationFailedError as failed:  # the workflow reports Succeeded: false itself
@@ -155,12 +166,14 @@ class CheckMarketAdapter:
     def bulk_import_contacts(
         self, import_config_id: int, contacts: Sequence[Mapping[str, Any]]
     ) -> Mapping[str, Any]:
+        """Queue a bulk import of `contacts` through the configuration; the Payload's Data."""
         result: Mapping[str, Any] = _data(
             self.client.bulk_import_contacts(import_config_id, contacts)
         )
         return result
 
     def get_import_result(self, queue_item_id: int) -> Mapping[str, Any]:
+        """The status and result of a bulk import (the Payload's Data)."""
         result: Mapping[str, Any] = _data(self.client.get_import_result(queue_item_id))
         return result
 
@@ -173,14 +186,17 @@ class AsyncCheckMarketAdapter:
         self.client = client
 
     async def list_import_configs(self) -> Sequence[Mapping[str, Any]]:
+        """The account's reusable import configurations (the Payload's Data)."""
         result: Sequence[Mapping[str, Any]] = _data(await self.client.list_import_configs())
         return result
 
     async def get_import_config(self, import_config_id: int) -> Mapping[str, Any]:
+        """The import configuration with that id (the Payload's Data)."""
         result: Mapping[str, Any] = _data(await self.client.get_import_config(import_config_id))
         return result
 
     async def create_import_config(self, config: Mapping[str, Any]) -> Mapping[str, Any]:
+        """Create an import configuration; the Payload's Data (its id, or why not)."""
         try:
             result: Mapping[str, Any] = _data(await self.client.create_import_config(config))
         except OperationFailedError as failed:  # the workflow reports Succeeded: false itself
@@ -190,11 +206,13 @@ class AsyncCheckMarketAdapter:
     async def bulk_import_contacts(
         self, import_config_id: int, contacts: Sequence[Mapping[str, Any]]
     ) -> Mapping[str, Any]:
+        """Queue a bulk import of `contacts` through the configuration; the Payload's Data."""
         result: Mapping[str, Any] = _data(
             await self.client.bulk_import_contacts(import_config_id, contacts)
         )
         return result
 
     async def get_import_result(self, queue_item_id: int) -> Mapping[str, Any]:
+        """The status and result of a bulk import (the Payload's Data)."""
         result: Mapping[str, Any] = _data(await self.client.get_import_result(queue_item_id))
         return result

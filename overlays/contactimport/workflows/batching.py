@@ -123,6 +123,7 @@ class ReadAhead(Generic[T]):
         raise value
 
     def close(self) -> None:
+        """Stop reading ahead (the source is closed from the reader's thread) and wait for it."""
         self._stop.set()
         self._wanted.release()
         while True:  # unblock a reader waiting to hand over an item

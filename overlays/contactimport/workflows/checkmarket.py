@@ -193,33 +193,43 @@ def contact_from_row(row: Mapping[str, Any], properties: Sequence[str]) -> dict[
 class CheckMarketImportApi(Protocol):
     """The CheckMarket calls the workflow needs; JSON-shaped ``Data`` in and out."""
 
-    def list_import_configs(self) -> Sequence[Mapping[str, Any]]: ...
+    def list_import_configs(self) -> Sequence[Mapping[str, Any]]:
+        """The account's reusable import configurations (the Payload's Data)."""
 
-    def get_import_config(self, import_config_id: int) -> Mapping[str, Any]: ...
+    def get_import_config(self, import_config_id: int) -> Mapping[str, Any]:
+        """The import configuration with that id (the Payload's Data)."""
 
-    def create_import_config(self, config: Mapping[str, Any]) -> Mapping[str, Any]: ...
+    def create_import_config(self, config: Mapping[str, Any]) -> Mapping[str, Any]:
+        """Create an import configuration; the Payload's Data (its id, or why not)."""
 
     def bulk_import_contacts(
         self, import_config_id: int, contacts: Sequence[Mapping[str, Any]]
-    ) -> Mapping[str, Any]: ...
+    ) -> Mapping[str, Any]:
+        """Queue a bulk import of `contacts` through the configuration; the Payload's Data."""
 
-    def get_import_result(self, queue_item_id: int) -> Mapping[str, Any]: ...
+    def get_import_result(self, queue_item_id: int) -> Mapping[str, Any]:
+        """The status and result of a bulk import (the Payload's Data)."""
 
 
 class AsyncCheckMarketImportApi(Protocol):
     """:class:`CheckMarketImportApi` with coroutines."""
 
-    async def list_import_configs(self) -> Sequence[Mapping[str, Any]]: ...
+    async def list_import_configs(self) -> Sequence[Mapping[str, Any]]:
+        """The account's reusable import configurations (the Payload's Data)."""
 
-    async def get_import_config(self, import_config_id: int) -> Mapping[str, Any]: ...
+    async def get_import_config(self, import_config_id: int) -> Mapping[str, Any]:
+        """The import configuration with that id (the Payload's Data)."""
 
-    async def create_import_config(self, config: Mapping[str, Any]) -> Mapping[str, Any]: ...
+    async def create_import_config(self, config: Mapping[str, Any]) -> Mapping[str, Any]:
+        """Create an import configuration; the Payload's Data (its id, or why not)."""
 
     async def bulk_import_contacts(
         self, import_config_id: int, contacts: Sequence[Mapping[str, Any]]
-    ) -> Mapping[str, Any]: ...
+    ) -> Mapping[str, Any]:
+        """Queue a bulk import of `contacts` through the configuration; the Payload's Data."""
 
-    async def get_import_result(self, queue_item_id: int) -> Mapping[str, Any]: ...
+    async def get_import_result(self, queue_item_id: int) -> Mapping[str, Any]:
+        """The status and result of a bulk import (the Payload's Data)."""
 
 
 @dataclass(frozen=True)
@@ -254,10 +264,12 @@ class HeldBackChunk:
 
     @property
     def count(self) -> int:
+        """How many contacts the chunk holds."""
         return len(self.rows)
 
     @property
     def last(self) -> int:
+        """The number of the chunk's last row (`first` + `count` - 1)."""
         return self.first + self.count - 1
 
 
@@ -288,13 +300,16 @@ class BulkImportOutcome:
 
     @property
     def imported(self) -> int:
+        """Contacts imported (created or updated)."""
         return sum(row.count for row in self.results if row.imported)
 
     @property
     def not_imported(self) -> int:
+        """Contacts not imported: the total less those imported."""
         return self.total - self.imported
 
     def as_json(self) -> dict[str, Any]:
+        """The outcome as JSON-ready data (the shape of the CLI's `--json`)."""
         return {
             "ImportConfigId": self.import_config_id,
             "QueueItemIds": list(self.queue_item_ids),

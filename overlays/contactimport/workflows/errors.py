@@ -1,4 +1,4 @@
-"""Errors raised by the import workflows (all are ``ContactImportError``s)."""
+"""Errors raised by the import workflows (each a ``ContactImportError``)."""
 
 from __future__ import annotations
 

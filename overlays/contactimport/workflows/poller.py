@@ -35,11 +35,14 @@ class Pause:
 class OperationState(Protocol):
     """What a poller can ask the running workflow at any time, from any thread."""
 
-    def status(self) -> str: ...
+    def status(self) -> str:
+        """The import's current phase, as text."""
 
-    def continuation_token(self) -> str | None: ...
+    def continuation_token(self) -> str | None:
+        """A token to resume the import from its last checkpoint (None before the first)."""
 
-    def request_cancel(self) -> None: ...
+    def request_cancel(self) -> None:
+        """Ask the import to stop at its next step."""
 
 
 Steps = Generator[Any, Any, R]
@@ -146,9 +149,11 @@ class ImportPoller(Generic[R_co]):
         self._finished.wait(timeout)
 
     def done(self) -> bool:
+        """Whether the import has ended (succeeded, failed or cancelled)."""
         return self._finished.is_set()
 
     def status(self) -> str:
+        """The import's current phase, as text."""
         return self._operation.status()
 
     def continuation_token(self) -> str | None:
@@ -191,17 +196,22 @@ class AsyncImportPoller(Generic[R_co]):
         return self._task.result()
 
     async def wait(self, timeout: float | None = None) -> None:
+        """Wait until the import ends, or `timeout` seconds pass."""
         await asyncio.wait({self._task}, timeout=timeout)
 
     def done(self) -> bool:
+        """Whether the import has ended (succeeded, failed or cancelled)."""
         return self._task.done()
 
     def status(self) -> str:
+        """The import's current phase, as text."""
         return self._operation.status()
 
     def continuation_token(self) -> str | None:
+        """A token to resume the import from its last checkpoint (None before the first)."""
         return self._operation.continuation_token()
 
     def cancel(self) -> None:
+        """Ask the import to stop at its next step."""
         self._operation.request_cancel()
         self._cancelled.set()

@@ -69,14 +69,17 @@ class StepProcess(Generic[S]):
         self._cancel = threading.Event()
 
     def status(self) -> str:
+        """The import's current phase, as text."""
         with self._lock:
             return self._phase
 
     def continuation_token(self) -> str | None:
+        """A token to resume the import from its last checkpoint (None before the first)."""
         with self._lock:
             return None if self._state is None else self._state.encode()
 
     def request_cancel(self) -> None:
+        """Ask the import to stop at its next step."""
         self._cancel.set()
 
     def _set_state(self, state: S) -> None:

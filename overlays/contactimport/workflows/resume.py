@@ -175,15 +175,18 @@ class ContactDigest:
         self._hash = hashlib.sha256()
 
     def update(self, contacts: Iterable[Mapping[str, Any]]) -> None:
+        """Add contacts to the digest (each as canonical JSON, in order)."""
         for contact in contacts:
             line = json.dumps(contact, sort_keys=True, separators=(",", ":"), default=str)
             self._hash.update(line.encode("utf-8", "surrogatepass"))
             self._hash.update(b"\n")
 
     def hexdigest(self) -> str:
+        """The digest of the contacts added so far, in hex."""
         return self._hash.copy().hexdigest()
 
     def copy(self) -> ContactDigest:
+        """An independent copy of the digest so far."""
         clone = ContactDigest()
         clone._hash = self._hash.copy()
         return clone
@@ -221,8 +224,10 @@ class ResumeState:
         )
 
     def encode(self) -> str:
+        """This state as a continuation token (text to keep, to resume from)."""
         return encode_state(self.api, self)
 
     @classmethod
     def decode(cls, token: str, *, api: str) -> ResumeState:
+        """The state carried by a continuation token of `api`."""
         return decode_state(cls, token, api=api)

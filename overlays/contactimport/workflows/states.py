@@ -57,10 +57,12 @@ class StatusValues:
 
     @property
     def in_progress(self) -> frozenset[str | int]:
+        """The values of an import still in progress."""
         return self._where("in-progress")
 
     @property
     def final(self) -> frozenset[str | int]:
+        """The values that end an import (succeeded or failed)."""
         return self._where("final")
 
     @property
@@ -70,10 +72,12 @@ class StatusValues:
 
     @property
     def succeeded(self) -> frozenset[str | int]:
+        """The values that end an import as succeeded."""
         return self._where("final", "succeeded")
 
     @property
     def failed(self) -> frozenset[str | int]:
+        """The values that end an import as failed."""
         return self._where("final", "failed")
 
     def meanings(self) -> dict[str | int, str]:

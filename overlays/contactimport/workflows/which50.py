@@ -118,13 +118,16 @@ class Which50ImportApi(Protocol):
 
     def create_import_job(
         self, contact_list_id: int, field_names: Sequence[str]
-    ) -> Mapping[str, Any]: ...
+    ) -> Mapping[str, Any]:
+        """Create an import job for the list's `field_names`; the job as a JSON-shaped mapping."""
 
     def upload_import_batch(
         self, contact_list_id: int, import_job_id: int, contacts: Sequence[Mapping[str, Any]]
-    ) -> None: ...
+    ) -> None:
+        """Load one batch of contacts into the job."""
 
-    def get_import_job(self, contact_list_id: int, import_job_id: int) -> Mapping[str, Any]: ...
+    def get_import_job(self, contact_list_id: int, import_job_id: int) -> Mapping[str, Any]:
+        """The import job (status and counters) as a JSON-shaped mapping."""
 
     def run_import_job(
         self,
@@ -135,7 +138,8 @@ class Which50ImportApi(Protocol):
         custom_events: Sequence[str],
         match_values: Mapping[str, str],
         method: RunMethod,
-    ) -> Mapping[str, Any]: ...
+    ) -> Mapping[str, Any]:
+        """Run the loaded job: insert or update by `match`, firing `custom_events`."""
 
 
 class AsyncWhich50ImportApi(Protocol):
@@ -143,15 +147,16 @@ class AsyncWhich50ImportApi(Protocol):
 
     async def create_import_job(
         self, contact_list_id: int, field_names: Sequence[str]
-    ) -> Mapping[str, Any]: ...
+    ) -> Mapping[str, Any]:
+        """Create an import job for the list's `field_names`; the job as a JSON-shaped mapping."""
 
     async def upload_import_batch(
         self, contact_list_id: int, import_job_id: int, contacts: Sequence[Mapping[str, Any]]
-    ) -> None: ...
+    ) -> None:
+        """Load one batch of contacts into the job."""
 
-    async def get_import_job(
-        self, contact_list_id: int, import_job_id: int
-    ) -> Mapping[str, Any]: ...
+    async def get_import_job(self, contact_list_id: int, import_job_id: int) -> Mapping[str, Any]:
+        """The import job (status and counters) as a JSON-shaped mapping."""
 
     async def run_import_job(
         self,
@@ -162,7 +167,8 @@ class AsyncWhich50ImportApi(Protocol):
         custom_events: Sequence[str],
         match_values: Mapping[str, str],
         method: RunMethod,
-    ) -> Mapping[str, Any]: ...
+    ) -> Mapping[str, Any]:
+        """Run the loaded job: insert or update by `match`, firing `custom_events`."""
 
 
 @dataclass(frozen=True)
@@ -186,6 +192,8 @@ class ImportJobResult:
 
     @classmethod
     def from_json(cls, job: Mapping[str, Any]) -> ImportJobResult:
+        """The result read from a JSON-shaped ImportJob (a missing counter is 0)."""
+
         def number(name: str) -> int:
             value = job.get(name)
             return int(value) if isinstance(value, int | float | str) and value != "" else 0
@@ -233,6 +241,7 @@ class RetrySettings:
     max_backoff: float = 8.0
 
     def delay(self, attempt: int) -> float:
+        """Seconds to wait before retry `attempt`: exponential backoff, capped, with jitter."""
         base = min(self.max_backoff, self.initial_backoff * 2.0 ** max(0, attempt - 1))
         return base * (0.75 + random.random() * 0.25)
 
@@ -362,6 +371,7 @@ class Which50ImportProcess(StepProcess[ResumeState]):
     # -- read from any thread ------------------------------------------------------------
     @property
     def batch_size(self) -> int:
+        """Contacts per uploaded batch."""
         return self._settings.batch_size
 
     # -- helpers ---------------------------------------------------------------------------
