@@ -1,7 +1,8 @@
 """The one way to run the sandbox in the background of a Python process: a uvicorn server in a
 thread, on a free port, answering ``/_sandbox/health`` before it is handed out, stopped on exit.
 
-Used by the pytest plugin (``contactimport_sandbox.pytest_plugin``) and by our end-to-end tests::
+Used by the pytest plugin (``contactimport_sandbox.pytest_plugin``) and by our end-to-end tests
+(``spawn_sandbox`` runs it in a process of its own instead)::
 
     with running_sandbox(db=":memory:") as server:
         httpx.get(server.url + "/_sandbox/health")
@@ -21,16 +22,10 @@ import httpx
 
 from .app import SandboxOptions, create_app
 from .fixtures import Fixtures
+from .launch import START_TIMEOUT_S, STOP_TIMEOUT_S, SandboxStartError
 from .paths import W50_PREFIX
 from .serving import listening_socket, server_config
 from .store import MEMORY
-
-START_TIMEOUT_S = 30.0
-STOP_TIMEOUT_S = 10.0
-
-
-class SandboxStartError(RuntimeError):
-    """The server did not come up (it ended, or did not answer its health check in time)."""
 
 
 @dataclass(frozen=True)
