@@ -31,7 +31,7 @@ def conflict() -> ConflictError:
 
 
 def rate_limited(retry_after: str | None = "1") -> RateLimitError:
-    headers = {} if retry_after is None else {"Retry-After": retry_after}
+    headers = {} if retry_after is None else {"retry-after": retry_after}  # as httpx gives them
     return RateLimitError(
         status_code=429, method="POST", url=URL, details=ErrorDetails(), headers=headers
     )
