@@ -18,7 +18,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -26,7 +26,7 @@ from typing import IO, Any
 
 import httpx
 
-from .paths import W50_PREFIX
+from .paths import ClientUrls
 from .store import MEMORY
 
 START_TIMEOUT_S = 30.0
@@ -47,20 +47,12 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 
 @dataclass
-class SpawnedSandbox:
+class SpawnedSandbox(ClientUrls):
     """A sandbox in a child process: its origin URL and the process."""
 
     url: str
     process: subprocess.Popen[bytes]
     _log: IO[Any] | None = field(default=None, repr=False)
-
-    @property
-    def which50_url(self) -> str:
-        return self.url + W50_PREFIX
-
-    @property
-    def checkmarket_url(self) -> str:
-        return self.url
 
     def stop(self) -> int:
         """Terminate the server (kill it after ``STOP_TIMEOUT_S``); its exit code. Idempotent."""
@@ -144,17 +136,33 @@ def wait_until_healthy(
 ) -> None:
     """Return once ``url``'s ``/_sandbox/health`` answers 200; ``SandboxStartError`` when the
     process ends first (quoting ``log_path``) or ``timeout`` seconds pass."""
+
+    def ended() -> str | None:
+        if process.poll() is None:
+            return None
+        told = ""
+        if log_path is not None:
+            with contextlib.suppress(OSError):
+                told = ":\n" + log_path.read_text(errors="replace")
+        return f"exited with {process.returncode} while starting{told}"
+
+    await_health(url, ended, timeout)
+
+
+def await_health(
+    url: str, ended: Callable[[], str | None], timeout: float, interval: float = 0.05
+) -> None:
+    """Poll ``url``'s ``/_sandbox/health`` until it answers 200 (either launcher's wait).
+
+    ``ended()`` says why the server is gone (None while it runs): ``SandboxStartError`` then,
+    or after ``timeout`` seconds without an answer.
+    """
     deadline = time.monotonic() + timeout
     with httpx.Client(timeout=2.0, trust_env=False) as http:
         while True:
-            if process.poll() is not None:
-                told = ""
-                if log_path is not None:
-                    with contextlib.suppress(OSError):
-                        told = ":\n" + log_path.read_text(errors="replace")
-                raise SandboxStartError(
-                    f"the sandbox at {url} exited with {process.returncode} while starting{told}"
-                )
+            gone = ended()
+            if gone is not None:
+                raise SandboxStartError(f"the sandbox at {url} {gone}")
             try:
                 if http.get(url + "/_sandbox/health").status_code == 200:
                     return
@@ -162,4 +170,4 @@ def wait_until_healthy(
                 pass
             if time.monotonic() > deadline:
                 raise SandboxStartError(f"the sandbox at {url} did not answer within {timeout} s")
-            time.sleep(0.05)
+            time.sleep(interval)
