@@ -291,3 +291,23 @@ def test_resuming_with_other_contacts_is_refused() -> None:
     resumed = Driver(process(workflow.continuation_token()).steps())
     with pytest.raises(Exception, match="differ from the source"):
         resumed.send([{"Email": "someone-else@example.com"}, {"Email": "bob@example.com"}])
+
+
+def test_a_transient_error_reading_a_result_is_retried_after_a_pause() -> None:
+    steps = sending(process(), HARMLESS)
+    steps.send({"QueueItemId": 11})
+    assert steps.send(None) == _GetResult(11)
+    steps.throw(connection_dropped())
+    steps.pause(RETRY.max_backoff)
+    assert steps.action == _GetResult(11)
+    assert steps.finish(completed(("R0300", 2))).imported == 2
+
+
+def test_a_failed_queue_item_makes_the_outcome_failed_with_the_spec_meaning() -> None:
+    workflow = process()
+    steps = sending(workflow, HARMLESS)
+    steps.send({"QueueItemId": 11})
+    steps.send(None)
+    outcome = steps.finish({"StatusId": 3})
+    assert (outcome.failed, outcome.status, outcome.total) == (True, "Failed", 0)
+    assert workflow.status() == "Failed"

@@ -309,3 +309,12 @@ def test_resuming_a_run_request_that_never_took_effect_runs_the_job() -> None:
     resumed = Driver(process(token).steps())
     assert resumed.action == _GetJob(JOB)
     assert resumed.send(job("Loaded", 2)) == _Run(JOB)
+
+
+def test_a_transient_error_creating_the_job_is_retried_after_a_pause() -> None:
+    steps = Driver(process(field_names=["Email"]).steps())
+    assert steps.send(FIRST) == _CreateJob(("Email",))
+    steps.throw(connection_dropped())
+    steps.pause(RETRY.max_backoff)
+    assert steps.action == _CreateJob(("Email",))
+    assert steps.send(job("Created")) == _Upload(JOB, wire(FIRST))
