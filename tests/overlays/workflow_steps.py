@@ -1,5 +1,6 @@
 """Driving a workflow's ``steps()`` generator by hand: each test sends the outcome of the action
-yielded (or throws its error) and asserts the next action, with no driver, thread or sleep."""
+yielded (or throws its error) and asserts the next action, with no driver, thread or sleep; and
+the API errors the workflow tests throw."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from contactimport.errors import (
     ErrorDetails,
     PermissionDeniedError,
     RateLimitError,
+    ServerError,
 )
 from contactimport.workflows.poller import Pause, Steps
 
@@ -20,6 +22,10 @@ URL = "https://api.example.com/import"
 
 def connection_dropped() -> APIConnectionError:
     return APIConnectionError("connection dropped", method="POST", url=URL)
+
+
+def server_error(status: int = 503) -> ServerError:
+    return ServerError(status_code=status, method="POST", url=URL, details=ErrorDetails())
 
 
 def forbidden() -> PermissionDeniedError:
