@@ -57,12 +57,14 @@ def main() -> int:
     parser.add_argument("--json", action="store_true", help="end with the figures as JSON")
     args = parser.parse_args()
 
-    from contactimport.cli.demo import W50_TOKEN, running_sandbox
+    from contactimport.cli.demo import W50_TOKEN
+    from contactimport_sandbox import spawn_sandbox
 
     results: list[tuple[int, float, float]] = []
     with tempfile.TemporaryDirectory(prefix="bench-csv-") as temporary:
         workdir = Path(temporary)
-        with running_sandbox(workdir, None) as url:
+        with spawn_sandbox(workdir / "sandbox.db", output=workdir / "sandbox.log") as server:
+            url = server.url
             for rows in args.rows:
                 csv_file = workdir / f"contacts-{rows}.csv"
                 write_csv(csv_file, rows)

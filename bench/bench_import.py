@@ -26,7 +26,8 @@ from typing import Any
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_sandbox import AUTH, LIST_ID, TOKEN, spawn_sandbox, stop
+from bench_sandbox import AUTH, LIST_ID, TOKEN
+from contactimport_sandbox import spawn_sandbox
 from figures import Figure
 
 FIELDS = ["Email", "FirstName", "ReferanceAccountId"]
@@ -96,19 +97,19 @@ def figures(quick: bool, total: int | None = None, rounds: int | None = None) ->
     rounds = rounds if rounds is not None else (1 if quick else 3)
     samples: dict[str, list[float]] = {"raw": [], "sync": [], "async": []}
     ways = {"raw": raw, "sync": ours, "async": ours_async}
-    with tempfile.TemporaryDirectory(prefix="contactimport-bench-import-") as scratch:
-        process, origin = spawn_sandbox(Path(scratch) / "bench.db", output=subprocess.DEVNULL)
-        try:
-            offset = 0
-            for round_number in range(rounds + 1):
-                for name, way in ways.items():
-                    elapsed, job = way(origin, total, offset)
-                    offset += total  # new contacts each run: every job inserts them all
-                    check(name, job, total)
-                    if round_number:
-                        samples[name].append(elapsed)
-        finally:
-            stop(process)
+    with (
+        tempfile.TemporaryDirectory(prefix="contactimport-bench-import-") as scratch,
+        spawn_sandbox(Path(scratch) / "bench.db", output=subprocess.DEVNULL) as server,
+    ):
+        origin = server.url
+        offset = 0
+        for round_number in range(rounds + 1):
+            for name, way in ways.items():
+                elapsed, job = way(origin, total, offset)
+                offset += total  # new contacts each run: every job inserts them all
+                check(name, job, total)
+                if round_number:
+                    samples[name].append(elapsed)
     limit = statistics.median(samples["raw"])
     return [
         Figure(

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from bench_sandbox import spawn_sandbox, stop
+from contactimport_sandbox import spawn_sandbox
 
 MASTER, KEY = "cm-acme-master", "cm-acme-contacts-write"
 ADMIN = {"X-Sandbox-Admin-Key": "sandbox-admin-local"}  # the default fixtures' admin key
@@ -65,7 +65,8 @@ def queued_anything(db: Path) -> bool:
 
 def kill_loop(work: Path, args: argparse.Namespace) -> dict[str, Any]:
     db = work / "sandbox.db"
-    server, origin = spawn_sandbox(db, output=subprocess.DEVNULL)
+    server = spawn_sandbox(db, output=subprocess.DEVNULL)
+    origin = server.url
     try:
         headers = {"X-Master-Key": MASTER, "X-Key": KEY}
         created = httpx.post(
@@ -168,7 +169,7 @@ def kill_loop(work: Path, args: argparse.Namespace) -> dict[str, Any]:
             "exactlyOnce": exactly_once,
         }
     finally:
-        stop(server)
+        server.stop()
 
 
 if __name__ == "__main__":

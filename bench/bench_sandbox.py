@@ -29,30 +29,23 @@ import multiprocessing
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import httpx
 from contactimport.workflows import SUCCEEDED_STATES, TERMINAL_STATES
+from contactimport_sandbox import free_port, spawn_sandbox
 
 ROOT = Path(__file__).resolve().parents[1]
 PRISM = "@stoplight/prism-cli@5.14.2"  # the newest release that runs on node 20
 TOKEN = "w50-acme-full"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 LIST_ID = 1
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def wait_until_up(url: str, process: subprocess.Popen[bytes], timeout: float) -> None:
@@ -67,28 +60,6 @@ def wait_until_up(url: str, process: subprocess.Popen[bytes], timeout: float) ->
             if time.monotonic() > deadline:
                 raise RuntimeError(f"{url} did not come up in {timeout} s") from None
             time.sleep(0.1)
-
-
-def spawn_sandbox(
-    db: Path | str, *, output: IO[Any] | int | None = None, timeout: float = 30
-) -> tuple[subprocess.Popen[bytes], str]:
-    """`python -m contactimport_sandbox` on a free 127.0.0.1 port, its state in ``db``, once
-    it answers: (the process, its origin). ``output``: where its stdout and stderr go."""
-    port = free_port()
-    origin = f"http://127.0.0.1:{port}"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "contactimport_sandbox", "--host", "127.0.0.1", "--port",
-         str(port), "--db", str(db), "--log-level", "warning"],
-        cwd=ROOT,
-        stdout=output,
-        stderr=None if output is None else subprocess.STDOUT,
-    )  # fmt: skip
-    try:
-        wait_until_up(f"{origin}/_sandbox/health", process, timeout)
-    except BaseException:
-        stop(process)
-        raise
-    return process, origin
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:
@@ -402,7 +373,8 @@ def main() -> int:
     results: dict[str, Any] = {}
 
     with tempfile.TemporaryDirectory() as tmp:
-        sandbox, origin = spawn_sandbox(os.path.join(tmp, "bench.db"))
+        sandbox = spawn_sandbox(os.path.join(tmp, "bench.db"), cwd=ROOT)
+        origin = sandbox.url
         port = int(origin.rsplit(":", 1)[1])
         try:
             outcome = import_contacts(origin, args.contacts, args.batch, args.match)
@@ -417,7 +389,7 @@ def main() -> int:
             results["sandbox_get_rps"] = round(rate)
             results["sandbox_get"] = {"ok": ok, "other": other}
         finally:
-            stop(sandbox)
+            sandbox.stop()
 
     if not args.no_prism:
         npx = shutil.which("npx")
@@ -460,15 +432,16 @@ def main() -> int:
 
 def polling_main(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory() as tmp:
-        sandbox, origin = spawn_sandbox(os.path.join(tmp, "bench.db"))
+        sandbox = spawn_sandbox(os.path.join(tmp, "bench.db"), cwd=ROOT)
+        origin = sandbox.url
         port = int(origin.rsplit(":", 1)[1])
-        print(f"sandbox server: pid {sandbox.pid}, {origin}", file=sys.stderr)
+        print(f"sandbox server: pid {sandbox.process.pid}, {origin}", file=sys.stderr)
         try:
             results = polling_during_import(
                 port, args.contacts, args.batch, args.match, args.pollers, args.poll_interval
             )
         finally:
-            stop(sandbox)
+            sandbox.stop()
     print(json.dumps(results, indent=2))
     failures = []
     if results["status"] not in SUCCEEDED_STATES:

@@ -19,7 +19,6 @@ measurement; exits non-zero when a measurement misses the peak goal. Linux only 
 from __future__ import annotations
 
 import argparse
-import subprocess
 import tempfile
 import threading
 import time
@@ -27,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
-from bench_sandbox import spawn_sandbox, stop
+from contactimport_sandbox import SpawnedSandbox, spawn_sandbox
 
 CM_AUTH = {"X-Master-Key": "cm-acme-master", "X-Key": "cm-acme-contacts-write"}
 W50_AUTH = {"Authorization": "Bearer w50-acme-full"}
@@ -74,22 +73,9 @@ def field_names_xml(count: int) -> bytes:
     ).encode()
 
 
-@dataclass
-class Sandbox:
-    process: subprocess.Popen[bytes]
-    url: str
-
-
-def start(workdir: Path) -> Sandbox:
-    log_path = workdir / "sandbox.log"
-    with log_path.open("w") as log:
-        try:
-            process, url = spawn_sandbox(workdir / "sandbox.db", output=log)
-        except RuntimeError as error:
-            raise RuntimeError(
-                f"the sandbox did not start ({error}): {log_path.read_text()}"
-            ) from None
-    return Sandbox(process, url)
+def start(workdir: Path) -> SpawnedSandbox:
+    """A fresh sandbox; a start failure quotes its log."""
+    return spawn_sandbox(workdir / "sandbox.db", output=workdir / "sandbox.log")
 
 
 def create_config(client: httpx.Client) -> int:
@@ -185,7 +171,7 @@ def measure(label: str, kind: str, body: bytes, copies: int) -> Measurement:
                 peak = status_kib(pid, "VmHWM")
                 after = status_kib(pid, "VmRSS")
         finally:
-            stop(sandbox.process)
+            sandbox.stop()
     return Measurement(
         label,
         len(body) / 2**20,

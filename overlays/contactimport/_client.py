@@ -1,8 +1,10 @@
 """The machinery shared by the four clients: operation facts from the spec, request building in
 JSON or XML, response decoding into the generated models, error mapping and the HTTP plumbing.
 
-Nothing here is specific to one vendor: `Which50`/`CheckMarket` (sync) and their async twins call
-`prepare()` with the kwargs of a generated `_get_kwargs()` and hand the `PreparedCall` to a sender.
+`Which50`/`CheckMarket` (sync) and their async twins call `prepare()` with the kwargs of a
+generated `_get_kwargs()` and hand the `PreparedCall` to a sender. The vendors' differences come
+from their specs, except the branches that name the API (`ApiName`): CheckMarket's Payload
+`Meta.Status` checked under HTTP 200 (`check_payload_status`).
 """
 
 from __future__ import annotations

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -303,12 +304,26 @@ class MatchValues:
         return f"MatchValues({self.values!r})"
 
 
+def _deprecated(name: str, instead: str) -> None:
+    warnings.warn(
+        f"contactimport.querystring.{name} is deprecated and will be removed in 0.3.0: no client "
+        f"calls it; use {instead}",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+
+
 def build_query(
     *,
     match: MatchOn | MatchValues | None = None,
     custom_events: CustomEvents | None = None,
 ) -> list[tuple[str, str]]:
-    """The query parameters, in wire order: match (and PATCH values), then customevents."""
+    """The query parameters, in wire order: match (and PATCH values), then customevents.
+
+    Deprecated, removed in 0.3.0: no client calls it (the generated operations encode the
+    query); use ``match.query() + custom_events.query()``.
+    """
+    _deprecated("build_query", "match.query() + custom_events.query()")
     params: list[tuple[str, str]] = []
     if match is not None:
         params += match.query()
@@ -323,7 +338,12 @@ _LIST_PARAMETERS: Final = frozenset({MATCH_PARAMETER, CUSTOM_EVENTS_PARAMETER})
 def encode_query(params: Iterable[tuple[str, str]]) -> str:
     """URL-encode parameters as the generated clients do: every reserved character
     percent-encoded (a space as %20, a comma inside a value as %2C), except the commas that
-    separate the items of the `match` and `customevents` lists."""
+    separate the items of the `match` and `customevents` lists.
+
+    Deprecated, removed in 0.3.0: no client calls it; the clients' query string is written by
+    the generated operations (``types.encode_query`` of each generated client).
+    """
+    _deprecated("encode_query", "the clients' operation methods, which encode their query")
     pairs: list[str] = []
     for name, value in params:
         if name in _LIST_PARAMETERS:

@@ -2,9 +2,10 @@
 
 ``create_app(db, fixtures, options)`` gives the ASGI app; ``serve(host, port, db, fixtures)`` runs
 it with uvicorn; ``python -m contactimport_sandbox --help`` does the same from a shell.
-``running_sandbox`` serves it in a background thread (tests); ``SandboxHandle`` drives a running
-one (reset, faults, seeding, the clock); ``contactimport_sandbox.pytest_plugin`` gives both as
-pytest fixtures.
+``running_sandbox`` serves it in a background thread (tests), ``spawn_sandbox`` in a child
+process on a free port (``free_port``: benchmarks, the demo, the examples); ``SandboxHandle``
+drives a running one (reset, faults, seeding, the clock); ``contactimport_sandbox.pytest_plugin``
+gives both as pytest fixtures.
 
 The names that need the ``[sandbox]`` extra (Starlette, uvicorn) are imported when first used, so
 importing this package (pytest loads the plugin module inside it) costs nothing without it.
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from .faults import FaultRule, FaultSettings
 from .fixtures import Fixtures, FixturesError, load_fixtures
+from .launch import SandboxStartError, SpawnedSandbox, free_port, spawn_sandbox
 from .paths import W50_PREFIX
 from .store import MEMORY
 
@@ -62,13 +64,17 @@ __all__ = [
     "Sandbox",
     "SandboxHandle",
     "SandboxOptions",
+    "SandboxStartError",
+    "SpawnedSandbox",
     "create_app",
     "export_lines",
+    "free_port",
     "load_fixtures",
     "running_sandbox",
     "serve",
     "serve_proxy",
     "serve_replay",
+    "spawn_sandbox",
 ]
 
 

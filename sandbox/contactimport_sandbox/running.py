@@ -1,7 +1,8 @@
 """The one way to run the sandbox in the background of a Python process: a uvicorn server in a
 thread, on a free port, answering ``/_sandbox/health`` before it is handed out, stopped on exit.
 
-Used by the pytest plugin (``contactimport_sandbox.pytest_plugin``) and by our end-to-end tests::
+Used by the pytest plugin (``contactimport_sandbox.pytest_plugin``) and by our end-to-end tests
+(``spawn_sandbox`` runs it in a process of its own instead)::
 
     with running_sandbox(db=":memory:") as server:
         httpx.get(server.url + "/_sandbox/health")
@@ -10,43 +11,26 @@ Used by the pytest plugin (``contactimport_sandbox.pytest_plugin``) and by our e
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import httpx
-
 from .app import SandboxOptions, create_app
 from .fixtures import Fixtures
-from .paths import W50_PREFIX
+from .launch import START_TIMEOUT_S, STOP_TIMEOUT_S, await_health
+from .paths import ClientUrls
 from .serving import listening_socket, server_config
 from .store import MEMORY
 
-START_TIMEOUT_S = 30.0
-STOP_TIMEOUT_S = 10.0
-
-
-class SandboxStartError(RuntimeError):
-    """The server did not come up (it ended, or did not answer its health check in time)."""
-
 
 @dataclass(frozen=True)
-class RunningSandbox:
+class RunningSandbox(ClientUrls):
     """A sandbox served in this process: its origin URL and the app (``app.state.sandbox``)."""
 
     url: str
     app: Any
-
-    @property
-    def which50_url(self) -> str:
-        return self.url + W50_PREFIX
-
-    @property
-    def checkmarket_url(self) -> str:
-        return self.url
 
 
 @contextmanager
@@ -97,26 +81,10 @@ def serving(
     )
     thread.start()
     try:
-        _wait_until_healthy(url, server, thread)
+        await_health(url, lambda: None if thread.is_alive() else "ended while starting",
+                     START_TIMEOUT_S, interval=0.005)  # fmt: skip
         yield url
     finally:
         server.should_exit = True
         thread.join(STOP_TIMEOUT_S)
         listener.close()
-
-
-def _wait_until_healthy(url: str, server: Any, thread: threading.Thread) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    with httpx.Client(timeout=2.0, trust_env=False) as http:
-        while True:
-            if not thread.is_alive():
-                raise SandboxStartError(f"the sandbox server at {url} ended while starting")
-            if server.started:
-                try:
-                    if http.get(url + "/_sandbox/health").status_code == 200:
-                        return
-                except httpx.TransportError:
-                    pass
-            if time.monotonic() > deadline:
-                raise SandboxStartError(f"the sandbox at {url} did not answer in time")
-            time.sleep(0.005)

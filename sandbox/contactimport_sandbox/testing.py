@@ -17,7 +17,7 @@ from typing import Any
 import httpx
 
 from .fixtures import Fixtures
-from .paths import W50_PREFIX
+from .paths import W50_PREFIX, ClientUrls
 
 ADMIN_HEADER = "X-Sandbox-Admin-Key"
 
@@ -27,7 +27,7 @@ class SandboxControlError(RuntimeError):
 
 
 @dataclass
-class SandboxHandle:
+class SandboxHandle(ClientUrls):
     """A running sandbox at ``url`` and the credentials of the fixtures it was started with.
 
     ``clock`` and ``step_seconds`` are what ``reset`` brings the clock back to.
@@ -70,17 +70,7 @@ class SandboxHandle:
     def close(self) -> None:
         self._http.close()
 
-    # -- where the clients go ----------------------------------------------------------------
-    @property
-    def which50_url(self) -> str:
-        """The W50API's base URL (``Which50(base_url=...)``)."""
-        return self.url + W50_PREFIX
-
-    @property
-    def checkmarket_url(self) -> str:
-        """CheckMarket's base URL (``CheckMarket(base_url=...)``)."""
-        return self.url
-
+    # -- where the clients go (``which50_url``, ``checkmarket_url``: ClientUrls) ---------------
     def environment(self) -> dict[str, str]:
         """The variables that point the clients and the ``contactimport`` CLI at this sandbox."""
         return {

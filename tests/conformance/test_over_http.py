@@ -10,65 +10,26 @@ each run writing its JUnit report to reports/conformance/. A run passes only whe
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import harness
-import httpx
 import pytest
+from contactimport_sandbox import spawn_sandbox
 
 PROFILE = harness.active_profile()
 STARTUP_TIMEOUT = 30.0
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="module")
 def sandbox_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = _free_port()
     log_path = tmp_path_factory.mktemp("sandbox") / "sandbox.log"
-    with log_path.open("wb") as log:
-        command = [sys.executable, "-m", "contactimport_sandbox", "--port", str(port)]
-        process = subprocess.Popen(
-            [*command, "--db", ":memory:"],
-            cwd=harness.REPO_ROOT,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            _wait_until_healthy(url, process, log_path)
-            yield url
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-
-
-def _wait_until_healthy(url: str, process: subprocess.Popen[bytes], log_path: Path) -> None:
-    deadline = time.monotonic() + STARTUP_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the sandbox exited early:\n{log_path.read_text(errors='replace')}")
-        try:
-            if httpx.get(f"{url}/_sandbox/health", timeout=1.0).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError(f"the sandbox did not answer within {STARTUP_TIMEOUT} s")
+    with spawn_sandbox(
+        db=":memory:", cwd=harness.REPO_ROOT, output=log_path, timeout=STARTUP_TIMEOUT
+    ) as server:
+        yield server.url
 
 
 def st_command(api: harness.Api, accept: str | None, base_url: str, junit: Path) -> list[str]:

@@ -11,15 +11,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from contactimport_sandbox import spawn_sandbox
 
 pytestmark = pytest.mark.slow
 
@@ -241,46 +239,16 @@ def test_the_console_script_exits_2_naming_the_missing_credential(
     assert "WHICH50_API_TOKEN" in refused.stderr and refused.stdout == ""
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @pytest.fixture
 def installed_sandbox(console_script: Path, user_dir: Path) -> Iterator[str]:
     """The installed `contactimport sandbox` on 127.0.0.1 (in memory), until the test ends."""
-    port = free_port()
-    server = subprocess.Popen(
-        [console_script, "sandbox", "--port", str(port), "--db", ":memory:"],
+    with spawn_sandbox(
+        command=[console_script, "sandbox"],
         cwd=user_dir,
         env=user_env(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            assert server.poll() is None, f"the sandbox exited: {server.communicate()[1]}"
-            try:
-                with urllib.request.urlopen(f"{url}/_sandbox/health", timeout=2) as answer:
-                    if answer.status == 200:
-                        break
-            except OSError:
-                pass
-            assert time.monotonic() < deadline, "the installed sandbox did not come up in 30 s"
-            time.sleep(0.1)
-        yield url
-    finally:
-        server.terminate()
-        try:
-            server.communicate(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.communicate()
+        output=user_dir / "sandbox.log",
+    ) as server:
+        yield server.url
 
 
 def test_the_console_script_imports_a_csv_into_the_installed_sandbox(

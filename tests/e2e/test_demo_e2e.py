@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -24,3 +26,13 @@ def test_the_guided_demo_runs_every_step_as_expected() -> None:
     assert "R0301" in output and "Successfully created" in output
     assert "# sandbox stopped" in output
     assert "Demo finished: every step behaved as expected." in output
+
+
+def test_the_demo_without_the_sandbox_extra_names_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from contactimport.cli import demo
+
+    monkeypatch.setitem(sys.modules, "uvicorn", None)  # import uvicorn raises ImportError
+    with pytest.raises(SystemExit, match=r"pip install 'contactimport\[sandbox\]'"):
+        demo.run_demo(ROOT / "examples/data", None)

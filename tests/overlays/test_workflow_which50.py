@@ -22,11 +22,7 @@ import pytest
 import yaml
 from contactimport import workflows
 from contactimport.errors import (
-    APIConnectionError,
-    ConflictError,
-    ErrorDetails,
     PermissionDeniedError,
-    ServerError,
 )
 from contactimport.workflows import (
     EmptyImportError,
@@ -56,23 +52,7 @@ from contactimport.workflows.which50 import (
     job_states,
 )
 
-URL = "https://app.which50.com/Which50API/contactLists/1/import"
-
-
-def connection_dropped() -> APIConnectionError:
-    return APIConnectionError("connection dropped", method="POST", url=URL)
-
-
-def server_error(status: int = 503) -> ServerError:
-    return ServerError(status_code=status, method="POST", url=URL, details=ErrorDetails())
-
-
-def forbidden() -> PermissionDeniedError:
-    return PermissionDeniedError(status_code=403, method="POST", url=URL, details=ErrorDetails())
-
-
-def conflict() -> ConflictError:
-    return ConflictError(status_code=409, method="POST", url=URL, details=ErrorDetails())
+from .workflow_steps import conflict, connection_dropped, forbidden, server_error
 
 
 @dataclass

@@ -4,7 +4,6 @@ spec (status listed for the operation, body valid against the response schema, J
 
 from __future__ import annotations
 
-import socket
 import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
@@ -177,13 +176,6 @@ async def list_count(client: httpx.AsyncClient, list_id: int = CUSTOMERS) -> int
 
 
 # -- a live server over real HTTP ---------------------------------------------------------------
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 @dataclass
 class Live:
     origin: str

@@ -16,9 +16,17 @@ from typing import Any
 
 import httpx
 import pytest
-from contactimport_sandbox import FaultSettings, SandboxOptions, create_app
+from contactimport_sandbox import (
+    FaultSettings,
+    SandboxOptions,
+    SpawnedSandbox,
+    create_app,
+    free_port,
+    running_sandbox,
+    spawn_sandbox,
+)
 
-from .conftest import ADMIN, CUSTOMERS, W50, W50_AUTH, Live, check, free_port, w50_error
+from .conftest import ADMIN, CUSTOMERS, W50, W50_AUTH, Live, check, w50_error
 
 
 def faults(live: Live, *rules: dict[str, Any], seed: int = 3) -> None:
@@ -186,37 +194,9 @@ def test_state_survives_a_restart(tmp_path: Path) -> None:
         again.state.sandbox.close()
 
 
-def _start_cli(db: Path, port: int, *extra: str) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "contactimport_sandbox",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--db",
-            str(db),
-            "--log-level",
-            "warning",
-            *extra,
-        ],
-        env=os.environ.copy(),
-    )
-
-
-def _wait_up(origin: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 20
-    while True:
-        assert process.poll() is None, "the sandbox exited"
-        try:
-            if httpx.get(f"{origin}/_sandbox/health").status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        assert time.monotonic() < deadline, "the sandbox did not start"
-        time.sleep(0.05)
+def _start_cli(db: Path, port: int, *extra: str) -> SpawnedSandbox:
+    """The sandbox's command line in a child process, on ``port``, once it answers."""
+    return spawn_sandbox(db, port=port, args=extra, env=os.environ.copy(), timeout=20)
 
 
 @pytest.mark.slow
@@ -227,9 +207,8 @@ def test_a_job_killed_mid_run_resumes_after_restart_without_half_written_contact
     port = free_port()
     origin = f"http://127.0.0.1:{port}"
     total = 3000
-    process = _start_cli(db, port, "--chunk-size", "100", "--step-delay", "0.02")
+    server = _start_cli(db, port, "--chunk-size", "100", "--step-delay", "0.02")
     try:
-        _wait_up(origin, process)
         with httpx.Client(base_url=origin + W50, headers=W50_AUTH, timeout=30) as http:
             job = http.post(
                 f"/contactLists/{CUSTOMERS}/import", json={"FieldNames": ["Email"]}
@@ -254,10 +233,9 @@ def test_a_job_killed_mid_run_resumes_after_restart_without_half_written_contact
             ):
                 assert time.monotonic() < deadline
                 time.sleep(0.02)
-        process.send_signal(signal.SIGKILL)
-        process.wait(10)
-        process = _start_cli(db, port, "--chunk-size", "500")
-        _wait_up(origin, process)
+        server.process.send_signal(signal.SIGKILL)
+        server.process.wait(10)
+        server = _start_cli(db, port, "--chunk-size", "500")
         with httpx.Client(base_url=origin + W50, headers=W50_AUTH, timeout=30) as http:
             deadline = time.monotonic() + 30
             while (state := http.get(f"/contactLists/{CUSTOMERS}/import/{job['Id']}").json())[
@@ -271,8 +249,7 @@ def test_a_job_killed_mid_run_resumes_after_restart_without_half_written_contact
             lists = http.get("/contactLists").json()
             assert next(x["Count"] for x in lists if x["Id"] == CUSTOMERS) == total
     finally:
-        process.terminate()
-        process.wait(10)
+        server.stop()
 
 
 def test_sync_clients_work_in_process_through_a2wsgi() -> None:
@@ -316,25 +293,10 @@ def test_the_cli_refuses_bad_settings_before_serving(args: list[str], named: str
 # -- a client that goes away mid-request -------------------------------------------------------
 @pytest.fixture
 def served() -> Iterator[str]:
-    """uvicorn in a thread without its own logging setup, so every record (uvicorn's "Exception
-    in ASGI application" too) reaches pytest's log capture; yields the origin."""
-    import uvicorn
-
-    application = create_app()
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(application, host="127.0.0.1", port=port, log_config=None)
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.01)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
-    application.state.sandbox.close()
+    """The sandbox in a thread without its own logging setup (``running_sandbox``), so every
+    record (uvicorn's "Exception in ASGI application" too) reaches pytest's log capture."""
+    with running_sandbox(log_level="info") as server:
+        yield server.url
 
 
 def _send_and_leave(origin: str, head: str, body: bytes, linger: float = 0.2) -> None:

@@ -12,12 +12,9 @@ import contextlib
 import json
 import os
 import shlex
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -30,61 +27,24 @@ CM_MASTER_KEY = "cm-acme-master"
 CM_KEY = "cm-acme-contacts-write"
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @contextlib.contextmanager
 def running_sandbox(workdir: Path, fixtures: Path | None) -> Iterator[str]:
-    """Start ``python -m contactimport_sandbox`` on a free port; yields its base URL."""
-    port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "contactimport_sandbox",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--db",
-        str(workdir / "sandbox.db"),
-        "--log-level",
-        "warning",
-    ]
-    if fixtures is not None:
-        command += ["--fixtures", str(fixtures)]
-    log = (workdir / "sandbox.log").open("w")
-    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
+    """The sandbox (``contactimport_sandbox.spawn_sandbox``: a child process with a fresh SQLite
+    file, on a free port) until the block ends; yields its base URL."""
+    try:  # the optional extra: the CLI itself does not need it
+        import uvicorn  # noqa: F401  (the child process serves with it)
+        from contactimport_sandbox import spawn_sandbox
+    except ImportError as error:
+        raise SystemExit(
+            f"the demo needs the sandbox's extra: pip install 'contactimport[sandbox]' ({error})"
+        ) from None
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            if process.poll() is not None:
-                log.flush()
-                raise RuntimeError(
-                    "the sandbox did not start:\n" + (workdir / "sandbox.log").read_text()
-                )
-            try:
-                with urllib.request.urlopen(f"{url}/_sandbox/health", timeout=1) as answer:
-                    if answer.status == 200:
-                        break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise RuntimeError("the sandbox did not answer within 30 s") from None
-                time.sleep(0.1)
-        print(f"# sandbox running on {url} (pid {process.pid})", flush=True)
-        yield url
+        with spawn_sandbox(
+            workdir / "sandbox.db", fixtures=fixtures, output=workdir / "sandbox.log"
+        ) as server:
+            print(f"# sandbox running on {server.url} (pid {server.process.pid})", flush=True)
+            yield server.url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
         print("# sandbox stopped", flush=True)
 
 

@@ -225,8 +225,9 @@ class ImportProgress:
     """What the progress callback receives: the phase, what was uploaded, the job's state."""
 
     phase: str
-    """``Uploading``, ``Starting`` (run requested), or else the job's ``CurrentStatus`` while it
-    runs and once it is final (``Running``, ``Finished``, ``Failed`` in the spec)."""
+    """``Starting`` (before the job exists, and again once its run is requested), ``Uploading``,
+    or else the job's ``CurrentStatus`` while it runs and once it is final (``Running``,
+    ``Finished``, ``Failed`` in the spec)."""
     uploaded_contacts: int
     uploaded_batches: int
     job: ImportJobResult | None
