@@ -81,11 +81,7 @@ class _Checker:
                             self._item(checker, index, item)
                     continue
                 for index, item in enumerate(value):
-                    try:
-                        checker.check(item)
-                    except _Over as over:
-                        over.path.insert(0, f"[{index}]")
-                        raise
+                    self._item(checker, index, item)
         elif self.extra and isinstance(value, Mapping):
             for name, member in value.items():
                 for checker in self.properties.get(name, self.extra):
@@ -100,18 +96,19 @@ class _Checker:
 
     @staticmethod
     def _item(checker: _Checker, index: int, item: Any) -> None:
-        try:
-            checker.check(item)
-        except _Over as over:
-            over.path.insert(0, f"[{index}]")
-            raise
+        _Checker._below(checker, f"[{index}]", item)
 
     @staticmethod
     def _member(checker: _Checker, name: str, member: Any) -> None:
+        _Checker._below(checker, f".{name}", member)
+
+    @staticmethod
+    def _below(checker: _Checker, step: str, value: Any) -> None:
+        """Check a part of the value, naming the step to it in the error's path."""
         try:
-            checker.check(member)
+            checker.check(value)
         except _Over as over:
-            over.path.insert(0, f".{name}")
+            over.path.insert(0, step)
             raise
 
 

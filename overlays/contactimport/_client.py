@@ -787,24 +787,18 @@ class SyncSender:
         self.http = http_client
 
     def send(self, call: PreparedCall[T]) -> T:
-        args = self.core.request_args(call, self.client_headers, self.client_timeout)
-        try:
-            response = self.http.request(**args)
-        except httpx.TransportError as error:
-            failure = self.core.transport_error(call, args, error)
-        else:
-            return self.core.read(call, response)
-        raise failure  # outside the handler: no __context__ holding the credentialed request
+        return self.core.read(call, self._exchange(call))
 
     def send_raw(self, call: PreparedCall[T]) -> APIResponse[T]:
+        return self.core.read_raw(call, self._exchange(call))
+
+    def _exchange(self, call: PreparedCall[Any]) -> httpx.Response:
         args = self.core.request_args(call, self.client_headers, self.client_timeout)
         try:
-            response = self.http.request(**args)
+            return self.http.request(**args)
         except httpx.TransportError as error:
             failure = self.core.transport_error(call, args, error)
-        else:
-            return self.core.read_raw(call, response)
-        raise failure
+        raise failure  # outside the handler: no __context__ holding the credentialed request
 
     def sharing(self, core: ClientCore) -> SyncSender:
         """A sender over this one's connection pool, for a client copy (`with_options`): it
@@ -843,24 +837,18 @@ class AsyncSender:
         self.http = http_client
 
     async def send(self, call: PreparedCall[T]) -> T:
-        args = self.core.request_args(call, self.client_headers, self.client_timeout)
-        try:
-            response = await self.http.request(**args)
-        except httpx.TransportError as error:
-            failure = self.core.transport_error(call, args, error)
-        else:
-            return self.core.read(call, response)
-        raise failure  # outside the handler: no __context__ holding the credentialed request
+        return self.core.read(call, await self._exchange(call))
 
     async def send_raw(self, call: PreparedCall[T]) -> APIResponse[T]:
+        return self.core.read_raw(call, await self._exchange(call))
+
+    async def _exchange(self, call: PreparedCall[Any]) -> httpx.Response:
         args = self.core.request_args(call, self.client_headers, self.client_timeout)
         try:
-            response = await self.http.request(**args)
+            return await self.http.request(**args)
         except httpx.TransportError as error:
             failure = self.core.transport_error(call, args, error)
-        else:
-            return self.core.read_raw(call, response)
-        raise failure
+        raise failure  # outside the handler: no __context__ holding the credentialed request
 
     def sharing(self, core: ClientCore) -> AsyncSender:
         """As `SyncSender.sharing`."""
