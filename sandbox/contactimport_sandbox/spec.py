@@ -11,11 +11,14 @@ import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
+from contactimport import _spec
+from contactimport._spec import ApiName
 from contactimport._wireformats import WIRE_FORMATS, wire_formats
 
-Api = Literal["which50", "checkmarket"]
+Api = ApiName
+"""The two APIs (`contactimport._spec.ApiName`)."""
 
 _SPEC_FILES = {"which50": "which50.openapi.yaml", "checkmarket": "checkmarket.openapi.yaml"}
 
@@ -24,11 +27,9 @@ _SPEC_FILES = {"which50": "which50.openapi.yaml", "checkmarket": "checkmarket.op
 def document(api: Api) -> dict[str, Any]:
     """The parsed OpenAPI document of ``api``."""
     try:
-        import contactimport.generated.spec
+        return dict(_spec.document(api))
     except ImportError:
         return _document_from_checkout(api)
-    result: dict[str, Any] = contactimport.generated.spec.document(api)
-    return result
 
 
 def _document_from_checkout(api: Api) -> dict[str, Any]:
@@ -49,14 +50,9 @@ def _document_from_checkout(api: Api) -> dict[str, Any]:
 
 
 def resolve(doc: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    """Follow ``$ref`` (local refs only) until a schema body."""
-    while "$ref" in node:
-        ref = str(node["$ref"])
-        target: Any = doc
-        for part in ref.removeprefix("#/").split("/"):
-            target = target[part.replace("~1", "/").replace("~0", "~")]
-        node = target
-    return node
+    """Follow ``$ref`` (local refs only) until a schema body (`contactimport._spec.resolve`)."""
+    resolved: dict[str, Any] = _spec.resolve(doc, node)
+    return resolved
 
 
 def schema(doc: dict[str, Any], name: str) -> dict[str, Any]:
