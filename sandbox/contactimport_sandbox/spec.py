@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from contactimport import _spec
-from contactimport._spec import ApiName
+from contactimport._spec import ApiName, StatusValue
 from contactimport._wireformats import WIRE_FORMATS, wire_formats
 
 Api = ApiName
@@ -149,18 +149,6 @@ def shared_request_limits(documents: dict[Api, dict[str, Any]]) -> RequestLimits
     return next(iter(found.values()))
 
 
-STAGES = ("open", "in-progress", "final")
-OUTCOMES = ("succeeded", "failed")
-
-
-@dataclass(frozen=True)
-class StatusItem:
-    value: Any
-    meaning: str
-    stage: str
-    outcome: str | None
-
-
 @dataclass(frozen=True)
 class States:
     """A property's ``x-status-values``: each state's value, meaning, stage and outcome.
@@ -170,9 +158,9 @@ class States:
     """
 
     where: str
-    items: tuple[StatusItem, ...]
+    items: tuple[StatusValue, ...]
 
-    def _find(self, found: list[StatusItem], name: Any, stage: str, outcome: str | None) -> Any:
+    def _find(self, found: list[StatusValue], name: Any, stage: str, outcome: str | None) -> Any:
         if len(found) != 1:
             raise ValueError(f"{self.where}: the sandbox needs exactly one state {name!r}")
         item = found[0]
@@ -206,27 +194,10 @@ def _staged(stage: str, outcome: str | None) -> str:
 
 
 def status_values(doc: dict[str, Any], schema_name: str, property_name: str) -> States:
-    """A property's ``x-status-values``, checked (docs/spec-conventions.md): a stage on every
-    item, an outcome on exactly the final ones; ``ValueError`` naming the item otherwise."""
+    """A property's ``x-status-values``, checked by the clients' own reader
+    (`contactimport._spec.status_values`): ``ValueError`` naming the item otherwise."""
     where = f"{schema_name}.{property_name} x-status-values"
-    prop = resolve(doc, schema(doc, schema_name))["properties"][property_name]
-    listed = prop.get("x-status-values")
-    if not isinstance(listed, list) or not listed:
-        raise ValueError(f"{where}: must be a non-empty list")
-    items: list[StatusItem] = []
-    for index, entry in enumerate(listed):
-        at = f"{where}[{index}]"
-        if not isinstance(entry, dict):
-            raise ValueError(f"{at}: must be a {{value, meaning, stage, outcome}} map")
-        stage, outcome = entry.get("stage"), entry.get("outcome")
-        if stage not in STAGES:
-            raise ValueError(f"{at}: stage must be one of {', '.join(STAGES)}, not {stage!r}")
-        if (stage == "final") != (outcome is not None) or outcome not in (None, *OUTCOMES):
-            raise ValueError(
-                f"{at}: a final state needs outcome {' or '.join(OUTCOMES)}, other states none"
-            )
-        items.append(StatusItem(entry.get("value"), str(entry.get("meaning", "")), stage, outcome))
-    return States(where, tuple(items))
+    return States(where, _spec.status_values(doc, schema_name, property_name).items)
 
 
 def enum_members(doc: dict[str, Any], schema_name: str) -> dict[str, Any]:

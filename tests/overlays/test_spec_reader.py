@@ -108,3 +108,14 @@ def test_the_operations_and_limits_have_one_reader() -> None:
     assert _spec.find_operation(w50, "uploadImportBatch")["operationId"] == "uploadImportBatch"
     with pytest.raises(KeyError, match="no operation 'nope'"):
         _spec.find_operation(w50, "nope")
+
+
+def test_the_sandbox_and_the_workflows_read_the_states_alike() -> None:
+    from contactimport.workflows.checkmarket import queue_states
+    from contactimport.workflows.which50 import job_states
+    from contactimport_sandbox import spec as sandbox_spec
+
+    w50 = sandbox_spec.status_values(document("which50"), "ImportJob", "CurrentStatus")
+    cm = sandbox_spec.status_values(document("checkmarket"), "ImportQueueItem", "StatusId")
+    assert w50.items == job_states().items
+    assert cm.items == queue_states().items

@@ -89,13 +89,13 @@ def test_a_state_staged_otherwise_than_the_sandbox_writes_it_is_refused() -> Non
     [
         ({"value": "X", "stage": "done"}, "stage must be one of open, in-progress, final"),
         ({"value": "X", "stage": "final"}, "a final state needs outcome"),
-        ({"value": "X", "stage": "open", "outcome": "failed"}, "a final state needs outcome"),
+        ({"value": "X", "stage": "open", "outcome": "failed"}, "outcome is only for final states"),
         ({"value": "X", "stage": "final", "outcome": "ok"}, "a final state needs outcome"),
     ],
 )
 def test_a_malformed_state_list_is_refused_naming_the_item(item: dict[str, Any], rule: str) -> None:
     doc = with_job_states({"value": "A", "stage": "open"}, item)
-    with pytest.raises(ValueError, match=rf"CurrentStatus x-status-values\[1\]: {rule}"):
+    with pytest.raises(ValueError, match=rf"CurrentStatus/x-status-values\[1\]: {rule}"):
         status_values(doc, "ImportJob", "CurrentStatus")
 
 
