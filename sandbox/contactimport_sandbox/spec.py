@@ -15,7 +15,6 @@ from typing import Any
 
 from contactimport import _spec
 from contactimport._spec import ApiName, StatusValue
-from contactimport._wireformats import WIRE_FORMATS, wire_formats
 
 Api = ApiName
 """The two APIs (`contactimport._spec.ApiName`)."""
@@ -224,93 +223,6 @@ def property_defaults(doc: dict[str, Any], schema_name: str) -> dict[str, Any]:
         if "default" in prop_schema:
             defaults[str(name)] = prop_schema["default"]
     return defaults
-
-
-class OffWireMembers:
-    """Removes from a value the members its schema says one wire format does not carry.
-
-    ``x-wire-formats`` may mark a property of any schema; the value is walked along its schema
-    (``$ref``, ``allOf``, ``items``, ``additionalProperties``, object alternatives of ``oneOf`` and
-    ``anyOf``), so a marked member is removed at any depth, e.g. from each contact of an array.
-    Schemas that reach no marked member are not walked at all.
-    """
-
-    def __init__(self, doc: dict[str, Any], wire: str) -> None:
-        if wire not in WIRE_FORMATS:
-            raise ValueError(f"unknown wire format {wire!r}")
-        self.doc = doc
-        self.wire = wire
-        self._reaches: dict[int, bool] = {}
-
-    def strip(self, schema_name: str, value: Any) -> Any:
-        """``value`` (a body of ``components/schemas/<schema_name>``) without those members."""
-        node = schema(self.doc, schema_name)
-        return self._strip(node, value) if self.reaches(node) else value
-
-    def reaches(self, node: Any) -> bool:
-        """Whether a value of ``node`` can hold a member off the wire (cached per node)."""
-        key = id(node)
-        cached = self._reaches.get(key)
-        if cached is None:
-            cached = self._search(node, set())
-            self._reaches[key] = cached
-        return cached
-
-    def _search(self, node: Any, seen: set[int]) -> bool:
-        node = resolve(self.doc, node) if isinstance(node, dict) else node
-        if not isinstance(node, dict) or id(node) in seen:
-            return False
-        seen.add(id(node))
-        for name, prop in (node.get("properties") or {}).items():
-            if self.wire not in wire_formats(prop, f"property {name}") or self._search(prop, seen):
-                return True
-        parts = [*node.get("allOf", ()), *node.get("oneOf", ()), *node.get("anyOf", ())]
-        parts += [node[key] for key in ("items", "additionalProperties") if key in node]
-        return any(self._search(part, seen) for part in parts)
-
-    def _parts(self, node: Any) -> list[dict[str, Any]]:
-        """The node and its allOf parts, resolved (all apply to the same value)."""
-        found: list[dict[str, Any]] = []
-        pending = [node]
-        while pending:
-            part = pending.pop(0)
-            part = resolve(self.doc, part) if isinstance(part, dict) else part
-            if isinstance(part, dict) and not any(part is seen for seen in found):
-                found.append(part)
-                pending.extend(part.get("allOf", ()))
-        return found
-
-    def _strip(self, node: Any, value: Any) -> Any:
-        parts = self._parts(node)
-        if isinstance(value, dict):
-            properties: dict[str, Any] = {}
-            extra: list[Any] = []
-            for part in parts:
-                properties.update(part.get("properties") or {})
-                if isinstance(part.get("additionalProperties"), dict):
-                    extra.append(part["additionalProperties"])
-            result: dict[str, Any] = {}
-            for key, item in value.items():
-                prop = properties.get(key)
-                if prop is None:
-                    for extra_schema in extra:
-                        if self.reaches(extra_schema):
-                            item = self._strip(extra_schema, item)
-                    result[key] = item
-                elif self.wire in wire_formats(prop, f"property {key}"):
-                    result[key] = self._strip(prop, item) if self.reaches(prop) else item
-            for part in parts:
-                for alternative in (*part.get("oneOf", ()), *part.get("anyOf", ())):
-                    if self.reaches(alternative):
-                        result = self._strip(alternative, result)
-            return result
-        if isinstance(value, list):
-            for part in parts:
-                items = part.get("items")
-                if isinstance(items, dict) and self.reaches(items):
-                    value = [self._strip(items, item) for item in value]
-            return value
-        return value
 
 
 def declared_only(doc: dict[str, Any], node: dict[str, Any], value: Any) -> Any:
