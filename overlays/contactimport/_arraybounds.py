@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ._spec import resolve
+
 __all__ = ["ArrayBounds", "TooManyItems"]
 
 
@@ -179,12 +181,7 @@ class ArrayBounds:
         return checker
 
     def _resolve(self, node: Any) -> Any:
-        while isinstance(node, Mapping) and isinstance(node.get("$ref"), str):
-            target: Any = self.document
-            for part in str(node["$ref"]).removeprefix("#/").split("/"):
-                target = target[part.replace("~1", "/").replace("~0", "~")]
-            node = target
-        return node
+        return resolve(self.document, node)
 
     def _parts(self, node: Any) -> list[Mapping[str, Any]]:
         found: list[Mapping[str, Any]] = []

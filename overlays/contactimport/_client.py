@@ -1,5 +1,7 @@
-"""The machinery shared by the four clients: operation facts from the spec, request building in
-JSON or XML, response decoding into the generated models, error mapping and the HTTP plumbing.
+"""The machinery shared by the four clients: request building in JSON or XML from the operation
+facts of the spec (read by `_spec`; `operation_specs`, `server_urls` and `security_schemes` are
+re-exported here), response decoding into the generated models, error mapping and the HTTP
+plumbing.
 
 `Which50`/`CheckMarket` (sync) and their async twins call `prepare()` with the kwargs of a
 generated `_get_kwargs()` and hand the `PreparedCall` to a sender. The vendors' differences come
@@ -14,12 +16,13 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from types import MappingProxyType, TracebackType
-from typing import TYPE_CHECKING, Any, Final, Generic, Literal, Self, TypeVar
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Final, Generic, Self, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
 
+from . import _spec
 from ._arraybounds import ArrayBounds, TooManyItems
 from ._operations import (
     NOT_GIVEN,
@@ -30,6 +33,13 @@ from ._operations import (
     NotGiven,
     RequestOptions,
     retry_policy_with,
+)
+from ._spec import (
+    ApiName,
+    OperationSpec,
+    operation_specs,
+    security_schemes,
+    server_urls,
 )
 from ._version import user_agent
 from ._wireformats import OffWireMembers, WireFormatsSpecError
@@ -56,7 +66,6 @@ from .transport.redaction import REDACTED, redact_text, redact_url
 from .transport.retry import (
     ATTEMPTS_EXTENSION,
     EXTENSION,
-    REPLAY_SAFE_METHODS,
     AsyncRetryTransport,
     RetryPolicy,
     RetryTransport,
@@ -84,210 +93,26 @@ __all__ = [
     "server_urls",
 ]
 
-ApiName = Literal["which50", "checkmarket"]
 T = TypeVar("T")
 
 DEFAULT_TIMEOUT: Final = httpx.Timeout(60.0, connect=10.0)
 """60 s to read a response (a 10,000-contact batch takes time), 10 s to connect."""
 
-_JSON_TYPES: Final = ("application/json", "text/json")
 _XML_TYPES: Final = ("application/xml", "text/xml")
 _MEDIA: Final[dict[str, str]] = {"json": "application/json", "xml": "application/xml"}
-
-
-@dataclass(frozen=True)
-class OperationSpec:
-    """What the spec says about one operation, as far as the clients need it."""
-
-    api: ApiName
-    operation_id: str
-    method: str
-    path: str
-    request_schema: str | None
-    """Component schema name of the request body (None: no body)."""
-    response_schema: str | None
-    """Component schema name of the 200 response body."""
-    request_max_items: int | None
-    """`maxItems` of an array request body (the W50 batch limit)."""
-    query_names: frozenset[str]
-    """Names of the query parameters on the wire (an exploded free-form object parameter, such
-    as W50 `matchValues`, puts its keys there instead of its name, so it is left out)."""
-    request_min_items: int | None = None
-    """`minItems` of an array request body (a W50 batch holds at least one contact)."""
-    replay_rule: Any = None
-    """The spec's `x-replay-safe`: True/False, `{requires: [...], forbids: [...]}` on the spec
-    names of the parameters, or None (judged by the method)."""
-    failure: tuple[str, str | None] | None = None
-    """(member, message member) of the answer's `x-failure`: a result whose member is false was
-    not carried out (CheckMarket `Succeeded`)."""
-    envelope: str | None = None
-    """The member of the answer's `x-envelope` (CheckMarket `Data`), else None."""
-
-    def replay_safe(self, arguments: Mapping[str, Any]) -> bool:
-        """Whether sending this request again cannot change the outcome, by the spec's rule."""
-        rule = self.replay_rule
-        if isinstance(rule, bool):
-            return rule
-        if isinstance(rule, Mapping):
-
-            def given(name: str) -> bool:  # None, UNSET (falsy) and empty lists are not given
-                return bool(arguments.get(name))
-
-            return all(given(n) for n in rule.get("requires", ())) and not any(
-                given(n) for n in rule.get("forbids", ())
-            )
-        return self.method in REPLAY_SAFE_METHODS
-
-
-def _resolve(document: Mapping[str, Any], node: Any) -> Any:
-    seen = 0
-    while isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and seen < 20:
-        ref: str = node["$ref"]
-        if not ref.startswith("#/"):
-            raise ValueError(f"only local $refs are supported, got {ref!r}")
-        target: Any = document
-        for part in ref[2:].split("/"):
-            target = target[part.replace("~1", "/").replace("~0", "~")]
-        node = target
-        seen += 1
-    return node
-
-
-def _schema_name(document: Mapping[str, Any], content: Any) -> str | None:
-    """The component schema name behind a `content` map's JSON media type."""
-    if not isinstance(content, Mapping):
-        return None
-    for media in (*_JSON_TYPES, *_XML_TYPES):
-        entry = content.get(media)
-        if isinstance(entry, Mapping):
-            schema = entry.get("schema")
-            if isinstance(schema, Mapping):
-                ref = schema.get("$ref")
-                if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
-                    return ref.rsplit("/", 1)[-1]
-    return None
-
-
-def _spec_document(api: ApiName) -> dict[str, Any]:
-    try:
-        from contactimport.generated.spec import document
-    except ImportError as error:  # pragma: no cover - the package ships with contactimport
-        raise ContactImportError(
-            "the generated package contactimport.generated.spec is missing; run `nox -s generate`"
-        ) from error
-    return document(api)
-
-
-@lru_cache(maxsize=2)
-def operation_specs(api: ApiName) -> Mapping[str, OperationSpec]:
-    """Every operation of the API's spec, by operationId (read once from
-    contactimport.generated.spec)."""
-    document = _spec_document(api)
-    specs: dict[str, OperationSpec] = {}
-    for path, path_item in document.get("paths", {}).items():
-        shared = path_item.get("parameters", [])
-        for method, operation in path_item.items():
-            if method not in ("get", "put", "post", "delete", "patch", "head", "options"):
-                continue
-            raw_parameters = [*shared, *operation.get("parameters", [])]
-            parameters = [_resolve(document, p) for p in raw_parameters]
-            body = _resolve(document, operation.get("requestBody", {}))
-            request_schema = _schema_name(document, body.get("content"))
-            max_items: int | None = None
-            min_items: int | None = None
-            if request_schema is not None:
-                schema = document["components"]["schemas"].get(request_schema, {})
-                if isinstance(schema.get("maxItems"), int):
-                    max_items = schema["maxItems"]
-                if isinstance(schema.get("minItems"), int):
-                    min_items = schema["minItems"]
-            ok = _resolve(document, operation.get("responses", {}).get("200", {}))
-            response_schema = _schema_name(document, ok.get("content"))
-            envelope, failure = _answer_facts(document, response_schema)
-            specs[operation["operationId"]] = OperationSpec(
-                api=api,
-                operation_id=operation["operationId"],
-                method=method.upper(),
-                path=path,
-                request_schema=request_schema,
-                response_schema=response_schema,
-                request_max_items=max_items,
-                query_names=frozenset(
-                    p["name"] for p in parameters if _is_named_query_parameter(p)
-                ),
-                request_min_items=min_items,
-                replay_rule=operation.get("x-replay-safe"),
-                failure=failure,
-                envelope=envelope,
-            )
-    return specs
-
-
-def _answer_facts(
-    document: Mapping[str, Any], response_schema: str | None
-) -> tuple[str | None, tuple[str, str | None] | None]:
-    """(`x-envelope` member, `x-failure` (member, message)) of a 200 answer's schema; the
-    failure is read from the envelope's member schema when there is an envelope."""
-    if response_schema is None:
-        return None, None
-    schemas = document.get("components", {}).get("schemas", {})
-    schema = schemas.get(response_schema, {})
-    envelope = schema.get("x-envelope")
-    target = schema
-    if isinstance(envelope, str):
-        member = _resolve(document, schema.get("properties", {}).get(envelope, {}))
-        all_of = member.get("allOf") if isinstance(member, Mapping) else None
-        if isinstance(all_of, list) and len(all_of) == 1:
-            member = _resolve(document, all_of[0])
-        target = member if isinstance(member, Mapping) else {}
-    failure = target.get("x-failure")
-    if isinstance(failure, Mapping) and isinstance(failure.get("member"), str):
-        message = failure.get("message")
-        return (
-            envelope if isinstance(envelope, str) else None,
-            (failure["member"], message if isinstance(message, str) else None),
-        )
-    return (envelope if isinstance(envelope, str) else None), None
-
-
-def _is_named_query_parameter(parameter: Any) -> bool:
-    if not isinstance(parameter, Mapping) or parameter.get("in") != "query":
-        return False
-    schema = parameter.get("schema")
-    free_form = isinstance(schema, Mapping) and schema.get("type") == "object"
-    return isinstance(parameter.get("name"), str) and not (
-        free_form and parameter.get("explode", True)
-    )
 
 
 @lru_cache(maxsize=2)
 def off_json_members(api: ApiName) -> OffWireMembers:
     """What JSON request bodies leave out: the members whose ``x-wire-formats`` lacks ``json``
     (W50 ``Contact.Id``); read once per API from contactimport.generated.spec."""
-    return OffWireMembers(_spec_document(api), "json")
+    return OffWireMembers(_spec.document(api), "json")
 
 
 @lru_cache(maxsize=2)
 def array_bounds(api: ApiName) -> ArrayBounds:
     """The ``maxItems`` of every request array, checked before sending; read once per API."""
-    return ArrayBounds(_spec_document(api))
-
-
-@lru_cache(maxsize=2)
-def server_urls(api: ApiName) -> tuple[tuple[str, Mapping[str, Any]], ...]:
-    """The spec's `servers`, in order: (url without trailing slash, the server object); read
-    once per API."""
-    return tuple(
-        (server["url"].rstrip("/"), MappingProxyType(server))
-        for server in _spec_document(api).get("servers", [])
-    )
-
-
-@lru_cache(maxsize=2)
-def security_schemes(api: ApiName) -> Mapping[str, Mapping[str, Any]]:
-    """The spec's `components.securitySchemes` by name; read once per API."""
-    schemes = _spec_document(api).get("components", {}).get("securitySchemes", {})
-    return MappingProxyType({name: MappingProxyType(s) for name, s in schemes.items()})
+    return ArrayBounds(_spec.document(api))
 
 
 @dataclass

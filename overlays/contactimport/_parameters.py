@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from typing import Any, Final, Literal, TypeVar
+from typing import Any, Final, TypeVar
 
 from contactimport.generated.checkmarket_client.models import ImportConfig, ImportContact
 from contactimport.generated.checkmarket_client.types import UNSET as CHECKMARKET_UNSET
@@ -27,7 +27,9 @@ from contactimport.generated.checkmarket_client.types import Unset as CheckMarke
 from contactimport.generated.which50_client.models import Contact, ImportJobCreateRequest
 from contactimport.generated.which50_client.types import UNSET, Unset
 
+from . import _spec
 from ._operations import JsonBody
+from ._spec import ApiName
 from .errors import InvalidParameterError
 from .querystring import CustomEvents, MatchOn, MatchValues
 
@@ -83,7 +85,6 @@ ImportContactInput = ImportContact | Mapping[str, Any]
 """A generated `ImportContact`, or its JSON shape (`{"Email": ..., "LangCode": ...}`)."""
 
 M = TypeVar("M")
-ApiName = Literal["which50", "checkmarket"]
 
 
 def model(cls: type[M], item: object, where: str) -> M:
@@ -279,9 +280,7 @@ def _plain_members(api: ApiName, schema_name: str) -> dict[str, tuple[tuple[type
     """Member -> (the Python types its JSON value may have, whether it is a string map), for
     a schema whose members are all scalars or maps of scalars (read once from the spec); an
     item holding only such members with such values is sent as it is."""
-    from contactimport.generated.spec import document
-
-    schema = document(api)["components"]["schemas"][schema_name]
+    schema = _spec.document(api)["components"]["schemas"][schema_name]
     plain: dict[str, tuple[tuple[type, ...], bool]] = {}
     for name, member in (schema.get("properties") or {}).items():
         nullable = (type(None),) if member.get("nullable") else ()

@@ -19,6 +19,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
+from ._spec import follow
+
 __all__ = ["WIRE_FORMATS", "OffWireMembers", "WireFormatsSpecError", "wire_formats"]
 
 WIRE_FORMATS: Final = ("json", "xml")
@@ -100,7 +102,7 @@ class OffWireMembers:
             if not reference.startswith(_SCHEMAS):
                 raise WireFormatsSpecError(f"{where}: only local schema $refs are followed")
             where = reference[2:]
-            node = self._document["components"]["schemas"][reference[len(_SCHEMAS) :]]
+            node = follow(self._document, reference)
         raise WireFormatsSpecError(f"{where}: the $ref chain is too long")
 
     def _parts(self, node: Any, where: str) -> list[tuple[Mapping[str, Any], str]]:

@@ -27,17 +27,17 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from http import HTTPStatus
-from typing import Any, Literal
+from typing import Any
 
 import httpx
 from lxml import etree
 
+from ._spec import ApiName
 from .datacontract import XmlDecodeError
 from .datacontract._safexml import parse_xml
 from .transport.redaction import redact_headers, redact_url
+from .transport.retry import parse_retry_after
 
 __all__ = [
     "APIConnectionError",
@@ -61,7 +61,6 @@ __all__ = [
     "status_error_from_response",
 ]
 
-ApiName = Literal["which50", "checkmarket"]
 
 _MAX_ERROR_BODY = 64 * 1024
 
@@ -236,24 +235,6 @@ def error_class_for_status(status_code: int) -> type[APIStatusError]:
     if status_code >= 500:
         return ServerError
     return _BY_STATUS.get(status_code, APIStatusError)
-
-
-def parse_retry_after(value: str | None) -> float | None:
-    """Seconds from a Retry-After header (delta-seconds or HTTP-date); None if absent or bad."""
-    if value is None:
-        return None
-    text = value.strip()
-    if not text:
-        return None
-    if re.fullmatch(r"\d+(\.\d+)?", text):
-        return float(text)
-    try:
-        when = parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        return None
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
 def _as_int(value: Any) -> int | None:

@@ -38,6 +38,8 @@ from functools import lru_cache
 from typing import Any, Final
 from urllib.parse import quote
 
+from . import _spec
+from ._spec import operation_specs
 from .errors import InvalidParameterError
 
 __all__ = [
@@ -70,12 +72,9 @@ def reserved_query_names() -> frozenset[str]:
     """Lower-cased names of every named query parameter of the W50 spec (`match`, `customevents`).
 
     A property called like one of them could not be told apart from the parameter on the wire.
-    Taken from the operations the clients read once from `contactimport.generated.spec` (`_client.
-    operation_specs`); the free-form `matchValues` object is not a name on the wire and is left
-    out.
+    Taken from the operations the clients read once from the spec (`_spec.operation_specs`); the
+    free-form `matchValues` object is not a name on the wire and is left out.
     """
-    from ._client import operation_specs
-
     return frozenset(
         name.lower()
         for operation in operation_specs("which50").values()
@@ -147,17 +146,12 @@ def list_item_rule(parameter: str, document: Mapping[str, Any] | None = None) ->
 
 @lru_cache(maxsize=4)
 def _default_rule(parameter: str) -> ListItemRule:
-    from .generated.spec import document
-
-    return list_item_rule(parameter, document("which50"))
+    return list_item_rule(parameter, _spec.document("which50"))
 
 
 def _resolve(document: Mapping[str, Any], node: Any) -> Mapping[str, Any]:
-    while isinstance(node, Mapping) and isinstance(node.get("$ref"), str):
-        target: Any = document
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part.replace("~1", "/").replace("~0", "~")]
-        node = target
+    """The node behind ``node``'s ``$ref``s (`_spec.resolve`), or an empty one if not an object."""
+    node = _spec.resolve(document, node)
     return node if isinstance(node, Mapping) else {}
 
 

@@ -11,11 +11,13 @@ import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from contactimport._wireformats import WIRE_FORMATS, wire_formats
+from contactimport import _spec
+from contactimport._spec import ApiName, StatusValue
 
-Api = Literal["which50", "checkmarket"]
+Api = ApiName
+"""The two APIs (`contactimport._spec.ApiName`)."""
 
 _SPEC_FILES = {"which50": "which50.openapi.yaml", "checkmarket": "checkmarket.openapi.yaml"}
 
@@ -24,11 +26,9 @@ _SPEC_FILES = {"which50": "which50.openapi.yaml", "checkmarket": "checkmarket.op
 def document(api: Api) -> dict[str, Any]:
     """The parsed OpenAPI document of ``api``."""
     try:
-        import contactimport.generated.spec
+        return dict(_spec.document(api))
     except ImportError:
         return _document_from_checkout(api)
-    result: dict[str, Any] = contactimport.generated.spec.document(api)
-    return result
 
 
 def _document_from_checkout(api: Api) -> dict[str, Any]:
@@ -49,14 +49,9 @@ def _document_from_checkout(api: Api) -> dict[str, Any]:
 
 
 def resolve(doc: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    """Follow ``$ref`` (local refs only) until a schema body."""
-    while "$ref" in node:
-        ref = str(node["$ref"])
-        target: Any = doc
-        for part in ref.removeprefix("#/").split("/"):
-            target = target[part.replace("~1", "/").replace("~0", "~")]
-        node = target
-    return node
+    """Follow ``$ref`` (local refs only) until a schema body (`contactimport._spec.resolve`)."""
+    resolved: dict[str, Any] = _spec.resolve(doc, node)
+    return resolved
 
 
 def schema(doc: dict[str, Any], name: str) -> dict[str, Any]:
@@ -153,18 +148,6 @@ def shared_request_limits(documents: dict[Api, dict[str, Any]]) -> RequestLimits
     return next(iter(found.values()))
 
 
-STAGES = ("open", "in-progress", "final")
-OUTCOMES = ("succeeded", "failed")
-
-
-@dataclass(frozen=True)
-class StatusItem:
-    value: Any
-    meaning: str
-    stage: str
-    outcome: str | None
-
-
 @dataclass(frozen=True)
 class States:
     """A property's ``x-status-values``: each state's value, meaning, stage and outcome.
@@ -174,9 +157,9 @@ class States:
     """
 
     where: str
-    items: tuple[StatusItem, ...]
+    items: tuple[StatusValue, ...]
 
-    def _find(self, found: list[StatusItem], name: Any, stage: str, outcome: str | None) -> Any:
+    def _find(self, found: list[StatusValue], name: Any, stage: str, outcome: str | None) -> Any:
         if len(found) != 1:
             raise ValueError(f"{self.where}: the sandbox needs exactly one state {name!r}")
         item = found[0]
@@ -210,27 +193,10 @@ def _staged(stage: str, outcome: str | None) -> str:
 
 
 def status_values(doc: dict[str, Any], schema_name: str, property_name: str) -> States:
-    """A property's ``x-status-values``, checked (docs/spec-conventions.md): a stage on every
-    item, an outcome on exactly the final ones; ``ValueError`` naming the item otherwise."""
+    """A property's ``x-status-values``, checked by the clients' own reader
+    (`contactimport._spec.status_values`): ``ValueError`` naming the item otherwise."""
     where = f"{schema_name}.{property_name} x-status-values"
-    prop = resolve(doc, schema(doc, schema_name))["properties"][property_name]
-    listed = prop.get("x-status-values")
-    if not isinstance(listed, list) or not listed:
-        raise ValueError(f"{where}: must be a non-empty list")
-    items: list[StatusItem] = []
-    for index, entry in enumerate(listed):
-        at = f"{where}[{index}]"
-        if not isinstance(entry, dict):
-            raise ValueError(f"{at}: must be a {{value, meaning, stage, outcome}} map")
-        stage, outcome = entry.get("stage"), entry.get("outcome")
-        if stage not in STAGES:
-            raise ValueError(f"{at}: stage must be one of {', '.join(STAGES)}, not {stage!r}")
-        if (stage == "final") != (outcome is not None) or outcome not in (None, *OUTCOMES):
-            raise ValueError(
-                f"{at}: a final state needs outcome {' or '.join(OUTCOMES)}, other states none"
-            )
-        items.append(StatusItem(entry.get("value"), str(entry.get("meaning", "")), stage, outcome))
-    return States(where, tuple(items))
+    return States(where, _spec.status_values(doc, schema_name, property_name).items)
 
 
 def enum_members(doc: dict[str, Any], schema_name: str) -> dict[str, Any]:
@@ -257,93 +223,6 @@ def property_defaults(doc: dict[str, Any], schema_name: str) -> dict[str, Any]:
         if "default" in prop_schema:
             defaults[str(name)] = prop_schema["default"]
     return defaults
-
-
-class OffWireMembers:
-    """Removes from a value the members its schema says one wire format does not carry.
-
-    ``x-wire-formats`` may mark a property of any schema; the value is walked along its schema
-    (``$ref``, ``allOf``, ``items``, ``additionalProperties``, object alternatives of ``oneOf`` and
-    ``anyOf``), so a marked member is removed at any depth, e.g. from each contact of an array.
-    Schemas that reach no marked member are not walked at all.
-    """
-
-    def __init__(self, doc: dict[str, Any], wire: str) -> None:
-        if wire not in WIRE_FORMATS:
-            raise ValueError(f"unknown wire format {wire!r}")
-        self.doc = doc
-        self.wire = wire
-        self._reaches: dict[int, bool] = {}
-
-    def strip(self, schema_name: str, value: Any) -> Any:
-        """``value`` (a body of ``components/schemas/<schema_name>``) without those members."""
-        node = schema(self.doc, schema_name)
-        return self._strip(node, value) if self.reaches(node) else value
-
-    def reaches(self, node: Any) -> bool:
-        """Whether a value of ``node`` can hold a member off the wire (cached per node)."""
-        key = id(node)
-        cached = self._reaches.get(key)
-        if cached is None:
-            cached = self._search(node, set())
-            self._reaches[key] = cached
-        return cached
-
-    def _search(self, node: Any, seen: set[int]) -> bool:
-        node = resolve(self.doc, node) if isinstance(node, dict) else node
-        if not isinstance(node, dict) or id(node) in seen:
-            return False
-        seen.add(id(node))
-        for name, prop in (node.get("properties") or {}).items():
-            if self.wire not in wire_formats(prop, f"property {name}") or self._search(prop, seen):
-                return True
-        parts = [*node.get("allOf", ()), *node.get("oneOf", ()), *node.get("anyOf", ())]
-        parts += [node[key] for key in ("items", "additionalProperties") if key in node]
-        return any(self._search(part, seen) for part in parts)
-
-    def _parts(self, node: Any) -> list[dict[str, Any]]:
-        """The node and its allOf parts, resolved (all apply to the same value)."""
-        found: list[dict[str, Any]] = []
-        pending = [node]
-        while pending:
-            part = pending.pop(0)
-            part = resolve(self.doc, part) if isinstance(part, dict) else part
-            if isinstance(part, dict) and not any(part is seen for seen in found):
-                found.append(part)
-                pending.extend(part.get("allOf", ()))
-        return found
-
-    def _strip(self, node: Any, value: Any) -> Any:
-        parts = self._parts(node)
-        if isinstance(value, dict):
-            properties: dict[str, Any] = {}
-            extra: list[Any] = []
-            for part in parts:
-                properties.update(part.get("properties") or {})
-                if isinstance(part.get("additionalProperties"), dict):
-                    extra.append(part["additionalProperties"])
-            result: dict[str, Any] = {}
-            for key, item in value.items():
-                prop = properties.get(key)
-                if prop is None:
-                    for extra_schema in extra:
-                        if self.reaches(extra_schema):
-                            item = self._strip(extra_schema, item)
-                    result[key] = item
-                elif self.wire in wire_formats(prop, f"property {key}"):
-                    result[key] = self._strip(prop, item) if self.reaches(prop) else item
-            for part in parts:
-                for alternative in (*part.get("oneOf", ()), *part.get("anyOf", ())):
-                    if self.reaches(alternative):
-                        result = self._strip(alternative, result)
-            return result
-        if isinstance(value, list):
-            for part in parts:
-                items = part.get("items")
-                if isinstance(items, dict) and self.reaches(items):
-                    value = [self._strip(items, item) for item in value]
-            return value
-        return value
 
 
 def declared_only(doc: dict[str, Any], node: dict[str, Any], value: Any) -> Any:

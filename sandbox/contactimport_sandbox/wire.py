@@ -11,9 +11,11 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from contactimport._wireformats import OffWireMembers
+
 from . import spec
 from .errors import BadRequest, NotAcceptable, UnsupportedMediaType
-from .spec import Api, OffWireMembers
+from .spec import Api
 
 JSON_TYPES = ("application/json", "text/json")
 XML_TYPES = ("application/xml", "text/xml")

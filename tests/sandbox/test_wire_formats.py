@@ -34,4 +34,4 @@ def test_the_codec_the_client_and_the_sandbox_give_one_message_naming_the_member
         Wire("which50", malformed).encode("application/json", "Contact", CONTACT)
     assert str(codec.value) == f"Contact.Id: {RULE}"
     assert str(client.value) == f"components/schemas/Contact/properties/Id: {RULE}"
-    assert str(sandbox.value) == f"property Id: {RULE}"
+    assert str(sandbox.value) == str(client.value)  # the sandbox strips with the client's reader

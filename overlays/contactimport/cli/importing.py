@@ -25,12 +25,13 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final, Literal, TypeVar
+from typing import Any, Final, TypeVar
 
 import click
 from click.core import ParameterSource
 
 from .._files import write_atomically
+from .._spec import ApiName
 from ..csvsource import AUTO_ENCODING, CsvContactSource, CsvEncodingError, file_fingerprint
 from ..workflows import (
     ImportJobFailed,
@@ -59,7 +60,8 @@ __all__ = [
     "write_rows",
 ]
 
-Api = Literal["which50", "checkmarket"]
+Api = ApiName
+"""The two APIs (the one name: `contactimport._spec.ApiName`)."""
 R = TypeVar("R")
 T = TypeVar("T")
 

@@ -15,8 +15,10 @@ the CLI decides what a state means exactly as the import it runs does.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal
+from typing import Any
 
+from .. import _spec
+from .._spec import ApiName
 from ..workflows.checkmarket import (
     contact_properties,
     queue_states,
@@ -39,24 +41,14 @@ __all__ = [
     "upload_batch_limit",
 ]
 
-Api = Literal["which50", "checkmarket"]
 
-
-def _spec(api: Api, document: Mapping[str, Any] | None) -> Mapping[str, Any]:
-    if document is not None:
-        return document
-    import contactimport.generated.spec  # looked up at each call, so a test may patch the documents
-
-    return contactimport.generated.spec.document(api)
-
-
-def spec_document(api: Api) -> Mapping[str, Any]:
+def spec_document(api: ApiName) -> Mapping[str, Any]:
     """The API's spec, as ``contactimport.generated.spec`` holds it."""
-    return _spec(api, None)
+    return _spec.document(api)
 
 
-def _schemas(api: Api, document: Mapping[str, Any] | None) -> Mapping[str, Any]:
-    schemas: Mapping[str, Any] = _spec(api, document)["components"]["schemas"]
+def _schemas(api: ApiName, document: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    schemas: Mapping[str, Any] = _spec.document(api, document)["components"]["schemas"]
     return schemas
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator, Mapping
-from typing import Any, Literal
+from typing import Any
 
+from .. import _spec
+from .._spec import ApiName
 from ._contract import ArrayBounds, ContractTables, RootContract, array_bounds
 from ._decoder import Decoder, iter_array_items, parse
 from ._encoder import Encoder
@@ -41,13 +43,13 @@ class DataContractCodec:
         return cls(document, max_bytes=max_bytes)
 
     @classmethod
-    def for_api(cls, api: Literal["which50", "checkmarket"]) -> DataContractCodec:
+    def for_api(cls, api: ApiName) -> DataContractCodec:
         """The shared codec of one of the two APIs, from `contactimport.generated.spec`."""
         codec = _by_api.get(api)
         if codec is not None:
             return codec
         try:
-            from contactimport.generated.spec import document
+            document = _spec.document(api)
         except ImportError as error:
             raise ImportError(
                 "contactimport.datacontract needs the generated package "
@@ -58,7 +60,7 @@ class DataContractCodec:
         with _by_api_lock:
             codec = _by_api.get(api)
             if codec is None:
-                codec = cls(document(api))
+                codec = cls(document)
                 _by_api[api] = codec
         return codec
 

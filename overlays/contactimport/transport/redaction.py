@@ -20,6 +20,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import httpx
 
+from .. import _spec
+
 __all__ = [
     "OTHER_SENSITIVE_HEADERS",
     "REDACTED",
@@ -71,11 +73,9 @@ def credential_locations(document: Mapping[str, Any]) -> dict[str, frozenset[str
 
 
 def _from_specs(location: str) -> frozenset[str]:
-    from contactimport.generated.spec import APIS, document
-
     names: frozenset[str] = frozenset()
-    for api in APIS:
-        names |= credential_locations(document(api))[location]
+    for api in _spec.APIS:
+        names |= credential_locations(_spec.document(api))[location]
     return names
 
 

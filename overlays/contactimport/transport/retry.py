@@ -18,12 +18,19 @@ generated code never knows about resilience. The rule for what is retried:
   raised instead, and the caller (e.g. the import workflow) checks the job's state before
   deciding what to resend.
 * **500 Internal Server Error**: retried only for safe methods (GET/HEAD/OPTIONS).
+* **409 Conflict** and every other answer: returned. A 409 says the request clashed with the
+  resource's state (a W50 job that already runs): a caller looks at the state instead (the W50
+  import workflow does, `CONFLICT_STATUSES`).
+
+These rules are exported for the import workflows, which retry a whole step (after the client's
+own retries) by the same ones: `TRANSIENT_STATUSES`, `rejected_before_processing`,
+`CONFLICT_STATUSES` and the one backoff formula, `backoff_delay`.
 
 Responses are read whole inside the transport (these APIs never stream), so a connection dropped
 in the middle of a body counts as a failed attempt.
 
-Delays grow exponentially (`initial_backoff * 2**n`, capped at `max_backoff`) with random jitter,
-or follow Retry-After when the server sends it. Each attempt is logged on the
+Delays grow exponentially (`initial_backoff * 2**n`, capped at `max_backoff`) with random jitter
+(`backoff_delay`), or follow Retry-After when the server sends it. Each attempt is logged on the
 `contactimport.http` logger with credentials redacted.
 
 The clients mark each request with its replay-safety through the request extension
@@ -39,25 +46,35 @@ import asyncio
 import logging
 import math
 import random
+import re
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any, Final
 
 import httpx
 
+from .._spec import REPLAY_SAFE_METHODS, SAFE_METHODS
 from .redaction import redact_headers, redact_request, redact_url
 
 __all__ = [
     "ATTEMPTS_EXTENSION",
+    "CONFLICT_STATUSES",
+    "DEFAULT_JITTER",
     "EXTENSION",
     "REPLAY_SAFE_METHODS",
+    "TRANSIENT_STATUSES",
     "AsyncRetryTransport",
     "RetryPolicy",
     "RetryTransport",
     "attempts_made",
+    "backoff_delay",
     "is_replay_safe",
     "mark_request",
+    "parse_retry_after",
+    "rejected_before_processing",
 ]
 
 logger = logging.getLogger("contactimport.http")
@@ -68,10 +85,20 @@ EXTENSION: Final = "contactimport"
 ATTEMPTS_EXTENSION: Final = "contactimport.attempts"
 """Response extension key: how many attempts the transport made (1 = no retry)."""
 
-SAFE_METHODS: Final = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
-REPLAY_SAFE_METHODS: Final = SAFE_METHODS | {"DELETE"}
-"""Methods replayed when a request carries no mark. Not PUT: in these APIs a PUT runs an import
-job or upserts contacts (W50), which a repeat would do twice."""
+
+TRANSIENT_STATUSES: Final = frozenset({408, 425, 429, 500, 502, 503, 504})
+"""Answers that may go away on their own: sent again when the request may be (see the module's
+rule), and the statuses the workflows count as transient (`workflows.errors.is_transient`)."""
+
+NOT_PROCESSED_STATUSES: Final = frozenset({429, 503})
+"""With Retry-After, these answers say the request was rejected before processing."""
+
+CONFLICT_STATUSES: Final = frozenset({409})
+"""Answers saying the request clashed with the resource's state (perhaps one an earlier copy of
+it made): never sent again; the caller reads the state instead."""
+
+DEFAULT_JITTER: Final = 0.25
+"""Up to this fraction of each backoff delay is removed at random (spreads out clients)."""
 
 # Errors raised before the request left this machine: replaying them can never duplicate work.
 _NOT_SENT_ERRORS: Final = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
@@ -84,7 +111,7 @@ class RetryPolicy:
     max_retries: int = 2
     initial_backoff: float = 0.5
     max_backoff: float = 8.0
-    jitter: float = 0.25
+    jitter: float = DEFAULT_JITTER
     """Up to this fraction of each backoff delay is removed at random (spreads out clients)."""
     max_retry_after: float = 60.0
     """Retry-After values above this are capped to it."""
@@ -99,8 +126,47 @@ class RetryPolicy:
 
     def backoff(self, retry_number: int, rng: random.Random) -> float:
         """Delay before retry `retry_number` (0-based) when the server gave no Retry-After."""
-        base = min(self.max_backoff, math.ldexp(self.initial_backoff, retry_number))
-        return base * (1 - self.jitter * rng.random())
+        return backoff_delay(
+            retry_number, self.initial_backoff, self.max_backoff, jitter=self.jitter, rng=rng
+        )
+
+
+def backoff_delay(
+    retry_number: int,
+    initial_backoff: float,
+    max_backoff: float,
+    *,
+    jitter: float = DEFAULT_JITTER,
+    rng: random.Random | None = None,
+) -> float:
+    """The one backoff formula: ``min(max_backoff, initial_backoff * 2**retry_number)`` with up
+    to ``jitter`` of it removed at random (retry 0 is the first one)."""
+    base = min(max_backoff, math.ldexp(initial_backoff, max(0, retry_number)))
+    return base * (1 - jitter * (rng or random).random())
+
+
+def rejected_before_processing(status: int, retry_after: float | None) -> bool:
+    """Whether an answer says the server did not process the request: 429 or 503 with
+    Retry-After (RFC 9110 §15.6.4, RFC 6585 §4; the specs document both so)."""
+    return status in NOT_PROCESSED_STATUSES and retry_after is not None
+
+
+def parse_retry_after(value: str | None) -> float | None:
+    """Seconds from a Retry-After header (delta-seconds or HTTP-date); None if absent or bad."""
+    if value is None:
+        return None
+    text = value.strip()
+    if not text:
+        return None
+    if re.fullmatch(r"\d+(\.\d+)?", text):
+        return float(text)
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
 def mark_request(operation: str, *, replay_safe: bool) -> dict[str, Any]:
@@ -124,8 +190,6 @@ def _operation(request: httpx.Request) -> str:
 
 
 def _retry_after_seconds(response: httpx.Response) -> float | None:
-    from ..errors import parse_retry_after
-
     return parse_retry_after(response.headers.get("retry-after"))
 
 
@@ -144,17 +208,15 @@ class _Decider:
         if retry_number >= policy.max_retries:
             return None
         status = response.status_code
-        if status not in (429, 500, 502, 503, 504):
+        if status not in TRANSIENT_STATUSES:
             return None  # the answer (read no header for it: this runs for every response)
         retry_after = _retry_after_seconds(response)
-        if status in (429, 503) and retry_after is not None:
+        if rejected_before_processing(status, retry_after):
             eligible = True  # documented as not processed: safe to resend anything
-        elif status in (429, 502, 503, 504):
-            eligible = is_replay_safe(request)
         elif status == 500:
             eligible = request.method.upper() in SAFE_METHODS
         else:
-            eligible = False
+            eligible = is_replay_safe(request)
         if not eligible:
             return None
         if retry_after is not None:

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..errors import OperationFailedError
-from .which50 import RunMethod
+from .resume import RunMethod
 
 if TYPE_CHECKING:
     from ..checkmarket import AsyncCheckMarket, CheckMarket

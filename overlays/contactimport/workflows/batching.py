@@ -1,5 +1,5 @@
 """Cut any iterable into lists of at most N items (read one ahead while an upload is on the
-wire), and read N from the spec document."""
+wire); N is read from the spec by `contactimport._spec` (re-exported here)."""
 
 from __future__ import annotations
 
@@ -13,10 +13,11 @@ from collections.abc import (
     Generator,
     Iterable,
     Iterator,
-    Mapping,
 )
 from itertools import islice
 from typing import Any, Generic, TypeVar, cast
+
+from .._spec import find_operation, request_body_max_items
 
 __all__ = [
     "ReadAhead",
@@ -28,8 +29,6 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
 def batched(items: Iterable[T], size: int) -> Generator[list[T]]:
@@ -153,41 +152,3 @@ async def aread_ahead(source: AsyncGenerator[T]) -> AsyncGenerator[T]:
             with contextlib.suppress(asyncio.CancelledError, StopAsyncIteration, Exception):
                 await pending
         await source.aclose()
-
-
-def _resolve(document: Mapping[str, Any], node: Mapping[str, Any]) -> Mapping[str, Any]:
-    """Follow local ``$ref``s (``#/components/...``) until a node without one."""
-    seen: set[str] = set()
-    while "$ref" in node:
-        reference = str(node["$ref"])
-        if not reference.startswith("#/") or reference in seen:
-            raise ValueError(f"cannot resolve $ref {reference!r}")
-        seen.add(reference)
-        target: Any = document
-        for part in reference[2:].split("/"):
-            target = target[part.replace("~1", "/").replace("~0", "~")]
-        node = target
-    return node
-
-
-def find_operation(document: Mapping[str, Any], operation_id: str) -> Mapping[str, Any]:
-    """The operation object whose ``operationId`` is ``operation_id``."""
-    for path_item in document.get("paths", {}).values():
-        for method in HTTP_METHODS:
-            operation = path_item.get(method)
-            if isinstance(operation, Mapping) and operation.get("operationId") == operation_id:
-                return operation
-    raise KeyError(f"the spec has no operation {operation_id!r}")
-
-
-def request_body_max_items(document: Mapping[str, Any], operation_id: str) -> int | None:
-    """``maxItems`` of an operation's JSON array request body (None when the spec sets none)."""
-    operation = find_operation(document, operation_id)
-    body = _resolve(document, operation.get("requestBody", {}))
-    content = body.get("content", {})
-    media = content.get("application/json") or next(iter(content.values()), None)
-    if media is None:
-        raise KeyError(f"operation {operation_id!r} has no request body")
-    schema = _resolve(document, media.get("schema", {}))
-    maximum = schema.get("maxItems")
-    return int(maximum) if maximum is not None else None

@@ -31,8 +31,10 @@ from collections.abc import AsyncIterable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Final, Protocol
 
+from .. import _spec
+from .._spec import request_body_max_items
 from ..errors import APIStatusError
-from .batching import request_body_max_items
+from ..transport.retry import rejected_before_processing
 from .errors import (
     EmptyImportError,
     ImportStateConflict,
@@ -43,8 +45,8 @@ from .errors import (
 from .poller import AsyncImportPoller, ImportPoller, Pause, Steps
 from .process import Rows, StepProcess
 from .resume import ContactDigest, decode_state, encode_state
+from .retrying import RetrySettings
 from .states import StatusValues, status_values
-from .which50 import RetrySettings
 
 if TYPE_CHECKING:
     from ..checkmarket import AsyncCheckMarket, CheckMarket
@@ -78,38 +80,21 @@ UPLOADING: Final = "Uploading"
 PROCESSING: Final = "Processing"
 
 
-def _spec(document: Mapping[str, Any] | None) -> Mapping[str, Any]:
-    if document is not None:
-        return document
-    from contactimport.generated.spec import document as spec_document
-
-    return spec_document(API)
-
-
-def _operation(spec: Mapping[str, Any], operation_id: str) -> Mapping[str, Any]:
-    """The operation named ``operation_id`` (found by id: its path may change, its id does not)."""
-    for item in spec["paths"].values():
-        for operation in item.values():
-            if isinstance(operation, Mapping) and operation.get("operationId") == operation_id:
-                return operation
-    raise KeyError(f"the spec has no operation {operation_id!r}")
-
-
 def result_code_meanings(document: Mapping[str, Any] | None = None) -> dict[str, str]:
     """``{code: meaning}`` from the spec's ``x-result-codes`` (R0300 → "Successfully updated")."""
-    schema = _spec(document)["components"]["schemas"]["ResultCode"]
+    schema = _spec.document(API, document)["components"]["schemas"]["ResultCode"]
     return {str(item["code"]): str(item["meaning"]) for item in schema["x-result-codes"]}
 
 
 def result_code_outcomes(document: Mapping[str, Any] | None = None) -> dict[str, str]:
     """``{code: outcome}`` from the spec's ``x-result-codes``: imported, rejected or warning."""
-    schema = _spec(document)["components"]["schemas"]["ResultCode"]
+    schema = _spec.document(API, document)["components"]["schemas"]["ResultCode"]
     return {str(item["code"]): str(item["outcome"]) for item in schema["x-result-codes"]}
 
 
 def queue_states(document: Mapping[str, Any] | None = None) -> StatusValues:
     """The ``ImportQueueItem.StatusId`` states and their stages, read from the CheckMarket spec."""
-    return status_values(_spec(document), *QUEUE_STATUS)
+    return status_values(_spec.document(API, document), *QUEUE_STATUS)
 
 
 def queue_status_meanings(document: Mapping[str, Any] | None = None) -> dict[str | int, str]:
@@ -141,8 +126,8 @@ def repeat_is_harmless(
     """
     if config is None:
         return False
-    spec = _spec(document)
-    rule = _operation(spec, BULK_IMPORT).get("x-repeat-harmless")
+    spec = _spec.document(API, document)
+    rule = _spec.find_operation(spec, BULK_IMPORT).get("x-repeat-harmless")
     if not rule:
         return False
     member = spec["components"]["schemas"]["ImportConfig"]["properties"]["UpdateTypeId"]
@@ -154,18 +139,20 @@ def repeat_is_harmless(
 
 
 def _not_processed(error: BaseException) -> bool:
-    """Whether a failed bulk import is known not to have been queued: a 4xx refusal, or a 429 or
-    503 with Retry-After (the spec's ``retry-after``). Anything else leaves the outcome unknown."""
+    """Whether a failed bulk import is known not to have been queued: a 4xx refusal (not a 429
+    without Retry-After), or an answer the transport's rule says was rejected before processing
+    (429 or 503 with Retry-After). Anything else leaves the outcome unknown."""
     if not isinstance(error, APIStatusError):
         return False
-    if error.status_code in (429, 503):
-        return error.retry_after is not None
-    return 400 <= error.status_code < 500
+    status = error.status_code
+    if rejected_before_processing(status, error.retry_after):
+        return True
+    return 400 <= status < 500 and status != 429
 
 
 def contact_properties(document: Mapping[str, Any] | None = None) -> tuple[str, ...]:
     """The named ``ImportContact`` members (everything else goes into ``CustomFields``)."""
-    schema = _spec(document)["components"]["schemas"]["ImportContact"]
+    schema = _spec.document(API, document)["components"]["schemas"]["ImportContact"]
     return tuple(name for name in schema["properties"] if name != "CustomFields")
 
 
@@ -467,7 +454,7 @@ class BulkImportProcess(StepProcess[_BulkState]):
         chunk_size = DEFAULT_CHUNK_SIZE if chunk_size is None else chunk_size
         if chunk_size < 1:
             raise ValueError(f"the chunk size must be at least 1, got {chunk_size}")
-        limit = request_body_max_items(_spec(document), BULK_IMPORT)
+        limit = request_body_max_items(_spec.document(API, document), BULK_IMPORT)
         if limit is not None and chunk_size > limit:
             raise ValueError(
                 f"the chunk size {chunk_size} exceeds the API's limit of {limit} contacts per "
@@ -776,7 +763,7 @@ class BulkImportProcess(StepProcess[_BulkState]):
 
 
 def _process(**options: Any) -> BulkImportProcess:
-    document = _spec(options.pop("spec_document"))
+    document = _spec.document(API, options.pop("spec_document"))
     retry = options.pop("retry") or RetrySettings()
     return BulkImportProcess(document=document, retry=retry, **options)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import APIConnectionError, APIStatusError, ContactImportError
+from ..transport.retry import TRANSIENT_STATUSES
 
 __all__ = [
     "EmptyImportError",
@@ -18,8 +19,6 @@ __all__ = [
     "WorkflowError",
     "is_transient",
 ]
-
-TRANSIENT_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 
 
 class WorkflowError(ContactImportError):
@@ -96,7 +95,8 @@ class ImportJobFailed(WorkflowError):
 
 
 def is_transient(error: BaseException) -> bool:
-    """Whether an error may go away on its own: no response, a timeout, 408/429/5xx."""
+    """Whether an error may go away on its own: no response, a timeout, or one of the
+    transport's `TRANSIENT_STATUSES` (408, 425, 429, 500, 502, 503, 504)."""
     if isinstance(error, APIConnectionError):
         return True
     if isinstance(error, APIStatusError):

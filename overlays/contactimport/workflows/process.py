@@ -25,7 +25,7 @@ from .errors import ImportCancelled, ImportInterrupted, is_transient
 from .poller import AsyncImportPoller, ImportPoller, Pause, Steps, drive_async, drive_sync
 
 if TYPE_CHECKING:
-    from .which50 import RetrySettings
+    from .retrying import RetrySettings
 
 __all__ = ["NEXT_CONTACTS", "Rows", "StepProcess"]
 

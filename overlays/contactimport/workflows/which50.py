@@ -20,13 +20,13 @@ a job in it is not uploaded to.
 
 from __future__ import annotations
 
-import random
 import time
 from collections.abc import AsyncIterable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Final, Protocol
 
-from .batching import request_body_max_items
+from .. import _spec
+from .._spec import request_body_max_items
 from .errors import (
     EmptyImportError,
     ImportJobFailed,
@@ -39,6 +39,7 @@ from .errors import (
 from .poller import AsyncImportPoller, ImportPoller, Pause, Steps
 from .process import StepProcess
 from .resume import ContactDigest, ResumeState, RunMethod
+from .retrying import RetrySettings, is_conflict
 from .states import StatusValues, status_values
 
 if TYPE_CHECKING:
@@ -74,14 +75,6 @@ UNORDERED_SETTINGS: Final = frozenset({"match"})
 Contact = Mapping[str, Any]
 
 
-def _spec(document: Mapping[str, Any] | None) -> Mapping[str, Any]:
-    if document is not None:
-        return document
-    import contactimport.generated.spec  # looked up at each call, so a test may patch the documents
-
-    return contactimport.generated.spec.document(API)
-
-
 def _status(job: Mapping[str, Any]) -> str:
     """A job's ``CurrentStatus`` as text (whatever a server sent: unknown ones are no stage)."""
     return str(job.get("CurrentStatus"))
@@ -89,7 +82,7 @@ def _status(job: Mapping[str, Any]) -> str:
 
 def job_states(document: Mapping[str, Any] | None = None) -> StatusValues:
     """The ``ImportJob.CurrentStatus`` states and their stages, read from the W50 spec."""
-    return status_values(_spec(document), *JOB_STATUS)
+    return status_values(_spec.document(API, document), *JOB_STATUS)
 
 
 _PACKAGED_STATES: Final = job_states()
@@ -107,7 +100,7 @@ FAILED_STATES: Final = frozenset(str(state) for state in _PACKAGED_STATES.failed
 
 def upload_batch_limit(document: Mapping[str, Any] | None = None) -> int:
     """The most contacts one ``uploadImportBatch`` request may carry, read from the W50 spec."""
-    limit = request_body_max_items(_spec(document), UPLOAD_OPERATION)
+    limit = request_body_max_items(_spec.document(API, document), UPLOAD_OPERATION)
     if limit is None:
         raise KeyError(f"the W50 spec sets no maxItems on {UPLOAD_OPERATION}'s body")
     return limit
@@ -231,20 +224,6 @@ class ImportProgress:
     uploaded_contacts: int
     uploaded_batches: int
     job: ImportJobResult | None
-
-
-@dataclass(frozen=True)
-class RetrySettings:
-    """How the workflow retries a step whose error may be transient (after the client's own)."""
-
-    max_attempts: int = 8
-    initial_backoff: float = 0.5
-    max_backoff: float = 8.0
-
-    def delay(self, attempt: int) -> float:
-        """Seconds to wait before retry `attempt`: exponential backoff, capped, with jitter."""
-        base = min(self.max_backoff, self.initial_backoff * 2.0 ** max(0, attempt - 1))
-        return base * (0.75 + random.random() * 0.25)
 
 
 MIN_POLL_INTERVAL: Final = 0.05
@@ -556,7 +535,7 @@ class Which50ImportProcess(StepProcess[ResumeState]):
                 job: Mapping[str, Any] = yield _Run(state.import_job_id)
                 return job
             except Exception as error:
-                conflict = getattr(error, "status_code", None) == 409
+                conflict = is_conflict(error)
                 if not (conflict or is_transient(error)):
                     raise self._interrupted(f"running the import job failed: {error}") from error
                 attempt += 1
