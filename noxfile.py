@@ -150,7 +150,9 @@ def build(session: nox.Session) -> None:
 def package(session: nox.Session) -> None:
     """Build, then use the wheel as a pip dependency would: fresh venv, imports, mypy --strict."""
     wheel = build_distributions(session)
-    session.install("--group", "test")
+    # The test process itself uses the checkout (its sandbox launcher starts the wheel's console
+    # script); everything it checks runs in a fresh venv holding only the wheel.
+    install_project(session, "test")
     session.run(
         "pytest",
         "tests/distribution/test_wheel.py",
