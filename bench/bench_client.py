@@ -27,7 +27,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_xml import batch, load_codec
-from figures import Figure, Interleaved
+from figures import AsyncInterleaved, Figure, Interleaved
 
 BASE = "http://bench.test/Which50API"
 TOKEN = "bench-token"
@@ -87,29 +87,19 @@ def per_call(rounds: int, repeat: int) -> list[Figure]:
     ).run()
 
     async def async_medians() -> dict[str, float]:
-        async_ours = AsyncWhich50(TOKEN, base_url=BASE, transport=transport)
-        async_raw = httpx.AsyncClient(transport=transport, headers=headers)
-        samples: dict[str, list[float]] = {"ours": [], "raw": []}
-        import statistics
-        import time
+        async with (
+            AsyncWhich50(TOKEN, base_url=BASE, transport=transport) as async_ours,
+            httpx.AsyncClient(transport=transport, headers=headers) as async_raw,
+        ):
 
-        async def ours_call() -> object:
-            return await async_ours.get_import_job(1, 7)
+            async def ours_call() -> object:
+                return await async_ours.get_import_job(1, 7)
 
-        async def raw_call() -> object:
-            return (await async_raw.get(url)).json()
+            async def raw_call() -> object:
+                return (await async_raw.get(url)).json()
 
-        ways = {"ours": ours_call, "raw": raw_call}
-        for round_number in range(rounds + 1):
-            for name, way in ways.items():
-                started = time.perf_counter()
-                for _ in range(repeat):
-                    await way()
-                if round_number:
-                    samples[name].append((time.perf_counter() - started) / repeat)
-        await async_ours.aclose()
-        await async_raw.aclose()
-        return {name: statistics.median(values) for name, values in samples.items()}
+            ways = {"ours": ours_call, "raw": raw_call}
+            return await AsyncInterleaved(ways, rounds, repeat).run()
 
     asynchronous = asyncio.run(async_medians())
     ours.close()

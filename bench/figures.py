@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -68,3 +68,23 @@ class Interleaved:
                 if round_number:
                     self.samples[name].append(elapsed)
         return {name: statistics.median(values) for name, values in self.samples.items()}
+
+
+@dataclass
+class AsyncInterleaved:
+    """`Interleaved` for coroutine functions (awaited in turn on the running loop)."""
+
+    ways: Mapping[str, Callable[[], Awaitable[object]]]
+    rounds: int
+    repeat: int = 1
+
+    async def run(self) -> dict[str, float]:
+        samples: dict[str, list[float]] = {name: [] for name in self.ways}
+        for round_number in range(self.rounds + 1):
+            for name, way in self.ways.items():
+                started = time.perf_counter()
+                for _ in range(self.repeat):
+                    await way()
+                if round_number:
+                    samples[name].append((time.perf_counter() - started) / self.repeat)
+        return {name: statistics.median(values) for name, values in samples.items()}

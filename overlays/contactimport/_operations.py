@@ -10,7 +10,7 @@ per-call `RequestOptions` to `_invoke` / `_invoke_raw`, which the clients implem
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Final, Generic, Literal, TypeVar, cast
 
 import httpx
@@ -333,6 +333,4 @@ def retry_policy_with(policy: RetryPolicy, max_retries: int | None) -> RetryPoli
     """`policy` with another `max_retries` (None: unchanged)."""
     if max_retries is None or max_retries == policy.max_retries:
         return policy
-    from dataclasses import replace
-
     return replace(policy, max_retries=max_retries)

@@ -44,7 +44,6 @@ __all__ = [
     "MatchOnInput",
     "MatchValuesInput",
     "model",
-    "models",
 ]
 
 ADAPTERS: Final = {
@@ -103,14 +102,6 @@ def model(cls: type[M], item: object, where: str) -> M:
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise InvalidParameterError(f"{where} is not a valid {cls.__name__}: {error!r}") from None
     return result
-
-
-def models(cls: type[M], items: Iterable[object], where: str) -> list[M]:
-    """Each item as `cls` (see `model`), named by its position (`contact #3`) in errors."""
-    if isinstance(items, str | bytes | Mapping):
-        raise InvalidParameterError(f"{where} must be a list of {cls.__name__}, got {items!r}")
-    singular = where[:-1] if where.endswith("s") else where
-    return [model(cls, item, f"{singular} #{n + 1}") for n, item in enumerate(items)]
 
 
 # -- W50API ------------------------------------------------------------------------------------
