@@ -165,7 +165,11 @@ class APIStatusError(ContactImportError):
         self.error_type = details.error_type
         self.body = details.body
         self.headers: dict[str, str] = redact_headers(headers or {})
-        self.retry_after = parse_retry_after(self.headers.get("retry-after"))
+        # Header names are case-insensitive; a plain mapping keeps the sender's spelling.
+        retry_after = next(
+            (value for name, value in self.headers.items() if name.lower() == "retry-after"), None
+        )
+        self.retry_after = parse_retry_after(retry_after)
         super().__init__(self._describe())
 
     def _describe(self) -> str:

@@ -172,3 +172,15 @@ def test_exception_carries_status_method_url_and_body_without_credentials() -> N
     for secret in ("secret-master", "secret-key", "pw"):
         assert secret not in text
     assert "409 Conflict from POST https://[REDACTED]@api.example/3/contacts/import/7" in str(error)
+
+
+@pytest.mark.parametrize("name", ["Retry-After", "retry-after", "RETRY-AFTER"])
+def test_retry_after_is_read_whatever_the_case_of_a_plain_header_mapping(name: str) -> None:
+    error = RateLimitError(
+        status_code=429,
+        method="GET",
+        url="https://api.example/x",
+        details=parse_error_body("which50", b"", "application/json"),
+        headers={name: "7"},
+    )
+    assert error.retry_after == 7.0
