@@ -7,23 +7,23 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pytest
+from contactimport.generated.which50_client.models import ImportJob
 from contactimport.workflows import (
     EmptyImportError,
     ImportCancelled,
     ImportInterrupted,
     ImportJobFailed,
-    ImportJobResult,
     ImportStateConflict,
     ResumeState,
     RetrySettings,
 )
 from contactimport.workflows.process import NEXT_CONTACTS
-from contactimport.workflows.which50 import (
+from contactimport.workflows.which50 import _process
+from contactimport.workflows.which50_process import (
     MIN_POLL_INTERVAL,
     Which50ImportProcess,
     _CreateJob,
     _GetJob,
-    _process,
     _Run,
     _Upload,
 )
@@ -60,14 +60,14 @@ def process(
     return _process(LIST, continuation_token=continuation_token, **options)
 
 
-def job(status: str, total: int = 0, **more: Any) -> dict[str, Any]:
-    return {
-        "Id": JOB,
-        "ContactListId": LIST,
-        "CurrentStatus": status,
-        "TotalContacts": total,
-        **more,
-    }
+def job(status: str, total: int = 0, **more: Any) -> ImportJob:
+    """The job as the client returns it (the generated model), with ``more`` members set."""
+    counters = "InvalidEmailCount InvalidSmsCount ProgressPercent InsertedContacts UpdatedContacts"
+    shape: dict[str, Any] = dict.fromkeys([*counters.split(), "DroppedContacts"], 0)
+    shape["NotUpdatedContacts"] = 0
+    shape.update(StartDate=None, FinishDate=None)
+    shape.update(Id=JOB, ContactListId=LIST, CurrentStatus=status, TotalContacts=total, **more)
+    return ImportJob.from_dict(shape)
 
 
 def wire(rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -94,7 +94,7 @@ def test_an_import_creates_the_job_uploads_each_batch_runs_it_and_polls_to_the_e
     assert steps.send(SECOND) == _Upload(JOB, wire(SECOND))
     assert steps.send(None) is NEXT_CONTACTS
     assert steps.send(None) == _Run(JOB)
-    assert workflow.status() == "Starting"
+    assert workflow.status() == "RunRequested"  # not "Starting" again: the job exists
     first_wait = steps.send(job("Running", 3, ProgressPercent=0))
     assert workflow.status() == "Running"
     assert steps.pause(0.25) >= MIN_POLL_INTERVAL  # the first poll comes early
@@ -104,7 +104,7 @@ def test_an_import_creates_the_job_uploads_each_batch_runs_it_and_polls_to_the_e
     assert steps.pause(MAX_POLL) >= MIN_POLL_INTERVAL
     assert steps.action == _GetJob(JOB)
     result = steps.finish(job("Finished", 3, ProgressPercent=100, InsertedContacts=3))
-    assert isinstance(result, ImportJobResult)
+    assert isinstance(result, ImportJob)  # the client's own model, not a copy
     assert (result.id, result.current_status, result.inserted_contacts) == (JOB, "Finished", 3)
     assert workflow.status() == "Finished"
     final = ResumeState.decode(checkpoints[-1], api="which50")

@@ -11,17 +11,14 @@ import click
 
 from ..checkmarket import CheckMarket, regions
 from ..settings import CHECKMARKET_KEY_ENV, CHECKMARKET_MASTER_KEY_ENV
-from ..workflows.adapters import CheckMarketAdapter
 from ..workflows.batching import request_body_max_items
 from ..workflows.checkmarket import (
-    BULK_IMPORT,
-    DEFAULT_CHUNK_SIZE,
     BulkImportOutcome,
     BulkImportProgress,
-    CheckMarketImportApi,
     begin_bulk_import,
     result_code_meanings,
 )
+from ..workflows.checkmarket_process import BULK_IMPORT, DEFAULT_CHUNK_SIZE
 from ..workflows.resume import decode_token
 from .common import (
     NOT_FOUND_HINT,
@@ -483,23 +480,21 @@ def _labels() -> dict[str, str]:
 
 
 def _configuration(
-    client: CheckMarket | CheckMarketImportApi,
+    client: CheckMarket,
     config_id: int | None,
     config: Mapping[str, Any] | None,
 ) -> tuple[Mapping[str, Any] | None, bool]:
     """The settings of the configuration the import goes through, read before anything is
     sent, and whether it exists: the one with ``config_id``, else the one named like ``config``
-    (reused by the import), else ``config`` itself (created by the import). Only reads."""
-    # The workflow's JSON-shaped view of the client (a stand-in for it is that view already).
-    api: CheckMarketImportApi = (
-        CheckMarketAdapter(client) if isinstance(client, CheckMarket) else client
-    )
+    (reused by the import), else ``config`` itself (created by the import). Only reads.
+
+    The settings are JSON-shaped (as the resume token keeps them): the rules read them so."""
     if config_id is not None:
-        return api.get_import_config(config_id), True
+        return client.get_import_config(config_id).to_dict(), True
     assert config is not None
-    for existing in api.list_import_configs():
-        if existing.get("Name") == config.get("Name"):
-            return existing, True
+    for existing in client.list_import_configs():
+        if existing.name == config.get("Name"):
+            return existing.to_dict(), True
     return config, False
 
 
