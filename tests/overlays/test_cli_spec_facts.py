@@ -16,7 +16,14 @@ import click
 import contactimport.generated.spec
 import pytest
 from click.testing import CliRunner
-from contactimport.cli import ExitCode, app, checkmarket_commands, spec_facts, which50_commands
+from contactimport.cli import (
+    ExitCode,
+    app,
+    checkmarket_commands,
+    checkmarket_import,
+    spec_facts,
+    which50_commands,
+)
 from contactimport.generated.checkmarket_client.models import (
     BulkImportResult,
     CreateImportConfigResult,
@@ -32,7 +39,8 @@ Documents = dict[str, dict[str, Any]]
 
 
 def _rebuild() -> click.Group:
-    for module in (which50_commands, checkmarket_commands, app):
+    # Each module that reads the spec when imported, before the ones importing it.
+    for module in (which50_commands, checkmarket_import, checkmarket_commands, app):
         importlib.reload(module)
     return app.cli
 

@@ -493,3 +493,22 @@ def test_a_chunk_size_above_the_specs_max_items_is_refused() -> None:
             chunk_size=limit + 1,
             spec_document=SPEC,
         )
+
+
+def test_a_row_is_shaped_once_on_its_way_to_the_wire(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The workflow hands the client ImportContact mappings and the client sends them as they
+    are: no ``ImportContact`` model is built for a row."""
+    from contactimport import _parameters
+
+    def no_model(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("a row went through a model")
+
+    monkeypatch.setattr(_parameters, "model", no_model)
+    fake = FakeCheckMarket()
+    assert run(fake, rows(3), import_config_id=7).imported == 3
+    assert fake.sent[0][0] == {
+        "Email": "c0@example.com",
+        "FirstName": "First0",
+        "LangCode": "en",
+        "CustomFields": {"Segment": "gold"},
+    }

@@ -821,3 +821,17 @@ def test_the_result_is_the_clients_import_job_and_the_old_name_warns() -> None:
     with pytest.warns(DeprecationWarning, match="ImportJobResult is deprecated"):
         old = workflows.ImportJobResult
     assert old is ImportJob
+
+
+def test_a_row_is_shaped_once_on_its_way_to_the_wire(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The workflow hands the client ``{"Values": row}`` and the client sends it as it is: no
+    ``Contact`` model is built for a row (nor its values checked a second time)."""
+    from contactimport import _parameters
+
+    def no_model(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("a row went through the Contact model")
+
+    monkeypatch.setattr(_parameters, "to_contact", no_model)
+    fake = FakeWhich50()
+    assert start(fake, contacts(3)).total_contacts == 3
+    assert fake.jobs[1].loaded[0] == {"Values": {"Email": "c0@example.com", "Name": "Contact 0"}}
