@@ -1,4 +1,6 @@
-"""The CheckMarket bulk import workflow against an in-memory fake of the four calls it uses."""
+"""The CheckMarket bulk import workflow end to end: a real ``CheckMarket`` client over
+``httpx.MockTransport`` answered by an in-memory fake of the calls it makes (the step logic alone,
+action by action: test_workflow_steps_checkmarket.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +17,6 @@ import yaml
 from contactimport.errors import (
     ErrorDetails,
     PermissionDeniedError,
-    ServerError,
 )
 from contactimport.workflows import (
     EmptyImportError,
@@ -290,14 +291,6 @@ def test_an_empty_async_source_creates_no_configuration() -> None:
     with pytest.raises(EmptyImportError):
         asyncio.run(scenario())
     assert fake.calls == {} and checkpoints == []
-
-
-def test_polling_retries_transient_errors() -> None:
-    fake = FakeCheckMarket()
-    fake.faults[("get", 1)] = ServerError(
-        status_code=503, method="GET", url=URL, details=ErrorDetails()
-    )
-    assert run(fake, rows(5), import_config_id=7).imported == 5
 
 
 def test_the_async_workflow() -> None:

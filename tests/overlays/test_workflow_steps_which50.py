@@ -16,6 +16,7 @@ from contactimport.workflows import (
     ImportStateConflict,
     ResumeState,
     RetrySettings,
+    UnknownFieldsError,
 )
 from contactimport.workflows.process import NEXT_CONTACTS
 from contactimport.workflows.which50 import _process
@@ -318,3 +319,42 @@ def test_a_transient_error_creating_the_job_is_retried_after_a_pause() -> None:
     steps.pause(RETRY.max_backoff)
     assert steps.action == _CreateJob(("Email",))
     assert steps.send(job("Created")) == _Upload(JOB, wire(FIRST))
+
+
+def test_a_transient_run_error_for_a_job_already_running_polls_it_without_a_second_run() -> None:
+    steps = running(process())
+    assert steps.throw(connection_dropped()) == _GetJob(JOB)  # did the run arrive?
+    steps.send(job("Running", 2))  # it did: poll, never run again
+    steps.pause(0.25)
+    assert steps.action == _GetJob(JOB)
+    assert steps.finish(job("Finished", 2)).current_status == "Finished"
+
+
+def test_a_field_the_first_batch_lacked_stops_the_import_before_its_batch_is_sent() -> None:
+    """Field names derived from the first batch: a later contact with another field would lose
+    that value on the server, so its batch is not sent."""
+    steps = uploading(process())
+    assert steps.send(None) is NEXT_CONTACTS
+    with pytest.raises(UnknownFieldsError, match="Mobile"):
+        steps.send([{"Email": "c@example.com", "Mobile": "+32"}])
+
+
+def test_resuming_when_the_job_holds_unexpected_contacts_is_a_conflict() -> None:
+    steps = Driver(process(token_after_first_batch()).steps())
+    assert steps.action == _GetJob(JOB)
+    assert steps.send(job("Loaded", len(FIRST) + 1)) is NEXT_CONTACTS
+    steps.send(FIRST)
+    with pytest.raises(ImportStateConflict, match="holds 3 contacts, the resume token 2"):
+        steps.send(SECOND + SECOND)  # neither the token's count nor that plus the next batch
+
+
+def test_a_job_resumed_while_running_is_polled_to_its_end() -> None:
+    workflow = process()
+    running(workflow)
+    token = workflow.continuation_token()
+    assert token is not None
+    resumed = Driver(process(token).steps())
+    assert resumed.action == _GetJob(JOB)
+    with pytest.raises(ImportJobFailed) as failed:
+        resumed.send(job("Failed", 2, DroppedContacts=2))
+    assert failed.value.result.current_status == "Failed"

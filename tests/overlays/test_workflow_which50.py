@@ -1,4 +1,6 @@
-"""The W50 import workflow (batching, retries, resume, pollers) against an in-memory fake API.
+"""The W50 import workflow end to end (batching, retries, resume, pollers): a real ``Which50``
+client over ``httpx.MockTransport`` answered by an in-memory fake of the API (the step logic
+alone, action by action: test_workflow_steps_which50.py).
 
 The fake follows the spec's ImportJob semantics (Created → Loaded → Running → Finished, a batch
 applied atomically, 409 on wrong-state requests) and injects faults either before a call takes
@@ -26,7 +28,6 @@ from contactimport.errors import (
 )
 from contactimport.generated.which50_client.models import ImportJob
 from contactimport.workflows import (
-    EmptyImportError,
     ImportCancelled,
     ImportInterrupted,
     ImportJobFailed,
@@ -277,23 +278,6 @@ def test_field_names_are_derived_from_the_first_batch_unless_given() -> None:
     assert fake.jobs[2].field_names == ["Email", "Mobile", "City"]
 
 
-def test_a_later_field_missing_from_derived_field_names_stops_the_import_instead_of_losing_it() -> (
-    None
-):
-    fake = FakeWhich50()
-    rows = [{"Email": "a@x"}, {"Email": "b@x"}, {"Email": "c@x", "Mobile": "+32"}]
-    with pytest.raises(UnknownFieldsError, match="Mobile"):
-        start(fake, rows, batch_size=2)
-    assert fake.upload_sizes == [2]  # the batch holding Mobile was never sent
-
-
-def test_an_empty_source_is_an_error_before_any_job_is_created() -> None:
-    fake = FakeWhich50()
-    with pytest.raises(EmptyImportError):
-        start(fake, [])
-    assert fake.jobs == {}
-
-
 def test_an_upload_whose_response_is_lost_after_it_was_applied_is_not_sent_again() -> None:
     fake = FakeWhich50()
     fake.faults[("upload", 2)] = ("after", connection_dropped())
@@ -301,32 +285,6 @@ def test_an_upload_whose_response_is_lost_after_it_was_applied_is_not_sent_again
     start(fake, contacts(500), batch_size=100)
     assert loaded_emails(fake) == [f"c{n}@example.com" for n in range(500)]
     assert fake.upload_sizes == [100] * 5
-
-
-def test_an_upload_that_failed_before_reaching_the_server_is_sent_again() -> None:
-    fake = FakeWhich50()
-    fake.faults[("upload", 2)] = ("before", server_error(503))
-    fake.faults[("upload", 3)] = ("before", connection_dropped())
-    start(fake, contacts(300), batch_size=100)
-    assert loaded_emails(fake) == [f"c{n}@example.com" for n in range(300)]
-    assert fake.calls["upload"] == 5
-
-
-def test_a_run_whose_response_is_lost_is_not_started_twice() -> None:
-    fake = FakeWhich50()
-    fake.faults[("run", 1)] = ("after", connection_dropped())
-    result = start(fake, contacts(10))
-    assert fake.jobs[1].runs == 1
-    assert fake.calls["run"] == 1
-    assert result.current_status == "Finished"
-
-
-def test_a_run_that_never_arrived_is_sent_again() -> None:
-    fake = FakeWhich50()
-    fake.faults[("run", 1)] = ("before", server_error(503))
-    result = start(fake, contacts(10))
-    assert fake.calls["run"] == 2
-    assert result.total_contacts == 10
 
 
 def test_a_non_transient_error_interrupts_with_a_token_and_resuming_uploads_only_the_rest() -> None:
@@ -373,28 +331,6 @@ def test_resuming_with_a_different_source_is_refused_and_uploads_nothing() -> No
     assert fake.calls["upload"] == uploads
 
 
-def test_resuming_a_job_that_was_already_started_only_polls_it() -> None:
-    fake = FakeWhich50()
-    tokens: list[str] = []
-    fake.faults[("run", 1)] = ("after", forbidden())
-    with pytest.raises(ImportInterrupted):
-        start(fake, contacts(10), on_checkpoint=tokens.append)
-    result = start(fake, iter(()), continuation_token=tokens[-1])
-    assert result.current_status == "Finished"
-    assert fake.jobs[1].runs == 1
-
-
-def test_resuming_a_job_whose_run_never_arrived_runs_it() -> None:
-    fake = FakeWhich50()
-    tokens: list[str] = []
-    fake.faults[("run", 1)] = ("before", forbidden())
-    with pytest.raises(ImportInterrupted):
-        start(fake, contacts(10), on_checkpoint=tokens.append)
-    result = start(fake, iter(()), continuation_token=tokens[-1])
-    assert result.current_status == "Finished"
-    assert fake.jobs[1].runs == 1
-
-
 def test_resuming_after_the_last_short_batch_was_confirmed_runs_without_uploading() -> None:
     """Every batch confirmed, the last one shorter than the batch size, the run not yet asked
     for: resuming checks the source against the token and runs the job (a short last batch is
@@ -415,24 +351,6 @@ def test_resuming_after_the_last_short_batch_was_confirmed_runs_without_uploadin
     assert (result.current_status, result.total_contacts) == ("Finished", 250)
     assert fake.upload_sizes == [100, 100, 50]  # nothing uploaded again
     assert fake.jobs[1].runs == 1
-
-
-def test_resuming_when_the_job_holds_unexpected_contacts_is_a_conflict() -> None:
-    fake = FakeWhich50()
-    fake.faults[("upload", 2)] = ("before", forbidden())
-    with pytest.raises(ImportInterrupted) as caught:
-        start(fake, contacts(300), batch_size=100)
-    fake.jobs[1].loaded.append({"Values": {"Email": "someone-else@example.com"}})
-    with pytest.raises(ImportStateConflict):
-        start(fake, contacts(300), continuation_token=caught.value.continuation_token)
-
-
-def test_a_failed_job_raises_import_job_failed_with_its_counters() -> None:
-    fake = FakeWhich50()
-    fake.fail_jobs = True
-    with pytest.raises(ImportJobFailed) as caught:
-        start(fake, contacts(5))
-    assert caught.value.result.current_status == "Failed"
 
 
 def with_job_states(*states: dict[str, Any]) -> dict[str, Any]:
