@@ -65,7 +65,7 @@ def ours(origin: str, total: int, offset: int) -> tuple[float, dict[str, Any]]:
         poller = begin_import(w50, LIST_ID, contacts(total, offset), field_names=FIELDS)
         result = poller.result()
         elapsed = time.perf_counter() - started
-        return elapsed, result.as_json()
+        return elapsed, result.to_dict()
 
 
 def ours_async(origin: str, total: int, offset: int) -> tuple[float, dict[str, Any]]:
@@ -78,7 +78,7 @@ def ours_async(origin: str, total: int, offset: int) -> tuple[float, dict[str, A
                 w50, LIST_ID, contacts(total, offset), field_names=FIELDS
             )
             result = await poller.result()
-            return time.perf_counter() - started, result.as_json()
+            return time.perf_counter() - started, result.to_dict()
 
     return asyncio.run(main())
 

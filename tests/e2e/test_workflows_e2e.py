@@ -16,10 +16,10 @@ from typing import Any
 import httpx
 import pytest
 from contactimport.checkmarket import AsyncCheckMarket, CheckMarket
+from contactimport.generated.which50_client.models import ImportJob
 from contactimport.which50 import AsyncWhich50, Which50
 from contactimport.workflows import (
     EmptyImportError,
-    ImportJobResult,
     RetrySettings,
     begin_import,
     begin_import_async,
@@ -98,7 +98,7 @@ def test_w50_async_import_from_an_async_source(sandbox: Sandbox) -> None:
         for contact in people(1_200):
             yield contact
 
-    async def scenario() -> ImportJobResult:
+    async def scenario() -> ImportJob:
         async with AsyncWhich50(W50_TOKEN, base_url=sandbox.which50_url) as client:
             poller = await begin_import_async(
                 client, 1, source(), batch_size=500, poll_interval=0.05, retry=FAST
@@ -170,7 +170,7 @@ def test_w50_patch_import_resumed_from_the_token_alone_patches_the_matching_cont
         with pytest.raises(Crash):
             poller.result(timeout=60)
 
-    async def resume() -> ImportJobResult:
+    async def resume() -> ImportJob:
         # A new process (async this time) with only the token: match, match values and the
         # run method come from it.
         async with AsyncWhich50(W50_TOKEN, base_url=sandbox.which50_url) as client:

@@ -78,9 +78,10 @@ def test_the_cli_prints_plain_progress_lines_unless_told_otherwise(
 ) -> None:
     from contactimport.cli import which50_commands
 
+    from .fake_servers import which50_over
     from .test_cli_state import FakeWhich50
 
-    monkeypatch.setattr(which50_commands, "_client", lambda ctx: FakeWhich50())
+    monkeypatch.setattr(which50_commands, "_client", lambda ctx: which50_over(FakeWhich50()))
     csv_file = tmp_path / "people.csv"
     csv_file.write_text("Email\n" + "".join(f"p{n}@x.com\n" for n in range(5)), encoding="utf-8")
     command = [

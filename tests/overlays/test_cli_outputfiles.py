@@ -20,7 +20,7 @@ from contactimport.cli.outputfiles import (
 )
 from contactimport.cli.state import StateFile
 
-from .test_cli_state import FakeWhich50
+from .test_cli_state import FakeWhich50, use
 
 ROOT = os.geteuid() == 0 if hasattr(os, "geteuid") else False
 
@@ -226,14 +226,16 @@ def test_rejects_of_a_run_cut_short_leave_the_old_rejects_file(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     csv_file = tmp_path / "people.csv"
+    # Enough rows that the read-ahead (one batch) cannot reach the end before the second upload
+    # fails, however long the upload takes.
     csv_file.write_text(
-        "Email,FirstName\nbad-row\n" + "".join(f"p{n}@x.com,P{n}\n" for n in range(5))
+        "Email,FirstName\nbad-row\n" + "".join(f"p{n}@x.com,P{n}\n" for n in range(20))
     )
     old = tmp_path / "rejects.csv"
     old.write_text("earlier rejects\n")
     fake = FakeWhich50()
     fake.failing_upload = 2
-    monkeypatch.setattr(which50_commands, "_client", lambda ctx: fake)
+    use(monkeypatch, fake)
     failed = CliRunner().invoke(cli, import_args(csv_file, "--rejects", str(old)))
     assert failed.exit_code == ExitCode.API_ERROR, failed.output
     assert old.read_text() == "earlier rejects\n"
@@ -251,7 +253,7 @@ def test_a_run_without_bad_rows_leaves_an_existing_rejects_file_alone(
 ) -> None:
     old = tmp_path / "rejects.csv"
     old.write_text("earlier rejects\n")
-    monkeypatch.setattr(which50_commands, "_client", lambda ctx: FakeWhich50())
+    use(monkeypatch, FakeWhich50())
     result = CliRunner().invoke(cli, import_args(csv_file, "--rejects", str(old)))
     assert result.exit_code == ExitCode.OK, result.output
     assert old.read_text() == "earlier rejects\n" and leftovers(tmp_path) == []

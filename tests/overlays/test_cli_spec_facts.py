@@ -16,7 +16,21 @@ import click
 import contactimport.generated.spec
 import pytest
 from click.testing import CliRunner
-from contactimport.cli import ExitCode, app, checkmarket_commands, spec_facts, which50_commands
+from contactimport.cli import (
+    ExitCode,
+    app,
+    checkmarket_commands,
+    checkmarket_import,
+    spec_facts,
+    which50_commands,
+)
+from contactimport.generated.checkmarket_client.models import (
+    BulkImportResult,
+    CreateImportConfigResult,
+    ImportConfig,
+    ImportQueueItem,
+)
+from contactimport.generated.which50_client.models import ImportJob
 from contactimport.workflows import checkmarket as checkmarket_workflow
 from contactimport.workflows import which50 as which50_workflow
 from contactimport.workflows.checkmarket import result_code_meanings
@@ -25,7 +39,8 @@ Documents = dict[str, dict[str, Any]]
 
 
 def _rebuild() -> click.Group:
-    for module in (which50_commands, checkmarket_commands, app):
+    # Each module that reads the spec when imported, before the ones importing it.
+    for module in (which50_commands, checkmarket_import, checkmarket_commands, app):
         importlib.reload(module)
     return app.cli
 
@@ -118,7 +133,8 @@ def test_the_final_job_states_follow_the_spec_order() -> None:
 
 
 class FakeClient:
-    """The calls ``which50 status`` and ``checkmarket result``/``import`` make (no network)."""
+    """The calls ``which50 status`` and ``checkmarket result``/``import`` make (no network),
+    answered with the models the clients return."""
 
     def __init__(self, *, job_states: Sequence[str] = ("Finished",), queue_status: int = 4) -> None:
         self.job_states = list(job_states)  # CurrentStatus of each read, the last one repeated
@@ -131,52 +147,36 @@ class FakeClient:
     def __exit__(self, *exc_info: object) -> None:
         return None
 
-    def get_import_job(self, contact_list_id: int, import_job_id: int) -> Any:
+    def get_import_job(self, contact_list_id: int, import_job_id: int) -> ImportJob:
         self.reads += 1
         if self.reads > 10:
             raise RuntimeError("still polling a job that ended")
         status = self.job_states[min(self.reads, len(self.job_states)) - 1]
-        return Model(
-            {"Id": import_job_id, "ContactListId": contact_list_id, "CurrentStatus": status}
-        )
+        counters = "InvalidEmailCount InvalidSmsCount ProgressPercent InsertedContacts"
+        shape: dict[str, Any] = dict.fromkeys(counters.split(), 0)
+        shape.update(UpdatedContacts=0, DroppedContacts=0, NotUpdatedContacts=0, TotalContacts=0)
+        shape.update(StartDate=None, FinishDate=None)
+        shape.update(Id=import_job_id, ContactListId=contact_list_id, CurrentStatus=status)
+        return ImportJob.from_dict(shape)
 
-    def _queue_item(self, queue_item_id: int) -> dict[str, Any]:
+    def get_import_result(self, queue_item_id: int) -> ImportQueueItem:
         rows = [{"ResultCode": "R0301", "ContactCount": 1}]
-        return {
-            "QueueItemId": queue_item_id,
-            "StatusId": self.queue_status,
-            "Result": {"ImportResult": rows},
-        }
+        item = {"QueueItemId": queue_item_id, "StatusId": self.queue_status}
+        return ImportQueueItem.from_dict({**item, "Result": {"ImportResult": rows}})
 
-    def get_import_result(self, queue_item_id: int) -> Any:  # the CheckMarket client's call
-        return Model(self._queue_item(queue_item_id))
-
-    # The workflow's CheckMarketImportApi
-    def list_import_configs(self) -> list[dict[str, Any]]:
+    def list_import_configs(self) -> list[ImportConfig]:
         return []
 
-    def get_import_config(self, import_config_id: int) -> dict[str, Any]:
-        return {"ImportConfigId": import_config_id, "Name": "Existing"}
+    def get_import_config(self, import_config_id: int) -> ImportConfig:
+        return ImportConfig(name="Existing", import_config_id=import_config_id)
 
-    def create_import_config(self, config: Mapping[str, Any]) -> dict[str, Any]:
-        return {"ImportConfigId": 7, "Succeeded": True}
+    def create_import_config(self, config: Mapping[str, Any]) -> CreateImportConfigResult:
+        return CreateImportConfigResult(import_config_id=7, succeeded=True)
 
     def bulk_import_contacts(
         self, import_config_id: int, contacts: Sequence[Mapping[str, Any]]
-    ) -> dict[str, Any]:
-        return {"QueueItemId": 4700}
-
-
-class WorkflowView(FakeClient):
-    """The fake as the bulk import workflow calls it (``get_import_result`` gives the item)."""
-
-    def get_import_result(self, queue_item_id: int) -> Any:
-        return self._queue_item(queue_item_id)
-
-
-class Model(dict[str, Any]):
-    def to_dict(self) -> dict[str, Any]:
-        return dict(self)
+    ) -> BulkImportResult:
+        return BulkImportResult(queue_item_id=4700)
 
 
 STATUS_PROPERTIES = {
@@ -210,7 +210,7 @@ def test_which_job_and_queue_states_failed_follows_the_spec(
         monkeypatch.setattr(which50_commands, "_client", lambda ctx: FakeClient())
         monkeypatch.setattr(checkmarket_commands, "_client", lambda ctx: FakeClient())
         assert CliRunner().invoke(app.cli, command).exit_code == 0
-    monkeypatch.setattr(checkmarket_commands, "_client", lambda ctx: WorkflowView())
+    monkeypatch.setattr(checkmarket_commands, "_client", lambda ctx: FakeClient())
     assert CliRunner().invoke(app.cli, bulk).exit_code == 0
     csv_file.with_name("a.csv.checkmarket-import-state.json").unlink(missing_ok=True)
     with cli_built_from(change) as cli:
@@ -219,7 +219,7 @@ def test_which_job_and_queue_states_failed_follows_the_spec(
         for command in (status, result):
             outcome = CliRunner().invoke(cli, command)
             assert outcome.exit_code == ExitCode.IMPORT_FAILED, (command, outcome.output)
-        monkeypatch.setattr(checkmarket_commands, "_client", lambda ctx: WorkflowView())
+        monkeypatch.setattr(checkmarket_commands, "_client", lambda ctx: FakeClient())
         outcome = CliRunner().invoke(cli, bulk)
         assert outcome.exit_code == ExitCode.IMPORT_FAILED, outcome.output
         assert "failed on the server" in outcome.stderr

@@ -15,6 +15,8 @@ from contactimport.cli import ExitCode, cli, which50_commands
 from contactimport.errors import APIStatusError, ErrorDetails
 from contactimport.workflows import ImportCancelled, ResumeArgumentConflict
 
+from .fake_servers import which50_over
+
 
 class FakeField:
     """A list field as the client returns it (a model with ``to_dict``)."""
@@ -23,11 +25,19 @@ class FakeField:
         self.name = name
 
     def to_dict(self) -> dict[str, Any]:
-        return {"Name": self.name, "MapType": "Text", "ContactSchemaFieldValues": []}
+        return {
+            "Id": 1,
+            "Name": self.name,
+            "DefaultValue": None,
+            "MapType": "Text",
+            "Position": 0,
+            "ContactSchemaFieldValues": [],
+        }
 
 
 class FakeWhich50:
-    """The W50 calls the import command makes, with a job that ends ``final_status``."""
+    """The W50 calls the import command makes, with a job that ends ``final_status`` (served to a
+    real client by ``use``)."""
 
     def __init__(self, final_status: str = "Finished") -> None:
         self.final_status = final_status
@@ -49,7 +59,11 @@ class FakeWhich50:
         return [FakeField(name) for name in ("Email", "FirstName")]
 
     def job(self) -> dict[str, Any]:
+        counters = "InvalidEmailCount InvalidSmsCount InsertedContacts UpdatedContacts"
+        shape: dict[str, Any] = dict.fromkeys([*counters.split(), "DroppedContacts"], 0)
+        shape.update(NotUpdatedContacts=0, StartDate=None, FinishDate=None)
         return {
+            **shape,
             "Id": 1,
             "ContactListId": 1,
             "CurrentStatus": self.status,
@@ -62,7 +76,7 @@ class FakeWhich50:
 
     def upload_import_batch(
         self, contact_list_id: int, import_job_id: int, contacts: Sequence[Mapping[str, Any]]
-    ) -> None:
+    ) -> dict[str, Any]:
         self.uploads += 1
         if self.uploads == self.failing_upload:
             raise APIStatusError(
@@ -70,6 +84,7 @@ class FakeWhich50:
             )
         self.contacts.extend(contacts)
         self.status = "Loaded"
+        return self.job()
 
     def get_import_job(self, contact_list_id: int, import_job_id: int) -> dict[str, Any]:
         return self.job()
@@ -90,7 +105,8 @@ def csv_file(tmp_path: Path) -> Path:
 
 
 def use(monkeypatch: pytest.MonkeyPatch, fake: FakeWhich50) -> None:
-    monkeypatch.setattr(which50_commands, "_client", lambda ctx: fake)
+    """The command's client is a real one whose requests ``fake`` answers."""
+    monkeypatch.setattr(which50_commands, "_client", lambda ctx: which50_over(fake))
 
 
 def run_import(csv_file: Path, *extra: str) -> Result:
@@ -201,7 +217,7 @@ def test_a_resume_with_other_options_is_a_usage_error_and_keeps_the_state(
     assert state_of(csv_file).read_bytes() == state
     assert (fake.uploads, fake.runs) == (2, [])  # nothing sent
     assert run_import(csv_file, "--resume", "--match", "Email").exit_code == ExitCode.OK
-    assert fake.runs[0]["match"] == ("Email",)
+    assert fake.runs[0]["match"] == ["Email"]
 
 
 def test_a_contradiction_is_worded_from_the_values_the_workflow_compared(
@@ -244,8 +260,8 @@ def test_a_resume_without_the_options_goes_on_with_those_the_import_began_with(
     assert fake.runs == [
         {
             "list": 3,
-            "match": ("Email",),
-            "custom_events": ("Hello",),
+            "match": ["Email"],
+            "custom_events": ["Hello"],
             "match_values": {},
             "method": "PUT",
         }
@@ -297,7 +313,7 @@ def test_a_patch_resume_may_repeat_match_without_the_match_values(
     ) in " ".join(refused.stderr.split())
     result = resume(csv_file, "--match", "Email")
     assert result.exit_code == ExitCode.OK, result.output
-    assert fake.runs[0]["match"] == ("FirstName", "Email")
+    assert sorted(fake.runs[0]["match"]) == ["Email", "FirstName"]  # the names with values
     assert fake.runs[0]["match_values"] == {"Email": "p9@x.com", "FirstName": "P9"}
 
 
@@ -403,7 +419,7 @@ def test_json_counts_after_a_resume_are_the_whole_files_and_this_runs_apart(
     path.write_text("Email,FirstName\n" + rows + "only-one-field\n")
     rejects = tmp_path / "rejects.csv"
     fake = FailingRunOnce()
-    monkeypatch.setattr(which50_commands, "_client", lambda ctx: fake)
+    use(monkeypatch, fake)
     first = run_import(path, "--rejects", str(rejects), "--json")
     assert first.exit_code == ExitCode.API_ERROR, first.output
     assert rejects.read_text() == (

@@ -1,4 +1,6 @@
-"""The CheckMarket bulk import workflow against an in-memory fake of the four calls it uses."""
+"""The CheckMarket bulk import workflow end to end: a real ``CheckMarket`` client over
+``httpx.MockTransport`` answered by an in-memory fake of the calls it makes (the step logic alone,
+action by action: test_workflow_steps_checkmarket.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +17,6 @@ import yaml
 from contactimport.errors import (
     ErrorDetails,
     PermissionDeniedError,
-    ServerError,
 )
 from contactimport.workflows import (
     EmptyImportError,
@@ -39,6 +40,8 @@ from contactimport.workflows.checkmarket import (
     result_code_outcomes,
 )
 from contactimport.workflows.resume import decode_token, encode_token
+
+from .fake_servers import async_checkmarket_over, checkmarket_over
 
 SPEC = yaml.safe_load((Path(__file__).parents[2] / "spec" / "checkmarket.openapi.yaml").read_text())
 FAST = RetrySettings(max_attempts=4, initial_backoff=0.001, max_backoff=0.002)
@@ -118,28 +121,6 @@ class FakeCheckMarket:
         }
 
 
-class AsyncFakeCheckMarket:
-    def __init__(self) -> None:
-        self.fake = FakeCheckMarket()
-
-    async def list_import_configs(self) -> list[dict[str, Any]]:
-        return self.fake.list_import_configs()
-
-    async def get_import_config(self, import_config_id: int) -> dict[str, Any]:
-        return self.fake.get_import_config(import_config_id)
-
-    async def create_import_config(self, config: Mapping[str, Any]) -> dict[str, Any]:
-        return self.fake.create_import_config(config)
-
-    async def bulk_import_contacts(
-        self, import_config_id: int, contacts: Sequence[Mapping[str, Any]]
-    ) -> dict[str, Any]:
-        return self.fake.bulk_import_contacts(import_config_id, contacts)
-
-    async def get_import_result(self, queue_item_id: int) -> dict[str, Any]:
-        return self.fake.get_import_result(queue_item_id)
-
-
 def rows(count: int, bad_every: int = 0) -> Iterator[dict[str, str]]:
     for n in range(count):
         bad = bad_every and n % bad_every == 0
@@ -161,7 +142,7 @@ def refused() -> PermissionDeniedError:
 def run(fake: FakeCheckMarket, source: Any, **kwargs: Any) -> BulkImportOutcome:
     options: dict[str, Any] = {"poll_interval": 0.001, "retry": FAST, "spec_document": SPEC}
     options.update(kwargs)
-    return begin_bulk_import(fake, source, **options).result(timeout=30)
+    return begin_bulk_import(checkmarket_over(fake), source, **options).result(timeout=30)
 
 
 def test_meanings_and_contact_members_are_read_from_the_spec() -> None:
@@ -241,7 +222,7 @@ def test_a_configuration_with_the_same_name_is_reused_otherwise_created() -> Non
     fresh = run(fake, rows(1), config={"Name": "Existing"}, reuse_config=False)
     assert fresh.import_config_id == 102
     with pytest.raises(ValueError, match="either import_config_id or config"):
-        begin_bulk_import(fake, rows(1), spec_document=SPEC)
+        begin_bulk_import(checkmarket_over(fake), rows(1), spec_document=SPEC)
 
 
 def test_a_bulk_import_refused_with_a_4xx_stops_the_workflow_and_a_resume_sends_it() -> None:
@@ -296,7 +277,7 @@ def test_an_empty_async_source_creates_no_configuration() -> None:
 
     async def scenario() -> None:
         poller = await begin_bulk_import_async(
-            api,
+            async_checkmarket_over(fake),
             empty(),
             config={"Name": "Never made"},
             reuse_config=False,
@@ -305,26 +286,17 @@ def test_an_empty_async_source_creates_no_configuration() -> None:
         )
         await poller.result(timeout=10)
 
-    api = AsyncFakeCheckMarket()
+    fake = FakeCheckMarket()
     checkpoints: list[str] = []
     with pytest.raises(EmptyImportError):
         asyncio.run(scenario())
-    assert api.fake.calls == {} and checkpoints == []
-
-
-def test_polling_retries_transient_errors() -> None:
-    fake = FakeCheckMarket()
-    fake.faults[("get", 1)] = ServerError(
-        status_code=503, method="GET", url=URL, details=ErrorDetails()
-    )
-    assert run(fake, rows(5), import_config_id=7).imported == 5
+    assert fake.calls == {} and checkpoints == []
 
 
 def test_the_async_workflow() -> None:
     async def scenario() -> BulkImportOutcome:
-        api = AsyncFakeCheckMarket()
         poller = await begin_bulk_import_async(
-            api,
+            async_checkmarket_over(FakeCheckMarket()),
             rows(30, bad_every=10),
             config={"Name": "Existing"},
             poll_interval=0.001,
@@ -458,7 +430,7 @@ def test_a_failed_queue_item_fails_the_bulk_import_with_the_spec_meaning_as_stat
     fake = FakeCheckMarket()
     fake.finish_as = [4, 3]
     outcome = run(fake, rows(300), import_config_id=7, chunk_size=100)
-    assert [item["StatusId"] for item in outcome.queue_items] == [4, 3, 4]
+    assert [item.status_id for item in outcome.queue_items] == [4, 3, 4]
     assert (outcome.status, outcome.failed) == ("Failed", True)
 
 
@@ -508,5 +480,28 @@ def test_a_chunk_size_above_the_specs_max_items_is_refused() -> None:
     limit = SPEC["components"]["schemas"]["ImportContactList"]["maxItems"]
     with pytest.raises(ValueError, match=f"exceeds the API's limit of {limit} contacts"):
         begin_bulk_import(
-            FakeCheckMarket(), rows(1), import_config_id=7, chunk_size=limit + 1, spec_document=SPEC
+            checkmarket_over(FakeCheckMarket()),
+            rows(1),
+            import_config_id=7,
+            chunk_size=limit + 1,
+            spec_document=SPEC,
         )
+
+
+def test_a_row_is_shaped_once_on_its_way_to_the_wire(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The workflow hands the client ImportContact mappings and the client sends them as they
+    are: no ``ImportContact`` model is built for a row."""
+    from contactimport import _parameters
+
+    def no_model(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("a row went through a model")
+
+    monkeypatch.setattr(_parameters, "model", no_model)
+    fake = FakeCheckMarket()
+    assert run(fake, rows(3), import_config_id=7).imported == 3
+    assert fake.sent[0][0] == {
+        "Email": "c0@example.com",
+        "FirstName": "First0",
+        "LangCode": "en",
+        "CustomFields": {"Segment": "gold"},
+    }

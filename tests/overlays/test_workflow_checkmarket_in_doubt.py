@@ -10,19 +10,20 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from contactimport.checkmarket import CheckMarket
 from contactimport.errors import APIConnectionError, ErrorDetails, NotFoundError, ServerError
+from contactimport.generated.checkmarket_client.models import BulkImportResult
 from contactimport.workflows import ImportInterrupted, RetrySettings
-from contactimport.workflows.adapters import CheckMarketAdapter
 from contactimport.workflows.checkmarket import (
     BulkImportOutcome,
     begin_bulk_import,
     repeat_is_harmless,
 )
 
+from .fake_servers import checkmarket_over
 from .overlay_support import CM_KEY, CM_MASTER, FAST_RETRIES, LiveSandbox
 from .test_workflow_checkmarket import SPEC, URL, FakeCheckMarket, rows, run
 
@@ -36,13 +37,14 @@ class Killed(BaseException):
 
 
 class KilledAfterSend:
-    """Wraps an API: the ``kill_at``-th bulk import reaches the server, then the process "dies".
+    """Wraps a CheckMarket client: the ``kill_at``-th bulk import reaches the server, then the
+    process "dies".
 
     ``token`` is the checkpoint saved last before the answer came back (what a kill -9 leaves
     in the state file); the run itself is abandoned.
     """
 
-    def __init__(self, api: Any, kill_at: int) -> None:
+    def __init__(self, api: CheckMarket, kill_at: int) -> None:
         self.api = api
         self.kill_at = kill_at
         self.bulks = 0
@@ -54,25 +56,30 @@ class KilledAfterSend:
 
     def bulk_import_contacts(
         self, import_config_id: int, contacts: Sequence[Mapping[str, Any]]
-    ) -> Mapping[str, Any]:
+    ) -> BulkImportResult:
         self.bulks += 1
-        answer: Mapping[str, Any] = self.api.bulk_import_contacts(import_config_id, contacts)
+        answer: BulkImportResult = self.api.bulk_import_contacts(import_config_id, contacts)
         if self.bulks == self.kill_at:
             self.token = self.checkpoints[-1]
             raise Killed("kill -9")
         return answer
 
 
-def killed_token(api: Any, source: Any, kill_at: int = 2, **kwargs: Any) -> str:
-    """Run an import whose process dies after the ``kill_at``-th chunk was sent; its token."""
-    killer = KilledAfterSend(api, kill_at)
+def killed_token(
+    api: CheckMarket | FakeCheckMarket, source: Any, kill_at: int = 2, **kwargs: Any
+) -> str:
+    """Run an import whose process dies after the ``kill_at``-th chunk was sent; its token
+    (``api``: a client, or a fake served to one)."""
+    client = api if isinstance(api, CheckMarket) else checkmarket_over(api)
+    killer = KilledAfterSend(client, kill_at)
     options: dict[str, Any] = {
         "poll_interval": 0.001,
         "retry": RetrySettings(max_attempts=4, initial_backoff=0.001, max_backoff=0.002),
         "spec_document": SPEC,
         "on_checkpoint": killer.checkpoints.append,
     }
-    poller = begin_bulk_import(killer, source, **options, **kwargs)
+    # The wrapper stands for the client (it hands every other call to it).
+    poller = begin_bulk_import(cast(CheckMarket, killer), source, **options, **kwargs)
     with pytest.raises(Killed):
         poller.result(timeout=30)
     assert killer.token is not None
@@ -275,8 +282,7 @@ def test_a_killed_import_resumed_stores_every_contact_once(
 ) -> None:
     prefix = uuid.uuid4().hex[:12]
     with CheckMarket(CM_MASTER, CM_KEY, base_url=live.cm_url, retry_policy=FAST_RETRIES) as cm:
-        api = CheckMarketAdapter(cm)
-        token = killed_token(api, people(prefix, 300), config=named(config, prefix), chunk_size=100)
+        token = killed_token(cm, people(prefix, 300), config=named(config, prefix), chunk_size=100)
         outcome = sandbox_run(cm, people(prefix, 300), continuation_token=token)
     assert stored(live, prefix) == (300, 300)
     if config is ALWAYS_CREATE:

@@ -9,6 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from contactimport.errors import OperationFailedError
+from contactimport.generated.checkmarket_client.models import (
+    BulkImportResult,
+    CreateImportConfigResult,
+    ImportConfig,
+    ImportQueueItem,
+)
 from contactimport.workflows import (
     BulkImportOutcome,
     EmptyImportError,
@@ -16,7 +23,8 @@ from contactimport.workflows import (
     ImportInterrupted,
     RetrySettings,
 )
-from contactimport.workflows.checkmarket import (
+from contactimport.workflows.checkmarket import _process
+from contactimport.workflows.checkmarket_process import (
     BulkImportProcess,
     _Bulk,
     _BulkState,
@@ -24,7 +32,6 @@ from contactimport.workflows.checkmarket import (
     _GetConfig,
     _GetResult,
     _ListConfigs,
-    _process,
 )
 from contactimport.workflows.poller import Pause
 from contactimport.workflows.process import NEXT_CONTACTS
@@ -70,9 +77,26 @@ def contacts(rows: list[dict[str, str]]) -> list[dict[str, Any]]:
     return shaped
 
 
-def completed(*codes: tuple[str, int]) -> dict[str, Any]:
+# What the client methods return: the generated models.
+
+
+def config(shape: dict[str, Any]) -> ImportConfig:
+    return ImportConfig.from_dict(shape)
+
+
+def queued(queue_item_id: int) -> BulkImportResult:
+    return BulkImportResult(queue_item_id=queue_item_id)
+
+
+def status(status_id: int) -> ImportQueueItem:
+    return ImportQueueItem(queue_item_id=0, status_id=status_id)
+
+
+def completed(*codes: tuple[str, int]) -> ImportQueueItem:
     rows = [{"ResultCode": code, "ContactCount": count} for code, count in codes]
-    return {"StatusId": 4, "Result": {"ImportResult": rows}}
+    return ImportQueueItem.from_dict(
+        {"QueueItemId": 0, "StatusId": 4, "Result": {"ImportResult": rows}}
+    )
 
 
 def sending(workflow: BulkImportProcess, settings: dict[str, Any]) -> Driver:
@@ -81,7 +105,7 @@ def sending(workflow: BulkImportProcess, settings: dict[str, Any]) -> Driver:
     assert steps.action is NEXT_CONTACTS
     assert steps.send(FIRST) == _GetConfig(CONFIG)
     assert workflow.status() == "Configuring"
-    assert steps.send(settings) == _Bulk(CONFIG, contacts(FIRST))
+    assert steps.send(config(settings)) == _Bulk(CONFIG, contacts(FIRST))
     assert workflow.status() == "Uploading"
     return steps
 
@@ -96,14 +120,14 @@ def test_a_bulk_import_reads_the_config_sends_each_chunk_and_polls_every_queue_i
     workflow = process()
     steps = sending(workflow, HARMLESS)
     assert state(workflow).in_flight == (0,)  # recorded before it is sent
-    assert steps.send({"QueueItemId": 11}) is NEXT_CONTACTS
+    assert steps.send(queued(11)) is NEXT_CONTACTS
     assert state(workflow).in_flight == ()
     assert steps.send(SECOND) == _Bulk(CONFIG, contacts(SECOND))
-    assert steps.send({"QueueItemId": 12}) is NEXT_CONTACTS
+    assert steps.send(queued(12)) is NEXT_CONTACTS
     assert steps.send(None) == _GetResult(11)
     assert workflow.status() == "Processing"
     assert steps.send(completed(("R0300", 2))) == _GetResult(12)
-    steps.send({"StatusId": 2})
+    steps.send(status(2))
     steps.pause(1.0)
     assert steps.action == _GetResult(12)  # the final one is not read again
     outcome = steps.finish(completed(("R0300", 1)))
@@ -127,7 +151,7 @@ def test_an_empty_source_reads_and_creates_nothing() -> None:
 def test_a_config_found_by_name_is_reused_with_its_own_settings() -> None:
     steps = Driver(process(import_config_id=None, config={"Name": "Sign-ups"}).steps())
     assert steps.send(FIRST) == _ListConfigs()
-    assert steps.send([{"ImportConfigId": 3, "Name": "Other"}, RISKY]) == _Bulk(
+    assert steps.send([config({"ImportConfigId": 3, "Name": "Other"}), config(RISKY)]) == _Bulk(
         CONFIG, contacts(FIRST)
     )
     # its settings (UpdateTypeId 2), not the ones given, decide: a chunk in doubt is held back
@@ -141,15 +165,23 @@ def test_a_config_not_found_is_created_reusable() -> None:
     assert steps.send([]) == _CreateConfig(
         {"Name": "Sign-ups", "UpdateTypeId": 1, "IsReusable": True}
     )
-    assert steps.send({"ImportConfigId": 9, "Succeeded": True}) == _Bulk(9, contacts(FIRST))
+    assert steps.send(CreateImportConfigResult(import_config_id=9, succeeded=True)) == _Bulk(
+        9, contacts(FIRST)
+    )
     assert state(workflow).import_config_id == 9
 
 
 def test_a_config_the_server_did_not_create_interrupts() -> None:
     steps = Driver(process(import_config_id=None, config={"Name": "X"}, reuse_config=False).steps())
     assert isinstance(steps.send(FIRST), _CreateConfig)
-    with pytest.raises(ImportInterrupted, match="name taken"):
-        steps.send({"Succeeded": False, "FailureMessage": "name taken"})
+    failed = OperationFailedError(
+        "createImportConfig was not carried out (Succeeded: false): name taken",
+        operation="createImportConfig",
+        failure_message="name taken",
+    )
+    with pytest.raises(ImportInterrupted, match="name taken") as stopped:
+        steps.throw(failed)  # what the client raises for `Succeeded: false`
+    assert stopped.value.__cause__ is failed
 
 
 def test_a_chunk_in_doubt_is_held_back_where_a_repeat_may_store_it_twice() -> None:
@@ -159,7 +191,7 @@ def test_a_chunk_in_doubt_is_held_back_where_a_repeat_may_store_it_twice() -> No
     held = state(workflow)
     assert (held.held_back, held.in_flight, held.confirmed_chunks) == ((0,), (), 1)
     assert steps.send(SECOND) == _Bulk(CONFIG, contacts(SECOND))
-    assert steps.send({"QueueItemId": 12}) is NEXT_CONTACTS
+    assert steps.send(queued(12)) is NEXT_CONTACTS
     assert steps.send(None) == _GetResult(12)
     outcome = steps.finish(completed(("R0300", 1)))
     assert outcome.in_doubt == 2 and outcome.total == 1
@@ -173,14 +205,14 @@ def test_a_chunk_in_doubt_is_sent_again_where_the_spec_says_a_repeat_is_harmless
     steps.pause(RETRY.max_backoff)
     assert steps.action == _Bulk(CONFIG, contacts(FIRST))
     assert state(workflow).in_flight == (0,)  # still in doubt until it is answered
-    assert steps.send({"QueueItemId": 11}) is NEXT_CONTACTS
+    assert steps.send(queued(11)) is NEXT_CONTACTS
 
 
 def test_a_chunk_without_an_email_is_held_back_even_under_a_harmless_config() -> None:
     workflow = process()
     steps = Driver(workflow.steps())
     steps.send([{"Email": "ann@example.com"}, {"FirstName": "Nobody"}])
-    assert isinstance(steps.send(HARMLESS), _Bulk)
+    assert isinstance(steps.send(config(HARMLESS)), _Bulk)
     assert steps.throw(connection_dropped()) is NEXT_CONTACTS
     assert state(workflow).held_back == (0,)
 
@@ -224,12 +256,12 @@ def test_a_chunk_still_in_doubt_after_every_attempt_interrupts_in_flight() -> No
 def test_polling_pauses_grow_up_to_max_poll_interval() -> None:
     workflow = process(poll_interval=1.0, max_poll_interval=2.0)
     steps = sending(workflow, HARMLESS)
-    steps.send({"QueueItemId": 11})
+    steps.send(queued(11))
     steps.send(None)
     waits = []
     for _ in range(4):
         assert steps.action == _GetResult(11)
-        assert isinstance(steps.send({"StatusId": 1}), Pause)
+        assert isinstance(steps.send(status(1)), Pause)
         waits.append(steps.pause(2.0))
     assert waits == [1.0, 1.5, 2.0, 2.0]
 
@@ -237,7 +269,7 @@ def test_polling_pauses_grow_up_to_max_poll_interval() -> None:
 def test_cancelling_stops_before_the_next_chunk_with_a_token() -> None:
     workflow = process()
     steps = sending(workflow, HARMLESS)
-    steps.send({"QueueItemId": 11})
+    steps.send(queued(11))
     workflow.request_cancel()
     with pytest.raises(ImportCancelled) as cancelled:
         steps.send(SECOND)
@@ -266,7 +298,7 @@ def test_resuming_holds_back_the_chunk_in_flight_where_a_repeat_may_store_it_twi
 def test_resuming_sends_the_chunk_in_flight_again_where_a_repeat_is_harmless() -> None:
     steps = Driver(process(token_in_flight(HARMLESS)).steps())
     assert steps.send(FIRST) == _Bulk(CONFIG, contacts(FIRST))
-    assert steps.send({"QueueItemId": 11}) is NEXT_CONTACTS
+    assert steps.send(queued(11)) is NEXT_CONTACTS
 
 
 def test_resuming_with_send_in_doubt_sends_a_held_back_chunk() -> None:
@@ -280,14 +312,14 @@ def test_resuming_with_send_in_doubt_sends_a_held_back_chunk() -> None:
     resumed = Driver(process(token, send_in_doubt=True).steps())
     assert resumed.action is NEXT_CONTACTS
     assert resumed.send(FIRST) == _Bulk(CONFIG, contacts(FIRST))  # the held-back chunk
-    assert resumed.send({"QueueItemId": 11}) == _GetResult(11)
+    assert resumed.send(queued(11)) == _GetResult(11)
     assert resumed.finish(completed(("R0300", 2))).in_doubt == 0
 
 
 def test_resuming_with_other_contacts_is_refused() -> None:
     workflow = process()
     steps = sending(workflow, HARMLESS)
-    steps.send({"QueueItemId": 11})
+    steps.send(queued(11))
     resumed = Driver(process(workflow.continuation_token()).steps())
     with pytest.raises(Exception, match="differ from the source"):
         resumed.send([{"Email": "someone-else@example.com"}, {"Email": "bob@example.com"}])
@@ -295,7 +327,7 @@ def test_resuming_with_other_contacts_is_refused() -> None:
 
 def test_a_transient_error_reading_a_result_is_retried_after_a_pause() -> None:
     steps = sending(process(), HARMLESS)
-    steps.send({"QueueItemId": 11})
+    steps.send(queued(11))
     assert steps.send(None) == _GetResult(11)
     steps.throw(connection_dropped())
     steps.pause(RETRY.max_backoff)
@@ -306,8 +338,8 @@ def test_a_transient_error_reading_a_result_is_retried_after_a_pause() -> None:
 def test_a_failed_queue_item_makes_the_outcome_failed_with_the_spec_meaning() -> None:
     workflow = process()
     steps = sending(workflow, HARMLESS)
-    steps.send({"QueueItemId": 11})
+    steps.send(queued(11))
     steps.send(None)
-    outcome = steps.finish({"StatusId": 3})
+    outcome = steps.finish(status(3))
     assert (outcome.failed, outcome.status, outcome.total) == (True, "Failed", 0)
     assert workflow.status() == "Failed"

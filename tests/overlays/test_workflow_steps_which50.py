@@ -7,23 +7,24 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pytest
+from contactimport.generated.which50_client.models import ImportJob
 from contactimport.workflows import (
     EmptyImportError,
     ImportCancelled,
     ImportInterrupted,
     ImportJobFailed,
-    ImportJobResult,
     ImportStateConflict,
     ResumeState,
     RetrySettings,
+    UnknownFieldsError,
 )
 from contactimport.workflows.process import NEXT_CONTACTS
-from contactimport.workflows.which50 import (
+from contactimport.workflows.which50 import _process
+from contactimport.workflows.which50_process import (
     MIN_POLL_INTERVAL,
     Which50ImportProcess,
     _CreateJob,
     _GetJob,
-    _process,
     _Run,
     _Upload,
 )
@@ -60,14 +61,14 @@ def process(
     return _process(LIST, continuation_token=continuation_token, **options)
 
 
-def job(status: str, total: int = 0, **more: Any) -> dict[str, Any]:
-    return {
-        "Id": JOB,
-        "ContactListId": LIST,
-        "CurrentStatus": status,
-        "TotalContacts": total,
-        **more,
-    }
+def job(status: str, total: int = 0, **more: Any) -> ImportJob:
+    """The job as the client returns it (the generated model), with ``more`` members set."""
+    counters = "InvalidEmailCount InvalidSmsCount ProgressPercent InsertedContacts UpdatedContacts"
+    shape: dict[str, Any] = dict.fromkeys([*counters.split(), "DroppedContacts"], 0)
+    shape["NotUpdatedContacts"] = 0
+    shape.update(StartDate=None, FinishDate=None)
+    shape.update(Id=JOB, ContactListId=LIST, CurrentStatus=status, TotalContacts=total, **more)
+    return ImportJob.from_dict(shape)
 
 
 def wire(rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -94,7 +95,7 @@ def test_an_import_creates_the_job_uploads_each_batch_runs_it_and_polls_to_the_e
     assert steps.send(SECOND) == _Upload(JOB, wire(SECOND))
     assert steps.send(None) is NEXT_CONTACTS
     assert steps.send(None) == _Run(JOB)
-    assert workflow.status() == "Starting"
+    assert workflow.status() == "RunRequested"  # not "Starting" again: the job exists
     first_wait = steps.send(job("Running", 3, ProgressPercent=0))
     assert workflow.status() == "Running"
     assert steps.pause(0.25) >= MIN_POLL_INTERVAL  # the first poll comes early
@@ -104,7 +105,7 @@ def test_an_import_creates_the_job_uploads_each_batch_runs_it_and_polls_to_the_e
     assert steps.pause(MAX_POLL) >= MIN_POLL_INTERVAL
     assert steps.action == _GetJob(JOB)
     result = steps.finish(job("Finished", 3, ProgressPercent=100, InsertedContacts=3))
-    assert isinstance(result, ImportJobResult)
+    assert isinstance(result, ImportJob)  # the client's own model, not a copy
     assert (result.id, result.current_status, result.inserted_contacts) == (JOB, "Finished", 3)
     assert workflow.status() == "Finished"
     final = ResumeState.decode(checkpoints[-1], api="which50")
@@ -318,3 +319,42 @@ def test_a_transient_error_creating_the_job_is_retried_after_a_pause() -> None:
     steps.pause(RETRY.max_backoff)
     assert steps.action == _CreateJob(("Email",))
     assert steps.send(job("Created")) == _Upload(JOB, wire(FIRST))
+
+
+def test_a_transient_run_error_for_a_job_already_running_polls_it_without_a_second_run() -> None:
+    steps = running(process())
+    assert steps.throw(connection_dropped()) == _GetJob(JOB)  # did the run arrive?
+    steps.send(job("Running", 2))  # it did: poll, never run again
+    steps.pause(0.25)
+    assert steps.action == _GetJob(JOB)
+    assert steps.finish(job("Finished", 2)).current_status == "Finished"
+
+
+def test_a_field_the_first_batch_lacked_stops_the_import_before_its_batch_is_sent() -> None:
+    """Field names derived from the first batch: a later contact with another field would lose
+    that value on the server, so its batch is not sent."""
+    steps = uploading(process())
+    assert steps.send(None) is NEXT_CONTACTS
+    with pytest.raises(UnknownFieldsError, match="Mobile"):
+        steps.send([{"Email": "c@example.com", "Mobile": "+32"}])
+
+
+def test_resuming_when_the_job_holds_unexpected_contacts_is_a_conflict() -> None:
+    steps = Driver(process(token_after_first_batch()).steps())
+    assert steps.action == _GetJob(JOB)
+    assert steps.send(job("Loaded", len(FIRST) + 1)) is NEXT_CONTACTS
+    steps.send(FIRST)
+    with pytest.raises(ImportStateConflict, match="holds 3 contacts, the resume token 2"):
+        steps.send(SECOND + SECOND)  # neither the token's count nor that plus the next batch
+
+
+def test_a_job_resumed_while_running_is_polled_to_its_end() -> None:
+    workflow = process()
+    running(workflow)
+    token = workflow.continuation_token()
+    assert token is not None
+    resumed = Driver(process(token).steps())
+    assert resumed.action == _GetJob(JOB)
+    with pytest.raises(ImportJobFailed) as failed:
+        resumed.send(job("Failed", 2, DroppedContacts=2))
+    assert failed.value.result.current_status == "Failed"

@@ -1,4 +1,6 @@
-"""The W50 import workflow (batching, retries, resume, pollers) against an in-memory fake API.
+"""The W50 import workflow end to end (batching, retries, resume, pollers): a real ``Which50``
+client over ``httpx.MockTransport`` answered by an in-memory fake of the API (the step logic
+alone, action by action: test_workflow_steps_which50.py).
 
 The fake follows the spec's ImportJob semantics (Created → Loaded → Running → Finished, a batch
 applied atomically, 409 on wrong-state requests) and injects faults either before a call takes
@@ -24,12 +26,11 @@ from contactimport import workflows
 from contactimport.errors import (
     PermissionDeniedError,
 )
+from contactimport.generated.which50_client.models import ImportJob
 from contactimport.workflows import (
-    EmptyImportError,
     ImportCancelled,
     ImportInterrupted,
     ImportJobFailed,
-    ImportJobResult,
     ImportProgress,
     ImportStateConflict,
     InvalidResumeToken,
@@ -52,6 +53,7 @@ from contactimport.workflows.which50 import (
     job_states,
 )
 
+from .fake_servers import async_which50_over, which50_over
 from .workflow_steps import conflict, connection_dropped, forbidden, server_error
 
 
@@ -136,7 +138,7 @@ class FakeWhich50:
 
     def upload_import_batch(
         self, contact_list_id: int, import_job_id: int, contacts: Sequence[Mapping[str, Any]]
-    ) -> None:
+    ) -> dict[str, Any]:
         fault = self._enter("upload")
         job = self.jobs[import_job_id]
         if job.status not in ("Created", "Loaded"):
@@ -146,6 +148,7 @@ class FakeWhich50:
         job.status = "Loaded"
         self.upload_sizes.append(len(contacts))
         self._leave(fault)
+        return job.as_json()
 
     def get_import_job(self, contact_list_id: int, import_job_id: int) -> dict[str, Any]:
         fault = self._enter("get")
@@ -186,49 +189,6 @@ class FakeWhich50:
         return job.as_json()
 
 
-class AsyncFakeWhich50:
-    """The same fake behind coroutines."""
-
-    def __init__(self, fake: FakeWhich50 | None = None) -> None:
-        self.fake = fake or FakeWhich50()
-
-    async def create_import_job(
-        self, contact_list_id: int, field_names: Sequence[str]
-    ) -> dict[str, Any]:
-        await asyncio.sleep(0)
-        return self.fake.create_import_job(contact_list_id, field_names)
-
-    async def upload_import_batch(
-        self, contact_list_id: int, import_job_id: int, contacts: Sequence[Mapping[str, Any]]
-    ) -> None:
-        await asyncio.sleep(0)
-        self.fake.upload_import_batch(contact_list_id, import_job_id, contacts)
-
-    async def get_import_job(self, contact_list_id: int, import_job_id: int) -> dict[str, Any]:
-        await asyncio.sleep(0)
-        return self.fake.get_import_job(contact_list_id, import_job_id)
-
-    async def run_import_job(
-        self,
-        contact_list_id: int,
-        import_job_id: int,
-        *,
-        match: Sequence[str],
-        custom_events: Sequence[str],
-        match_values: Mapping[str, str],
-        method: str,
-    ) -> dict[str, Any]:
-        await asyncio.sleep(0)
-        return self.fake.run_import_job(
-            contact_list_id,
-            import_job_id,
-            match=match,
-            custom_events=custom_events,
-            match_values=match_values,
-            method=method,
-        )
-
-
 # ---------------------------------------------------------------------------------------------
 # Tests
 # ---------------------------------------------------------------------------------------------
@@ -246,10 +206,10 @@ def loaded_emails(fake: FakeWhich50, job_id: int = 1) -> list[str]:
     return [contact["Values"]["Email"] for contact in fake.jobs[job_id].loaded]
 
 
-def start(fake: FakeWhich50, source: Iterable[dict[str, Any]], **kwargs: Any) -> ImportJobResult:
+def start(fake: FakeWhich50, source: Iterable[dict[str, Any]], **kwargs: Any) -> ImportJob:
     options: dict[str, Any] = {"poll_interval": 0.001, "retry": FAST, "spec_document": SPEC}
     options.update(kwargs)
-    return begin_import(fake, 1, source, **options).result(timeout=30)
+    return begin_import(which50_over(fake), 1, source, **options).result(timeout=30)
 
 
 def test_the_batch_limit_is_read_from_the_spec() -> None:
@@ -277,7 +237,9 @@ def test_imports_in_batches_of_the_spec_limit_and_returns_the_final_counters() -
 
 def test_a_batch_size_above_the_spec_limit_is_refused() -> None:
     with pytest.raises(ValueError, match="exceeds the API's limit of 10000"):
-        begin_import(FakeWhich50(), 1, contacts(1), batch_size=10_001, spec_document=SPEC)
+        begin_import(
+            which50_over(FakeWhich50()), 1, contacts(1), batch_size=10_001, spec_document=SPEC
+        )
 
 
 def test_the_source_is_read_lazily_one_batch_ahead_at_most() -> None:
@@ -293,9 +255,11 @@ def test_the_source_is_read_lazily_one_batch_ahead_at_most() -> None:
 
     original = fake.upload_import_batch
 
-    def watching_upload(list_id: int, job_id: int, batch: Sequence[Mapping[str, Any]]) -> None:
+    def watching_upload(
+        list_id: int, job_id: int, batch: Sequence[Mapping[str, Any]]
+    ) -> dict[str, Any]:
         ahead.append(read - len(fake.jobs[job_id].loaded))
-        original(list_id, job_id, batch)
+        return original(list_id, job_id, batch)
 
     fake.upload_import_batch = watching_upload  # type: ignore[method-assign,assignment]
     start(fake, source(), batch_size=100)
@@ -314,23 +278,6 @@ def test_field_names_are_derived_from_the_first_batch_unless_given() -> None:
     assert fake.jobs[2].field_names == ["Email", "Mobile", "City"]
 
 
-def test_a_later_field_missing_from_derived_field_names_stops_the_import_instead_of_losing_it() -> (
-    None
-):
-    fake = FakeWhich50()
-    rows = [{"Email": "a@x"}, {"Email": "b@x"}, {"Email": "c@x", "Mobile": "+32"}]
-    with pytest.raises(UnknownFieldsError, match="Mobile"):
-        start(fake, rows, batch_size=2)
-    assert fake.upload_sizes == [2]  # the batch holding Mobile was never sent
-
-
-def test_an_empty_source_is_an_error_before_any_job_is_created() -> None:
-    fake = FakeWhich50()
-    with pytest.raises(EmptyImportError):
-        start(fake, [])
-    assert fake.jobs == {}
-
-
 def test_an_upload_whose_response_is_lost_after_it_was_applied_is_not_sent_again() -> None:
     fake = FakeWhich50()
     fake.faults[("upload", 2)] = ("after", connection_dropped())
@@ -338,32 +285,6 @@ def test_an_upload_whose_response_is_lost_after_it_was_applied_is_not_sent_again
     start(fake, contacts(500), batch_size=100)
     assert loaded_emails(fake) == [f"c{n}@example.com" for n in range(500)]
     assert fake.upload_sizes == [100] * 5
-
-
-def test_an_upload_that_failed_before_reaching_the_server_is_sent_again() -> None:
-    fake = FakeWhich50()
-    fake.faults[("upload", 2)] = ("before", server_error(503))
-    fake.faults[("upload", 3)] = ("before", connection_dropped())
-    start(fake, contacts(300), batch_size=100)
-    assert loaded_emails(fake) == [f"c{n}@example.com" for n in range(300)]
-    assert fake.calls["upload"] == 5
-
-
-def test_a_run_whose_response_is_lost_is_not_started_twice() -> None:
-    fake = FakeWhich50()
-    fake.faults[("run", 1)] = ("after", connection_dropped())
-    result = start(fake, contacts(10))
-    assert fake.jobs[1].runs == 1
-    assert fake.calls["run"] == 1
-    assert result.current_status == "Finished"
-
-
-def test_a_run_that_never_arrived_is_sent_again() -> None:
-    fake = FakeWhich50()
-    fake.faults[("run", 1)] = ("before", server_error(503))
-    result = start(fake, contacts(10))
-    assert fake.calls["run"] == 2
-    assert result.total_contacts == 10
 
 
 def test_a_non_transient_error_interrupts_with_a_token_and_resuming_uploads_only_the_rest() -> None:
@@ -410,28 +331,6 @@ def test_resuming_with_a_different_source_is_refused_and_uploads_nothing() -> No
     assert fake.calls["upload"] == uploads
 
 
-def test_resuming_a_job_that_was_already_started_only_polls_it() -> None:
-    fake = FakeWhich50()
-    tokens: list[str] = []
-    fake.faults[("run", 1)] = ("after", forbidden())
-    with pytest.raises(ImportInterrupted):
-        start(fake, contacts(10), on_checkpoint=tokens.append)
-    result = start(fake, iter(()), continuation_token=tokens[-1])
-    assert result.current_status == "Finished"
-    assert fake.jobs[1].runs == 1
-
-
-def test_resuming_a_job_whose_run_never_arrived_runs_it() -> None:
-    fake = FakeWhich50()
-    tokens: list[str] = []
-    fake.faults[("run", 1)] = ("before", forbidden())
-    with pytest.raises(ImportInterrupted):
-        start(fake, contacts(10), on_checkpoint=tokens.append)
-    result = start(fake, iter(()), continuation_token=tokens[-1])
-    assert result.current_status == "Finished"
-    assert fake.jobs[1].runs == 1
-
-
 def test_resuming_after_the_last_short_batch_was_confirmed_runs_without_uploading() -> None:
     """Every batch confirmed, the last one shorter than the batch size, the run not yet asked
     for: resuming checks the source against the token and runs the job (a short last batch is
@@ -452,24 +351,6 @@ def test_resuming_after_the_last_short_batch_was_confirmed_runs_without_uploadin
     assert (result.current_status, result.total_contacts) == ("Finished", 250)
     assert fake.upload_sizes == [100, 100, 50]  # nothing uploaded again
     assert fake.jobs[1].runs == 1
-
-
-def test_resuming_when_the_job_holds_unexpected_contacts_is_a_conflict() -> None:
-    fake = FakeWhich50()
-    fake.faults[("upload", 2)] = ("before", forbidden())
-    with pytest.raises(ImportInterrupted) as caught:
-        start(fake, contacts(300), batch_size=100)
-    fake.jobs[1].loaded.append({"Values": {"Email": "someone-else@example.com"}})
-    with pytest.raises(ImportStateConflict):
-        start(fake, contacts(300), continuation_token=caught.value.continuation_token)
-
-
-def test_a_failed_job_raises_import_job_failed_with_its_counters() -> None:
-    fake = FakeWhich50()
-    fake.fail_jobs = True
-    with pytest.raises(ImportJobFailed) as caught:
-        start(fake, contacts(5))
-    assert caught.value.result.current_status == "Failed"
 
 
 def with_job_states(*states: dict[str, Any]) -> dict[str, Any]:
@@ -530,8 +411,16 @@ def test_a_state_the_spec_does_not_list_keeps_the_workflow_polling() -> None:
     progress: list[str] = []
     result = start(fake, contacts(5), on_progress=lambda update: progress.append(update.phase))
     assert result.current_status == "Finished"
-    phases = [phase for phase in dict.fromkeys(progress) if phase not in ("Starting", "Uploading")]
-    assert phases == ["Running", "Verifying", "Indexing", "Finished"]
+    phases = list(dict.fromkeys(progress))
+    assert phases == [
+        "Starting",
+        "Uploading",
+        "RunRequested",
+        "Running",
+        "Verifying",
+        "Indexing",
+        "Finished",
+    ]
 
 
 def test_open_states_are_the_ones_a_resumed_import_uploads_to() -> None:
@@ -587,14 +476,16 @@ def test_the_job_states_follow_the_packaged_spec_document(monkeypatch: pytest.Mo
     assert job_states().final == {"Done", "Broken"}
     fake = FakeWhich50()
     fake.finish_as = "Done"
-    poller = begin_import(fake, 1, contacts(5), poll_interval=0.001, retry=FAST)
+    poller = begin_import(which50_over(fake), 1, contacts(5), poll_interval=0.001, retry=FAST)
     assert poller.result(timeout=30).current_status == "Done"
 
 
 def test_the_poller_reports_status_times_out_and_can_be_cancelled_and_resumed() -> None:
     fake = FakeWhich50()
     fake.release_run.clear()  # the job stays Running until released
-    poller = begin_import(fake, 1, contacts(50), poll_interval=0.001, spec_document=SPEC)
+    poller = begin_import(
+        which50_over(fake), 1, contacts(50), poll_interval=0.001, spec_document=SPEC
+    )
     with pytest.raises(TimeoutError):
         poller.result(timeout=0.3)
     assert not poller.done()
@@ -606,7 +497,12 @@ def test_the_poller_reports_status_times_out_and_can_be_cancelled_and_resumed() 
         poller.result(timeout=10)
     fake.release_run.set()
     resumed = begin_import(
-        fake, 1, contacts(50), continuation_token=token, poll_interval=0.001, spec_document=SPEC
+        which50_over(fake),
+        1,
+        contacts(50),
+        continuation_token=token,
+        poll_interval=0.001,
+        spec_document=SPEC,
     )
     assert resumed.result(timeout=10).current_status == "Finished"
     assert fake.jobs[1].runs == 1
@@ -617,7 +513,7 @@ def test_done_callbacks_and_progress_reports() -> None:
     progress: list[ImportProgress] = []
     finished = threading.Event()
     poller = begin_import(
-        fake,
+        which50_over(fake),
         1,
         contacts(250),
         batch_size=100,
@@ -652,7 +548,13 @@ def test_a_token_for_another_list_or_api_is_refused() -> None:
         api="which50", contact_list_id=2, import_job_id=1, field_names=("E",), batch_size=10
     )
     with pytest.raises(ImportStateConflict):
-        begin_import(FakeWhich50(), 1, [], continuation_token=state.encode(), spec_document=SPEC)
+        begin_import(
+            which50_over(FakeWhich50()),
+            1,
+            [],
+            continuation_token=state.encode(),
+            spec_document=SPEC,
+        )
     with pytest.raises(InvalidResumeToken):
         ResumeState.decode(state.encode(), api="checkmarket")
     with pytest.raises(InvalidResumeToken):
@@ -664,11 +566,11 @@ def test_the_async_workflow_imports_from_an_async_source() -> None:
         for contact in contacts(2_500):
             yield contact
 
-    async def scenario() -> tuple[ImportJobResult, AsyncFakeWhich50]:
-        api = AsyncFakeWhich50()
-        api.fake.faults[("upload", 2)] = ("after", connection_dropped())
+    async def scenario() -> tuple[ImportJob, FakeWhich50]:
+        fake = FakeWhich50()
+        fake.faults[("upload", 2)] = ("after", connection_dropped())
         poller = await begin_import_async(
-            api,
+            async_which50_over(fake),
             1,
             source(),
             batch_size=1_000,
@@ -677,20 +579,20 @@ def test_the_async_workflow_imports_from_an_async_source() -> None:
             spec_document=SPEC,
             match=["Email"],
         )
-        return await poller.result(timeout=30), api
+        return await poller.result(timeout=30), fake
 
-    result, api = asyncio.run(scenario())
+    result, fake = asyncio.run(scenario())
     assert result.total_contacts == 2_500
-    assert loaded_emails(api.fake) == [f"c{n}@example.com" for n in range(2_500)]
-    assert api.fake.upload_sizes == [1_000, 1_000, 500]
+    assert loaded_emails(fake) == [f"c{n}@example.com" for n in range(2_500)]
+    assert fake.upload_sizes == [1_000, 1_000, 500]
 
 
 def test_the_async_poller_times_out_and_cancels() -> None:
     async def scenario() -> None:
-        api = AsyncFakeWhich50()
-        api.fake.release_run.clear()
+        fake = FakeWhich50()
+        fake.release_run.clear()
         poller = await begin_import_async(
-            api, 1, contacts(10), poll_interval=0.001, spec_document=SPEC
+            async_which50_over(fake), 1, contacts(10), poll_interval=0.001, spec_document=SPEC
         )
         with pytest.raises(TimeoutError):
             await poller.result(timeout=0.2)
@@ -829,3 +731,25 @@ def test_a_damaged_token_names_the_field_and_the_rule() -> None:
     del document["confirmed_digest"]
     with pytest.raises(InvalidResumeToken, match="'confirmed_digest' is missing"):
         ResumeState.decode(encode_token("which50", document), api="which50")
+
+
+def test_the_result_is_the_clients_import_job_and_the_old_name_warns() -> None:
+    result = start(FakeWhich50(), contacts(3))
+    assert type(result) is ImportJob  # the client's own model, no copy of it
+    with pytest.warns(DeprecationWarning, match="ImportJobResult is deprecated"):
+        old = workflows.ImportJobResult
+    assert old is ImportJob
+
+
+def test_a_row_is_shaped_once_on_its_way_to_the_wire(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The workflow hands the client ``{"Values": row}`` and the client sends it as it is: no
+    ``Contact`` model is built for a row (nor its values checked a second time)."""
+    from contactimport import _parameters
+
+    def no_model(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("a row went through the Contact model")
+
+    monkeypatch.setattr(_parameters, "to_contact", no_model)
+    fake = FakeWhich50()
+    assert start(fake, contacts(3)).total_contacts == 3
+    assert fake.jobs[1].loaded[0] == {"Values": {"Email": "c0@example.com", "Name": "Contact 0"}}

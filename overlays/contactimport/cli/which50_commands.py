@@ -9,10 +9,10 @@ from typing import Any, Final
 
 import click
 
+from ..generated.which50_client.models import ImportJob
 from ..settings import WHICH50_TOKEN_ENV
 from ..which50 import Which50
 from ..workflows import (
-    ImportJobResult,
     ImportProgress,
     ResumeState,
     begin_import,
@@ -203,7 +203,8 @@ def _rows(rows: Iterable[dict[str, str]], keep_empty: bool) -> Iterator[Mapping[
         yield row if keep_empty else {name: value for name, value in row.items() if value != ""}
 
 
-def _job_rows(job: ImportJobResult) -> dict[str, Any]:
+def _job_rows(job: ImportJob) -> dict[str, Any]:
+    dates = job.to_dict()  # as on the wire (ISO 8601 text), the shape `--json` prints
     return {
         "Import job": job.id,
         "Contact list": job.contact_list_id,
@@ -216,8 +217,8 @@ def _job_rows(job: ImportJobResult) -> dict[str, Any]:
         "Dropped": job.dropped_contacts,
         "Invalid e-mail": job.invalid_email_count,
         "Invalid SMS": job.invalid_sms_count,
-        "Started": job.start_date,
-        "Finished": job.finish_date,
+        "Started": dates["StartDate"],
+        "Finished": dates["FinishDate"],
     }
 
 
@@ -413,14 +414,14 @@ def import_command(
                     retry=options.retry,
                 )
             output.note(f"Importing {file} into contact list {list_id} ...")
-            job: ImportJobResult = run.wait(poller)
+            job: ImportJob = run.wait(poller)
     flagged = job.invalid_email_count + job.invalid_sms_count
     bad = run.whole_file().bad_rows
     code = ExitCode.REJECTED if bad or flagged or run.checks.warned_rows else ExitCode.OK
     if output.json_output:
         output.emit_json(
             {
-                "importJob": job.as_json(),
+                "importJob": job.to_dict(),
                 "csv": run.csv_summary(),
                 **run.rows_summary(),
                 "exitCode": int(code),
@@ -504,14 +505,14 @@ def status_command(ctx: click.Context, list_id: int, job_id: int, wait: bool) ->
     """Show an import job's status and counters."""
     output = output_of(ctx)
     with _client(ctx) as client:
-        job = ImportJobResult.from_json(client.get_import_job(list_id, job_id).to_dict())
+        job = client.get_import_job(list_id, job_id)
         with output.progress() as bars:
             while wait and job.current_status not in JOB_STATES.final:
                 bars.update("process", completed=job.progress_percent, total=100)
                 threading.Event().wait(1.0)
-                job = ImportJobResult.from_json(client.get_import_job(list_id, job_id).to_dict())
+                job = client.get_import_job(list_id, job_id)
     if output.json_output:
-        output.emit_json(job.as_json())
+        output.emit_json(job.to_dict())
     else:
         output.fields(f"Import job {job.id}", _job_rows(job))
     if job.current_status in JOB_STATES.failed:

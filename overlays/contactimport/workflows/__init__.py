@@ -13,6 +13,9 @@ give the open, in-progress, final, succeeded and failed sets; ``TERMINAL_STATES`
     while w50.get_import_job(list_id, job_id).current_status not in TERMINAL_STATES: ...
 """
 
+from typing import Any
+
+from . import which50
 from .batching import abatched, batched, request_body_max_items
 from .checkmarket import (
     BulkImportOutcome,
@@ -45,11 +48,8 @@ from .which50 import (
     SUCCEEDED_STATES,
     TERMINAL_STATES,
     UPLOADABLE_STATES,
-    AsyncWhich50ImportApi,
-    ImportJobResult,
     ImportProgress,
     RetrySettings,
-    Which50ImportApi,
     begin_import,
     begin_import_async,
     job_states,
@@ -63,14 +63,12 @@ __all__ = [
     "TERMINAL_STATES",
     "UPLOADABLE_STATES",
     "AsyncImportPoller",
-    "AsyncWhich50ImportApi",
     "BulkImportOutcome",
     "BulkImportProgress",
     "EmptyImportError",
     "ImportCancelled",
     "ImportInterrupted",
     "ImportJobFailed",
-    "ImportJobResult",
     "ImportPoller",
     "ImportProgress",
     "ImportStateConflict",
@@ -83,7 +81,6 @@ __all__ = [
     "StatusValue",
     "StatusValues",
     "UnknownFieldsError",
-    "Which50ImportApi",
     "WorkflowError",
     "abatched",
     "batched",
@@ -99,3 +96,10 @@ __all__ = [
     "result_code_outcomes",
     "upload_batch_limit",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``ImportJobResult`` (deprecated): see :mod:`.which50`."""
+    if name == "ImportJobResult":
+        return getattr(which50, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
