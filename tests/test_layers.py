@@ -38,7 +38,11 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "core",
         (
-            "contactimport._client",
+            "contactimport._core",
+            "contactimport._requests",
+            "contactimport._responses",
+            "contactimport._senders",
+            "contactimport._lifecycle",
             "contactimport._operations",
             "contactimport._parameters",
             "contactimport.errors",
