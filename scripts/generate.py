@@ -41,11 +41,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-# The sibling module, also when this file is loaded by path (tests/generated does).
+# The sibling modules, also when this file is loaded by path (tests/generated does).
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from operations_codegen import CodegenError, write_operations
+from spec_reader import load_document, reader
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "generated"
@@ -55,7 +54,6 @@ OPC_TEMPLATES = TEMPLATES / "openapi-python-client"
 REGENERATE_COMMAND = "nox -s generate"
 SCRIPT = "scripts/generate.py"
 PINNED_TOOLS = ("openapi-python-client", "datamodel-code-generator", "ruff")
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 JSON_MEDIA_TYPE = "application/json"
 RUFF_FIX = ("ruff", "check", ".", "--fix-only", "--select", "I,F401,UP")
 RUFF_FORMAT = ("ruff", "format", ".")
@@ -98,60 +96,23 @@ NAMESPACE = "contactimport.generated"
 # Reading the specs
 
 
-class _JsonCompatibleLoader(yaml.SafeLoader):
-    """YAML loader that keeps dates and times as strings, so the document stays JSON."""
-
-
-_JsonCompatibleLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
-}
-
-
 def load_spec(api: Api) -> dict[str, Any]:
     path = ROOT / api.spec
     if not path.is_file():
         raise GenerationError(f"{api.spec} is missing")
-    document = yaml.load(path.read_text(encoding="utf-8"), Loader=_JsonCompatibleLoader)
-    if not isinstance(document, dict):
-        raise GenerationError(f"{api.spec} is not a YAML mapping")
-    return document
+    try:
+        return load_document(path)
+    except ValueError:
+        raise GenerationError(f"{api.spec} is not a YAML mapping") from None
 
 
 def resolve(document: Mapping[str, Any], node: Any) -> Any:
-    """Follow local `$ref`s (`#/a/b`) until a node that is not a reference."""
-    seen: set[str] = set()
-    while isinstance(node, Mapping) and "$ref" in node:
-        ref = node["$ref"]
-        if not isinstance(ref, str) or not ref.startswith("#/") or ref in seen:
-            raise GenerationError(f"unsupported or circular $ref {ref!r}")
-        seen.add(ref)
-        target: Any = document
-        for part in ref[2:].split("/"):
-            part = part.replace("~1", "/").replace("~0", "~")
-            if not isinstance(target, Mapping) or part not in target:
-                raise GenerationError(f"$ref {ref!r} does not resolve")
-            target = target[part]
-        node = target
-    return node
-
-
-def operations(document: Mapping[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    """(method, path, operation) for every operation, in document order."""
-    for path, item in (document.get("paths") or {}).items():
-        for method in HTTP_METHODS:
-            if isinstance(item, dict) and isinstance(item.get(method), dict):
-                yield method, path, item[method]
-
-
-def operation_parameters(
-    document: Mapping[str, Any], path: str, operation: Mapping[str, Any]
-) -> list[dict[str, Any]]:
-    """The operation's parameters (resolved), path-level ones included unless overridden."""
-    own = [resolve(document, p) for p in operation.get("parameters") or []]
-    names = {(p.get("name"), p.get("in")) for p in own}
-    shared = [resolve(document, p) for p in (document["paths"][path].get("parameters") or [])]
-    return own + [p for p in shared if (p.get("name"), p.get("in")) not in names]
+    """Follow local `$ref`s (the clients' reader, `contactimport._spec.resolve`); a `$ref` that
+    does not resolve, is not local or is circular raises GenerationError naming it."""
+    try:
+        return reader.resolve(document, node)
+    except (KeyError, ValueError) as error:
+        raise GenerationError(str(error.args[0])) from None
 
 
 def check_supported(api: Api, document: Mapping[str, Any]) -> None:
@@ -162,9 +123,9 @@ def check_supported(api: Api, document: Mapping[str, Any]) -> None:
     media type openapi-python-client generates code for.
     """
     problems: list[str] = []
-    for method, path, operation in operations(document):
+    for method, path, operation in reader.operations(document):
         where = f"{method.upper()} {path}"
-        for parameter in operation_parameters(document, path, operation):
+        for parameter in reader.operation_parameters(document, path, operation):
             schema = resolve(document, parameter.get("schema") or {})
             is_list = parameter.get("in") == "query" and schema.get("type") == "array"
             comma_joined = (
@@ -207,7 +168,7 @@ def json_only_view(document: Mapping[str, Any]) -> dict[str, Any]:
                 media: body for media, body in holder["content"].items() if media == JSON_MEDIA_TYPE
             }
 
-    for _method, _path, operation in operations(view):
+    for _method, _path, operation in reader.operations(view):
         keep_json(operation.get("requestBody"))
         for response in (operation.get("responses") or {}).values():
             keep_json(response)
@@ -248,8 +209,8 @@ def vendor_names_view(document: Mapping[str, Any]) -> dict[str, Any]:
         if not isinstance(item, dict):
             paths[path] = item
             continue
-        shared = {key: value for key, value in item.items() if key not in HTTP_METHODS}
-        for method in HTTP_METHODS:
+        shared = {key: value for key, value in item.items() if key not in reader.HTTP_METHODS}
+        for method in reader.HTTP_METHODS:
             operation = item.get(method)
             if not isinstance(operation, dict):
                 continue
@@ -492,21 +453,18 @@ def _json_scalar_tuple(values: Any, where: str) -> tuple[str, ...]:
 def spec_facts(documents: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
     """The constants contactimport.generated.spec exposes, each read from the documents."""
     which50 = documents["which50"]
-    batch_limit: int | None = None
-    for _method, _path, operation in operations(which50):
-        if operation.get("operationId") == "uploadImportBatch":
-            body = resolve(which50, operation.get("requestBody") or {})
-            media = (body.get("content") or {}).get(JSON_MEDIA_TYPE) or {}
-            schema = resolve(which50, media.get("schema"))
-            batch_limit = schema.get("maxItems") if isinstance(schema, Mapping) else None
-    if not isinstance(batch_limit, int):
+    try:
+        batch_limit = reader.request_body_max_items(which50, "uploadImportBatch")
+    except (KeyError, ValueError, AttributeError):
+        batch_limit = None
+    if batch_limit is None:
         raise GenerationError(
             "spec/which50.openapi.yaml: uploadImportBatch's application/json body schema "
             "needs maxItems (the batch limit)"
         )
     roles: dict[str, tuple[str, ...]] = {}
     checkmarket = documents["checkmarket"]
-    for method, path, operation in operations(checkmarket):
+    for method, path, operation in reader.operations(checkmarket):
         operation_id = operation.get("operationId")
         if not isinstance(operation_id, str):
             raise GenerationError(
