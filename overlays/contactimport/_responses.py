@@ -116,12 +116,12 @@ def _decode(core: ClientCore, call: PreparedCall[Any], response: httpx.Response)
                     raise
                 decoded = None  # an empty body
     except ValueError as error:
-        raise APIResponseError(
-            f"{call.operation.operation_id}: cannot read the {response.status_code} response "
-            f"body ({content_type or 'no content type'}): {core.scrub(str(error))}",
-            status_code=response.status_code,
-            method=response.request.method,
-            url=redact_url(response.request.url),
+        raise _unreadable(
+            core,
+            call,
+            response,
+            f"cannot read the {response.status_code} response body "
+            f"({content_type or 'no content type'}): {error}",
         ) from None
     _check_envelope_status(core, call, response, decoded)
     _check_failure(core, call, decoded)
@@ -138,14 +138,25 @@ def _parse_with(
     try:
         return parse(decoded)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise APIResponseError(
-            f"{call.operation.operation_id}: the response body does not match the spec's "
-            f"{call.operation.response_schema}: {type(error).__name__}: "
-            f"{core.scrub(str(error))}",
-            status_code=response.status_code,
-            method=response.request.method,
-            url=redact_url(response.request.url),
+        raise _unreadable(
+            core,
+            call,
+            response,
+            f"the response body does not match the spec's {call.operation.response_schema}: "
+            f"{type(error).__name__}: {error}",
         ) from None
+
+
+def _unreadable(
+    core: ClientCore, call: PreparedCall[Any], response: httpx.Response, problem: str
+) -> APIResponseError:
+    """The error for an answer the client cannot read, its text scrubbed of credentials."""
+    return APIResponseError(
+        f"{call.operation.operation_id}: {core.scrub(problem)}",
+        status_code=response.status_code,
+        method=response.request.method,
+        url=redact_url(response.request.url),
+    )
 
 
 def _check_envelope_status(
