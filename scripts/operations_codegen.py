@@ -11,7 +11,8 @@ What the spec cannot say is read, with `ast`, from the hand-written layer and ne
   whose one parameter gives a parameter's Python name, annotation and default;
 - `overlays/contactimport/errors.py`: `_BY_STATUS`, the exception class of each error status.
 The request itself is built by the generated client's `_get_kwargs()` (its module and keyword
-names are read from the staged output), so the query encoding stays in one place.
+names are read from the staged output), so the query encoding stays in one place. The spec is
+read with the clients' own reader (`scripts/spec_reader.py`): operations, parameters, `$ref`s.
 """
 
 from __future__ import annotations
