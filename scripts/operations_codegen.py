@@ -1,5 +1,8 @@
 """Every operation of a spec as a typed method of the sync and async clients.
 
+One concept, rendering `<api>_operations.py`, hence over 600 lines: what it reads of the
+hand-written layer, of the staged client and of the spec serves only that rendering.
+
 `scripts/generate.py` calls `write_operations()` after openapi-python-client has written the
 client into the staging folder. For each API it writes `<api>_operations.py`: four classes (sync,
 async, and their `with_raw_response` twins) whose methods are named after the operationIds, take
