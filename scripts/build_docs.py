@@ -30,7 +30,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+# The sibling module, also when this file is loaded by path (tests/docs does).
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from spec_reader import load_document, reader
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
@@ -53,7 +55,6 @@ API_REFERENCES = (
     ),
 )
 DESIGN_PAGES = ("spec-conventions.md", "conformance.md")
-HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 ASSUMPTION_LABEL = "Our assumption (not the vendor's)"
 ASSUMPTION_MARK = "**Our assumption** (not the vendor's):"
 REDOC_LOGOS = re.compile(r"https://cdn\.redoc\.ly/redoc/logo-mini(?:-full)?\.svg")
@@ -154,19 +155,11 @@ def fold_extensions(document: dict[str, Any]) -> dict[str, Any]:
     return folded
 
 
-def operations(document: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    """(method, path, operation) for every operation of a document."""
-    for path, item in document.get("paths", {}).items():
-        for method in HTTP_METHODS:
-            if method in item:
-                yield method, path, item[method]
-
-
 def markdown_digest(document: dict[str, Any], page: str) -> str:
     """The Markdown twin of an API reference page, for readers and assistants."""
     info = document["info"]
     lines = [f"# {info['title']}", "", f"Rendered page: {page}", "", info.get("description", "")]
-    for method, path, operation in operations(document):
+    for method, path, operation in reader.operations(document):
         lines += [
             "",
             f"## {operation.get('summary', operation['operationId'])}",
@@ -190,7 +183,7 @@ def build_api_references(redocly: str) -> None:
     out.mkdir(parents=True, exist_ok=True)
     (out / "redocly-logo.svg").write_text(REDOCLY_BADGE, encoding="utf-8")
     for reference in API_REFERENCES:
-        document = yaml.safe_load(reference.spec.read_text(encoding="utf-8"))
+        document = load_document(reference.spec)
         folded = fold_extensions(document)
         spec_file = out / f"{reference.name}.openapi.json"
         spec_file.write_text(json.dumps(folded, indent=1, ensure_ascii=False), encoding="utf-8")

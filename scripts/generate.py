@@ -19,13 +19,14 @@ What it writes (nothing else writes generated/; every file names its source in i
 - README.md          what the above are and how to regenerate them.
 
 Generation runs inside the repository (a staging folder under generated/) so the repository's ruff
-configuration applies, and only replaces generated/ once every step has succeeded.
+configuration applies, and only replaces generated/ once every step has succeeded. The specs are
+read with the clients' reader (scripts/spec_reader.py); what the generators are fed is
+scripts/spec_views.py's.
 """
 
 from __future__ import annotations
 
 import argparse
-import copy
 import json
 import os
 import re
@@ -35,17 +36,23 @@ import sys
 import tempfile
 import time
 import tomllib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-# The sibling module, also when this file is loaded by path (tests/generated does).
+# The sibling modules, also when this file is loaded by path (tests/generated does).
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from operations_codegen import CodegenError, write_operations
+from spec_reader import load_document, reader
+from spec_views import (
+    GenerationError,
+    check_supported,
+    json_only_view,
+    models_view,
+    vendor_names_view,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "generated"
@@ -55,14 +62,8 @@ OPC_TEMPLATES = TEMPLATES / "openapi-python-client"
 REGENERATE_COMMAND = "nox -s generate"
 SCRIPT = "scripts/generate.py"
 PINNED_TOOLS = ("openapi-python-client", "datamodel-code-generator", "ruff")
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-JSON_MEDIA_TYPE = "application/json"
 RUFF_FIX = ("ruff", "check", ".", "--fix-only", "--select", "I,F401,UP")
 RUFF_FORMAT = ("ruff", "format", ".")
-
-
-class GenerationError(Exception):
-    """A spec construct or a tool run that generation cannot handle; the message says which."""
 
 
 @dataclass(frozen=True)
@@ -94,242 +95,14 @@ NAMESPACE = "contactimport.generated"
 """What users import generated/ as (overlays/contactimport/generated links to it)."""
 
 
-# ---------------------------------------------------------------------------------------------
-# Reading the specs
-
-
-class _JsonCompatibleLoader(yaml.SafeLoader):
-    """YAML loader that keeps dates and times as strings, so the document stays JSON."""
-
-
-_JsonCompatibleLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
-}
-
-
 def load_spec(api: Api) -> dict[str, Any]:
     path = ROOT / api.spec
     if not path.is_file():
         raise GenerationError(f"{api.spec} is missing")
-    document = yaml.load(path.read_text(encoding="utf-8"), Loader=_JsonCompatibleLoader)
-    if not isinstance(document, dict):
-        raise GenerationError(f"{api.spec} is not a YAML mapping")
-    return document
-
-
-def resolve(document: Mapping[str, Any], node: Any) -> Any:
-    """Follow local `$ref`s (`#/a/b`) until a node that is not a reference."""
-    seen: set[str] = set()
-    while isinstance(node, Mapping) and "$ref" in node:
-        ref = node["$ref"]
-        if not isinstance(ref, str) or not ref.startswith("#/") or ref in seen:
-            raise GenerationError(f"unsupported or circular $ref {ref!r}")
-        seen.add(ref)
-        target: Any = document
-        for part in ref[2:].split("/"):
-            part = part.replace("~1", "/").replace("~0", "~")
-            if not isinstance(target, Mapping) or part not in target:
-                raise GenerationError(f"$ref {ref!r} does not resolve")
-            target = target[part]
-        node = target
-    return node
-
-
-def operations(document: Mapping[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    """(method, path, operation) for every operation, in document order."""
-    for path, item in (document.get("paths") or {}).items():
-        for method in HTTP_METHODS:
-            if isinstance(item, dict) and isinstance(item.get(method), dict):
-                yield method, path, item[method]
-
-
-def operation_parameters(
-    document: Mapping[str, Any], path: str, operation: Mapping[str, Any]
-) -> list[dict[str, Any]]:
-    """The operation's parameters (resolved), path-level ones included unless overridden."""
-    own = [resolve(document, p) for p in operation.get("parameters") or []]
-    names = {(p.get("name"), p.get("in")) for p in own}
-    shared = [resolve(document, p) for p in (document["paths"][path].get("parameters") or [])]
-    return own + [p for p in shared if (p.get("name"), p.get("in")) not in names]
-
-
-def check_supported(api: Api, document: Mapping[str, Any]) -> None:
-    """Refuse spec constructs that the generated client would get wrong on the wire.
-
-    The custom template joins every array query parameter with "," (types.encode_query), which is
-    right only for `style: form, explode: false`; every body must offer application/json, the only
-    media type openapi-python-client generates code for.
-    """
-    problems: list[str] = []
-    for method, path, operation in operations(document):
-        where = f"{method.upper()} {path}"
-        for parameter in operation_parameters(document, path, operation):
-            schema = resolve(document, parameter.get("schema") or {})
-            is_list = parameter.get("in") == "query" and schema.get("type") == "array"
-            comma_joined = (
-                parameter.get("style", "form") == "form" and parameter.get("explode") is False
-            )
-            if is_list and not comma_joined:
-                problems.append(
-                    f"{where}: array query parameter {parameter.get('name')!r} must declare "
-                    "`style: form, explode: false` (the only array style the client template "
-                    "encodes; see templates/openapi-python-client/README.md)"
-                )
-        for label, content in _body_contents(document, operation):
-            if content and JSON_MEDIA_TYPE not in content:
-                problems.append(f"{where}: {label} offers no {JSON_MEDIA_TYPE}")
-    if problems:
-        raise GenerationError(f"{api.spec}:\n  " + "\n  ".join(problems))
-
-
-def _body_contents(
-    document: Mapping[str, Any], operation: Mapping[str, Any]
-) -> Iterator[tuple[str, dict[str, Any]]]:
-    if "requestBody" in operation:
-        yield "request body", resolve(document, operation["requestBody"]).get("content") or {}
-    for status, response in (operation.get("responses") or {}).items():
-        yield f"response {status}", resolve(document, response).get("content") or {}
-
-
-def json_only_view(document: Mapping[str, Any]) -> dict[str, Any]:
-    """A copy of the document whose request and response bodies offer application/json only
-    (and whose `x-failure` schemas require what a success carries).
-
-    openapi-python-client generates code for JSON bodies only and warns about every other media
-    type; this view is what it reads. It is derived on every run, never written to the repository.
-    """
-    view = copy.deepcopy(dict(document))
-
-    def keep_json(holder: Any) -> None:
-        if isinstance(holder, dict) and isinstance(holder.get("content"), dict):
-            holder["content"] = {
-                media: body for media, body in holder["content"].items() if media == JSON_MEDIA_TYPE
-            }
-
-    for _method, _path, operation in operations(view):
-        keep_json(operation.get("requestBody"))
-        for response in (operation.get("responses") or {}).values():
-            keep_json(response)
-    components = view.get("components") or {}
-    for section in ("requestBodies", "responses"):
-        for holder in (components.get(section) or {}).values():
-            keep_json(holder)
-    # A result schema with `x-failure` is only ever handed to users when it succeeded (the
-    # clients raise OperationFailedError otherwise), so what a success always carries
-    # (`requiredOnSuccess`) is required in the generated model: `int`, not `int | Unset`.
-    for name, schema in (components.get("schemas") or {}).items():
-        failure = schema.get("x-failure") if isinstance(schema, dict) else None
-        if isinstance(failure, dict) and failure.get("requiredOnSuccess"):
-            wanted = list(failure["requiredOnSuccess"])
-            unknown = [m for m in wanted if m not in (schema.get("properties") or {})]
-            if unknown:
-                raise GenerationError(f"{name}: x-failure.requiredOnSuccess names {unknown}")
-            schema["required"] = [*schema.get("required", []), *wanted]
-    return vendor_names_view(view)
-
-
-VENDOR_NAME = "x-vendor-name"
-
-
-def vendor_names_view(document: Mapping[str, Any]) -> dict[str, Any]:
-    """A copy of the document in which each path parameter carrying `x-vendor-name` has that name.
-
-    OpenAPI forbids two templated paths that differ only by parameter name, so the spec holds the
-    vendor's `POST /3/contacts/import/{importConfigId}` and `GET /3/contacts/import/{queueItemId}`
-    as one path item with a neutral `{id}`, each operation naming the vendor's parameter in
-    `x-vendor-name`. The generated functions take the vendor's names (`import_config_id`,
-    `queue_item_id`): each such operation moves to a path item of its own, its template and
-    parameter renamed. Derived on every run, never written to the repository.
-    """
-    view = copy.deepcopy(dict(document))
-    paths: dict[str, Any] = {}
-    for path, item in (view.get("paths") or {}).items():
-        if not isinstance(item, dict):
-            paths[path] = item
-            continue
-        shared = {key: value for key, value in item.items() if key not in HTTP_METHODS}
-        for method in HTTP_METHODS:
-            operation = item.get(method)
-            if not isinstance(operation, dict):
-                continue
-            renamed_path = path
-            parameters = []
-            for parameter in operation.get("parameters") or []:
-                resolved = resolve(view, parameter)
-                vendor = resolved.get(VENDOR_NAME)
-                if resolved.get("in") == "path" and isinstance(vendor, str):
-                    renamed_path = renamed_path.replace(
-                        "{" + resolved["name"] + "}", f"{{{vendor}}}"
-                    )
-                    parameter = {**resolved, "name": vendor}
-                    del parameter[VENDOR_NAME]
-                parameters.append(parameter)
-            if renamed_path != path:
-                if renamed_path in paths or renamed_path in view["paths"]:
-                    raise GenerationError(f"{method.upper()} {path}: {renamed_path} exists already")
-                paths[renamed_path] = {**shared, method: {**operation, "parameters": parameters}}
-            else:
-                paths.setdefault(path, dict(shared))[method] = operation
-    view["paths"] = paths
-    return view
-
-
-INTEGER_FORMAT_BOUNDS = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
-
-
-def models_view(document: Mapping[str, Any]) -> dict[str, Any]:
-    """A copy of the document in which every `integer` schema's format range is explicit.
-
-    datamodel-code-generator types `format: int32` / `int64` as a plain `int`, which takes any
-    integer; the format's range, written as `minimum` / `maximum` (only where the schema sets no
-    tighter bound), becomes `ge=` / `le=` in the models, so they refuse what the spec refuses.
-    Not in an `anyOf` / `oneOf` that also admits any `number`: an integer outside the range still
-    matches that member, so the bound would change nothing but the generated names (a constrained
-    union member becomes a root model of its own). Derived on every run, never written to the
-    repository.
-    """
-    view = copy.deepcopy(dict(document))
-
-    def admits_any_number(member: Any) -> bool:
-        return (
-            isinstance(member, dict)
-            and member.get("type") == "number"
-            and not {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "enum"}
-            & set(member)
-        )
-
-    def visit(node: Any, in_numeric_union: bool = False) -> None:
-        if isinstance(node, list):
-            for item in node:
-                visit(item)
-            return
-        if not isinstance(node, dict):
-            return
-        for union in ("anyOf", "oneOf"):
-            members = node.get(union)
-            if isinstance(members, list):
-                numeric = any(admits_any_number(member) for member in members)
-                for member in members:
-                    visit(member, numeric)
-        bounds = INTEGER_FORMAT_BOUNDS.get(node.get("format", ""))
-        if (
-            node.get("type") == "integer"
-            and bounds is not None
-            and "enum" not in node
-            and not in_numeric_union
-        ):
-            low, high = bounds
-            if "minimum" not in node or node["minimum"] < low:
-                node["minimum"] = low
-            if "maximum" not in node or node["maximum"] > high:
-                node["maximum"] = high
-        for key, value in node.items():
-            if key not in ("anyOf", "oneOf", "example", "examples", "default", "enum"):
-                visit(value)
-
-    visit(view.get("components"))
-    return view
+    try:
+        return load_document(path)
+    except ValueError:
+        raise GenerationError(f"{api.spec} is not a YAML mapping") from None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -492,21 +265,18 @@ def _json_scalar_tuple(values: Any, where: str) -> tuple[str, ...]:
 def spec_facts(documents: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
     """The constants contactimport.generated.spec exposes, each read from the documents."""
     which50 = documents["which50"]
-    batch_limit: int | None = None
-    for _method, _path, operation in operations(which50):
-        if operation.get("operationId") == "uploadImportBatch":
-            body = resolve(which50, operation.get("requestBody") or {})
-            media = (body.get("content") or {}).get(JSON_MEDIA_TYPE) or {}
-            schema = resolve(which50, media.get("schema"))
-            batch_limit = schema.get("maxItems") if isinstance(schema, Mapping) else None
-    if not isinstance(batch_limit, int):
+    try:
+        batch_limit = reader.request_body_max_items(which50, "uploadImportBatch")
+    except (KeyError, ValueError, AttributeError):
+        batch_limit = None
+    if batch_limit is None:
         raise GenerationError(
             "spec/which50.openapi.yaml: uploadImportBatch's application/json body schema "
             "needs maxItems (the batch limit)"
         )
     roles: dict[str, tuple[str, ...]] = {}
     checkmarket = documents["checkmarket"]
-    for method, path, operation in operations(checkmarket):
+    for method, path, operation in reader.operations(checkmarket):
         operation_id = operation.get("operationId")
         if not isinstance(operation_id, str):
             raise GenerationError(
@@ -698,7 +468,7 @@ def regenerate() -> None:
     versions = check_tool_versions()
     documents = {api.name: load_spec(api) for api in APIS}
     for api in APIS:
-        check_supported(api, documents[api.name])
+        check_supported(api.spec, documents[api.name])
     if STAGING.exists():
         shutil.rmtree(STAGING)
     STAGING.mkdir(parents=True)

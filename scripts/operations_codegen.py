@@ -1,5 +1,8 @@
 """Every operation of a spec as a typed method of the sync and async clients.
 
+One concept, rendering `<api>_operations.py`, hence over 600 lines: what it reads of the
+hand-written layer, of the staged client and of the spec serves only that rendering.
+
 `scripts/generate.py` calls `write_operations()` after openapi-python-client has written the
 client into the staging folder. For each API it writes `<api>_operations.py`: four classes (sync,
 async, and their `with_raw_response` twins) whose methods are named after the operationIds, take
@@ -11,7 +14,8 @@ What the spec cannot say is read, with `ast`, from the hand-written layer and ne
   whose one parameter gives a parameter's Python name, annotation and default;
 - `overlays/contactimport/errors.py`: `_BY_STATUS`, the exception class of each error status.
 The request itself is built by the generated client's `_get_kwargs()` (its module and keyword
-names are read from the staged output), so the query encoding stays in one place.
+names are read from the staged output), so the query encoding stays in one place. The spec is
+read with the clients' own reader (`scripts/spec_reader.py`): operations, parameters, `$ref`s.
 """
 
 from __future__ import annotations
@@ -24,10 +28,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from spec_reader import reader
+
 ROOT = Path(__file__).resolve().parent.parent
 PARAMETERS_MODULE = ROOT / "overlays" / "contactimport" / "_parameters.py"
 ERRORS_MODULE = ROOT / "overlays" / "contactimport" / "errors.py"
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 CLASS_PREFIX = {"which50": "Which50", "checkmarket": "CheckMarket"}
 WIDTH = 92
 
@@ -41,15 +46,6 @@ def snake(name: str) -> str:
     name = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", name)
     name = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name)
     return re.sub(r"[^0-9a-zA-Z_]+", "_", name).lower().strip("_")
-
-
-def _resolve(document: Mapping[str, Any], node: Any) -> Any:
-    while isinstance(node, Mapping) and isinstance(node.get("$ref"), str):
-        target: Any = document
-        for part in node["$ref"][2:].split("/"):
-            target = target[part.replace("~1", "/").replace("~0", "~")]
-        node = target
-    return node
 
 
 def _ref_name(node: Any) -> str | None:
@@ -243,7 +239,7 @@ class Operation:
     operation_id: str
     method: str
     path: str
-    spec: dict[str, Any]
+    spec: Mapping[str, Any]
     parameters: list[PythonParameter] = field(default_factory=list)
     """Positional ones first, then keyword-only (`keyword_from` marks the boundary)."""
     keyword_from: int = 0
@@ -265,7 +261,7 @@ _SCALARS = {"integer": "int", "number": "float", "boolean": "bool", "string": "s
 
 
 def _schema_annotation(document: Mapping[str, Any], schema: Any) -> str:
-    schema = _resolve(document, schema)
+    schema = reader.resolve(document, schema)
     kind = schema.get("type") if isinstance(schema, Mapping) else None
     if kind in _SCALARS:
         return _SCALARS[kind]
@@ -284,7 +280,7 @@ def _body(
     document: Mapping[str, Any], operation: Mapping[str, Any]
 ) -> tuple[str, bool, Any] | None:
     """(adapter key, required, schema) of the JSON request body, None without one."""
-    body = _resolve(document, operation.get("requestBody"))
+    body = reader.resolve(document, operation.get("requestBody"))
     if not isinstance(body, Mapping):
         return None
     schema = (body.get("content", {}).get("application/json") or {}).get("schema")
@@ -306,7 +302,7 @@ def build_operation(
     document: Mapping[str, Any],
     method: str,
     path: str,
-    operation: dict[str, Any],
+    operation: Mapping[str, Any],
     hand: HandWritten,
     staging: Path,
     client_package: str,
@@ -316,7 +312,7 @@ def build_operation(
     endpoint = staged_endpoint(staging, client_package, operation_id)
     result.endpoint = endpoint
     for status, answer in operation.get("responses", {}).items():
-        resolved = _resolve(document, answer)
+        resolved = reader.resolve(document, answer)
         text = _text(resolved.get("description")) if isinstance(resolved, Mapping) else ""
         if str(status) == "200":
             result.ok_description = text
@@ -325,8 +321,7 @@ def build_operation(
     result.errors.sort()
     adapters = hand.adapters.get(api, {})
     companions = hand.companions.get(api, {})
-    shared = document["paths"][path].get("parameters", [])
-    parameters = [_resolve(document, p) for p in [*shared, *operation.get("parameters", [])]]
+    parameters = reader.operation_parameters(document, path, operation)
     by_location: dict[str, list[dict[str, Any]]] = {"path": [], "query": [], "header": []}
     for parameter in parameters:
         by_location.setdefault(parameter["in"], []).append(parameter)
@@ -436,7 +431,7 @@ def _returns(
     client_package: str,
 ) -> set[str]:
     """Fill in the return type, parse and envelope; the model names they use."""
-    ok = _resolve(document, operation.spec.get("responses", {}).get("200"))
+    ok = reader.resolve(document, operation.spec.get("responses", {}).get("200"))
     content = (ok or {}).get("content", {}) if isinstance(ok, Mapping) else {}
     schema = (content.get("application/json") or {}).get("schema")
     if schema is None:
@@ -560,7 +555,7 @@ def render(api: str, document: Mapping[str, Any], hand: HandWritten, staging: Pa
     client_package = f"{api}_client"
     built: list[Operation] = []
     models: set[str] = set()
-    for method, path, operation in _operations(document):
+    for method, path, operation in reader.operations(document):
         op = build_operation(api, document, method, path, operation, hand, staging, client_package)
         models |= _returns(api, document, op, staging, client_package)
         models |= set(op.convert.values())
@@ -672,13 +667,6 @@ def _class(kind: str, prefix: str, built: list[Operation], hand: HandWritten) ->
         else:
             call = f"self._invoke({_binding_name(op)}, {_call_arguments(op)})"
         yield f"        return {awaiting}{call}"
-
-
-def _operations(document: Mapping[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    for path, item in (document.get("paths") or {}).items():
-        for method in HTTP_METHODS:
-            if isinstance(item.get(method), dict):
-                yield method, path, item[method]
 
 
 def write_operations(

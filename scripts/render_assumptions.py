@@ -10,9 +10,8 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
-import yaml
+from spec_reader import load_document
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
@@ -28,7 +27,7 @@ def render() -> str:
     """The section between the markers, markers included."""
     lines = [START]
     for title, path in SPECS:
-        document: dict[str, Any] = yaml.safe_load((ROOT / path).read_text(encoding="utf-8"))
+        document = load_document(ROOT / path)
         lines += ["", f"**{title}** (`{path}`)", ""]
         for assumption in document["info"]["x-assumptions"]:
             text = " ".join(str(assumption["text"]).split())

@@ -6,12 +6,14 @@ follows `$ref`s through here.
 The documents come from `contactimport.generated.spec`, looked up at each call so a test may patch
 them; what is derived from them is read once per API (`cache_clear()` reads it again). Functions
 that take a `document` let a caller (a test) give another one. Nothing here imports another part
-of the layer: the spec reader sits at the bottom (tests/test_layers.py).
+of the layer, nor anything outside the standard library: the spec reader sits at the bottom
+(tests/test_layers.py), and the scripts, which run before the package is installed and while
+generated/ is rewritten, load this file by its path (scripts/spec_reader.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
@@ -33,7 +35,9 @@ __all__ = [
     "document",
     "find_operation",
     "follow",
+    "operation_parameters",
     "operation_specs",
+    "operations",
     "request_body_max_items",
     "resolve",
     "schema_name",
@@ -78,7 +82,10 @@ def follow(document: Mapping[str, Any], reference: str) -> Any:
         raise ValueError(f"only local $refs are supported, got {reference!r}")
     target: Any = document
     for part in reference[2:].split("/"):
-        target = target[part.replace("~1", "/").replace("~0", "~")]
+        key = part.replace("~1", "/").replace("~0", "~")
+        if not isinstance(target, Mapping) or key not in target:
+            raise KeyError(f"$ref {reference!r} does not resolve")
+        target = target[key]
     return target
 
 
@@ -105,14 +112,39 @@ def schema_name(content: Any) -> str | None:
     return None
 
 
+def operations(document: Mapping[str, Any]) -> Iterator[tuple[str, str, Mapping[str, Any]]]:
+    """(method, path, operation) for every operation, in document order (the methods of a path
+    in `HTTP_METHODS` order); what is not an object is passed over."""
+    for path, path_item in (document.get("paths") or {}).items():
+        if isinstance(path_item, Mapping):
+            for method in HTTP_METHODS:
+                operation = path_item.get(method)
+                if isinstance(operation, Mapping):
+                    yield method, path, operation
+
+
+def operation_parameters(
+    document: Mapping[str, Any], path: str, operation: Mapping[str, Any]
+) -> list[Any]:
+    """An operation's parameters, resolved: its path's (but those it overrides by name and
+    location), then its own."""
+    own = [resolve(document, p) for p in operation.get("parameters") or []]
+    overridden = {(p.get("name"), p.get("in")) for p in own if isinstance(p, Mapping)}
+    shared = [resolve(document, p) for p in document["paths"][path].get("parameters") or []]
+    kept = [
+        p
+        for p in shared
+        if not isinstance(p, Mapping) or (p.get("name"), p.get("in")) not in overridden
+    ]
+    return kept + own
+
+
 def find_operation(document: Mapping[str, Any], operation_id: str) -> Mapping[str, Any]:
     """The operation object whose ``operationId`` is ``operation_id`` (found by id: its path may
     change, its id does not)."""
-    for path_item in document.get("paths", {}).values():
-        for method in HTTP_METHODS:
-            operation = path_item.get(method)
-            if isinstance(operation, Mapping) and operation.get("operationId") == operation_id:
-                return operation
+    for _method, _path, operation in operations(document):
+        if operation.get("operationId") == operation_id:
+            return operation
     raise KeyError(f"the spec has no operation {operation_id!r}")
 
 
@@ -179,12 +211,10 @@ def operation_specs(api: ApiName) -> Mapping[str, OperationSpec]:
     spec = document(api)
     specs: dict[str, OperationSpec] = {}
     for path, path_item in spec.get("paths", {}).items():
-        shared = path_item.get("parameters", [])
         for method, operation in path_item.items():
             if method not in HTTP_METHODS:
                 continue
-            raw_parameters = [*shared, *operation.get("parameters", [])]
-            parameters = [resolve(spec, p) for p in raw_parameters]
+            parameters = operation_parameters(spec, path, operation)
             body = resolve(spec, operation.get("requestBody", {}))
             request_schema = schema_name(body.get("content"))
             max_items: int | None = None

@@ -38,18 +38,13 @@ from contactimport.generated.checkmarket_operations import (
     CheckMarketOperations,
 )
 
-from ._client import (
-    DEFAULT_TIMEOUT,
-    AsyncLifecycle,
-    AsyncSender,
-    ClientCore,
-    SyncLifecycle,
-    SyncSender,
-    security_schemes,
-    server_urls,
-)
+from ._core import DEFAULT_TIMEOUT, ClientCore
+from ._lifecycle import AsyncLifecycle, SyncLifecycle
 from ._operations import NOT_GIVEN, APIResponse, Binding, NotGiven, RequestOptions, TimeoutInput
 from ._parameters import ImportConfigInput, ImportContactInput
+from ._requests import prepare_call
+from ._senders import AsyncSender, SyncSender
+from ._spec import security_schemes, server_urls
 from .errors import ContactImportError, InvalidParameterError
 from .settings import (
     CHECKMARKET_BASE_URL_ENV,
@@ -251,12 +246,12 @@ class CheckMarket(CheckMarketOperations, _CheckMarketBase, SyncLifecycle):
         return self._generated
 
     def _invoke(self, binding: Binding[T], arguments: dict[str, Any], options: RequestOptions) -> T:
-        return self._sender.send(self._core.prepare_binding(binding, arguments, options))
+        return self._sender.send(prepare_call(self._core, binding, arguments, options))
 
     def _invoke_raw(
         self, binding: Binding[T], arguments: dict[str, Any], options: RequestOptions
     ) -> APIResponse[T]:
-        return self._sender.send_raw(self._core.prepare_binding(binding, arguments, options))
+        return self._sender.send_raw(prepare_call(self._core, binding, arguments, options))
 
     def rename_import_config(
         self,
@@ -334,12 +329,12 @@ class AsyncCheckMarket(AsyncCheckMarketOperations, _CheckMarketBase, AsyncLifecy
     async def _invoke(
         self, binding: Binding[T], arguments: dict[str, Any], options: RequestOptions
     ) -> T:
-        return await self._sender.send(self._core.prepare_binding(binding, arguments, options))
+        return await self._sender.send(prepare_call(self._core, binding, arguments, options))
 
     async def _invoke_raw(
         self, binding: Binding[T], arguments: dict[str, Any], options: RequestOptions
     ) -> APIResponse[T]:
-        call = self._core.prepare_binding(binding, arguments, options)
+        call = prepare_call(self._core, binding, arguments, options)
         return await self._sender.send_raw(call)
 
     async def rename_import_config(

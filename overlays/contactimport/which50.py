@@ -34,20 +34,13 @@ from contactimport.generated.which50_client import AuthenticatedClient
 from contactimport.generated.which50_client.models import Contact, ContactSchemaField
 from contactimport.generated.which50_operations import AsyncWhich50Operations, Which50Operations
 
-from ._client import (
-    DEFAULT_TIMEOUT,
-    AsyncLifecycle,
-    AsyncSender,
-    ClientCore,
-    PreparedCall,
-    SyncLifecycle,
-    SyncSender,
-    operation_specs,
-    security_schemes,
-    server_urls,
-)
+from ._core import DEFAULT_TIMEOUT, ClientCore
+from ._lifecycle import AsyncLifecycle, SyncLifecycle
 from ._operations import APIResponse, Binding, RequestOptions
 from ._parameters import ContactInput, to_contact
+from ._requests import PreparedCall, prepare_call
+from ._senders import AsyncSender, SyncSender
+from ._spec import operation_specs, security_schemes, server_urls
 from .errors import InvalidParameterError
 from .querystring import MatchOn, check_contacts_carry_match, check_names_against_fields
 from .settings import WHICH50_BASE_URL_ENV, WHICH50_TOKEN_ENV, WireFormat, env_value
@@ -175,7 +168,7 @@ class _Which50Base:
         check = None
         if wanted and names is not None and isinstance(arguments.get("contactListId"), int):
             check = (arguments["contactListId"], tuple(names))
-        return self._core.prepare_binding(binding, arguments, options, check_fields=check)
+        return prepare_call(self._core, binding, arguments, options, check_fields=check)
 
     def _after_copy(self) -> None:
         self._generated = None

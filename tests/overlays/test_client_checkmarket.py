@@ -11,7 +11,7 @@ from typing import Any
 import contactimport.generated.spec
 import httpx
 import pytest
-from contactimport._client import operation_specs, security_schemes, server_urls
+from contactimport._spec import operation_specs, security_schemes, server_urls
 from contactimport.checkmarket import AsyncCheckMarket, CheckMarket, auth_header_names, regions
 from contactimport.errors import (
     AuthenticationError,

@@ -8,7 +8,7 @@ import json
 import contactimport.generated.spec
 import httpx
 import pytest
-from contactimport._client import operation_specs
+from contactimport._spec import operation_specs
 from contactimport.errors import InvalidParameterError
 from contactimport.querystring import (
     CustomEvents,

@@ -1,5 +1,5 @@
 """contactimport._spec is the one reader of the spec for the hand-written layer: one loader, one
-`$ref` resolver, one `ApiName`; every other module asks it (issue 19)."""
+`$ref` resolver, one `ApiName`; every other module asks it, the scripts too (issue 19)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from contactimport import _client, _spec
+from contactimport import _spec
 from contactimport.generated.spec import APIS, document
 from contactimport.workflows import batching
 
@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 HAND_WRITTEN = [
     *sorted((ROOT / "overlays" / "contactimport").rglob("*.py")),
     *sorted((ROOT / "sandbox" / "contactimport_sandbox").rglob("*.py")),
+    *sorted((ROOT / "scripts").glob("*.py")),
 ]
 READER = ROOT / "overlays" / "contactimport" / "_spec.py"
 
@@ -74,6 +75,46 @@ def test_only_the_spec_reader_walks_a_json_pointer() -> None:
     assert walkers == []
 
 
+def test_only_the_spec_reader_lists_the_http_methods() -> None:
+    listed = [
+        f"{path.relative_to(ROOT)}:{node.lineno}"
+        for path, tree in _files()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Tuple | ast.List | ast.Set)
+        and {"get", "post", "patch"} <= {getattr(item, "value", None) for item in node.elts}
+    ]
+    assert listed == []
+
+
+def test_a_broken_ref_is_named() -> None:
+    with pytest.raises(KeyError, match="'#/components/schemas/Gone' does not resolve"):
+        _spec.resolve({"components": {}}, {"$ref": "#/components/schemas/Gone"})
+
+
+def test_an_operation_parameter_overrides_its_paths_parameter_of_that_name() -> None:
+    doc: dict[str, Any] = {
+        "components": {"parameters": {"Id": {"name": "id", "in": "path", "required": True}}},
+        "paths": {
+            "/things/{id}": {
+                "parameters": [
+                    {"$ref": "#/components/parameters/Id"},
+                    {"name": "page", "in": "query"},
+                ],
+                "get": {
+                    "operationId": "getThing",
+                    "parameters": [{"name": "id", "in": "path", "description": "own"}],
+                },
+            }
+        },
+    }
+    operation = _spec.find_operation(doc, "getThing")
+    assert _spec.operation_parameters(doc, "/things/{id}", operation) == [
+        {"name": "page", "in": "query"},
+        {"name": "id", "in": "path", "description": "own"},
+    ]
+    assert [op for _, _, op in _spec.operations(doc)] == [operation]
+
+
 def test_a_given_document_wins_over_the_packaged_one() -> None:
     given: dict[str, Any] = {"paths": {}}
     assert _spec.document("which50", given) is given
@@ -102,7 +143,6 @@ def test_the_resolver_follows_a_chain_of_refs_and_refuses_a_circle() -> None:
 def test_the_operations_and_limits_have_one_reader() -> None:
     w50 = document("which50")
     upload = _spec.operation_specs("which50")["uploadImportBatch"]
-    assert _client.operation_specs is _spec.operation_specs
     assert batching.request_body_max_items is _spec.request_body_max_items
     assert upload.request_max_items == _spec.request_body_max_items(w50, "uploadImportBatch")
     assert _spec.find_operation(w50, "uploadImportBatch")["operationId"] == "uploadImportBatch"
