@@ -60,6 +60,7 @@ from ._safexml import (
 from ._xstypes import (
     BOOL_TYPE,
     BOOLEANS,
+    DOUBLE_TYPE,
     I_NIL,
     I_TYPE,
     INVALID,
@@ -388,6 +389,13 @@ class Decoder:
                                 and len(text) < 19  # 18 digits always fit an Int64
                             ):
                                 result[key] = int(text)
+                            elif (
+                                scalar is DOUBLE_TYPE
+                                and len(text) < 300  # too few digits to pass Double.MaxValue
+                                and (digits := text.replace(".", "", 1)).isdigit()
+                                and digits.isascii()
+                            ):  # digits with at most one point: float() reads them as .NET does
+                                result[key] = float(text)
                             elif scalar is BOOL_TYPE and text in BOOLEANS:
                                 result[key] = BOOLEANS[text]
                             else:

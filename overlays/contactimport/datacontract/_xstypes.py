@@ -127,7 +127,7 @@ _XS_INTEGERS = {
 }
 STRING_TYPE = ScalarType(STRING)
 LONG_TYPE = _XS_INTEGERS["long"]
-_FLOAT_TYPE = ScalarType(FLOAT)
+DOUBLE_TYPE = ScalarType(FLOAT)
 BOOL_TYPE = ScalarType(BOOL)
 _DATETIME_TYPE = ScalarType(DATETIME)
 _TIMESPAN_TYPE = ScalarType(TIMESPAN)
@@ -135,11 +135,11 @@ _TIMESPAN_TYPE = ScalarType(TIMESPAN)
 _SCHEMA_TYPES: dict[str, ScalarType] = {
     "string": STRING_TYPE,
     "long": LONG_TYPE,
-    "double": _FLOAT_TYPE,
+    "double": DOUBLE_TYPE,
     "boolean": BOOL_TYPE,
     "dateTime": _DATETIME_TYPE,
     **_XS_INTEGERS,
-    **{name: _FLOAT_TYPE for name in _FLOAT_TYPES},
+    **{name: DOUBLE_TYPE for name in _FLOAT_TYPES},
 }
 # (namespace, local name) of an i:type -> how its text is read, for the plain scalar types.
 TYPED_SCALARS: dict[tuple[str, str], ScalarType] = {
