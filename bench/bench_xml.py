@@ -1,17 +1,19 @@
 """XML versus JSON for one full W50 batch: 10,000 contacts with 8 values each.
 
 Two comparisons, measured side by side in one process (each round times every path in turn;
-one warm-up round first; the best of N rounds is kept; the garbage collector is off while a
+one warm-up round first; the median of N rounds is kept; the process's CPU time is measured,
+not the wall clock, as other processes share the machine; the garbage collector is off while a
 path runs, as timeit does):
 
 - raw: json.dumps / json.loads against the DataContract codec's encode / decode
-  (`ArrayOfContact`) of the same JSON-shaped batch;
+  (`ArrayOfContact`) of the same JSON-shaped batch; both give the UTF-8 bytes a request carries;
 - model: the path users take with the generated attrs models
   (`contactimport.generated.which50_client.models.Contact`):
   `to_dict()` -> json.dumps -> json.loads -> `Contact.from_dict` against
   `to_dict()` -> codec.encode -> codec.decode -> `Contact.from_dict`.
 
-It also times libxml2 parsing the XML and freeing the tree, no walk: the floor under any decode.
+In the same rounds it times libxml2 parsing the XML and freeing the tree, no walk: the floor
+under any decode.
 Before timing anything it checks that both formats give back the batch they were given (raw
 values and models), so a fast wrong codec cannot report a good ratio. `--quick` runs only a
 small batch for CI: it checks the output, and its timings mean nothing.
@@ -25,15 +27,19 @@ import argparse
 import gc
 import json
 import random
+import statistics
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = "ArrayOfContact"
+# CPU time of this process: every way is single-threaded and does no I/O, and on a shared
+# machine the wall clock also counts the time other processes hold the core.
+_clock = time.process_time
 
 
 def _import_path() -> None:
@@ -87,13 +93,24 @@ class Way:
     name: str
     encode: Callable[[], bytes | str]
     decode: Callable[[bytes | str], object]
-    best_encode: float = float("inf")
-    best_decode: float = float("inf")
+    encodes: list[float] = field(default_factory=list)
+    decodes: list[float] = field(default_factory=list)
     size: int = 0
 
     @property
+    def encode_time(self) -> float:
+        """Median encode time of the timed rounds."""
+        return statistics.median(self.encodes)
+
+    @property
+    def decode_time(self) -> float:
+        """Median decode time of the timed rounds."""
+        return statistics.median(self.decodes)
+
+    @property
     def total(self) -> float:
-        return self.best_encode + self.best_decode
+        """Median round trip (encode then decode, timed in the same round)."""
+        return statistics.median(e + d for e, d in zip(self.encodes, self.decodes, strict=True))
 
 
 def paths(codec: Any, contacts: list[dict[str, Any]]) -> list[Way]:
@@ -103,7 +120,7 @@ def paths(codec: Any, contacts: list[dict[str, Any]]) -> list[Way]:
     return [
         Way(
             "raw JSON",
-            lambda: json.dumps(contacts),
+            lambda: json.dumps(contacts).encode("utf-8"),
             json.loads,
         ),
         Way(
@@ -113,7 +130,7 @@ def paths(codec: Any, contacts: list[dict[str, Any]]) -> list[Way]:
         ),
         Way(
             "model JSON",
-            lambda: json.dumps([model.to_dict() for model in models]),
+            lambda: json.dumps([model.to_dict() for model in models]).encode("utf-8"),
             lambda document: [Contact.from_dict(item) for item in json.loads(document)],
         ),
         Way(
@@ -124,24 +141,21 @@ def paths(codec: Any, contacts: list[dict[str, Any]]) -> list[Way]:
     ]
 
 
-def parse_floor(codec: Any, contacts: list[dict[str, Any]], rounds: int) -> float:
+def parse_floor(codec: Any, contacts: list[dict[str, Any]]) -> Callable[[], None]:
     """The floor under any decode: libxml2 parsing the document with the codec's hardened
     parser (size limit, DOCTYPE refused, attributes and namespace declarations per element
-    limited, no network, depth limit) and freeing the tree, no walk.
-    Timed on its own after the other ways: freeing a tree this size leaves the allocator work
-    that would otherwise land in whichever way ran next."""
+    limited, no network, depth limit) and freeing the tree, no walk. Parsed without the item
+    bounds a decode counts while parsing (a pull parser: slower), so the floor is the faster
+    parse."""
     from contactimport.datacontract._decoder import parse
 
     document = codec.encode(SCHEMA, contacts)
-    best = float("inf")
-    for round_number in range(rounds + 1):
-        gc.collect()
-        started = time.perf_counter()
+
+    def floor() -> None:
         root = parse(document, len(document))
-        del root
-        if round_number:
-            best = min(best, time.perf_counter() - started)
-    return best
+        del root  # the tree is freed inside the timing, as a decode frees its own
+
+    return floor
 
 
 def check(codec: Any, contacts: list[dict[str, Any]], ways: list[Way]) -> list[str]:
@@ -167,47 +181,73 @@ def check(codec: Any, contacts: list[dict[str, Any]], ways: list[Way]) -> list[s
     return problems
 
 
-def measure(ways: list[Way], rounds: int) -> None:
-    """Best of `rounds` after one warm-up round; every round runs every way in turn. As timeit
-    does, the garbage collector is off while a way runs (and collects before it): otherwise a
-    full collection of the heap the other ways left lands in whichever way runs next."""
+def _settle() -> None:
+    """Work the allocator off the clock. Freeing a parsed tree (hundreds of thousands of small
+    blocks) leaves the C allocator work it does lazily on later allocations: about 60 ms of
+    CPU landed in whichever way ran next (the JSON encode after the floor took 4x its time).
+    Allocating and dropping many small objects here pays that cost outside every timing, so
+    each way and the floor are timed alone."""
+    churn = [str(number) for number in range(400_000)]
+    del churn
+
+
+def measure(ways: list[Way], floor: Callable[[], None], rounds: int) -> list[float]:
+    """`rounds` timed rounds after one warm-up round; every round runs every way in turn, then
+    the parse floor, so that each figure and its baseline see the same load. As timeit does, the
+    garbage collector is off while a way runs (and collects before it): otherwise a full
+    collection of the heap the other ways left lands in whichever way runs next. Returns the
+    floor's times; the ways keep theirs."""
     documents = {way.name: way.encode() for way in ways}
     for way in ways:
         way.size = len(documents[way.name])
     del documents
+    floors: list[float] = []
     for round_number in range(rounds + 1):
         for way in ways:
             gc.collect()
             gc.disable()
             try:
-                started = time.perf_counter()
+                started = _clock()
                 document = way.encode()
-                encoded = time.perf_counter()
+                encoded = _clock()
                 way.decode(document)
-                decoded = time.perf_counter()
+                decoded = _clock()
             finally:
                 gc.enable()
             del document
+            _settle()
             if round_number:  # round 0 warms up
-                way.best_encode = min(way.best_encode, encoded - started)
-                way.best_decode = min(way.best_decode, decoded - encoded)
+                way.encodes.append(encoded - started)
+                way.decodes.append(decoded - encoded)
+        gc.collect()
+        gc.disable()
+        try:
+            started = _clock()
+            floor()
+            parsed = _clock()
+        finally:
+            gc.enable()
+        _settle()
+        if round_number:
+            floors.append(parsed - started)
+    return floors
 
 
 def report(ways: list[Way], count: int, rounds: int, floor: float) -> None:
     by_name = {way.name: way for way in ways}
-    print(f"{count} contacts x 8 values, best of {rounds} rounds after a warm-up")
+    print(f"{count} contacts x 8 values, median of {rounds} interleaved rounds after a warm-up")
     for way in ways:
         print(
-            f"  {way.name:<10}: encode {way.best_encode * 1000:7.1f} ms"
-            f"  decode {way.best_decode * 1000:7.1f} ms  total {way.total * 1000:7.1f} ms"
+            f"  {way.name:<10}: encode {way.encode_time * 1000:7.1f} ms"
+            f"  decode {way.decode_time * 1000:7.1f} ms  total {way.total * 1000:7.1f} ms"
             f"  ({way.size / 1e6:.2f} MB)"
         )
     for level in ("raw", "model"):
         xml, json_ = by_name[f"{level} XML"], by_name[f"{level} JSON"]
         print(
             f"  {level:<5} ratio XML/JSON: {xml.total / json_.total:5.2f}x"
-            f" (encode {xml.best_encode / json_.best_encode:.2f}x,"
-            f" decode {xml.best_decode / json_.best_decode:.2f}x,"
+            f" (encode {xml.encode_time / json_.encode_time:.2f}x,"
+            f" decode {xml.decode_time / json_.decode_time:.2f}x,"
             f" size {xml.size / json_.size:.1f}x)"
         )
     print(
@@ -231,8 +271,7 @@ def figures(quick: bool) -> list[Any]:
     problems = check(codec, contacts, ways)
     if problems:
         raise SystemExit("; ".join(problems))
-    measure(ways, rounds)
-    floor = parse_floor(codec, contacts, rounds)
+    floor = statistics.median(measure(ways, parse_floor(codec, contacts), rounds))
     by_name = {way.name: way for way in ways}
     return [
         Figure(
@@ -249,7 +288,7 @@ def figures(quick: bool) -> list[Any]:
         Figure(
             "xml",
             f"XML decode, {count:,} contacts",
-            by_name["raw XML"].best_decode * 1000,
+            by_name["raw XML"].decode_time * 1000,
             "ms",
             floor * 1000,
             "libxml2 parse and free (the floor)",
@@ -280,8 +319,8 @@ def main(argv: list[str] | None = None) -> int:
         for problem in problems:
             print(problem, file=sys.stderr)
         return 1
-    measure(ways, rounds)
-    report(ways, count, rounds, parse_floor(codec, contacts, rounds))
+    floor = statistics.median(measure(ways, parse_floor(codec, contacts), rounds))
+    report(ways, count, rounds, floor)
     if args.quick:
         print("  (--quick: output checked; timings of a small batch are not meaningful)")
     return 0

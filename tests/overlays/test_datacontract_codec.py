@@ -223,6 +223,35 @@ def test_dictionary_values_of_every_xs_type_dotnet_writes_are_read() -> None:
     }
 
 
+DOUBLE_TEXTS = [
+    *("0", "5.", ".5", "89.08", "007.250", "1" * 40, "9" * 299, f"0.{'1' * 298}"),
+    *(" 1.5", "1.5\n", "+1.5", "-1.5", "1e5", "1.5E-3", "INF", "-INF", "NaN"),
+    *(".", "", "1.2.3", "1,5", "\u0663.\u0665", "\uff11", "9" * 309, f"{'9' * 309}.0", "0x1p3"),
+]
+
+
+@pytest.mark.parametrize("text", DOUBLE_TEXTS)
+def test_a_dictionary_double_reads_as_xs_double_reads_its_text(text: str) -> None:
+    """The dictionary loop reads plain decimals (digits, at most one point) itself; every text
+    reads as `parse_double`, the xs:double rule, reads it: the same value, or refused alike."""
+    from contactimport.datacontract._lexical import parse_double
+
+    xml = (
+        f'<Contact xmlns:i="{I_NS}" xmlns="{DTO}"><Values xmlns="{COMMON}" xmlns:a="{ARRAYS}">'
+        "<a:KeyValueOfstringanyType><a:Key>d</a:Key><a:Value "
+        'xmlns:x="http://www.w3.org/2001/XMLSchema" i:type="x:double">'
+        f"{text}</a:Value></a:KeyValueOfstringanyType></Values></Contact>"
+    )
+    expected = parse_double(text)
+    if expected is None:
+        with pytest.raises(XmlDecodeError, match=r'Values\["d"\]: not a double'):
+            CODEC.decode("Contact", xml)
+        return
+    value = CODEC.decode("Contact", xml)["Values"]["d"]
+    assert type(value) is float
+    assert value == expected or (value != value and expected != expected)  # NaN
+
+
 def test_nested_type_in_another_namespace_is_declared_on_the_member_element() -> None:
     value = {"Inner": {"A": 1, "B": "b"}, "Items": [{"A": 2}]}
     xml = CODEC.encode("Holder", value).decode()

@@ -17,7 +17,7 @@ XmlDictionaryReader.CreateTextReader, refuses them anywhere), an XML declaration
 version than 1.0, doubles beyond Double.MaxValue, typed integers outside their .NET type's
 range, an i:type naming a type .NET does not know, and one on an object, collection or
 dictionary naming another contract than its own (all checked against Mono; i:type is resolved
-as .NET resolves it: `_resolve_qname`).
+as .NET resolves it: `resolve_qname`).
 Members absent from the XML are absent from the result, as they would be from JSON.
 
 Parsing is hardened before anything is read (`_safexml.parse_xml`: size, no DTD, depth,
@@ -30,22 +30,13 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
 
 from ._contract import (
     ARRAYS_NS,
-    BOOL,
-    DATETIME,
-    FLOAT,
-    INSTANCE_NS,
-    INT,
-    SCHEMA_NS,
     SERIALIZATION_NS,
-    STRING,
-    TIMESPAN,
     AnyType,
     ArrayBounds,
     ArrayType,
@@ -56,15 +47,7 @@ from ._contract import (
     TypeRef,
     UnionType,
 )
-from ._errors import XmlDecodeError
-from ._lexical import (
-    duration_to_ticks,
-    parse_boolean,
-    parse_datetime,
-    parse_double,
-    parse_integer,
-    ticks_to_timespan,
-)
+from ._errors import FieldPath, XmlDecodeError, render_path
 from ._safexml import (
     FEED_BYTES,
     ItemCounter,
@@ -74,18 +57,34 @@ from ._safexml import (
     pull_parser,
     syntax_error,
 )
+from ._xstypes import (
+    BOOL_TYPE,
+    BOOLEANS,
+    DOUBLE_TYPE,
+    I_NIL,
+    I_TYPE,
+    INVALID,
+    LONG_TYPE,
+    QNAMES,
+    STRING_TYPE,
+    TEXT_FOUND_ELEMENTS,
+    TYPED_SCALARS,
+    WHITESPACE,
+    clark,
+    convert,
+    declared_type,
+    describe_type,
+    element_text,
+    qname_entry,
+    read_scalar,
+    typed_value,
+)
 
-_I_NIL = f"{{{INSTANCE_NS}}}nil"
-_I_TYPE = f"{{{INSTANCE_NS}}}type"
 _Z_ID = f"{{{SERIALIZATION_NS}}}Id"
 _Z_REF = f"{{{SERIALIZATION_NS}}}Ref"
 _KEY_VALUE = f"{{{ARRAYS_NS}}}KeyValueOfstringanyType"
 _KEY = f"{{{ARRAYS_NS}}}Key"
 _VALUE = f"{{{ARRAYS_NS}}}Value"
-_INT_RANGE = {32: (-(2**31), 2**31 - 1), 64: (-(2**63), 2**63 - 1)}
-_WHITESPACE = " \t\n\r"
-
-_FLOAT_TYPES = frozenset({"double", "float", "decimal"})
 
 
 def parse(
@@ -140,10 +139,10 @@ def iter_array_items(
         while len(root) and root[0] is not before:
             child = root[0]
             tail = child.tail
-            if tail and tail.strip(_WHITESPACE):
-                raise XmlDecodeError(_render(path), _TEXT_RULE)
+            if tail and tail.strip(WHITESPACE):
+                raise XmlDecodeError(render_path(path), _TEXT_RULE)
             if child.tag != item_tag and isinstance(child.tag, str):
-                decoder._ignore(f"{_render(path)}.{_local(child.tag)}", _NOT_AN_ITEM)
+                decoder._ignore(f"{render_path(path)}.{_local(child.tag)}", _NOT_AN_ITEM)
             del root[0]
 
     try:
@@ -167,8 +166,8 @@ def iter_array_items(
                 if parent is root and element.tag == item_tag:
                     settle(element)
                     text = root.text
-                    if text and text.strip(_WHITESPACE):
-                        raise XmlDecodeError(_render(path), _TEXT_RULE)
+                    if text and text.strip(WHITESPACE):
+                        raise XmlDecodeError(render_path(path), _TEXT_RULE)
                     yield decoder._value(element, array.item, (path, index))
                     index += 1
                     tail = element.tail
@@ -184,36 +183,14 @@ def iter_array_items(
         raise _wrong_root(root_contract, closed)
     root = closed
     text = root.text
-    if text and text.strip(_WHITESPACE):
-        raise XmlDecodeError(_render(path), _TEXT_RULE)
+    if text and text.strip(WHITESPACE):
+        raise XmlDecodeError(render_path(path), _TEXT_RULE)
     settle(None)
 
 
-# An error path, rendered only when an error is raised: the schema name, or (parent, suffix)
-# where the suffix is a member's `.Name` or an array index.
-_Path = str | tuple["_Path", str | int]
-
-
-def _render(path: _Path) -> str:
-    suffixes: list[str] = []
-    while isinstance(path, tuple):
-        path, suffix = path
-        suffixes.append(f"[{suffix}]" if isinstance(suffix, int) else suffix)
-    suffixes.append(path)
-    return "".join(reversed(suffixes))
-
-
-def _text(element: etree._Element, path: _Path) -> str:
-    """The text of a scalar's element; an element inside it is refused, as .NET refuses it
-    (comments are removed while parsing, so text split by one reads whole)."""
-    if len(element):
-        raise XmlDecodeError(_render(path), _TEXT_FOUND_ELEMENTS)
-    return element.text or ""
-
-
 def _is_nil(element: etree._Element) -> bool:
-    nil = element.get(_I_NIL)
-    return nil is not None and nil.strip(_WHITESPACE) in ("true", "1")
+    nil = element.get(I_NIL)
+    return nil is not None and nil.strip(WHITESPACE) in ("true", "1")
 
 
 class Decoder:
@@ -239,13 +216,13 @@ class Decoder:
             )
         return self._value(root, root_contract.type, path)
 
-    def _value(self, element: etree._Element, value_type: TypeRef, path: _Path) -> Any:
+    def _value(self, element: etree._Element, value_type: TypeRef, path: FieldPath) -> Any:
         # keys() is the cheap, linear test for "has attributes"; most elements have none
         if element.keys() and _is_nil(element):
             return None
         kind = type(value_type)
         if kind is ScalarType:
-            return _scalar(value_type, _text(element, path), path)  # type: ignore[arg-type]
+            return read_scalar(value_type, element_text(element, path), path)  # type: ignore[arg-type]
         if kind is ObjectType:
             return self._object(element, value_type, path)  # type: ignore[arg-type]
         if kind is ArrayType:
@@ -253,37 +230,37 @@ class Decoder:
         if kind is DictionaryType:
             return self._dictionary(element, path)
         if isinstance(value_type, UnionType):
-            if element.keys() and element.get(_I_TYPE):
+            if element.keys() and element.get(I_TYPE):
                 return self._union_by_type(element, value_type, path)
             has_children = any(isinstance(child.tag, str) for child in element)
             if has_children and value_type.object is not None:
                 return self._object(element, value_type.object, path)
             if value_type.scalar is not None:
-                return _scalar(value_type.scalar, _text(element, path), path)
+                return read_scalar(value_type.scalar, element_text(element, path), path)
             if value_type.object is not None:
                 return self._object(element, value_type.object, path)
         if isinstance(value_type, AnyType):
-            return _typed_value(element, path)
-        raise XmlDecodeError(_render(path), "unsupported member type")  # pragma: no cover
+            return typed_value(element, path)
+        raise XmlDecodeError(render_path(path), "unsupported member type")  # pragma: no cover
 
-    def _union_by_type(self, element: etree._Element, union: UnionType, path: _Path) -> Any:
+    def _union_by_type(self, element: etree._Element, union: UnionType, path: FieldPath) -> Any:
         """A union member whose i:type says which alternative it holds: the object's contract
         (read as the object even when empty: how `{}` is told from `""`), or an XML Schema type
         of the scalar alternative's kind."""
-        named = _declared_type(element)
+        named = declared_type(element)
         if union.object is not None and named == union.object.contract:
             return self._object(element, union.object, path)
-        scalar = _TYPED_SCALARS.get(named) if named is not None else None
+        scalar = TYPED_SCALARS.get(named) if named is not None else None
         if union.scalar is not None and scalar is not None and scalar.kind == union.scalar.kind:
-            return _scalar(scalar, _text(element, path), path)
-        expected = [_clark(union.object.contract)] if union.object is not None else []
+            return read_scalar(scalar, element_text(element, path), path)
+        expected = [clark(union.object.contract)] if union.object is not None else []
         if union.scalar is not None:
             expected.append(f"a type of kind {union.scalar.kind}")
         raise XmlDecodeError(
-            _render(path), f"{_describe_type(element)}, not {' or '.join(expected)}"
+            render_path(path), f"{describe_type(element)}, not {' or '.join(expected)}"
         )
 
-    def _object(self, element: etree._Element, obj: ObjectType, path: _Path) -> Any:
+    def _object(self, element: etree._Element, obj: ObjectType, path: FieldPath) -> Any:
         attributes = bool(element.keys())
         if attributes:
             reference = element.get(_Z_REF)
@@ -292,35 +269,35 @@ class Decoder:
                     return copy.deepcopy(self._ids[reference])
                 except KeyError:
                     raise XmlDecodeError(
-                        _render(path), f"z:Ref {reference!r} names no earlier z:Id"
+                        render_path(path), f"z:Ref {reference!r} names no earlier z:Id"
                     ) from None
             _check_declared_type(element, obj.contract, path)
         text = element.text
-        if text and text.strip(_WHITESPACE):
-            raise XmlDecodeError(_render(path), _TEXT_RULE)
+        if text and text.strip(WHITESPACE):
+            raise XmlDecodeError(render_path(path), _TEXT_RULE)
         result: dict[str, Any] = {}
         by_tag = obj.by_tag
         value = self._value
         last = -1  # the position of the last member read
         for child in element:
             tail = child.tail
-            if tail and tail.strip(_WHITESPACE):
-                raise XmlDecodeError(_render(path), _TEXT_RULE)
+            if tail and tail.strip(WHITESPACE):
+                raise XmlDecodeError(render_path(path), _TEXT_RULE)
             member = by_tag.get(child.tag)  # comments are removed while parsing
             if member is None:
                 if isinstance(child.tag, str):
-                    self._ignore(f"{_render(path)}.{_local(child.tag)}", _UNKNOWN)
+                    self._ignore(f"{render_path(path)}.{_local(child.tag)}", _UNKNOWN)
                 continue
             if member.position <= last:
                 # .NET looks for the next element among the members after the last one read:
                 # an earlier member (or the same one again) is skipped like an unknown element.
                 reason = _REPEATED if member.json_name in result else _OUT_OF_ORDER
-                self._ignore(_render((path, member.path_suffix)), reason)
+                self._ignore(render_path((path, member.path_suffix)), reason)
                 continue
             last = member.position
             if not member.nillable and child.keys() and _is_nil(child):
                 raise XmlDecodeError(
-                    _render((path, member.path_suffix)),
+                    render_path((path, member.path_suffix)),
                     "i:nil on a value type that cannot be null (.NET refuses it)",
                 )
             result[member.json_name] = value(child, member.type, (path, member.path_suffix))
@@ -330,12 +307,12 @@ class Decoder:
                 self._ids[identifier] = result
         return result
 
-    def _array(self, element: etree._Element, array: ArrayType, path: _Path) -> list[Any]:
+    def _array(self, element: etree._Element, array: ArrayType, path: FieldPath) -> list[Any]:
         if element.keys():
             _check_declared_type(element, array.contract, path)
         text = element.text
-        if text and text.strip(_WHITESPACE):
-            raise XmlDecodeError(_render(path), _TEXT_RULE)
+        if text and text.strip(WHITESPACE):
+            raise XmlDecodeError(render_path(path), _TEXT_RULE)
         item_tag = array.item_tag
         item_type = array.item
         items: list[Any] = []
@@ -343,35 +320,35 @@ class Decoder:
         value = self._value
         for child in element:
             tail = child.tail
-            if tail and tail.strip(_WHITESPACE):
-                raise XmlDecodeError(_render(path), _TEXT_RULE)
+            if tail and tail.strip(WHITESPACE):
+                raise XmlDecodeError(render_path(path), _TEXT_RULE)
             if child.tag != item_tag:
                 if isinstance(child.tag, str):  # skipped, as .NET skips it
-                    self._ignore(f"{_render(path)}.{_local(child.tag)}", _NOT_AN_ITEM)
+                    self._ignore(f"{render_path(path)}.{_local(child.tag)}", _NOT_AN_ITEM)
                 continue
             append(value(child, item_type, (path, len(items))))
         return items
 
-    def _dictionary(self, element: etree._Element, path: _Path) -> dict[str, Any]:
+    def _dictionary(self, element: etree._Element, path: FieldPath) -> dict[str, Any]:
         """`Dictionary<string, object>`: the hot loop of a contact batch, kept flat. Entries in
         the shape .NET writes (Key then Value, the value's only attribute i:type naming a plain
-        scalar type) are read inline; anything else goes through `_typed_value`."""
+        scalar type) are read inline; anything else goes through `typed_value`."""
         if element.keys():
             _check_declared_type(element, _DICTIONARY_CONTRACT, path)
         text = element.text
-        if text and text.strip(_WHITESPACE):
-            raise XmlDecodeError(_render(path), _TEXT_RULE)
+        if text and text.strip(WHITESPACE):
+            raise XmlDecodeError(render_path(path), _TEXT_RULE)
         result: dict[str, Any] = {}
-        qnames = _QNAMES
+        qnames = QNAMES
         for pair in element:
             value_element: etree._Element | None
             # text between entries, or inside an entry (Key and Value are its only elements)
             text = pair.tail
-            if text and text.strip(_WHITESPACE):
-                raise XmlDecodeError(_render(path), _TEXT_RULE)
+            if text and text.strip(WHITESPACE):
+                raise XmlDecodeError(render_path(path), _TEXT_RULE)
             if pair.tag != _KEY_VALUE:
                 if isinstance(pair.tag, str):  # skipped, as .NET skips it
-                    self._ignore(f"{_render(path)}.{_local(pair.tag)}", _NOT_AN_ENTRY)
+                    self._ignore(f"{render_path(path)}.{_local(pair.tag)}", _NOT_AN_ENTRY)
                 continue
             if len(pair) == 2:  # indexing is cheaper than unpacking (no iterator)
                 key_element = pair[0]
@@ -383,10 +360,10 @@ class Decoder:
             else:
                 key_element, value_element = self._pair_parts(pair, path)
             if key_element.keys() and _is_nil(key_element):
-                raise XmlDecodeError(_render(path), "a dictionary entry without a Key")
+                raise XmlDecodeError(render_path(path), "a dictionary entry without a Key")
             key = key_element.text or ""
             if len(key_element):
-                raise XmlDecodeError(_render(path), f"in an entry's Key: {_TEXT_FOUND_ELEMENTS}")
+                raise XmlDecodeError(render_path(path), f"in an entry's Key: {TEXT_FOUND_ELEMENTS}")
             if key in result:
                 raise XmlDecodeError(
                     _item_path(path, key), "the key occurs twice (.NET refuses duplicate keys)"
@@ -396,38 +373,45 @@ class Decoder:
                 if len(names) == 1:  # then values() costs no more than keys()
                     name = names[0]
                     declared: str = value_element.values()[0]  # type: ignore[assignment]
-                    if name == _I_TYPE:
-                        prefix, by_namespace = qnames.get(declared) or _qname(declared)
+                    if name == I_TYPE:
+                        prefix, by_namespace = qnames.get(declared) or qname_entry(declared)
                         # the prefix is resolved at the value element itself: .NET declares
                         # it there, and any ancestor could bind it differently
                         scalar = by_namespace.get(value_element.nsmap.get(prefix))
                         if scalar is not None:
                             text = value_element.text or ""
-                            if scalar is _STRING_TYPE:
+                            if scalar is STRING_TYPE:
                                 result[key] = text
                             elif (
-                                scalar is _LONG_TYPE
+                                scalar is LONG_TYPE
                                 and text.isdigit()
                                 and text.isascii()
                                 and len(text) < 19  # 18 digits always fit an Int64
                             ):
                                 result[key] = int(text)
-                            elif scalar is _BOOL_TYPE and text in _BOOLEANS:
-                                result[key] = _BOOLEANS[text]
+                            elif (
+                                scalar is DOUBLE_TYPE
+                                and len(text) < 300  # too few digits to pass Double.MaxValue
+                                and (digits := text.replace(".", "", 1)).isdigit()
+                                and digits.isascii()
+                            ):  # digits with at most one point: float() reads them as .NET does
+                                result[key] = float(text)
+                            elif scalar is BOOL_TYPE and text in BOOLEANS:
+                                result[key] = BOOLEANS[text]
                             else:
-                                converted = _convert(scalar, text)
-                                if converted is _INVALID:
-                                    _scalar(scalar, text, _item_path(path, key))  # raises
+                                converted = convert(scalar, text)
+                                if converted is INVALID:
+                                    read_scalar(scalar, text, _item_path(path, key))  # raises
                                 result[key] = converted
                             continue
-                    elif name == _I_NIL and declared.strip(_WHITESPACE) in ("true", "1"):
+                    elif name == I_NIL and declared.strip(WHITESPACE) in ("true", "1"):
                         result[key] = None
                         continue
-            result[key] = _typed_value(value_element, _item_path(path, key))
+            result[key] = typed_value(value_element, _item_path(path, key))
         return result
 
     def _pair_parts(
-        self, pair: etree._Element, path: _Path
+        self, pair: etree._Element, path: FieldPath
     ) -> tuple[etree._Element, etree._Element]:
         """Key and Value of a dictionary entry in another shape than .NET writes: read as .NET
         reads its two required members, in order. Other elements are skipped (reported); a
@@ -447,68 +431,36 @@ class Decoder:
                     if part.tag == _KEY and key_element is None
                     else (_REPEATED if part.tag in (_KEY, _VALUE) else _UNKNOWN)
                 )
-                self._ignore(f"{_render(path)}.{_local(part.tag)}", reason)
+                self._ignore(f"{render_path(path)}.{_local(part.tag)}", reason)
         if key_element is None:
             found = "with its Value before its Key" if late_key else "without a Key"
-            raise XmlDecodeError(_render(path), f"a dictionary entry {found}")
+            raise XmlDecodeError(render_path(path), f"a dictionary entry {found}")
         if value_element is None:
-            raise XmlDecodeError(_render(path), "a dictionary entry without a Value")
+            raise XmlDecodeError(render_path(path), "a dictionary entry without a Value")
         return key_element, value_element
 
 
-def _item_path(path: _Path, key: str) -> str:
-    return f'{_render(path)}["{key}"]'
+def _item_path(path: FieldPath, key: str) -> str:
+    return f'{render_path(path)}["{key}"]'
 
 
 # The data contract of Dictionary<string, object>, what an i:type on one must name.
 _DICTIONARY_CONTRACT = (ARRAYS_NS, "ArrayOfKeyValueOfstringanyType")
 
 
-def _resolve_qname(element: etree._Element, declared: str) -> tuple[str | None, str, str]:
-    """(prefix, namespace, local name) of an i:type value, resolved as DataContractSerializer
-    resolves it: split at the first colon, nothing stripped, the prefix looked up at the element
-    itself (no prefix: the default namespace); a prefix bound nowhere gives no namespace at all,
-    as XmlReader.LookupNamespace's null becomes "" in the XmlQualifiedName .NET builds."""
-    prefix, colon, local = declared.partition(":")
-    if not colon:
-        return None, element.nsmap.get(None) or "", declared
-    return prefix, element.nsmap.get(prefix) or "", local
-
-
-def _declared_type(element: etree._Element) -> tuple[str, str] | None:
-    """(namespace, local name) of the element's i:type; None without one or with an empty one
-    (.NET ignores `i:type=""`)."""
-    declared = element.get(_I_TYPE)
-    if not declared:
-        return None
-    _, namespace, local = _resolve_qname(element, declared)
-    return namespace, local
-
-
-def _clark(name: tuple[str, str]) -> str:
-    return f"{{{name[0]}}}{name[1]}"
-
-
-def _describe_type(element: etree._Element) -> str:
-    """`i:type 'p:x' names {namespace}x`, and why when its prefix is declared nowhere."""
-    declared = str(element.get(_I_TYPE))
-    prefix, namespace, local = _resolve_qname(element, declared)
-    unbound = prefix is not None and prefix not in element.nsmap
-    reason = f" (its prefix {prefix!r} is not declared)" if unbound else ""
-    return f"i:type {declared!r} names {_clark((namespace, local))}{reason}"
-
-
-def _check_declared_type(element: etree._Element, contract: tuple[str, str], path: _Path) -> None:
+def _check_declared_type(
+    element: etree._Element, contract: tuple[str, str], path: FieldPath
+) -> None:
     """An i:type on an object, a collection or a dictionary must name the member's own data
     contract: with no known types, DataContractSerializer knows no other type to read there
     ("...contains data of the ':x' data contract. The deserializer has no knowledge of any type
     that maps to this contract"). An i:type on a primitive member is ignored, as .NET ignores
     it (checked against Mono)."""
-    named = _declared_type(element)
+    named = declared_type(element)
     if named is not None and named != contract:
         raise XmlDecodeError(
-            _render(path),
-            f"{_describe_type(element)}, not {_clark(contract)}, the data contract read here",
+            render_path(path),
+            f"{describe_type(element)}, not {clark(contract)}, the data contract read here",
         )
 
 
@@ -525,204 +477,8 @@ def _local(tag: str) -> str:
     return tag.rpartition("}")[2]
 
 
-_TEXT_FOUND_ELEMENTS = "expected text, found elements"
-
-
-def _entry_text(pair: etree._Element, path: _Path) -> None:
+def _entry_text(pair: etree._Element, path: FieldPath) -> None:
     """Refuses non-whitespace text directly inside a KeyValueOfstringanyType entry."""
     texts = [pair.text, *(part.tail for part in pair)]
-    if any(text and text.strip(_WHITESPACE) for text in texts):
-        raise XmlDecodeError(_render(path), f"in an entry: {_TEXT_RULE}")
-
-
-@dataclass(frozen=True, slots=True)
-class _XsInteger(ScalarType):
-    """An integer i:type (xs:long, xs:int, xs:unsignedShort, ...): read within the range of the
-    .NET type DataContractSerializer reads it as, refused outside it, as .NET refuses it."""
-
-    xs_name: str = ""
-    low: int = 0
-    high: int = 0
-
-
-# xs local name -> (.NET type, low, high); xs:integer and its sign-restricted kin read as Int64
-# without a sign check (checked against Mono's DataContractSerializer).
-_INT64 = (-(2**63), 2**63 - 1)
-_XS_INTEGER_RANGES: dict[str, tuple[int, int]] = {
-    "long": _INT64,
-    "int": (-(2**31), 2**31 - 1),
-    "short": (-(2**15), 2**15 - 1),
-    "byte": (-(2**7), 2**7 - 1),
-    "unsignedLong": (0, 2**64 - 1),
-    "unsignedInt": (0, 2**32 - 1),
-    "unsignedShort": (0, 2**16 - 1),
-    "unsignedByte": (0, 2**8 - 1),
-    **dict.fromkeys(
-        (
-            "integer",
-            "nonNegativeInteger",
-            "positiveInteger",
-            "nonPositiveInteger",
-            "negativeInteger",
-        ),
-        _INT64,
-    ),
-}
-_XS_INTEGERS = {
-    name: _XsInteger(INT, 64, name, low, high) for name, (low, high) in _XS_INTEGER_RANGES.items()
-}
-_STRING_TYPE = ScalarType(STRING)
-_LONG_TYPE = _XS_INTEGERS["long"]
-_FLOAT_TYPE = ScalarType(FLOAT)
-_BOOL_TYPE = ScalarType(BOOL)
-_DATETIME_TYPE = ScalarType(DATETIME)
-_TIMESPAN_TYPE = ScalarType(TIMESPAN)
-# xs:type local name -> how its text is read; the types Json.NET gives JSON values come first.
-_SCHEMA_TYPES: dict[str, ScalarType] = {
-    "string": _STRING_TYPE,
-    "long": _LONG_TYPE,
-    "double": _FLOAT_TYPE,
-    "boolean": _BOOL_TYPE,
-    "dateTime": _DATETIME_TYPE,
-    **_XS_INTEGERS,
-    **{name: _FLOAT_TYPE for name in _FLOAT_TYPES},
-}
-# (namespace, local name) of an i:type -> how its text is read, for the plain scalar types.
-_TYPED_SCALARS: dict[tuple[str, str], ScalarType] = {
-    **{(SCHEMA_NS, local): scalar for local, scalar in _SCHEMA_TYPES.items()},
-    (SCHEMA_NS, "duration"): _TIMESPAN_TYPE,  # .NET reads xs:duration as a TimeSpan too
-    (SERIALIZATION_NS, "duration"): _TIMESPAN_TYPE,
-}
-# The other types DataContractSerializer knows without being told (its built-in primitive data
-# contracts; checked against Mono): read as their text, as Json.NET would write most of them.
-# Any other i:type names a type .NET does not know, and is refused as .NET refuses it.
-_TEXT_TYPES: frozenset[tuple[str, str]] = frozenset(
-    {
-        *(
-            (SCHEMA_NS, local)
-            for local in (
-                *("anyURI", "base64Binary", "hexBinary", "QName", "date", "time"),
-                *("gYearMonth", "gYear", "gMonthDay", "gDay", "gMonth"),
-                *("normalizedString", "token", "language", "Name", "NCName", "ID", "IDREF"),
-                *("IDREFS", "ENTITY", "ENTITIES", "NMTOKEN", "NMTOKENS"),
-            )
-        ),
-        (SERIALIZATION_NS, "guid"),
-    }
-)
-
-# i:type text -> (prefix, or None for the default namespace; {namespace: plain scalar type} for
-# its local name), so a value's type costs one dict lookup and the prefix's resolution; bounded.
-_QName = tuple[str | None, dict[str | None, ScalarType]]
-_QNAMES: dict[str, _QName] = {}
-_QNAMES_LIMIT = 4096  # entries; documents choose the text, so the cache keeps only short ones
-_QNAME_MAX_LENGTH = 64
-
-
-def _split_qname(declared: str) -> tuple[str | None, str]:
-    """(prefix or None, local name), split as .NET splits it (see `_resolve_qname`)."""
-    prefix, colon, local = declared.partition(":")
-    return (prefix, local) if colon else (None, declared)
-
-
-def _qname(declared: str) -> _QName:
-    prefix, local = _split_qname(declared)
-    by_namespace: dict[str | None, ScalarType] = {
-        namespace: scalar for (namespace, name), scalar in _TYPED_SCALARS.items() if name == local
-    }
-    qname = (prefix, by_namespace)
-    if by_namespace and len(declared) <= _QNAME_MAX_LENGTH and len(_QNAMES) < _QNAMES_LIMIT:
-        _QNAMES[declared] = qname
-    return qname
-
-
-def _typed_value(element: etree._Element, path: _Path) -> Any:
-    """An `object`-typed element: its `i:type` says the .NET type of the value."""
-    names = element.keys()
-    nil = element.get(_I_NIL) if _I_NIL in names else None
-    declared = element.get(_I_TYPE) if _I_TYPE in names else None
-    if nil is not None and nil.strip(_WHITESPACE) in ("true", "1"):
-        return None
-    if not declared:
-        # No type (an empty i:type is no type to .NET): .NET makes an `object` of an element
-        # without content (the help pages' `{}` samples) and refuses one with content.
-        return _plain_object(element, element.text or "", path)
-    named = _declared_type(element)
-    if named == (SCHEMA_NS, "anyType"):
-        return _plain_object(element, element.text or "", path)
-    scalar = _TYPED_SCALARS.get(named) if named is not None else None
-    if scalar is not None:
-        return _scalar(scalar, _text(element, path), path)
-    if named == (SERIALIZATION_NS, "char"):
-        code = parse_integer(_text(element, path))
-        if code is None or not 0 <= code <= 0xFFFF:
-            raise XmlDecodeError(_render(path), "not a char (a UTF-16 code unit number)")
-        return chr(code)
-    if named in _TEXT_TYPES:
-        return _text(element, path)  # guid, anyURI, base64Binary, ...: their text
-    raise XmlDecodeError(_render(path), f"{_describe_type(element)}, a type .NET does not know")
-
-
-def _plain_object(element: etree._Element, text: str, path: _Path) -> dict[str, Any]:
-    """An `object` without a scalar type: `{}`, provided the element holds nothing but
-    whitespace (.NET: "cannot have child contents to be deserialized as an object")."""
-    if len(element) or text.strip(_WHITESPACE):
-        raise XmlDecodeError(_render(path), "an object without a scalar i:type cannot have content")
-    return {}
-
-
-_BOOLEANS = {"true": True, "false": False, "1": True, "0": False}
-_INVALID = object()  # what `_convert` returns for text that does not fit the type
-
-
-def _convert(scalar: ScalarType, text: str) -> Any:
-    """The value of `text` read as `scalar`, or _INVALID (then `_scalar` says why)."""
-    kind = scalar.kind
-    if kind == STRING:
-        return text
-    if kind == INT:
-        number = parse_integer(text)
-        if number is None:
-            return _INVALID
-        if isinstance(scalar, _XsInteger):
-            return number if scalar.low <= number <= scalar.high else _INVALID
-        low, high = _INT_RANGE[scalar.bits]
-        return number if low <= number <= high else _INVALID
-    if kind == FLOAT:
-        double = parse_double(text)
-        return _INVALID if double is None else double
-    if kind == BOOL:
-        boolean = parse_boolean(text)
-        return _INVALID if boolean is None else boolean
-    if kind == DATETIME:
-        value = parse_datetime(text)
-        return _INVALID if value is None else value
-    if kind == TIMESPAN:
-        ticks = duration_to_ticks(text)
-        return _INVALID if ticks is None else ticks_to_timespan(ticks)
-    return _INVALID  # pragma: no cover
-
-
-def _scalar(scalar: ScalarType, text: str, path: _Path) -> Any:
-    kind = scalar.kind
-    if kind == STRING:
-        return text
-    value = _convert(scalar, text)
-    if value is not _INVALID:
-        return value
-    if kind == INT:
-        if parse_integer(text) is None:
-            raise XmlDecodeError(_render(path), "not an integer")
-        if isinstance(scalar, _XsInteger):
-            raise XmlDecodeError(
-                _render(path),
-                f"out of range for xs:{scalar.xs_name} ({scalar.low} to {scalar.high})",
-            )
-        raise XmlDecodeError(_render(path), f"out of range for a {scalar.bits}-bit integer")
-    rule = {
-        FLOAT: "not a double (xs:double)",
-        BOOL: "not a boolean (true, false, 1, 0)",
-        DATETIME: "not an xs:dateTime (at most 7 fraction digits)",
-        TIMESPAN: "not an xs:duration within TimeSpan's range",
-    }.get(kind, f"unsupported scalar kind {kind}")
-    raise XmlDecodeError(_render(path), rule)
+    if any(text and text.strip(WHITESPACE) for text in texts):
+        raise XmlDecodeError(render_path(path), f"in an entry: {_TEXT_RULE}")

@@ -26,3 +26,18 @@ class XmlDecodeError(DataContractError):
 
 class DataContractSpecError(ValueError):
     """The OpenAPI document does not say what the codec needs (docs/spec-conventions.md)."""
+
+
+FieldPath = str | tuple["FieldPath", str | int]
+"""Where in a value an error is, rendered only when one is raised: the schema name, or
+(parent, suffix) where the suffix is a member's `.Name`, an array index or `["key"]`."""
+
+
+def render_path(path: FieldPath) -> str:
+    """A field path as errors name it: `ArrayOfContact[3].Values["Email"]`."""
+    suffixes: list[str] = []
+    while isinstance(path, tuple):
+        path, suffix = path
+        suffixes.append(f"[{suffix}]" if isinstance(suffix, int) else suffix)
+    suffixes.append(path)
+    return "".join(reversed(suffixes))
