@@ -10,7 +10,7 @@ import hashlib
 import json
 from typing import Any
 
-from contactimport.workflows.resume import ContactDigest
+from contactimport.workflows.resume import ContactDigest, DigestedBatch
 
 CONTACTS: list[dict[str, Any]] = [
     {"Values": {"Email": "a@example.com", "FirstName": "Ada", "Age": 36}},
@@ -49,3 +49,12 @@ def test_a_known_digest_stays_the_same() -> None:
     digest.update([{"Values": {"Email": "a@example.com", "FirstName": "Ada"}}])
     line = b'{"Values":{"Email":"a@example.com","FirstName":"Ada"}}\n'
     assert digest.hexdigest() == hashlib.sha256(line).hexdigest()
+
+
+def test_a_batch_digested_ahead_gives_the_same_digest() -> None:
+    batch = DigestedBatch(dict(contact) for contact in CONTACTS)
+    assert batch == CONTACTS and batch.lines.endswith(b"\n")
+    ahead, inline = ContactDigest(), ContactDigest()
+    ahead.update(batch)
+    inline.update(CONTACTS)
+    assert ahead.hexdigest() == inline.hexdigest() == _defined(CONTACTS)
