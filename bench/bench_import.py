@@ -1,12 +1,16 @@
 """`begin_import` of 100,000 contacts to a finished job against the limit: raw httpx posting the
 same contacts as pre-encoded batches to the same sandbox, then running the job and polling every
-50 ms. Sync and async, interleaved rounds against one sandbox (its own process, a file database).
+50 ms. Sync (`begin_import`) against httpx.Client, async (`begin_import_async`) against
+httpx.AsyncClient doing the same; interleaved rounds against one sandbox (its own process, a
+file database).
 
     python bench/bench_import.py [--contacts 100000] [--rounds 3] [--quick]
+                                 [--ways raw sync raw-async async] [--profile WAY]
 
-Each round checks that both jobs finished with every contact (TotalContacts, InsertedContacts),
-so a fast wrong path cannot win. The figure is ours / raw (the limit); the goal is ours within
-1 / 0.9 of it (at least 0.9 of the limit's throughput).
+Each run checks that its job finished with every contact (TotalContacts, InsertedContacts), so a
+fast wrong path cannot win. The figure is ours / raw (the limit); the goal is ours within 1 / 0.9
+of it (at least 0.9 of the limit's throughput). `--ways` times only some paths (medians of
+each); `--profile` profiles one run of a path with pyinstrument (async-aware; not a dependency).
 """
 
 from __future__ import annotations
