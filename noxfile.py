@@ -99,6 +99,7 @@ BENCHMARKS = {
     "sandbox-memory": "bench/bench_sandbox_memory.py",
     "client": "bench/bench_client.py",
     "import": "bench/bench_import.py",
+    "bulk-import": "bench/bench_bulk_import.py",
 }
 
 
@@ -107,7 +108,7 @@ def bench(session: nox.Session) -> None:
     """Every benchmark beside its baseline, one table: docs/benchmarks.md and
     docs/benchmarks.json (`bench/run_benchmarks.py`; `-- --quick` runs them small, `-- --only
     client xml` some of them). `-- NAME [ARGS]` runs one script as it is: xml, sandbox,
-    csv-memory, kill-loop, sandbox-memory, client, import.
+    csv-memory, kill-loop, sandbox-memory, client, import, bulk-import.
     """
     install_project(session, "generate")  # the regeneration benchmark runs the generators
     names = [arg for arg in session.posargs if arg in BENCHMARKS]

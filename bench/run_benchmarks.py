@@ -9,9 +9,11 @@ and writes the table to a temporary place by default: it keeps the harness worki
 mean nothing. No test asserts a timing.
 
 Benchmarks: client (per-call overhead and the batch upload, in process), xml (the codec),
-import (`begin_import` of 100,000 contacts, sync and async, against raw httpx at the limit),
-sandbox (100,000 contacts to a finished job; status GET rate against Stoplight Prism), polling
-(status latency during a large import), csv-memory (peak memory at 100,000 and 1,000,000 rows),
+import (`begin_import` of 100,000 contacts, sync and async, each against raw httpx at the limit:
+httpx.Client, httpx.AsyncClient), bulk-import (CheckMarket `begin_bulk_import` of 100,000
+contacts, sync and async, against its own raw httpx limit), sandbox (100,000 contacts to a
+finished job; status GET rate against Stoplight Prism), polling (status latency during a large
+import), csv-memory (peak memory at 100,000 and 1,000,000 rows),
 kill-loop (a CheckMarket import killed again and again: contacts stored vs rows), regenerate
 (`scripts/generate.py`, full regeneration).
 """
@@ -81,6 +83,12 @@ def import_(quick: bool) -> list[Figure]:
     import bench_import
 
     return bench_import.figures(quick)
+
+
+def bulk_import(quick: bool) -> list[Figure]:
+    import bench_bulk_import
+
+    return bench_bulk_import.figures(quick)
 
 
 def sandbox(quick: bool) -> list[Figure]:
@@ -198,6 +206,7 @@ BENCHMARKS: dict[str, Callable[[bool], list[Figure]]] = {
     "client": client,
     "xml": xml,
     "import": import_,
+    "bulk-import": bulk_import,
     "sandbox": sandbox,
     "polling": polling,
     "csv-memory": csv_memory,

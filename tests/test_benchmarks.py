@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-QUICK = ["client", "xml", "import", "sandbox", "polling", "csv-memory", "kill-loop"]
+QUICK = ["client", "xml", "import", "bulk-import", "sandbox", "polling", "csv-memory", "kill-loop"]
 
 
 def test_the_harness_writes_one_table_of_every_benchmark(tmp_path: Path) -> None:

@@ -90,6 +90,11 @@ class JsonBody:
         return len(self.value)
 
 
+_PLAIN: Final = frozenset({int, str, type(None)})
+_MADE_KWARGS: Final = 256
+"""At most this many `get_kwargs` results kept per operation (then they are dropped)."""
+
+
 @dataclass(frozen=True)
 class Binding(Generic[T]):
     """One operation as the generated code calls it."""
@@ -109,9 +114,32 @@ class Binding(Generic[T]):
     """Spec name -> converter into the generated type `get_kwargs` wants (free-form objects)."""
     envelope: Callable[[Any], Any] | None = None
     """JSON-shaped 200 body -> the whole envelope model (CheckMarket Payload), else None."""
+    _made: dict[tuple[Any, ...], dict[str, Any]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    """`kwargs` already made for plain arguments (ids, names): a job polled again and again
+    needs its URL built once (`get_kwargs` is a pure function of its arguments)."""
 
     def kwargs(self, arguments: Mapping[str, Any]) -> dict[str, Any]:
         """`get_kwargs(...)` of the converted arguments (None = not given)."""
+        key = self._plain_key(arguments)
+        if key is not None and (made := self._made.get(key)) is not None:
+            return dict(made)
+        kwargs = self._kwargs(arguments)
+        if key is not None:
+            if len(self._made) >= _MADE_KWARGS:
+                self._made.clear()
+            self._made[key] = dict(kwargs)
+        return kwargs
+
+    def _plain_key(self, arguments: Mapping[str, Any]) -> tuple[Any, ...] | None:
+        """The arguments as a key when each is an int, a string or None, else None."""
+        key = tuple(arguments[name] for name in self.path) + tuple(
+            arguments.get(name) for name in self.keywords
+        )
+        return key if all(type(value) in _PLAIN for value in key) else None
+
+    def _kwargs(self, arguments: Mapping[str, Any]) -> dict[str, Any]:
         positional = [arguments[name] for name in self.path]
         keywords: dict[str, Any] = {}
         shaped: JsonBody | None = None

@@ -14,6 +14,7 @@ from collections.abc import (
     AsyncIterable,
     Callable,
     Coroutine,
+    Generator,
     Iterable,
     Iterator,
     Mapping,
@@ -119,6 +120,35 @@ class StepProcess(Generic[S]):
             raise self._interrupted(f"reading the contacts failed: {error}") from error
         return rows
 
+    # -- reading ahead -----------------------------------------------------------------------
+    def prepare(self, rows: Rows) -> Any:
+        """What the workflow receives for a batch read from the source (``NEXT_CONTACTS``): the
+        rows as they are. A process overrides this to do a batch's CPU work ahead of its turn
+        (shaping, encoding): it runs in the reader, while the previous batch is on the wire (in
+        the reader's thread for a sync import, in a worker thread for an async one, so that the
+        loop is free to take the upload's answer)."""
+        return rows
+
+    def _prepares(self) -> bool:
+        return type(self).prepare is not StepProcess.prepare
+
+    def _prepared(self, batches: Generator[Rows]) -> Generator[Any]:
+        """``batches`` through :meth:`prepare`; closing it closes ``batches``."""
+        try:
+            for rows in batches:
+                yield self.prepare(rows)
+        finally:
+            batches.close()
+
+    async def _aprepared(self, batches: AsyncGenerator[Rows]) -> AsyncGenerator[Any]:
+        """:meth:`_prepared` for an async import: :meth:`prepare` runs in a worker thread (when
+        overridden), so that its CPU work does not hold the loop."""
+        try:
+            async for rows in batches:
+                yield await asyncio.to_thread(self.prepare, rows) if self._prepares() else rows
+        finally:
+            await batches.aclose()
+
     # -- executing actions -----------------------------------------------------------------
     def _invoke(self, api: Any, action: Any) -> Any:
         """Call the API method ``action`` stands for (with an async API: the coroutine)."""
@@ -152,8 +182,9 @@ class StepProcess(Generic[S]):
         """Run ``steps`` in a background thread, reading ``contacts`` in batches."""
 
         def run(cancelled: threading.Event) -> R:
-            # The next batch is read while the current one is on the wire.
-            source = ReadAhead(batched(contacts, batch_size))
+            # The next batch is read (and prepared) while the current one is on the wire.
+            batches = batched(contacts, batch_size)
+            source = ReadAhead(self._prepared(batches) if self._prepares() else batches)
             try:
                 return drive_sync(steps, self.execute_sync(api, source), cancelled)
             finally:
@@ -171,7 +202,7 @@ class StepProcess(Generic[S]):
         """Run ``steps`` as a task of the running loop, reading ``contacts`` in batches."""
 
         async def run(cancelled: asyncio.Event) -> R:
-            source = aread_ahead(abatched(contacts, batch_size))
+            source = aread_ahead(self._aprepared(abatched(contacts, batch_size)))
             try:
                 return await drive_async(steps, self.execute_async(api, source), cancelled)
             finally:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 __all__ = [
     "TOKEN_VERSIONS",
     "ContactDigest",
+    "DigestedBatch",
     "InvalidResumeToken",
     "ResumeState",
     "RunMethod",
@@ -168,6 +169,30 @@ _KINDS: Final[dict[Any, tuple[Callable[[Any], bool], str, Callable[[Any], Any]]]
 }
 
 
+_CANONICAL: Final = json.JSONEncoder(sort_keys=True, separators=(",", ":"), default=str).encode
+"""A contact as canonical JSON (keys sorted, no blanks): one line of the digest."""
+
+
+def _digest_lines(contacts: Iterable[Mapping[str, Any]]) -> bytes:
+    # One encoder for every contact (json.dumps with options builds one per call), one text.
+    return "".join([_CANONICAL(contact) + "\n" for contact in contacts]).encode(
+        "utf-8", "surrogatepass"
+    )
+
+
+class DigestedBatch(list[dict[str, Any]]):
+    """A batch of contacts whose digest lines are computed once, when it is made: a workflow
+    makes it ahead of the batch's turn (while the previous one is on the wire), so that
+    :meth:`ContactDigest.update` only hashes them after the upload. Not to be changed after."""
+
+    __slots__ = ("lines",)
+
+    def __init__(self, contacts: Iterable[dict[str, Any]]) -> None:
+        super().__init__(contacts)
+        self.lines = _digest_lines(self)
+        """The contacts as the digest reads them (canonical JSON, one line each)."""
+
+
 class ContactDigest:
     """Running SHA-256 over contacts, insensitive to key order (canonical JSON, one per line)."""
 
@@ -176,10 +201,9 @@ class ContactDigest:
 
     def update(self, contacts: Iterable[Mapping[str, Any]]) -> None:
         """Add contacts to the digest (each as canonical JSON, in order)."""
-        for contact in contacts:
-            line = json.dumps(contact, sort_keys=True, separators=(",", ":"), default=str)
-            self._hash.update(line.encode("utf-8", "surrogatepass"))
-            self._hash.update(b"\n")
+        # One hash update per batch; a DigestedBatch brings its lines (made ahead).
+        lines = contacts.lines if type(contacts) is DigestedBatch else _digest_lines(contacts)
+        self._hash.update(lines)
 
     def hexdigest(self) -> str:
         """The digest of the contacts added so far, in hex."""
