@@ -258,6 +258,16 @@ class Sandbox:
         self.wires: dict[Api, Wire] = {api: Wire(api, doc) for api, doc in self.documents.items()}
         self.limits = self.options.limits or spec_module.shared_request_limits(self.documents)
         self.large_bodies = LargeBodies(self.limits)
+        self._pruners: dict[tuple[Api, str], spec_module.Prune] = {}
+
+    def pruner(self, api: Api, schema_name: str) -> spec_module.Prune:
+        """``spec.declared_only`` for a named schema of ``api``, planned once."""
+        found = self._pruners.get((api, schema_name))
+        if found is None:
+            document = self.documents[api]
+            found = spec_module.pruner(document, spec_module.schema(document, schema_name))
+            self._pruners[(api, schema_name)] = found
+        return found
 
     def close(self) -> None:
         self.worker.stop()
@@ -784,7 +794,7 @@ async def handle(
             document = spec_module.document(op.api)
             declared = document["components"]["schemas"].get(op.body_schema)
             if declared is not None:
-                value = spec_module.declared_only(document, declared, value)
+                value = sandbox.pruner(op.api, op.body_schema)(value)
                 try:
                     value = spec_module.json_net_timespans(
                         document, declared, value, op.body_schema
@@ -842,19 +852,37 @@ def array_body(
             return None
         if not is_array(text):
             return None
-    item_node = document["components"]["schemas"][item_schema]
+    body = JsonArray(text, sandbox.pruner(op.api, item_schema), constants=is_xml(body_type))
+    node = spec_module.resolve(document, spec_module.schema(document, op.body_schema))
+    low, high = node.get("minItems"), node.get("maxItems")
+    validator = sandbox.validators[op.api]
+    size = min(VALIDATION_CHUNK, int(high)) if high is not None else VALIDATION_CHUNK
+    limit = sandbox.which50.batch_limit if op.operation_id == "uploadImportBatch" else None
+    if high is not None:
+        limit = int(high) if limit is None else min(limit, int(high))
+
+    body_schema = op.body_schema
+
+    def check(first: int, values: list[Any], chunk: str) -> None:
+        try:
+            if isinstance(validator, ModelValidator):
+                validator.validate(body_schema, values, chunk.encode("utf-8"))
+            else:
+                validator.validate(body_schema, values)
+        except ValidationFailed as exc:
+            raise BadRequest(_validation_message(_shifted(exc, first))) from None
+        if is_xml(media) and not is_xml(body_type):
+            prune = sandbox.pruner(op.api, item_schema)
+            refuse_text_xml_cannot_answer(sandbox, op, media, [prune(value) for value in values])
+
+    # One pass counts the elements and checks them a chunk at a time; what the count decides
+    # (the batch size, minItems/maxItems) is answered before a chunk's failure, as before.
     try:
-        body = JsonArray(
-            text,
-            lambda value: spec_module.declared_only(document, item_node, value),
-            constants=is_xml(body_type),
-        )
+        body.scan(size, check, limit)
     except ValueError as exc:
         raise BadRequest(f"The JSON body could not be read: {exc}") from None
     except RecursionError:
         raise BadRequest("The JSON body could not be read: it is nested too deeply.") from None
-    node = spec_module.resolve(document, spec_module.schema(document, op.body_schema))
-    low, high = node.get("minItems"), node.get("maxItems")
     if op.operation_id == "uploadImportBatch":
         sandbox.which50.check_batch_size(len(body))
     count = len(body)
@@ -862,19 +890,7 @@ def array_body(
         raise BadRequest(f"The request is invalid. $: must hold at least {low} items, not {count}.")
     if high is not None and count > int(high):
         raise BadRequest(f"The request is invalid. $: must hold at most {high} items, not {count}.")
-    validator = sandbox.validators[op.api]
-    size = min(VALIDATION_CHUNK, int(high)) if high is not None else VALIDATION_CHUNK
-    for first, values, chunk in body.chunks(size):
-        try:
-            if isinstance(validator, ModelValidator):
-                validator.validate(op.body_schema, values, chunk.encode("utf-8"))
-            else:
-                validator.validate(op.body_schema, values)
-        except ValidationFailed as exc:
-            raise BadRequest(_validation_message(_shifted(exc, first))) from None
-        if is_xml(media) and not is_xml(body_type):
-            pruned = [spec_module.declared_only(document, item_node, value) for value in values]
-            refuse_text_xml_cannot_answer(sandbox, op, media, pruned)
+    body.raise_failure()
     return body
 
 

@@ -79,6 +79,15 @@ class Validation:
     """(field, its fixed values) for the fields that have any."""
     defaults: tuple[tuple[str, str], ...] = ()
     """(field, DefaultValue) for the fields whose DefaultValue is neither null nor empty."""
+    _email_order: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    _sms_order: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    _defaults_text: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # The order warnings are written in, planned once rather than sorted for each contact.
+        object.__setattr__(self, "_email_order", tuple(sorted(self.email_fields)))
+        object.__setattr__(self, "_sms_order", tuple(sorted(self.sms_fields)))
+        object.__setattr__(self, "_defaults_text", json.dumps(dict(self.defaults)))
 
     @classmethod
     def for_list(cls, contact_list: ContactList) -> Validation:
@@ -102,6 +111,21 @@ class Validation:
         missing = {name: value for name, value in self.defaults if values.get(name) is None}
         return {**values, **missing} if missing else values
 
+    def completed_with_text(
+        self, values: dict[str, Any], text: str
+    ) -> tuple[dict[str, Any], str | None]:
+        """``completed(values)`` and its ``json.dumps``, made from ``text`` (``json.dumps(values)``)
+        without encoding the values again; None for the text when the defaults would not simply
+        follow the values (a default replacing a null value in its place)."""
+        missing = {name: value for name, value in self.defaults if values.get(name) is None}
+        if not missing:
+            return values, text
+        completed = {**values, **missing}
+        if len(completed) != len(values) + len(missing):
+            return completed, None
+        added = self._defaults_text if len(missing) == len(self.defaults) else json.dumps(missing)
+        return completed, added if not values else text[:-1] + ", " + added[1:]
+
     def check(self, values: Mapping[str, Any]) -> tuple[list[str], bool, bool]:
         """(warnings, has an invalid e-mail, has an invalid SMS number) for one contact's values."""
         warnings: list[str] = []
@@ -112,12 +136,12 @@ class Validation:
                     f"{name}: '{value}' is not one of the field's values ({', '.join(allowed)})."
                 )
         bad_email = bad_sms = False
-        for name in sorted(self.email_fields):
+        for name in self._email_order:
             value = values.get(name)
             if not is_blank(value) and not is_valid_email(str(value)):
                 warnings.append(f"{name}: '{value}' is not a valid e-mail address.")
                 bad_email = True
-        for name in sorted(self.sms_fields):
+        for name in self._sms_order:
             value = values.get(name)
             if not is_blank(value) and not is_phone_number(str(value)):
                 warnings.append(f"{name}: '{value}' is not a valid mobile (SMS) number.")
@@ -224,6 +248,9 @@ class ContactWriter:
         self.next_id = int(row[0])
         self.pending: dict[int, dict[str, Any]] = {}
         self.pending_warnings: dict[int, list[str]] = {}
+        # The JSON text of a pending contact's values when it is known already (the loaded
+        # contact's, unchanged): written as it is instead of encoding the values again.
+        self.pending_text: dict[int, str] = {}
         self.pending_index: dict[tuple[str, str], set[int]] = {}
         # Stored contacts by (property, value) for the keys looked up so far; kept current as
         # this writer updates contacts, so a key is read from the database at most once.
@@ -273,10 +300,18 @@ class ContactWriter:
         return sorted(result or ())
 
     # -- writes ------------------------------------------------------------------------------
-    def insert(self, values: dict[str, Any], warnings: list[str] | None = None) -> int:
+    def insert(
+        self, values: dict[str, Any], warnings: list[str] | None = None, text: str | None = None
+    ) -> int:
+        """Insert a contact (written by ``flush``); ``text``: ``json.dumps(values)``, if known."""
         contact_id = self.next_id
         self.next_id += 1
-        values = self.validation.completed(values)
+        if text is None:
+            values = self.validation.completed(values)
+        else:
+            values, text = self.validation.completed_with_text(values, text)
+            if text is not None:
+                self.pending_text[contact_id] = text
         self.pending[contact_id] = dict(values)
         if warnings is None:
             warnings, _, _ = self.validation.check(values)
@@ -295,6 +330,7 @@ class ContactWriter:
                 return False
             self._unindex_pending(contact_id, current)
             current.update(changed)
+            self.pending_text.pop(contact_id, None)
             self._index_pending(contact_id, current)
             warnings, _, _ = self.validation.check(current)
             self.pending_warnings[contact_id] = warnings
@@ -342,8 +378,10 @@ class ContactWriter:
         match: Sequence[str],
         match_values: Mapping[str, str] | None,
         warnings: list[str] | None = None,
+        text: str | None = None,
     ) -> Outcome:
-        """One contact, as POST/PUT (``match_values`` None) or PATCH (``match_values`` given)."""
+        """One contact, as POST/PUT (``match_values`` None) or PATCH (``match_values`` given);
+        ``text``: ``json.dumps(values)``, if known (see ``insert``)."""
         outcome = Outcome()
         if match_values is not None:
             targets = self.find(match_values)
@@ -362,7 +400,7 @@ class ContactWriter:
             insert_if_none = True
         if not targets:
             if insert_if_none:
-                outcome.inserted.append(self.insert(values, warnings))
+                outcome.inserted.append(self.insert(values, warnings, text))
             return outcome
         for contact_id in targets:
             if self.update(contact_id, values):
@@ -378,13 +416,14 @@ class ContactWriter:
             now = self.now
             list_id = self.list_id
             warnings = self.pending_warnings
+            texts = self.pending_text
             dumps = json.dumps
             rows = [
                 (
                     contact_id,
                     list_id,
                     encrypt_contact_id(secret, contact_id),
-                    dumps(values),
+                    texts[contact_id] if contact_id in texts else dumps(values),
                     dumps(warnings[contact_id]) if contact_id in warnings else NO_WARNINGS,
                     now,
                     now,
@@ -415,6 +454,7 @@ class ContactWriter:
                     cached.update(ids)
             self.pending.clear()
             self.pending_warnings.clear()
+            self.pending_text.clear()
             self.pending_index.clear()
         if self.events:
             self.conn.executemany(
@@ -717,7 +757,8 @@ class Which50:
         job_id: int,
         contacts: Sequence[Mapping[str, Any]],
     ) -> dict[str, Any]:
-        rows = [json.dumps(dict(contact.get("Values") or {})) for contact in contacts]
+        dumps = json.dumps
+        rows = [dumps(contact.get("Values") or {}) for contact in contacts]
         with self.store.write() as conn:
             status, _ = self._owned_job(conn, account, list_id, job_id)
             if status not in OPEN_STATES:
@@ -853,19 +894,24 @@ class Which50:
         for start in range(0, len(loaded), SLICE_CONTACTS):
             if start:
                 self.store.wait_for_reads()
-            chunk = []
+            chunk: list[dict[str, Any]] = []
+            texts: list[str | None] = []
             for _, values_json in loaded[start : start + SLICE_CONTACTS]:
                 raw: dict[str, Any] = json.loads(values_json)
-                chunk.append({k: v for k, v in raw.items() if k in field_names})
+                kept = {k: v for k, v in raw.items() if k in field_names}
+                chunk.append(kept)
+                # The stored text is json.dumps of the uploaded values: still theirs if the
+                # job's FieldNames kept every one.
+                texts.append(values_json if len(kept) == len(raw) else None)
             if criteria is None:
                 for name in match:  # one query per slice of keys instead of one per contact
                     keys = (match_key(values.get(name)) for values in chunk)
                     writer.prefetch(name, (key for key in keys if key is not None))
-            for values in chunk:
+            for values, text in zip(chunk, texts, strict=True):
                 warnings, invalid_email, invalid_sms = validation.check(values)
                 bad_email += invalid_email
                 bad_sms += invalid_sms
-                outcome = writer.apply(values, match, criteria, warnings)
+                outcome = writer.apply(values, match, criteria, warnings, text)
                 inserted += len(outcome.inserted)
                 updated += len(outcome.updated)
                 if not outcome.inserted and not outcome.updated:

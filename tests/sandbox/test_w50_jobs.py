@@ -96,6 +96,41 @@ async def test_a_batch_over_the_spec_limit_is_refused_naming_the_limit(
     assert check("which50", "uploadImportBatch", full)["TotalContacts"] == limit
 
 
+async def test_an_oversized_batch_is_417_even_when_an_early_contact_is_invalid(
+    client: httpx.AsyncClient,
+) -> None:
+    """The body is counted and checked in one pass: what the count decides still comes first."""
+    limit = batch_limit()
+    job = await create_job(client)
+    contacts: list[Any] = [{"Values": {"Email": ["not", "a", "scalar"]}}]
+    response = await upload(client, job["Id"], contacts + [{"Values": {}}] * limit)
+    assert str(limit + 1) in w50_error("uploadImportBatch", response, 417)
+
+
+async def test_a_syntax_error_after_an_invalid_contact_is_what_the_answer_names(
+    client: httpx.AsyncClient,
+) -> None:
+    job = await create_job(client)
+    invalid = '{"Values": {"Email": ["not", "a", "scalar"]}}'
+    body = "[" + ",".join([invalid] + ['{"Values": {}}'] * 2500) + ",}]"
+    response = await client.post(
+        f"{W50}/contactLists/{CUSTOMERS}/import/{job['Id']}",
+        headers={**W50_AUTH, "Content-Type": "application/json"},
+        content=body,
+    )
+    assert "could not be read" in w50_error("uploadImportBatch", response, 400)
+
+
+async def test_an_invalid_contact_in_a_later_chunk_is_named_by_its_index(
+    client: httpx.AsyncClient,
+) -> None:
+    job = await create_job(client)
+    contacts: list[Any] = [{"Values": {}}] * 2345 + [{"Values": {"Email": {"no": 1}}}]
+    response = await upload(client, job["Id"], contacts)
+    assert "$[2345]" in w50_error("uploadImportBatch", response, 400)
+    assert (await get_job(client, job["Id"]))["TotalContacts"] == 0
+
+
 async def test_an_empty_batch_is_refused_and_changes_nothing(client: httpx.AsyncClient) -> None:
     job = await create_job(client)
     message = w50_error("uploadImportBatch", await upload(client, job["Id"], []), 417)
