@@ -13,7 +13,7 @@ from starlette.responses import Response
 from .faults import Fault
 from .spec import Api
 from .state import Sandbox
-from .w50 import now_iso
+from .w50_values import now_iso
 from .wire import is_xml
 
 log = logging.getLogger("contactimport_sandbox")
