@@ -464,12 +464,12 @@ async def test_a_bulk_import_is_not_held_back_by_a_long_job(client: httpx.AsyncC
 async def test_a_step_that_fails_marks_the_job_failed_and_writes_nothing(
     client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from contactimport_sandbox import w50
+    from contactimport_sandbox.w50_writer import ContactWriter
 
-    def broken(self: w50.ContactWriter) -> None:
+    def broken(self: ContactWriter) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(w50.ContactWriter, "flush", broken)
+    monkeypatch.setattr(ContactWriter, "flush", broken)
     job_id = await start_job(client, 30)
     deadline = time.monotonic() + 10
     while (job := await get_job(client, job_id))["CurrentStatus"] == "Running":
