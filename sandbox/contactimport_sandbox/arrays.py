@@ -1,11 +1,13 @@
-"""An array request body read one element at a time (issue 20: bounded memory).
+"""An array request body read one chunk of elements at a time (issue 20: bounded memory).
 
 ``json.loads`` of a whole bulk import builds every contact as a dict at once, five to six times
-the body's size; here the body is read as text and its elements are decoded one by one
-(``raw_decode``), in passes: one counts them, one validates them a chunk at a time, and the
-handler's iteration decodes them once more as it stores them. What is held at once is the body,
-its text and one chunk. An XML array body is read item by item into the same JSON text
-(`Wire.array_text`), then handled the same way.
+the body's size; here the body is read as text in two passes. The first (``JsonArray.scan``)
+finds each element's end (``raw_decode``), counts them and hands them to a check a chunk at a
+time (the app validates each chunk); it notes where each chunk starts and ends. The handler's
+iteration then decodes the body again a chunk at a time (one ``json.loads`` of the chunk's text,
+not one call per element). What is held at once is the body, its text and one chunk. An XML
+array body is read item by item into the same JSON text (`Wire.array_text`), then handled the
+same way.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 _BLANKS = re.compile(r"[ \t\n\r]*")
+_BLANK = " \t\n\r"
 
 
 def _refuse_constant(name: str) -> Any:
@@ -27,6 +30,9 @@ _LENIENT = json.JSONDecoder()  # NaN and Infinity: what an XML double may hold
 
 
 def _skip(text: str, position: int) -> int:
+    # Most bodies have no blank (or one) between elements: a look at one character first.
+    if text[position : position + 1] not in _BLANK:
+        return position
     found = _BLANKS.match(text, position)
     assert found is not None  # the pattern matches the empty string
     return found.end()
@@ -50,8 +56,9 @@ def elements(text: str, constants: bool = False) -> Iterator[tuple[int, int, Any
     if text.startswith("]", position):
         position += 1
     else:
+        raw_decode = decoder.raw_decode
         while True:
-            value, end = decoder.raw_decode(text, position)
+            value, end = raw_decode(text, position)
             yield position, end, value
             position = _skip(text, end)
             if text.startswith(",", position):
@@ -70,28 +77,37 @@ def is_array(text: str) -> bool:
     return text.startswith("[", _skip(text, 0))
 
 
+ChunkCheck = Callable[[int, list[Any], str], None]
+"""Called by ``JsonArray.scan`` with (index of the first, the decoded elements, their JSON array
+text) of each chunk."""
+
+
 class JsonArray:
-    """The elements of a JSON array body, decoded again on each iteration and passed through
-    ``prepare``; ``len`` is their number (counted once, without keeping them). ``constants``:
-    the text was written from XML items, whose doubles may be NaN or infinite."""
+    """The elements of a JSON array body, decoded again a chunk at a time on each iteration and
+    passed through ``prepare``. ``scan`` reads the body first: until then it has no length.
+    ``constants``: the text was written from XML items, whose doubles may be NaN or infinite."""
 
     def __init__(self, text: str, prepare: Callable[[Any], Any], constants: bool = False) -> None:
         self.text = text
         self.prepare = prepare
         self.constants = constants
-        self.count = sum(1 for _ in elements(text, constants))
+        self.count = 0
+        self._spans: list[tuple[int, int]] = []  # (start, end) in text of each chunk
+        self._scanned = False
+        self.failure: Exception | None = None
 
-    def __len__(self) -> int:
-        return self.count
+    def scan(self, size: int, check: ChunkCheck, check_up_to: int | None = None) -> None:
+        """Count the elements and pass them to ``check`` ``size`` at a time, in one pass.
 
-    def __iter__(self) -> Iterator[Any]:
-        for _, _, value in elements(self.text, self.constants):
-            yield self.prepare(value)
-
-    def chunks(self, size: int) -> Iterator[tuple[int, list[Any], str]]:
-        """(index of the first, the decoded elements, their JSON array text) per ``size``
-        elements, as they come (for validation a chunk at a time)."""
-        first = 0
+        A syntax error anywhere raises ``ValueError`` (whatever ``check`` did). The first
+        exception ``check`` raises is raised once the whole body has been counted (so that
+        what depends on the count, checked by the caller after this, comes first: call
+        ``failure``); chunks after it, and every chunk once more than ``check_up_to`` elements
+        have been seen, are counted but not checked.
+        """
+        self.count = 0
+        self._spans = []
+        self.failure = None
         values: list[Any] = []
         start = end = 0
         for begin, stop, value in elements(self.text, self.constants):
@@ -100,8 +116,40 @@ class JsonArray:
             values.append(value)
             end = stop
             if len(values) == size:
-                yield first, values, "[" + self.text[start:end] + "]"
-                first += len(values)
+                self._chunk(start, end, values, check, check_up_to)
                 values = []
         if values:
-            yield first, values, "[" + self.text[start:end] + "]"
+            self._chunk(start, end, values, check, check_up_to)
+        self._scanned = True
+
+    def _chunk(
+        self, start: int, end: int, values: list[Any], check: ChunkCheck, limit: int | None
+    ) -> None:
+        first = self.count
+        self.count += len(values)
+        self._spans.append((start, end))
+        if self.failure is not None or (limit is not None and self.count > limit):
+            return
+        try:
+            check(first, values, "[" + self.text[start:end] + "]")
+        except Exception as exc:  # raised by raise_failure, after the count's checks
+            exc.__traceback__ = None  # its frames hold this chunk: not kept while scanning on
+            self.failure = exc
+
+    def raise_failure(self) -> None:
+        """Raise what ``check`` raised during ``scan``, if it did."""
+        failure, self.failure = self.failure, None
+        if failure is not None:
+            raise failure
+
+    def __len__(self) -> int:
+        assert self._scanned, "scan the body first"
+        return self.count
+
+    def __iter__(self) -> Iterator[Any]:
+        assert self._scanned, "scan the body first"
+        decode = (_LENIENT if self.constants else _DECODER).decode
+        prepare = self.prepare
+        for start, end in self._spans:
+            for value in decode("[" + self.text[start:end] + "]"):
+                yield prepare(value)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -231,31 +232,84 @@ def declared_only(doc: dict[str, Any], node: dict[str, Any], value: Any) -> Any:
     The APIs ignore request members a schema does not name (assumption `unknown-members`), so
     they are never stored nor echoed back. Objects with ``additionalProperties`` (dictionaries
     such as a W50 contact's Values) keep every key; their values are pruned by that schema. The
-    parts of an ``allOf`` count together.
+    parts of an ``allOf`` count together. For many values of one schema, plan it once with
+    ``pruner``.
     """
-    node = resolve(doc, node)
-    parts = [node, *(resolve(doc, part) for part in node.get("allOf", ()))]
-    if isinstance(value, list):
+    return pruner(doc, node)(value)
+
+
+Prune = Callable[[Any], Any]
+
+
+def _unchanged(value: Any) -> Any:
+    return value
+
+
+def _copied_dictionary(value: Any) -> Any:
+    return dict(value) if isinstance(value, dict) else value
+
+
+def pruner(doc: dict[str, Any], node: dict[str, Any]) -> Prune:
+    """``declared_only`` for one schema, planned once: the schema is read (``$ref``, ``allOf``,
+    properties) when the pruner is made, not for each value it prunes (issue 21: planning per
+    contact cost more than decoding it). Recursive schemas are planned lazily."""
+    return _PrunePlanner(doc).plan(node)
+
+
+class _PrunePlanner:
+    def __init__(self, doc: dict[str, Any]) -> None:
+        self.doc = doc
+        self.planned: dict[int, Prune] = {}  # by id of the resolved schema body
+
+    def plan(self, node: dict[str, Any]) -> Prune:
+        node = resolve(self.doc, node)
+        found = self.planned.get(id(node))
+        if found is not None:
+            return found
+        late: list[Prune] = []
+        # A schema reached again while it is planned (a recursive one) prunes through this.
+        self.planned[id(node)] = lambda value: late[0](value)
+        made = self._make(node)
+        late.append(made)
+        self.planned[id(node)] = made
+        return made
+
+    def _make(self, node: dict[str, Any]) -> Prune:
+        doc = self.doc
+        parts = [node, *(resolve(doc, part) for part in node.get("allOf", ()))]
         items = next((p["items"] for p in parts if isinstance(p.get("items"), dict)), None)
-        return value if items is None else [declared_only(doc, items, v) for v in value]
-    if not isinstance(value, dict):
-        return value
-    properties: dict[str, Any] = {}
-    extra: Any = None
-    for part in parts:
-        properties.update(part.get("properties", {}))
-        extra = part.get("additionalProperties", extra)
-    if not properties and extra is None:
-        return value  # not an object schema this function understands: leave it as it is
-    pruned: dict[str, Any] = {}
-    for key, member in value.items():
-        if key in properties:
-            pruned[key] = declared_only(doc, properties[key], member)
-        elif isinstance(extra, dict):
-            pruned[key] = declared_only(doc, extra, member)
-        elif extra is True:
-            pruned[key] = member
-    return pruned
+        item_prune = None if items is None else self.plan(items)
+        properties: dict[str, Any] = {}
+        extra: Any = None
+        for part in parts:
+            properties.update(part.get("properties", {}))
+            extra = part.get("additionalProperties", extra)
+        understood = bool(properties) or extra is not None
+        members = {str(key): self.plan(member) for key, member in properties.items()}
+        extra_prune = self.plan(extra) if isinstance(extra, dict) else None
+        keep_extra = extra is True
+        if item_prune is None and not understood:
+            return _unchanged
+        if item_prune is None and not members and extra_prune is _unchanged:
+            return _copied_dictionary  # a dictionary of values left as they are
+
+        def prune(value: Any) -> Any:
+            if isinstance(value, list):
+                return value if item_prune is None else [item_prune(v) for v in value]
+            if not understood or not isinstance(value, dict):
+                return value
+            pruned: dict[str, Any] = {}
+            for key, member in value.items():
+                member_prune = members.get(key)
+                if member_prune is not None:
+                    pruned[key] = member_prune(member)
+                elif extra_prune is not None:
+                    pruned[key] = extra_prune(member)
+                elif keep_extra:
+                    pruned[key] = member
+            return pruned
+
+        return prune
 
 
 def json_net_timespans(doc: dict[str, Any], node: dict[str, Any], value: Any, path: str) -> Any:

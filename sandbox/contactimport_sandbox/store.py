@@ -60,7 +60,7 @@ CREATE TABLE IF NOT EXISTS meta (
 CREATE TABLE IF NOT EXISTS w50_contacts (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     list_id INTEGER NOT NULL,
-    enc_id TEXT NOT NULL UNIQUE,
+    enc_id TEXT NOT NULL,
     values_json TEXT NOT NULL,
     warnings_json TEXT NOT NULL DEFAULT '[]',
     created_at TEXT NOT NULL,
@@ -209,6 +209,24 @@ def _autoincrement_ids(conn: sqlite3.Connection) -> None:
             conn.execute(index)
 
 
+def _legacy_contact_ids(conn: sqlite3.Connection) -> bool:
+    """Whether the file may hold contact ids of the MAC-only kind (made before issue 21), which
+    are found by an index on ``enc_id`` (made here when missing); newer ids name their row.
+
+    Noted once in ``meta`` (``contact_ids``): a file is "legacy" when it first meets this code
+    holding contacts, else "masked" for good.
+    """
+    row = conn.execute("SELECT value FROM meta WHERE key = 'contact_ids'").fetchone()
+    if row is None:
+        held = conn.execute("SELECT 1 FROM w50_contacts LIMIT 1").fetchone() is not None
+        kind = "legacy" if held else "masked"
+        if held:
+            conn.execute("CREATE INDEX IF NOT EXISTS w50_contacts_enc_id ON w50_contacts (enc_id)")
+        conn.execute("INSERT INTO meta (key, value) VALUES ('contact_ids', ?)", (kind,))
+        return held
+    return str(row[0]) == "legacy"
+
+
 class Store:
     """A SQLite database (a file, or ``:memory:``) shared by the app and its background worker."""
 
@@ -244,6 +262,7 @@ class Store:
         self._conn.executescript(SCHEMA)
         with self.write() as conn:
             _autoincrement_ids(conn)
+            self.legacy_contact_ids = _legacy_contact_ids(conn)
         self.secret = self._secret()
 
     def _secret(self) -> bytes:
@@ -436,6 +455,10 @@ class Store:
                 ]
                 for table in tables:
                     conn.execute(f'DELETE FROM "{table}"')
+                conn.execute(
+                    "INSERT INTO meta (key, value) VALUES ('contact_ids', ?)",
+                    ("legacy" if self.legacy_contact_ids else "masked",),
+                )
                 secret = self._new_secret(conn)
             self.secret = secret
 

@@ -8,6 +8,7 @@ timeout reached only when a test fails (a read waiting for the held write).
 
 from __future__ import annotations
 
+import base64
 import sqlite3
 import threading
 from collections.abc import AsyncIterator, Iterator
@@ -240,7 +241,8 @@ def test_a_reader_never_sees_a_half_done_reset(
             for _ in range(3):
                 insert_in(conn)
         before = counts(store)
-        assert before["w50_jobs"] == 3 and before["meta"] == 1
+        # meta: the secret behind contact ids, and which kind of contact ids the file holds
+        assert before["w50_jobs"] == 3 and before["meta"] == 2
         held = Held()
         original = Store._new_secret
 
@@ -259,7 +261,7 @@ def test_a_reader_never_sees_a_half_done_reset(
             held.release.set()
             resetting.join(SAFETY)
         after = counts(store)
-        assert after == {name: 1 if name == "meta" else 0 for name in before}
+        assert after == {name: 2 if name == "meta" else 0 for name in before}
     finally:
         store.close()
 
@@ -433,3 +435,55 @@ def test_a_file_from_before_autoincrement_is_rebuilt_keeping_rows_ids_and_indexe
         assert insert_job(again) == 5
     finally:
         again.close()
+
+
+async def test_a_file_with_contact_ids_of_the_mac_only_kind_still_finds_those_contacts(
+    tmp_path: Path,
+) -> None:
+    """Contact ids now name their row (no index on them is kept up); a file made before holds
+    ids that do not, found through an index on the ids, beside new ones that do."""
+    import hashlib
+
+    path = tmp_path / "old-ids.db"
+    secret = bytes(range(32))
+    digest = hashlib.blake2b(b"w50-contact:1", key=secret, digest_size=18).digest()
+    old_id = base64.urlsafe_b64encode(digest).decode("ascii")
+    conn = sqlite3.connect(path)
+    try:
+        conn.executescript(SCHEMA.replace("enc_id TEXT NOT NULL,", "enc_id TEXT NOT NULL UNIQUE,"))
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES ('contact_id_secret', ?)", (secret.hex(),)
+        )
+        conn.execute(
+            "INSERT INTO w50_contacts (id, list_id, enc_id, values_json, created_at, updated_at) "
+            "VALUES (1, ?, ?, '{\"FirstName\": \"Old\"}', 't', 't')",
+            (CUSTOMERS, old_id),
+        )
+        conn.commit()
+    finally:
+        conn.close()
+    app = create_app(db=path)
+    try:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://s") as http:
+            found = await http.get(f"{W50}/contacts/{old_id}", headers=W50_AUTH)
+            assert check("which50", "getContact", found)["Values"] == {"FirstName": "Old"}
+            new = check("which50", "upsertContact", await upsert(http, {"FirstName": "New"}))
+            again = await http.get(f"{W50}/contacts/{new['EncContactId']}", headers=W50_AUTH)
+            assert check("which50", "getContact", again) == new
+            altered = old_id[:-2] + ("AA" if old_id[-2:] != "AA" else "BB")
+            missing = await http.get(f"{W50}/contacts/{altered}", headers=W50_AUTH)
+            assert w50_error("getContact", missing, 404)
+    finally:
+        app.state.sandbox.close()
+
+
+def test_a_new_file_keeps_no_index_on_contact_ids(tmp_path: Path) -> None:
+    store = Store(tmp_path / "new.db")
+    try:
+        with store.read() as conn:
+            indexes = [str(row[1]) for row in conn.execute("PRAGMA index_list(w50_contacts)")]
+        assert indexes == ["w50_contacts_list"]
+        assert not store.legacy_contact_ids
+    finally:
+        store.close()

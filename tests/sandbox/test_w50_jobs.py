@@ -96,6 +96,41 @@ async def test_a_batch_over_the_spec_limit_is_refused_naming_the_limit(
     assert check("which50", "uploadImportBatch", full)["TotalContacts"] == limit
 
 
+async def test_an_oversized_batch_is_417_even_when_an_early_contact_is_invalid(
+    client: httpx.AsyncClient,
+) -> None:
+    """The body is counted and checked in one pass: what the count decides still comes first."""
+    limit = batch_limit()
+    job = await create_job(client)
+    contacts: list[Any] = [{"Values": {"Email": ["not", "a", "scalar"]}}]
+    response = await upload(client, job["Id"], contacts + [{"Values": {}}] * limit)
+    assert str(limit + 1) in w50_error("uploadImportBatch", response, 417)
+
+
+async def test_a_syntax_error_after_an_invalid_contact_is_what_the_answer_names(
+    client: httpx.AsyncClient,
+) -> None:
+    job = await create_job(client)
+    invalid = '{"Values": {"Email": ["not", "a", "scalar"]}}'
+    body = "[" + ",".join([invalid] + ['{"Values": {}}'] * 2500) + ",}]"
+    response = await client.post(
+        f"{W50}/contactLists/{CUSTOMERS}/import/{job['Id']}",
+        headers={**W50_AUTH, "Content-Type": "application/json"},
+        content=body,
+    )
+    assert "could not be read" in w50_error("uploadImportBatch", response, 400)
+
+
+async def test_an_invalid_contact_in_a_later_chunk_is_named_by_its_index(
+    client: httpx.AsyncClient,
+) -> None:
+    job = await create_job(client)
+    contacts: list[Any] = [{"Values": {}}] * 2345 + [{"Values": {"Email": {"no": 1}}}]
+    response = await upload(client, job["Id"], contacts)
+    assert "$[2345]" in w50_error("uploadImportBatch", response, 400)
+    assert (await get_job(client, job["Id"]))["TotalContacts"] == 0
+
+
 async def test_an_empty_batch_is_refused_and_changes_nothing(client: httpx.AsyncClient) -> None:
     job = await create_job(client)
     message = w50_error("uploadImportBatch", await upload(client, job["Id"], []), 417)
@@ -429,12 +464,12 @@ async def test_a_bulk_import_is_not_held_back_by_a_long_job(client: httpx.AsyncC
 async def test_a_step_that_fails_marks_the_job_failed_and_writes_nothing(
     client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from contactimport_sandbox import w50
+    from contactimport_sandbox.w50_writer import ContactWriter
 
-    def broken(self: w50.ContactWriter) -> None:
+    def broken(self: ContactWriter) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(w50.ContactWriter, "flush", broken)
+    monkeypatch.setattr(ContactWriter, "flush", broken)
     job_id = await start_job(client, 30)
     deadline = time.monotonic() + 10
     while (job := await get_job(client, job_id))["CurrentStatus"] == "Running":

@@ -99,10 +99,18 @@ def test_a_failed_step_fails_its_own_job_and_no_other(
 
 
 class HeldStep:
-    """Patches ``Which50.process_step``: each call is recorded, and the first one waits for
-    ``release`` (holding the store when ``hold_store``) before doing the real step."""
+    """Patches ``Which50.process_step`` of one sandbox (``target``): each of its calls is
+    recorded, and the first one waits for ``release`` (holding the store when ``hold_store``)
+    before doing the real step.
 
-    def __init__(self, monkeypatch: pytest.MonkeyPatch, hold_store: bool = False) -> None:
+    The patch is on the class, so the worker thread of another sandbox still running in this
+    process (an earlier test's, ending its step) calls it too: those calls go straight to the
+    real step, unrecorded, or a test saw a second thread that was not its worker's.
+    """
+
+    def __init__(
+        self, monkeypatch: pytest.MonkeyPatch, target: Sandbox, hold_store: bool = False
+    ) -> None:
         self.entered = threading.Event()
         self.release = threading.Event()
         self.second_call = threading.Event()
@@ -111,6 +119,8 @@ class HeldStep:
         held = self
 
         def process_step(self: Which50, max_contacts: int) -> bool:
+            if self is not target.which50:
+                return original(self, max_contacts)
             held.threads.append(threading.current_thread())
             if len(held.threads) == 1:
                 if hold_store:
@@ -130,7 +140,7 @@ class HeldStep:
 def test_start_after_a_stop_that_timed_out_keeps_one_thread(
     sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    held = HeldStep(monkeypatch)
+    held = HeldStep(monkeypatch, sandbox)
     worker: Worker = sandbox.worker
     worker.start()
     assert held.entered.wait(SAFETY)
@@ -173,7 +183,7 @@ def test_a_worker_whose_thread_ended_starts_a_new_one(
 def test_requests_are_answered_while_a_worker_step_holds_an_in_memory_store(
     live: Live, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    held = HeldStep(monkeypatch, hold_store=True)
+    held = HeldStep(monkeypatch, live.app.state.sandbox, hold_store=True)
     reading = threading.Event()
     original_read = Store.read
 
@@ -203,7 +213,7 @@ def test_requests_are_answered_while_a_worker_step_holds_an_in_memory_store(
 def test_reads_of_a_file_store_are_answered_while_a_worker_step_holds_it(
     live: Live, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    held = HeldStep(monkeypatch, hold_store=True)
+    held = HeldStep(monkeypatch, live.app.state.sandbox, hold_store=True)
     live.app.state.sandbox.worker.wake()
     with httpx.Client(base_url=live.origin + W50, headers=W50_AUTH, timeout=SAFETY) as http:
         try:
