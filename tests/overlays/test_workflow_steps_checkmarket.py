@@ -22,6 +22,7 @@ from contactimport.workflows import (
     ImportCancelled,
     ImportInterrupted,
     RetrySettings,
+    checkmarket_process,
 )
 from contactimport.workflows.checkmarket import _process
 from contactimport.workflows.checkmarket_process import (
@@ -253,7 +254,7 @@ def test_a_chunk_still_in_doubt_after_every_attempt_interrupts_in_flight() -> No
     assert state(workflow).in_flight == (0,)
 
 
-def test_polling_pauses_grow_up_to_max_poll_interval() -> None:
+def test_polling_comes_early_then_pauses_grow_up_to_max_poll_interval() -> None:
     workflow = process(poll_interval=1.0, max_poll_interval=2.0)
     steps = sending(workflow, HARMLESS)
     steps.send(queued(11))
@@ -263,7 +264,28 @@ def test_polling_pauses_grow_up_to_max_poll_interval() -> None:
         assert steps.action == _GetResult(11)
         assert isinstance(steps.send(status(1)), Pause)
         waits.append(steps.pause(2.0))
-    assert waits == [1.0, 1.5, 2.0, 2.0]
+    assert waits == [0.25, 1.0, 1.5, 2.0]  # no queue item final yet: no pace to go by
+
+
+def test_polling_follows_the_pace_at_which_queue_items_end(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two chunks, two queue items: once one of them is final (half the import, 3 s after the
+    first reading), the next poll comes when the other should be, not after a growing pause."""
+    clock = iter([100.0, 103.0])
+    monkeypatch.setattr(checkmarket_process.time, "monotonic", lambda: next(clock))
+    workflow = process(poll_interval=1.0, max_poll_interval=10.0)
+    steps = sending(workflow, HARMLESS)
+    assert steps.send(queued(11)) is NEXT_CONTACTS
+    assert steps.send(SECOND) == _Bulk(CONFIG, contacts(SECOND))
+    assert steps.send(queued(12)) is NEXT_CONTACTS
+    assert steps.send(None) == _GetResult(11)
+    assert steps.send(status(1)) == _GetResult(12)
+    assert isinstance(steps.send(status(1)), Pause)
+    assert steps.pause(10.0) == 0.25  # the first poll comes early
+    assert steps.send(completed(("R0100", 2))) == _GetResult(12)
+    assert isinstance(steps.send(status(1)), Pause)
+    assert steps.pause(10.0) == pytest.approx(3.0)
 
 
 def test_cancelling_stops_before_the_next_chunk_with_a_token() -> None:

@@ -18,10 +18,11 @@ from contactimport.workflows import (
     RetrySettings,
     UnknownFieldsError,
 )
+from contactimport.workflows.pacing import MIN_POLL_INTERVAL
 from contactimport.workflows.process import NEXT_CONTACTS
+from contactimport.workflows.resume import DigestedBatch
 from contactimport.workflows.which50 import _process
 from contactimport.workflows.which50_process import (
-    MIN_POLL_INTERVAL,
     Which50ImportProcess,
     _CreateJob,
     _GetJob,
@@ -358,3 +359,22 @@ def test_a_job_resumed_while_running_is_polled_to_its_end() -> None:
     with pytest.raises(ImportJobFailed) as failed:
         resumed.send(job("Failed", 2, DroppedContacts=2))
     assert failed.value.result.current_status == "Failed"
+
+
+def test_a_batch_prepared_ahead_is_uploaded_as_made_and_digested_as_the_same_rows() -> None:
+    """What the reader prepared (``prepare``: the rows shaped, their digest lines made ahead of
+    the batch's turn) is what the upload carries; a token resumes against the rows as read."""
+    ahead, inline = process(), process()
+    prepared = ahead.prepare(SECOND)
+    assert isinstance(prepared, DigestedBatch) and prepared == wire(SECOND)
+    tokens = []
+    for workflow, second in ((ahead, prepared), (inline, SECOND)):
+        steps = uploading(workflow)
+        assert steps.send(None) is NEXT_CONTACTS
+        upload = steps.send(second)
+        assert upload == _Upload(JOB, wire(SECOND))
+        if second is prepared:
+            assert upload.contacts is prepared  # not shaped again
+        steps.send(None)
+        tokens.append(workflow.continuation_token())
+    assert tokens[0] == tokens[1]

@@ -11,6 +11,7 @@ as they are. The resume state keeps the configuration's settings as JSON (the to
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Final
@@ -41,9 +42,10 @@ from .errors import (
     SourceChangedError,
     is_transient,
 )
+from .pacing import PollPacer
 from .poller import Pause, Steps
 from .process import Rows, StepProcess
-from .resume import ContactDigest, decode_state, encode_state
+from .resume import ContactDigest, DigestedBatch, decode_state, encode_state
 from .retrying import RetrySettings
 from .states import StatusValues, status_values
 
@@ -330,11 +332,15 @@ class BulkImportProcess(StepProcess[_BulkState]):
                 )
             )
 
+    def prepare(self, rows: Rows) -> _Chunk:
+        """A chunk as sent, with its digest lines: made in the reader, ahead of its turn."""
+        return rows, DigestedBatch(contact_from_row(row, self._properties) for row in rows)
+
     def _next_chunk(self) -> Steps[_Chunk | None]:
-        rows = yield from self._read_contacts()
-        if rows is None:
-            return None
-        return rows, [contact_from_row(row, self._properties) for row in rows]
+        read: Rows | _Chunk | None = yield from self._read_contacts()
+        if read is None or isinstance(read, tuple):
+            return read
+        return self.prepare(read)
 
     def steps(self) -> Steps[BulkImportOutcome]:
         """The whole bulk import: configure or resume, send the chunks, poll; the outcome."""
@@ -530,7 +536,7 @@ class BulkImportProcess(StepProcess[_BulkState]):
         state = self._state
         assert state is not None
         finals: dict[int, ImportQueueItem] = {}
-        interval = self._poll_interval
+        pacer = PollPacer(self._poll_interval, self._max_poll_interval)
         self._set_phase(PROCESSING)
         while True:
             for queue_item_id in state.queue_item_ids:
@@ -545,9 +551,10 @@ class BulkImportProcess(StepProcess[_BulkState]):
             if len(finals) == len(state.queue_item_ids):
                 break
             self._set_phase(PROCESSING)
-            yield Pause(interval)
+            # The share of queue items that are final is the import's progress.
+            progress = 100 * len(finals) / len(state.queue_item_ids)
+            yield Pause(pacer.next(progress, time.monotonic()))
             self._check_cancel()
-            interval = min(self._max_poll_interval, interval * 1.5)
         counts: dict[str, int] = {}
         for queue_item_id in state.queue_item_ids:
             result = finals[queue_item_id].result

@@ -32,17 +32,12 @@ from .._spec import request_body_max_items
 from ..generated.which50_client.models import ImportJob
 from ..which50 import AsyncWhich50, Which50
 from .errors import ResumeArgumentConflict, SourceChangedError
+from .pacing import MIN_POLL_INTERVAL, PollPacer
 from .poller import AsyncImportPoller, ImportPoller
 from .resume import ResumeState, RunMethod
 from .retrying import RetrySettings
 from .states import StatusValues, status_values
-from .which50_process import (
-    MIN_POLL_INTERVAL,
-    ImportProgress,
-    PollPacer,
-    Which50ImportProcess,
-    _Settings,
-)
+from .which50_process import ImportProgress, Which50ImportProcess, _Settings
 
 __all__ = [
     "FAILED_STATES",

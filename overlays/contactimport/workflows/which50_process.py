@@ -23,13 +23,14 @@ from .errors import (
     UnknownFieldsError,
     is_transient,
 )
+from .pacing import PollPacer
 from .poller import Pause, Steps
-from .process import StepProcess
-from .resume import ContactDigest, ResumeState, RunMethod
+from .process import Rows, StepProcess
+from .resume import ContactDigest, DigestedBatch, ResumeState, RunMethod
 from .retrying import RetrySettings, is_conflict
 from .states import StatusValues
 
-__all__ = ["MIN_POLL_INTERVAL", "ImportProgress", "PollPacer", "Which50ImportProcess"]
+__all__ = ["ImportProgress", "Which50ImportProcess"]
 
 API: Final = "which50"
 STARTING: Final = "Starting"
@@ -54,45 +55,6 @@ class ImportProgress:
     uploaded_batches: int
     job: ImportJob | None
     """The job as the client last returned it (None before it exists)."""
-
-
-MIN_POLL_INTERVAL: Final = 0.05
-"""No two polls of one job come closer than this (seconds)."""
-
-
-class PollPacer:
-    """When to poll a running job next: from the pace of its `ProgressPercent`.
-
-    With two readings of rising progress, the job's rate gives the time it still needs; the next
-    poll comes then (at least MIN_POLL_INTERVAL, at most `max_interval`), so the end is seen
-    soon after it happens without polling a long job often. Without a rate (no progress yet, or
-    none reported), the interval starts at `interval` (the first poll after the start at most
-    a quarter of a second, to get a reading early) and grows by half each time, up to
-    `max_interval`.
-    """
-
-    def __init__(self, interval: float, max_interval: float) -> None:
-        self.interval = max(MIN_POLL_INTERVAL, min(interval, max_interval))
-        self.max_interval = max_interval
-        self._first = True
-        self._start: tuple[float, float] | None = None
-
-    def next(self, progress: object, now: float) -> float:
-        percent = float(progress) if isinstance(progress, int | float) else None
-        if percent is not None and 0 < percent < 100 and self._start is not None:
-            started_at, started_percent = self._start
-            if percent > started_percent and now > started_at:
-                rate = (percent - started_percent) / (now - started_at)
-                remaining = (100 - percent) / rate
-                return max(MIN_POLL_INTERVAL, min(self.max_interval, remaining))
-        if percent is not None and self._start is None:
-            self._start = (now, percent)
-        if self._first:
-            self._first = False
-            return min(self.interval, 0.25)
-        wait = self.interval
-        self.interval = min(self.max_interval, self.interval * 1.5)
-        return wait
 
 
 # Actions the workflow yields (executed by the sync or async driver).
@@ -209,11 +171,15 @@ class Which50ImportProcess(StepProcess[ResumeState]):
             )
         )
 
+    def prepare(self, rows: Rows) -> DigestedBatch:
+        """A batch as uploaded, with its digest lines: made in the reader, ahead of its turn."""
+        return DigestedBatch([{"Values": dict(values)} for values in rows])
+
     def _next_batch(self) -> Steps[list[dict[str, Any]] | None]:
         batch = yield from self._read_contacts()
-        if batch is None:
-            return None
-        return [{"Values": dict(values)} for values in batch]
+        if batch is None or type(batch) is DigestedBatch:
+            return batch
+        return self.prepare(batch)
 
     # -- the workflow ----------------------------------------------------------------------
     def steps(self) -> Steps[ImportJob]:

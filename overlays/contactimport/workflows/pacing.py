@@ -1,0 +1,51 @@
+"""How often an import polls what it waits for: at the pace of the progress it reads.
+
+A W50 job reports its ``ProgressPercent``; a CheckMarket bulk import's progress is the share of its
+queue items that are final. Either way the next poll comes when the work should be done, so its
+end is seen soon after it happens without polling a long import often.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+__all__ = ["MIN_POLL_INTERVAL", "PollPacer"]
+
+
+MIN_POLL_INTERVAL: Final = 0.05
+"""No two polls of one job come closer than this (seconds)."""
+
+
+class PollPacer:
+    """When to poll a running import next: from the pace of its progress (a percentage).
+
+    With two readings of rising progress, the job's rate gives the time it still needs; the next
+    poll comes then (at least MIN_POLL_INTERVAL, at most `max_interval`), so the end is seen
+    soon after it happens without polling a long job often. Without a rate (no progress yet, or
+    none reported), the interval starts at `interval` (the first poll after the start at most
+    a quarter of a second, to get a reading early) and grows by half each time, up to
+    `max_interval`.
+    """
+
+    def __init__(self, interval: float, max_interval: float) -> None:
+        self.interval = max(MIN_POLL_INTERVAL, min(interval, max_interval))
+        self.max_interval = max_interval
+        self._first = True
+        self._start: tuple[float, float] | None = None
+
+    def next(self, progress: object, now: float) -> float:
+        percent = float(progress) if isinstance(progress, int | float) else None
+        if percent is not None and 0 < percent < 100 and self._start is not None:
+            started_at, started_percent = self._start
+            if percent > started_percent and now > started_at:
+                rate = (percent - started_percent) / (now - started_at)
+                remaining = (100 - percent) / rate
+                return max(MIN_POLL_INTERVAL, min(self.max_interval, remaining))
+        if percent is not None and self._start is None:
+            self._start = (now, percent)
+        if self._first:
+            self._first = False
+            return min(self.interval, 0.25)
+        wait = self.interval
+        self.interval = min(self.max_interval, self.interval * 1.5)
+        return wait
