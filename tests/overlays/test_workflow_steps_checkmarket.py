@@ -273,7 +273,7 @@ def test_polling_follows_the_pace_at_which_queue_items_end(
     """Two chunks, two queue items: once one of them is final (half the import, 3 s after the
     first reading), the next poll comes when the other should be, not after a growing pause."""
     clock = iter([100.0, 103.0])
-    monkeypatch.setattr(checkmarket_process.time, "monotonic", lambda: next(clock))
+    monkeypatch.setattr(checkmarket_process, "monotonic", lambda: next(clock))
     workflow = process(poll_interval=1.0, max_poll_interval=10.0)
     steps = sending(workflow, HARMLESS)
     assert steps.send(queued(11)) is NEXT_CONTACTS

@@ -365,7 +365,7 @@ def test_a_batch_prepared_ahead_is_uploaded_as_made_and_digested_as_the_same_row
     """What the reader prepared (``prepare``: the rows shaped, their digest lines made ahead of
     the batch's turn) is what the upload carries; a token resumes against the rows as read."""
     ahead, inline = process(), process()
-    prepared = ahead.prepare(SECOND)
+    prepared = ahead.prepare(list(SECOND))
     assert isinstance(prepared, DigestedBatch) and prepared == wire(SECOND)
     tokens = []
     for workflow, second in ((ahead, prepared), (inline, SECOND)):

@@ -11,9 +11,9 @@ as they are. The resume state keeps the configuration's settings as JSON (the to
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from time import monotonic
 from typing import Any, Final
 
 from .. import _spec
@@ -553,7 +553,7 @@ class BulkImportProcess(StepProcess[_BulkState]):
             self._set_phase(PROCESSING)
             # The share of queue items that are final is the import's progress.
             progress = 100 * len(finals) / len(state.queue_item_ids)
-            yield Pause(pacer.next(progress, time.monotonic()))
+            yield Pause(pacer.next(progress, monotonic()))
             self._check_cancel()
         counts: dict[str, int] = {}
         for queue_item_id in state.queue_item_ids:
