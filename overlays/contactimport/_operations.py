@@ -76,18 +76,18 @@ class RequestOptions:
     """Companion arguments of the hand-written layer (W50 `check_fields`)."""
 
 
-class JsonBody:
+class JsonBody(list[Any]):
     """A request body an adapter has already checked and holds in its JSON shape (a batch of
     contacts given as mappings): it goes to the wire as it is, without a round trip through the
-    generated models (`from_dict` then `to_dict` per item)."""
+    generated models (`from_dict` then `to_dict` per item). Given to an operation method again
+    (an import checks a batch ahead of its turn), it is not checked twice."""
 
-    __slots__ = ("value",)
+    __slots__ = ()
 
-    def __init__(self, value: list[Any]) -> None:
-        self.value = value
-
-    def __len__(self) -> int:
-        return len(self.value)
+    @property
+    def value(self) -> list[Any]:
+        """The items as they go on the wire."""
+        return self
 
 
 _PLAIN: Final = frozenset({int, str, type(None)})

@@ -174,6 +174,8 @@ _SCALARS: Final = frozenset({str, int, float, bool, type(None)})
 
 def contacts(contacts: Iterable[ContactInput]) -> JsonBody:
     """`Contact`s or their JSON shapes."""
+    if isinstance(contacts, JsonBody):
+        return contacts  # checked already (ahead of its turn, by an import)
     if isinstance(contacts, str | bytes | Mapping | Contact):
         raise InvalidParameterError(f"contacts must be a list of contacts, got {contacts!r}")
     shaped: list[Any] = []
@@ -246,6 +248,8 @@ def optional_import_config(
 
 def import_contacts(contacts: Iterable[ImportContactInput]) -> JsonBody:
     """`ImportContact`s or their JSON shapes (`{"Email": ..., "LangCode": ...}`)."""
+    if isinstance(contacts, JsonBody):
+        return contacts  # checked already (ahead of its turn, by an import)
     if isinstance(contacts, str | bytes | Mapping | ImportContact):
         raise InvalidParameterError(f"contacts must be a list of ImportContact, got {contacts!r}")
     plain = _plain_members("checkmarket", "ImportContact")

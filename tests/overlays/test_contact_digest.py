@@ -10,6 +10,7 @@ import hashlib
 import json
 from typing import Any
 
+from contactimport._operations import JsonBody
 from contactimport.workflows.resume import ContactDigest, DigestedBatch
 
 CONTACTS: list[dict[str, Any]] = [
@@ -52,7 +53,7 @@ def test_a_known_digest_stays_the_same() -> None:
 
 
 def test_a_batch_digested_ahead_gives_the_same_digest() -> None:
-    batch = DigestedBatch(dict(contact) for contact in CONTACTS)
+    batch = DigestedBatch(JsonBody(dict(contact) for contact in CONTACTS))
     assert batch == CONTACTS and batch.lines.endswith(b"\n")
     ahead, inline = ContactDigest(), ContactDigest()
     ahead.update(batch)

@@ -8,7 +8,7 @@ from typing import Any
 
 import contactimport.generated.spec
 import pytest
-from contactimport import InvalidParameterError, contact
+from contactimport import InvalidParameterError, _parameters, contact
 from contactimport._arraybounds import ArrayBounds, TooManyItems
 from contactimport._operations import JsonBody
 from contactimport._parameters import contacts
@@ -76,6 +76,21 @@ def test_contacts_given_as_mappings_go_to_the_wire_as_they_are() -> None:
     assert isinstance(shaped, JsonBody)
     assert all(a is b for a, b in zip(shaped.value, items, strict=False))
     assert shaped.value[3] == {"Values": {"Email": "m@example.com"}}
+
+
+def test_a_body_checked_ahead_is_not_checked_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An import checks a batch in its reader, ahead of the batch's turn; the client's
+    adapters then send that very body (no second pass over 10,000 contacts)."""
+    checked = contacts(batch(3))
+    cm_checked = _parameters.import_contacts([{"Email": "a@example.com", "LangCode": "en"}])
+
+    def fail(*args: object) -> bool:
+        raise AssertionError("checked twice")
+
+    monkeypatch.setattr(_parameters, "_is_plain", fail)
+    monkeypatch.setattr(_parameters, "to_contact", fail)
+    assert contacts(checked) is checked
+    assert _parameters.import_contacts(cm_checked) is cm_checked
 
 
 @pytest.mark.parametrize(

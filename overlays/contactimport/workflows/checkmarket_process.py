@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from time import monotonic
 from typing import Any, Final
 
-from .. import _spec
+from .. import _parameters, _spec
 from .._spec import request_body_max_items
 from ..checkmarket import AsyncCheckMarket, CheckMarket
 from ..errors import APIStatusError
@@ -333,8 +333,10 @@ class BulkImportProcess(StepProcess[_BulkState]):
             )
 
     def prepare(self, rows: Rows) -> _Chunk:
-        """A chunk as sent, with its digest lines: made in the reader, ahead of its turn."""
-        return rows, DigestedBatch(contact_from_row(row, self._properties) for row in rows)
+        """A chunk as sent, checked by the client's rules and with its digest lines: made in the
+        reader, ahead of its turn."""
+        contacts = [contact_from_row(row, self._properties) for row in rows]
+        return rows, DigestedBatch(_parameters.import_contacts(contacts))
 
     def _next_chunk(self) -> Steps[_Chunk | None]:
         read: Rows | _Chunk | None = yield from self._read_contacts()

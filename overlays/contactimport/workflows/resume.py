@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar, get_args, get_origin, get_type_hints
 
+from .._operations import JsonBody
+
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
@@ -180,15 +182,17 @@ def _digest_lines(contacts: Iterable[Mapping[str, Any]]) -> bytes:
     )
 
 
-class DigestedBatch(list[dict[str, Any]]):
-    """A batch of contacts whose digest lines are computed once, when it is made: a workflow
-    makes it ahead of the batch's turn (while the previous one is on the wire), so that
-    :meth:`ContactDigest.update` only hashes them after the upload. Not to be changed after."""
+class DigestedBatch(JsonBody):
+    """A batch of contacts checked by the client's own rules and digested once, when it is
+    made: a workflow makes it ahead of the batch's turn (while the previous one is on the wire),
+    so that the client sends it without checking it again and :meth:`ContactDigest.update`
+    only hashes its lines after the upload. Not to be changed after."""
 
     __slots__ = ("lines",)
 
-    def __init__(self, contacts: Iterable[dict[str, Any]]) -> None:
-        super().__init__(contacts)
+    def __init__(self, body: JsonBody) -> None:
+        """``body``: what the client's parameter adapter made of the batch (its wire shape)."""
+        super().__init__(body)
         self.lines = _digest_lines(self)
         """The contacts as the digest reads them (canonical JSON, one line each)."""
 

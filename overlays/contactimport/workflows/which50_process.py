@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
+from .. import _parameters
 from ..generated.which50_client.models import ImportJob
 from ..which50 import AsyncWhich50, Which50
 from .errors import (
@@ -172,8 +173,9 @@ class Which50ImportProcess(StepProcess[ResumeState]):
         )
 
     def prepare(self, rows: Rows) -> DigestedBatch:
-        """A batch as uploaded, with its digest lines: made in the reader, ahead of its turn."""
-        return DigestedBatch([{"Values": dict(values)} for values in rows])
+        """A batch as uploaded, checked by the client's rules and with its digest lines: made in
+        the reader, ahead of its turn."""
+        return DigestedBatch(_parameters.contacts([{"Values": dict(values)} for values in rows]))
 
     def _next_batch(self) -> Steps[list[dict[str, Any]] | None]:
         batch = yield from self._read_contacts()
