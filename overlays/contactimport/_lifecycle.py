@@ -12,7 +12,8 @@ from typing import Self
 import httpx
 
 from ._core import ClientCore
-from ._operations import NOT_GIVEN, NotGiven
+from ._operations import NOT_GIVEN, JsonBody, NotGiven
+from ._requests import encode_ahead
 from ._senders import AsyncSender, SyncSender
 from .settings import WireFormat
 from .transport.retry import RetryPolicy
@@ -62,6 +63,11 @@ class _Options:
 
     def _after_copy(self) -> None:
         """Hook for state a copy must not share (the clients reset their generated client)."""
+
+    def _encode_ahead(self, operation_id: str, body: JsonBody) -> None:
+        """Encode ``body`` for ``operation_id`` in this client's wire format now (the import
+        workflows do it in their reader, ahead of the batch's turn); the request sends it."""
+        encode_ahead(self._core, operation_id, body)
 
 
 class SyncLifecycle(_Options):

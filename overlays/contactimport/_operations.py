@@ -9,7 +9,7 @@ per-call `RequestOptions` to `_invoke` / `_invoke_raw`, which the clients implem
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Final, Generic, Literal, TypeVar, cast
 
@@ -82,7 +82,14 @@ class JsonBody(list[Any]):
     generated models (`from_dict` then `to_dict` per item). Given to an operation method again
     (an import checks a batch ahead of its turn), it is not checked twice."""
 
-    __slots__ = ()
+    __slots__ = ("encoded",)
+
+    def __init__(self, items: Iterable[Any] = ()) -> None:
+        super().__init__(items)
+        self.encoded: tuple[str, str, bytes] | None = None
+        """(operationId, wire format, the request body) when encoded ahead of its turn (an
+        import encodes the next batch while the current one is on the wire): a request of that
+        operation in that wire format sends these bytes."""
 
     @property
     def value(self) -> list[Any]:

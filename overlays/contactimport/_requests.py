@@ -24,7 +24,15 @@ from .errors import ContactImportError, InvalidParameterError
 from .settings import WireFormat, wire_format_from
 from .transport.retry import EXTENSION, mark_request
 
-__all__ = ["PreparedCall", "array_bounds", "off_json_members", "prepare_call", "request_args"]
+__all__ = [
+    "PreparedCall",
+    "array_bounds",
+    "encode_ahead",
+    "encode_body",
+    "off_json_members",
+    "prepare_call",
+    "request_args",
+]
 
 T = TypeVar("T")
 
@@ -150,9 +158,29 @@ def request_args(
 
 
 def _body(core: ClientCore, call: PreparedCall[Any], body: Any) -> bytes:
-    """The JSON-shaped body in the call's wire format, its arrays checked against `maxItems`."""
-    operation_id = call.operation.operation_id
-    schema = call.operation.request_schema
+    """The JSON-shaped body in the call's wire format (as encoded ahead, when it was)."""
+    if isinstance(body, JsonBody) and body.encoded is not None:
+        operation_id, wire_format, content = body.encoded
+        if operation_id == call.operation.operation_id and wire_format == call.wire_format:
+            return content
+    return encode_body(core, call.operation, call.wire_format, body)
+
+
+def encode_ahead(core: ClientCore, operation_id: str, body: JsonBody) -> None:
+    """Encode ``body`` as a request of ``operation_id`` in the client's wire format now, checked
+    as a request is (an import does this in its reader, while the previous batch is on the
+    wire); the request then sends these bytes. An error names the operation and the rule."""
+    operation = operation_specs(core.api)[operation_id]
+    wire_format = core.wire_format
+    body.encoded = (operation_id, wire_format, encode_body(core, operation, wire_format, body))
+
+
+def encode_body(
+    core: ClientCore, operation: OperationSpec, wire_format: WireFormat, body: Any
+) -> bytes:
+    """The JSON-shaped body in ``wire_format``, its arrays checked against `maxItems`."""
+    operation_id = operation.operation_id
+    schema = operation.request_schema
     if schema is not None:
         try:
             array_bounds(core.api).check(schema, body)
@@ -160,7 +188,7 @@ def _body(core: ClientCore, call: PreparedCall[Any], body: Any) -> bytes:
             raise InvalidParameterError(
                 f"{operation_id}: {error} (maxItems); nothing was sent"
             ) from None
-    if call.wire_format == "xml":
+    if wire_format == "xml":
         if schema is None:
             raise ContactImportError(f"{operation_id}: the spec names no request schema")
         try:

@@ -147,6 +147,9 @@ class FakeClient:
     def __exit__(self, *exc_info: object) -> None:
         return None
 
+    def _encode_ahead(self, operation_id: str, body: object) -> None:
+        """A client encodes a batch ahead of its turn; this one sends nothing anywhere."""
+
     def get_import_job(self, contact_list_id: int, import_job_id: int) -> ImportJob:
         self.reads += 1
         if self.reads > 10:

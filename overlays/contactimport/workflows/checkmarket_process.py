@@ -333,10 +333,13 @@ class BulkImportProcess(StepProcess[_BulkState]):
             )
 
     def prepare(self, rows: Rows) -> _Chunk:
-        """A chunk as sent, checked by the client's rules and with its digest lines: made in the
-        reader, ahead of its turn."""
+        """A chunk as sent, checked and encoded by the client's rules, with its digest lines:
+        made in the reader, ahead of its turn."""
         contacts = [contact_from_row(row, self._properties) for row in rows]
-        return rows, DigestedBatch(_parameters.import_contacts(contacts))
+        chunk = DigestedBatch(_parameters.import_contacts(contacts))
+        if self._client is not None:
+            self._client._encode_ahead(BULK_IMPORT, chunk)
+        return rows, chunk
 
     def _next_chunk(self) -> Steps[_Chunk | None]:
         read: Rows | _Chunk | None = yield from self._read_contacts()

@@ -68,6 +68,8 @@ class StepProcess(Generic[S]):
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._cancel = threading.Event()
+        self._client: Any = None
+        """The client the import runs with (set by ``start``), for :meth:`prepare`."""
 
     def status(self) -> str:
         """The import's current phase, as text."""
@@ -181,6 +183,8 @@ class StepProcess(Generic[S]):
     ) -> ImportPoller[R]:
         """Run ``steps`` in a background thread, reading ``contacts`` in batches."""
 
+        self._client = api  # what prepare() encodes for, ahead of a batch's turn
+
         def run(cancelled: threading.Event) -> R:
             # The next batch is read (and prepared) while the current one is on the wire.
             batches = batched(contacts, batch_size)
@@ -200,6 +204,8 @@ class StepProcess(Generic[S]):
         batch_size: int,
     ) -> AsyncImportPoller[R]:
         """Run ``steps`` as a task of the running loop, reading ``contacts`` in batches."""
+
+        self._client = api
 
         async def run(cancelled: asyncio.Event) -> R:
             source = aread_ahead(self._aprepared(abatched(contacts, batch_size)))

@@ -34,6 +34,8 @@ from .states import StatusValues
 __all__ = ["ImportProgress", "Which50ImportProcess"]
 
 API: Final = "which50"
+UPLOAD_OPERATION: Final = "uploadImportBatch"
+"""The operation `_Upload` calls (`Which50.upload_import_batch`): a batch is encoded for it."""
 STARTING: Final = "Starting"
 """The phase before the job exists (reading the first batch, creating the job)."""
 UPLOADING: Final = "Uploading"
@@ -173,9 +175,12 @@ class Which50ImportProcess(StepProcess[ResumeState]):
         )
 
     def prepare(self, rows: Rows) -> DigestedBatch:
-        """A batch as uploaded, checked by the client's rules and with its digest lines: made in
-        the reader, ahead of its turn."""
-        return DigestedBatch(_parameters.contacts([{"Values": dict(values)} for values in rows]))
+        """A batch as uploaded, checked and encoded by the client's rules, with its digest lines:
+        made in the reader, ahead of its turn."""
+        batch = DigestedBatch(_parameters.contacts([{"Values": dict(values)} for values in rows]))
+        if self._client is not None:
+            self._client._encode_ahead(UPLOAD_OPERATION, batch)
+        return batch
 
     def _next_batch(self) -> Steps[list[dict[str, Any]] | None]:
         batch = yield from self._read_contacts()
