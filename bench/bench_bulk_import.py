@@ -34,6 +34,7 @@ from typing import Any
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_sandbox import reset
 from contactimport_sandbox import spawn_sandbox
 from figures import Figure
 
@@ -213,9 +214,10 @@ def measure(
     with tempfile.TemporaryDirectory(prefix="contactimport-bench-bulk-") as scratch:
         db = Path(scratch) / "bench.db"
         with spawn_sandbox(db, output=subprocess.DEVNULL) as server:
-            config_id = _config(server.url)
             for round_number in range(rounds + 1):
                 for name, way in ways.items():
+                    reset(server.url)  # each run into the same database (the order is fair)
+                    config_id = _config(server.url)
                     run = f"r{round_number}{name}"
                     elapsed, counts = way(server.url, config_id, run, total, chunk)
                     check(name, counts, _stored(db, run), total)

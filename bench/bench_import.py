@@ -31,7 +31,7 @@ from typing import Any
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_sandbox import AUTH, LIST_ID, TOKEN
+from bench_sandbox import AUTH, LIST_ID, TOKEN, reset
 from contactimport_sandbox import spawn_sandbox
 from figures import Figure
 
@@ -127,7 +127,8 @@ httpx.AsyncClient (the same requests, the same pacing)."""
 
 
 def measure(total: int, rounds: int, ways: dict[str, Any] | None = None) -> dict[str, list[float]]:
-    """Every way once per round, in turn, after a warm-up round; the samples of each way."""
+    """Every way once per round, in turn, after a warm-up round, each into the fixtures'
+    database as it was (reset before each run); the samples of each way."""
     ways = WAYS if ways is None else ways
     samples: dict[str, list[float]] = {name: [] for name in ways}
     with (
@@ -138,6 +139,7 @@ def measure(total: int, rounds: int, ways: dict[str, Any] | None = None) -> dict
         offset = 0
         for round_number in range(rounds + 1):
             for name, way in ways.items():
+                reset(origin)
                 elapsed, job = way(origin, total, offset)
                 offset += total  # new contacts each run: every job inserts them all
                 check(name, job, total)

@@ -46,6 +46,13 @@ PRISM = "@stoplight/prism-cli@5.14.2"  # the newest release that runs on node 20
 TOKEN = "w50-acme-full"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 LIST_ID = 1
+ADMIN = {"X-Sandbox-Admin-Key": "sandbox-admin-local"}  # the default fixtures' sandbox.adminKey
+
+
+def reset(origin: str) -> None:
+    """Back to the fixtures (``/_sandbox/reset``): every way of a benchmark then imports into
+    the same empty database, so the order of the ways in a round favours none of them."""
+    httpx.post(f"{origin}/_sandbox/reset", headers=ADMIN, timeout=60).raise_for_status()
 
 
 def wait_until_up(url: str, process: subprocess.Popen[bytes], timeout: float) -> None:
