@@ -7,12 +7,23 @@ import pytest
 from contactimport.workflows.which50 import MIN_POLL_INTERVAL, PollPacer
 
 
-def test_the_next_poll_comes_when_the_progress_rate_says_the_job_ends() -> None:
+def test_the_next_poll_comes_halfway_to_when_the_progress_rate_says_the_job_ends() -> None:
     pacer = PollPacer(1.0, 10.0)
     assert pacer.next(0, now=100.0) == 0.25  # an early first reading
-    assert pacer.next(20, now=100.25) == pytest.approx(1.0)  # 20 % in 0.25 s: 80 % in 1 s
-    assert pacer.next(60, now=101.0) == pytest.approx(2 / 3)  # 60 % in 1 s: 40 % in 0.67 s
-    assert pacer.next(99, now=101.65) == pytest.approx(max(MIN_POLL_INTERVAL, 1.65 / 99))
+    assert pacer.next(20, now=100.25) == pytest.approx(0.5)  # 20 % in 0.25 s: 80 % in 1 s
+    assert pacer.next(60, now=101.0) == pytest.approx(1 / 3)  # 60 % in 1 s: 40 % in 0.67 s
+    assert pacer.next(99, now=101.65) == pytest.approx(max(MIN_POLL_INTERVAL, 1.65 / 99 / 2))
+
+
+def test_a_job_that_speeds_up_is_not_waited_for_past_its_end() -> None:
+    """14 % in the first 0.26 s says 1.6 s more; the job ends 1.15 s later (it sped up)."""
+    pacer, now, end = PollPacer(1.0, 10.0), 0.0, 1.41
+    pacer.next(0, now=now)
+    now = 0.26
+    while now < end:
+        percent = 14 if now == 0.26 else min(99, 14 + 86 * (now - 0.26) / (end - 0.26))
+        now += pacer.next(percent, now=now)
+    assert now - end < 0.25  # seen within a quarter second (the whole wait was 0.4 s before)
 
 
 def test_a_slow_job_is_polled_at_most_every_max_interval() -> None:

@@ -271,7 +271,8 @@ def test_polling_follows_the_pace_at_which_queue_items_end(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Two chunks, two queue items: once one of them is final (half the import, 3 s after the
-    first reading), the next poll comes when the other should be, not after a growing pause."""
+    first reading), the next poll comes halfway to when the other should be (3 s later), not
+    after a growing pause."""
     clock = iter([100.0, 103.0])
     monkeypatch.setattr(checkmarket_process, "monotonic", lambda: next(clock))
     workflow = process(poll_interval=1.0, max_poll_interval=10.0)
@@ -285,7 +286,7 @@ def test_polling_follows_the_pace_at_which_queue_items_end(
     assert steps.pause(10.0) == 0.25  # the first poll comes early
     assert steps.send(completed(("R0100", 2))) == _GetResult(12)
     assert isinstance(steps.send(status(1)), Pause)
-    assert steps.pause(10.0) == pytest.approx(3.0)
+    assert steps.pause(10.0) == pytest.approx(1.5)  # halfway to when the other should end
 
 
 def test_cancelling_stops_before_the_next_chunk_with_a_token() -> None:
