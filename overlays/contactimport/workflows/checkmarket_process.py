@@ -1,7 +1,7 @@
 """The CheckMarket bulk import as a generator of actions (sans I/O): configure, send the chunks
 (a chunk in doubt sent again only where the spec says a repeat is harmless), poll every queue
 item; and the spec's rules it follows (queue states, ImportContact members, x-repeat-harmless).
-:mod:`.checkmarket` builds it and drives it.
+:mod:`contactimport.workflows.checkmarket` builds it and drives it.
 
 The actions are the client's own calls (``CheckMarket``/``AsyncCheckMarket`` methods); what comes
 back is the client's models (``ImportConfig``, ``BulkImportResult``, ``ImportQueueItem``), read

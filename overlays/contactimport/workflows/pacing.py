@@ -36,6 +36,8 @@ class PollPacer:
         self._start: tuple[float, float] | None = None
 
     def next(self, progress: object, now: float) -> float:
+        """Seconds to wait before the next poll, given the progress just read (a percentage,
+        or anything else when none was reported) and the time it was read (``now``)."""
         percent = float(progress) if isinstance(progress, int | float) else None
         if percent is not None and 0 < percent < 100 and self._start is not None:
             started_at, started_percent = self._start

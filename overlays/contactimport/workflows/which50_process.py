@@ -1,6 +1,7 @@
 """The W50 import as a generator of actions (sans I/O): create or resume the job, upload the
 batches (a batch in doubt is checked against the job's ``TotalContacts``, never replayed blindly),
-run it, poll it until its status is final. :mod:`.which50` builds it and drives it.
+run it, poll it until its status is final. :mod:`contactimport.workflows.which50` builds it and
+drives it.
 
 The actions are the client's own calls (``Which50``/``AsyncWhich50`` methods); what comes back is
 the client's ``ImportJob`` model, read as is.
