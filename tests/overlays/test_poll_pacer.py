@@ -4,12 +4,12 @@ without polling a long job often."""
 from __future__ import annotations
 
 import pytest
-from contactimport.workflows.which50 import MIN_POLL_INTERVAL, PollPacer
+from contactimport.workflows.pacing import FIRST_POLL_INTERVAL, MIN_POLL_INTERVAL, PollPacer
 
 
 def test_the_next_poll_comes_halfway_to_when_the_progress_rate_says_the_job_ends() -> None:
     pacer = PollPacer(1.0, 10.0)
-    assert pacer.next(0, now=100.0) == 0.25  # an early first reading
+    assert pacer.next(0, now=100.0) == FIRST_POLL_INTERVAL == 0.1  # an early first reading
     assert pacer.next(20, now=100.25) == pytest.approx(0.5)  # 20 % in 0.25 s: 80 % in 1 s
     assert pacer.next(60, now=101.0) == pytest.approx(1 / 3)  # 60 % in 1 s: 40 % in 0.67 s
     assert pacer.next(99, now=101.65) == pytest.approx(max(MIN_POLL_INTERVAL, 1.65 / 99 / 2))
@@ -34,7 +34,8 @@ def test_a_slow_job_is_polled_at_most_every_max_interval() -> None:
 
 def test_without_progress_the_interval_grows_to_its_maximum() -> None:
     pacer = PollPacer(1.0, 3.0)
-    waits = [pacer.next(None, now=float(n)) for n in range(6)]
-    assert waits == [0.25, 1.0, 1.5, 2.25, 3.0, 3.0]
+    waits = [pacer.next(None, now=float(n)) for n in range(9)]
+    assert waits[:4] == [FIRST_POLL_INTERVAL, 0.2, 0.4, 0.8]  # an early ramp, doubling
+    assert waits[4:] == [1.0, 1.5, 2.25, 3.0, 3.0]
     stalled = PollPacer(1.0, 3.0)
-    assert [stalled.next(0, now=float(n)) for n in range(3)] == [0.25, 1.0, 1.5]
+    assert [stalled.next(0, now=float(n)) for n in range(3)] == [FIRST_POLL_INTERVAL, 0.2, 0.4]

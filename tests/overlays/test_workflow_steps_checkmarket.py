@@ -260,11 +260,12 @@ def test_polling_comes_early_then_pauses_grow_up_to_max_poll_interval() -> None:
     steps.send(queued(11))
     steps.send(None)
     waits = []
-    for _ in range(4):
+    for _ in range(8):
         assert steps.action == _GetResult(11)
         assert isinstance(steps.send(status(1)), Pause)
         waits.append(steps.pause(2.0))
-    assert waits == [0.25, 1.0, 1.5, 2.0]  # no queue item final yet: no pace to go by
+    # No queue item final yet, so no pace to go by: an early ramp, then growing pauses.
+    assert waits == [0.1, 0.2, 0.4, 0.8, 1.0, 1.5, 2.0, 2.0]
 
 
 def test_polling_follows_the_pace_at_which_queue_items_end(
@@ -283,7 +284,7 @@ def test_polling_follows_the_pace_at_which_queue_items_end(
     assert steps.send(None) == _GetResult(11)
     assert steps.send(status(1)) == _GetResult(12)
     assert isinstance(steps.send(status(1)), Pause)
-    assert steps.pause(10.0) == 0.25  # the first poll comes early
+    assert steps.pause(10.0) == 0.1  # the first poll comes early
     assert steps.send(completed(("R0100", 2))) == _GetResult(12)
     assert isinstance(steps.send(status(1)), Pause)
     assert steps.pause(10.0) == pytest.approx(1.5)  # halfway to when the other should end
