@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import importlib
 import json
 import sqlite3
 import statistics
@@ -36,7 +35,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_sandbox import reset
 from contactimport_sandbox import spawn_sandbox
-from figures import Figure
+from figures import Figure, profiled
 
 MASTER, KEY = "cm-acme-master", "cm-acme-contacts-write"  # the default fixtures' keys
 HEADERS = {"X-Master-Key": MASTER, "X-Key": KEY}
@@ -267,21 +266,15 @@ def figures(
 
 def profile(way: str, total: int, chunk: int, path: Path) -> None:
     """Profile one run of ``way`` (pyinstrument, async-aware) after a warm-up run; HTML to path."""
-    # pyinstrument is no dependency of the project: install it to profile (pip install
-    # pyinstrument); imported by name so that type checking does without it.
-    profiler_class: Any = importlib.import_module("pyinstrument").Profiler
     with tempfile.TemporaryDirectory(prefix="contactimport-bench-bulk-") as scratch:
         db = Path(scratch) / "bench.db"
         with spawn_sandbox(db, output=subprocess.DEVNULL) as server:
             config_id = _config(server.url)
             WAYS[way](server.url, config_id, "warm", total, chunk)
-            profiler = profiler_class(interval=0.001, async_mode="enabled")
-            profiler.start()
-            elapsed, counts = WAYS[way](server.url, config_id, "profiled", total, chunk)
-            profiler.stop()
+            elapsed, counts = profiled(
+                lambda: WAYS[way](server.url, config_id, "profiled", total, chunk), path
+            )
             check(way, counts, _stored(db, "profiled"), total)
-    print(profiler.output_text(unicode=False, color=False, show_all=False))
-    path.write_text(profiler.output_html(), encoding="utf-8")
     print(f"{way}: {elapsed:.2f} s; profile written to {path}")
 
 

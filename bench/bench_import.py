@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import importlib
 import json
 import statistics
 import subprocess
@@ -33,7 +32,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_sandbox import AUTH, LIST_ID, TOKEN, reset
 from contactimport_sandbox import spawn_sandbox
-from figures import Figure
+from figures import Figure, profiled
 
 FIELDS = ["Email", "FirstName", "ReferanceAccountId"]
 BATCH = 10_000
@@ -182,21 +181,13 @@ def figures(quick: bool, total: int | None = None, rounds: int | None = None) ->
 
 def profile(way: str, total: int, path: Path) -> None:
     """Profile one run of ``way`` (pyinstrument, async-aware) after a warm-up run; HTML to path."""
-    # pyinstrument is no dependency of the project: install it to profile (pip install
-    # pyinstrument); imported by name so that type checking does without it.
-    profiler_class: Any = importlib.import_module("pyinstrument").Profiler
     with (
         tempfile.TemporaryDirectory(prefix="contactimport-bench-import-") as scratch,
         spawn_sandbox(Path(scratch) / "bench.db", output=subprocess.DEVNULL) as server,
     ):
         WAYS[way](server.url, total, 0)
-        profiler = profiler_class(interval=0.001, async_mode="enabled")
-        profiler.start()
-        elapsed, job = WAYS[way](server.url, total, total)
-        profiler.stop()
+        elapsed, job = profiled(lambda: WAYS[way](server.url, total, total), path)
         check(way, job, total)
-    print(profiler.output_text(unicode=False, color=False, show_all=False))
-    path.write_text(profiler.output_html(), encoding="utf-8")
     print(f"{way}: {elapsed:.2f} s; profile written to {path}")
 
 

@@ -6,11 +6,15 @@ these; the harness writes them to docs/benchmarks.md and docs/benchmarks.json.
 
 from __future__ import annotations
 
+import importlib
 import statistics
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -88,3 +92,20 @@ class AsyncInterleaved:
                 if round_number:
                     samples[name].append((time.perf_counter() - started) / self.repeat)
         return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def profiled(run: Callable[[], T], path: Path) -> T:
+    """``run()`` under pyinstrument (async-aware, 1 ms): its tree printed, its HTML to ``path``.
+
+    pyinstrument is no dependency of the project: install it to profile (pip install
+    pyinstrument); it is imported by name so that type checking does without it."""
+    profiler: Any = importlib.import_module("pyinstrument").Profiler(
+        interval=0.001, async_mode="enabled"
+    )
+    profiler.start()
+    try:
+        return run()
+    finally:
+        profiler.stop()
+        print(profiler.output_text(unicode=False, color=False, show_all=False))
+        path.write_text(profiler.output_html(), encoding="utf-8")
